@@ -1,0 +1,34 @@
+/** Rows that cannot be read: where they are in the file, and the rejects file that keeps them. */
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { csvField, readSpan, scanRecords } from './csv-text.js';
+
+export interface Problem { record: number; reason: string }
+export interface Located extends Problem { where: string; line: number }
+
+/** Physical lines need a scan of the file: a quoted note may span lines. Only done when rows failed. */
+export function locateProblems(csvPath: string, problems: Problem[], locate?: (record: number) => string): Located[] {
+  const spans = scanRecords(csvPath);
+  return problems.map((p) => {
+    const line = spans[p.record]?.line ?? p.record + 1;
+    return { ...p, line, where: locate ? locate(p.record) : String(line) };
+  });
+}
+
+/**
+ * Rejected rows, byte for byte as they were, behind two columns: where and why. With those two
+ * columns removed (or not: extra columns are allowed) the file can be fixed and imported again.
+ */
+export function writeRejects(path: string, csvPath: string, rows: Located[], append: boolean): void {
+  const spans = scanRecords(csvPath);
+  const header = spans[0] ? readSpan(csvPath, spans[0]).toString('utf8') : '';
+  const parts: Array<string | Buffer> = append ? [] : [`_line,_reason,${header}\n`];
+  for (const row of rows) {
+    const span = spans[row.record];
+    parts.push(`${csvField(row.where)},${csvField(row.reason)},`);
+    if (span) parts.push(readSpan(csvPath, span));
+    parts.push('\n');
+  }
+  const data = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+  if (append) appendFileSync(path, data);
+  else writeFileSync(path, data);
+}

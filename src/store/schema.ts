@@ -1,0 +1,18 @@
+/** The store's tables. One wide event table: analyses read one table, never a join. */
+import { EVENT_FIELDS } from '../model/event.js';
+
+export const SCHEMA_VERSION = 1;
+
+export function schemaStatements(): string[] {
+  const columns = Object.entries(EVENT_FIELDS).map(([name, [type]]) => `  "${name}" ${type}`);
+  return [
+    // No PRIMARY KEY: DuckDB's ART index makes bulk merges slower and uniqueness is kept by
+    // the import's merge step (delete-then-insert by id inside one transaction).
+    `CREATE TABLE IF NOT EXISTS events (\n${columns.join(',\n')}\n)`,
+    `CREATE TABLE IF NOT EXISTS imports (
+      imported_at TIMESTAMP, file VARCHAR, layout VARCHAR, dataset VARCHAR, dataset_version VARCHAR,
+      rows_read BIGINT, added BIGINT, updated BIGINT, unchanged BIGINT, stale BIGINT, merged BIGINT,
+      rejected BIGINT, deleted BIGINT)`,
+    `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,
+  ];
+}

@@ -1,0 +1,121 @@
+/**
+ * The embedded store: one DuckDB file that holds the events. Every other module reaches
+ * DuckDB through this class, so connection handling and error wording live in one place.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { CrisisError } from '../model/errors.js';
+import { schemaStatements } from './schema.js';
+
+export type Row = Record<string, unknown>;
+export type Params = DuckDBValue[];
+
+export const DEFAULT_DB = 'crisismap.duckdb';
+
+/** `--db` wins, then CRISISMAP_DB, then ./crisismap.duckdb. */
+export function resolveDbPath(flag?: string): string {
+  return resolve(flag ?? process.env.CRISISMAP_DB ?? DEFAULT_DB);
+}
+
+export interface OpenOptions {
+  /** Open without taking the write lock, so several readers can share the file. */
+  readOnly?: boolean;
+  /** Fail instead of creating a new empty store (for commands that only read). */
+  mustExist?: boolean;
+}
+
+export class Store {
+  /** Bumped by every write so that caches of distinct values know to refresh. */
+  generation = 0;
+  private constructor(
+    readonly path: string,
+    readonly connection: DuckDBConnection,
+    private readonly instance: DuckDBInstance,
+    readonly readOnly: boolean,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Store> {
+    const memory = path === ':memory:';
+    if (!memory && !existsSync(path) && (options.mustExist || options.readOnly)) {
+      throw new CrisisError(`no store at ${path}`, [
+        'import data first (crisismap import FILE) or build the demo store (crisismap demo); choose another file with --db',
+      ]);
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, options.readOnly && !memory ? { access_mode: 'READ_ONLY' } : {});
+    } catch (error) {
+      throw storeError(path, error);
+    }
+    const connection = await instance.connect();
+    const store = new Store(path, connection, instance, !!options.readOnly && !memory);
+    if (!store.readOnly) for (const sql of schemaStatements()) await connection.run(sql);
+    return store;
+  }
+
+  async all(sql: string, params: Params = []): Promise<Row[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS().map(toPlain);
+  }
+
+  async one(sql: string, params: Params = []): Promise<Row> {
+    return (await this.all(sql, params))[0] ?? {};
+  }
+
+  async run(sql: string, params: Params = []): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.run('COMMIT');
+      this.generation++;
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** DuckDB values as plain JSON-friendly JS: numbers, strings, 'YYYY-MM-DD' dates. */
+function toPlain(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+  return out;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+function storeError(path: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    const pid = /PID (\d+)/.exec(message)?.[1];
+    return new CrisisError(
+      `the store ${path} is in use by another process${pid ? ` (PID ${pid})` : ''}`,
+      [
+        'a running `crisismap serve` owns its store: import through its API (POST /api/import with the token)',
+        'or stop that process and run the command again',
+      ],
+      3,
+    );
+  }
+  return new CrisisError(`cannot open the store ${path}: ${message}`, [], 3);
+}
