@@ -1,0 +1,64 @@
+import { count, GROUPS, parseGroups, type CountResult } from '../../query/count.js';
+import { describeFilter } from '../../query/filter.js';
+import { describeProvenance } from '../../query/provenance.js';
+import { resolveDbPath, Store } from '../../store/store.js';
+import type { Command } from '../command.js';
+import { csv, json, table } from '../format.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
+
+export const countCommand: Command = {
+  name: 'count',
+  summary: 'count events and fatalities, grouped as you ask',
+  help: `Usage: crisismap count [filters] [--by FIELD[,FIELD]] [--json|--csv]
+
+Counts events and their fatalities. An event counts once, however many actors it has.
+UCDP events add their low and high estimates beside the best one. Grouping by actor lists
+an event under each actor involved: those rows overlap, and the total counts each event once.
+Rules: docs/counting.md.
+
+${FILTER_HELP}
+
+Output:
+  --by FIELD              group by ${Object.keys(GROUPS).join(', ')}
+                          (several: --by year,country)
+  --json                  {"rows":[…],"total":{…},"filters":{…},"datasets":[…],"notes":[…]}
+  --csv                   the rows as CSV
+${DB_HELP}
+
+Examples:
+  crisismap count --country Mali --by year
+  crisismap count --actor Wagner --from 2021-12-01 --to 2022-12-31 --by admin1
+  crisismap count --year 2022 --by country --json`,
+
+  async run(args, io) {
+    const { values } = parse(args, { ...FILTER_OPTIONS, by: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
+    const by = parseGroups((values.by as string[] | undefined) ?? []);
+    const store = await Store.open(resolveDbPath(values.db as string | undefined), { readOnly: true });
+    try {
+      const result = await count(store, filterFrom(values), by);
+      if (values.json) io.out(json(result));
+      else if (values.csv) io.out(csv(columnsOf(result), result.rows));
+      else io.out(describe(result));
+    } finally {
+      store.close();
+    }
+  },
+};
+
+function columnsOf(result: CountResult): string[] {
+  const columns: string[] = [...result.by, 'events', 'fatalities'];
+  if (result.total.fatalities_low !== undefined) columns.push('fatalities_low', 'fatalities_high');
+  return columns;
+}
+
+function describe(result: CountResult): string {
+  const columns = columnsOf(result);
+  const overlap = result.by.includes('actor');
+  const label = overlap ? 'total (distinct events)' : 'total';
+  const footer = result.by.length ? [{ ...Object.fromEntries(result.by.map((b, i) => [b, i === 0 ? label : ''])), ...result.total }] : [];
+  const rows: Array<Record<string, unknown>> = result.by.length ? result.rows : [{ ...result.total }];
+  let text = table(columns, rows, footer);
+  for (const note of result.notes) text += `Note: ${note}\n`;
+  text += `Data: ${describeProvenance(result.datasets)}\nFilters: ${describeFilter(result.filters)}\n`;
+  return text;
+}

@@ -1,0 +1,76 @@
+import { EVENT_LIST_FIELDS } from '../../model/event.js';
+import { CrisisError } from '../../model/errors.js';
+import { listEvents, parseFields } from '../../query/events.js';
+import { describeFilter } from '../../query/filter.js';
+import { describeProvenance } from '../../query/provenance.js';
+import { toGeoJson } from '../../query/geojson.js';
+import { resolveDbPath, Store } from '../../store/store.js';
+import type { Command } from '../command.js';
+import { csv, json, table } from '../format.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
+
+// A terminal shows a page; files and pipes get everything unless --limit says otherwise.
+const TERMINAL_LIMIT = 50;
+
+export const eventsCommand: Command = {
+  name: 'events',
+  summary: 'list the events behind any count',
+  help: `Usage: crisismap events [filters] [--limit N] [--csv|--json|--geojson]
+
+Lists the events that a count with the same filters counts, in date order.
+
+${FILTER_HELP}
+
+Output:
+  --limit N               at most N events (default: ${TERMINAL_LIMIT} as a table, all with --csv/--json/--geojson)
+  --offset N              skip the first N
+  --deadliest             deadliest first instead of in date order
+  --fields a,b,c          which fields (default: ${EVENT_LIST_FIELDS.join(',')})
+  --csv | --json | --geojson
+                          GeoJSON leaves out events without coordinates and says how many
+${DB_HELP}
+
+Examples:
+  crisismap events --actor Wagner --country Mali --year 2022 --deadliest --limit 10
+  crisismap events --admin1 Mopti --from 2022-03-23 --to 2022-03-31 --geojson > moura.geojson`,
+
+  async run(args, io) {
+    const { values } = parse(args, {
+      ...FILTER_OPTIONS,
+      limit: { type: 'string' }, offset: { type: 'string' }, fields: { type: 'string' }, deadliest: { type: 'boolean' },
+      csv: { type: 'boolean' }, json: { type: 'boolean' }, geojson: { type: 'boolean' },
+    });
+    const machine = values.csv || values.json || values.geojson;
+    const limit = values.limit !== undefined ? whole(values.limit as string, 'limit') : machine ? undefined : TERMINAL_LIMIT;
+    const fields = values.fields ? parseFields(values.fields as string) : EVENT_LIST_FIELDS;
+    const store = await Store.open(resolveDbPath(values.db as string | undefined), { readOnly: true });
+    try {
+      const geo = values.geojson ? [...new Set([...fields, 'latitude', 'longitude', 'id'] as const)] : fields;
+      const list = await listEvents(store, filterFrom(values), {
+        fields: geo as typeof fields,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(values.offset ? { offset: whole(values.offset as string, 'offset') } : {}),
+        order: values.deadliest ? 'fatalities' : 'date',
+      });
+      if (values.geojson) {
+        const collection = toGeoJson(list);
+        io.out(JSON.stringify(collection) + '\n');
+        if (collection.crisismap.withoutCoordinates) io.err(`note: ${collection.crisismap.withoutCoordinates} events without coordinates were left out\n`);
+      } else if (values.json) io.out(json(list));
+      else if (values.csv) io.out(csv(fields, list.events));
+      else {
+        let text = table(fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'), list.events, [], 28);
+        if (list.matched > list.events.length) text += `… ${list.events.length} of ${list.matched.toLocaleString('en-US')} events shown; use --limit, --offset or --csv for more\n`;
+        text += `Data: ${describeProvenance(list.datasets)}\nFilters: ${describeFilter(list.filters)}\n`;
+        io.out(text);
+      }
+    } finally {
+      store.close();
+    }
+  },
+};
+
+function whole(value: string, name: string): number {
+  if (!/^\d+$/.test(value)) throw new CrisisError(`--${name} "${value}" is not a whole number`);
+  return Number(value);
+}

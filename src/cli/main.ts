@@ -1,0 +1,70 @@
+/**
+ * The crisismap command line: a thin shell over the library.
+ *   1. pick the command from argv          (commands/)
+ *   2. parse its flags into a Filter       (options.ts → query/filter.ts)
+ *   3. run the query or import             (sources/, query/)
+ *   4. print a table, CSV, JSON or GeoJSON (format.ts)
+ * Errors the user can fix print as one line plus hints, with a non-zero exit code.
+ */
+import { CrisisError } from '../model/errors.js';
+import type { Command, IO } from './command.js';
+import { countCommand } from './commands/count.js';
+import { demoCommand } from './commands/demo.js';
+import { eventsCommand } from './commands/events.js';
+import { importCommand } from './commands/import.js';
+import { infoCommand } from './commands/info.js';
+
+export const COMMANDS: Command[] = [importCommand, countCommand, eventsCommand, infoCommand, demoCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `crisismap — conflict-event analysis with numbers you can trace
+
+Usage: crisismap COMMAND [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Every command takes --help (with an example) and --db FILE (default: $CRISISMAP_DB or ./crisismap.duckdb).
+
+Start with:
+  crisismap demo
+  crisismap count --country Mali --by year
+`;
+}
+
+/** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') { io.out('crisismap 0.1.0\n'); return 0; }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`crisismap: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.help + '\n');
+    return 0;
+  }
+  try {
+    await command.run(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CrisisError) {
+      io.err(`crisismap ${name}: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
+      return error.exitCode;
+    }
+    io.err(`crisismap ${name}: unexpected error: ${(error as Error).stack ?? error}\nPlease report it with the command you ran.\n`);
+    return 70;
+  }
+}
+
+export const processIO: IO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  interactive: !!process.stderr.isTTY,
+};

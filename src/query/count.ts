@@ -1,0 +1,129 @@
+/**
+ * Counting events and fatalities, grouped by any of the GROUPS below. The rules (docs/counting.md):
+ * an event counts once; fatalities are summed over distinct events; UCDP's low and high
+ * estimates are summed beside its best; grouping by actor lists an event under each actor
+ * involved, so those rows overlap and the total is computed apart, over distinct events.
+ */
+import { CrisisError } from '../model/errors.js';
+import type { Store } from '../store/store.js';
+import { compileFilter } from './compile.js';
+import { normalizeFilter, type Filter } from './filter.js';
+import { closestActors, resolveFilter } from './resolve.js';
+import { provenanceOf, type DatasetVersion } from './provenance.js';
+
+/** What `--by` accepts, and the SQL for each. */
+export const GROUPS = {
+  year: 'year',
+  quarter: `strftime(event_date, '%Y') || '-Q' || quarter(event_date)`,
+  month: `strftime(event_date, '%Y-%m')`,
+  week: `strftime(date_trunc('week', event_date), '%Y-%m-%d')`,
+  country: 'country',
+  admin1: 'admin1',
+  admin2: 'admin2',
+  location: 'location',
+  event_type: 'event_type',
+  sub_event_type: 'sub_event_type',
+  disorder_type: 'disorder_type',
+  actor: 'actor',
+  interaction: 'interaction',
+  dataset: 'dataset',
+} as const;
+export type GroupField = keyof typeof GROUPS;
+const TIME_GROUPS: GroupField[] = ['year', 'quarter', 'month', 'week'];
+
+// A place name alone is ambiguous ("Centre" is a region of several countries): places are
+// grouped together with the areas that contain them.
+const CONTEXT: Partial<Record<GroupField, GroupField[]>> = {
+  admin1: ['country'],
+  admin2: ['country', 'admin1'],
+  location: ['country', 'admin1'],
+};
+
+export interface Totals { events: number; fatalities: number; fatalities_low?: number; fatalities_high?: number }
+export type CountRow = Record<string, string | number | null> & Totals;
+
+export interface CountResult {
+  by: GroupField[];
+  rows: CountRow[];
+  total: Totals;
+  filters: Filter;
+  datasets: DatasetVersion[];
+  /** Things a reader must know to use the numbers right. */
+  notes: string[];
+}
+
+export function parseGroups(by: string[]): GroupField[] {
+  const fields = by.flatMap((b) => b.split(',')).map((b) => b.trim().replace(/-/g, '_')).filter(Boolean);
+  for (const f of fields) {
+    if (!(f in GROUPS)) throw new CrisisError(`cannot group by "${f}"`, [`group by any of: ${Object.keys(GROUPS).join(', ')}`]);
+  }
+  return [...new Set(fields)] as GroupField[];
+}
+
+export async function count(store: Store, filter: Filter, by: GroupField[] = []): Promise<CountResult> {
+  const resolved = await resolveFilter(store, filter);
+  const { where, params } = compileFilter(resolved);
+  const keys = [...new Set(by.flatMap((f) => [...(CONTEXT[f] ?? []), f]))];
+  const byActor = keys.includes('actor');
+  const select = keys.map((k) => `${GROUPS[k]} AS "${k}"`);
+  const measures = `count(*) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, sum(fatalities_high) AS fatalities_high`;
+  const from = byActor ? `(SELECT unnest(actors) AS actor, * FROM events ${where})` : `events ${where}`;
+  // Grouping also by dataset and version costs one pass, where asking for them apart costs two.
+  const sql = `SELECT ${[...select, 'dataset AS _dataset', 'dataset_version AS _version', measures].join(', ')}
+    FROM ${from} GROUP BY ALL`;
+  const raw = await store.all(sql, params);
+
+  const rows = new Map<string, CountRow>();
+  for (const r of raw) {
+    const key = JSON.stringify(keys.map((k) => r[k]));
+    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, r[k] ?? null]), ['events', 0], ['fatalities', 0]]) as CountRow);
+    addTotals(row, r);
+    rows.set(key, row);
+  }
+  let total: Totals;
+  let provenance = provenanceOf(raw);
+  if (byActor) {
+    const totals = await store.all(`SELECT dataset AS _dataset, dataset_version AS _version, ${measures} FROM events ${where} GROUP BY ALL`, params);
+    total = { events: 0, fatalities: 0 };
+    for (const t of totals) addTotals(total, t);
+    provenance = provenanceOf(totals);
+  } else {
+    total = { events: 0, fatalities: 0 };
+    for (const r of raw) addTotals(total, r);
+  }
+  const sorted = [...rows.values()].sort(rowOrder(keys));
+  const notes: string[] = [];
+  if (byActor) notes.push(`rows overlap: an event is listed under each actor involved; the total counts each of the ${total.events.toLocaleString('en-US')} events once`);
+  if (provenance.length > 1 && new Set(provenance.map((d) => d.dataset)).size > 1) {
+    notes.push('these figures add up events from several datasets, which may record the same incidents: filter with --dataset to count one');
+  }
+  if (total.events === 0 && filter.actor?.length) {
+    for (const a of filter.actor) {
+      const near = await closestActors(store, a);
+      notes.push(`no event involves an actor matching "${a}"${near.length ? `; closest names: ${near.join(', ')}` : ''}`);
+    }
+  }
+  return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes };
+}
+
+function addTotals(into: Totals, r: Record<string, unknown>): void {
+  into.events += Number(r.events ?? 0);
+  into.fatalities += Number(r.fatalities ?? 0);
+  // Low and high exist only for UCDP events; absent, they are left out rather than shown as 0.
+  if (r.fatalities_low !== null && r.fatalities_low !== undefined) into.fatalities_low = (into.fatalities_low ?? 0) + Number(r.fatalities_low);
+  if (r.fatalities_high !== null && r.fatalities_high !== undefined) into.fatalities_high = (into.fatalities_high ?? 0) + Number(r.fatalities_high);
+}
+
+/** Periods in time order; other groups largest first, by events, then fatalities, then name. */
+function rowOrder(keys: GroupField[]): (a: CountRow, b: CountRow) => number {
+  const timeFirst = keys.some((k) => TIME_GROUPS.includes(k));
+  return (a, b) => {
+    if (!timeFirst && (b.events !== a.events || b.fatalities !== a.fatalities)) return b.events - a.events || b.fatalities - a.fatalities;
+    for (const k of keys) {
+      const x = a[k] ?? '';
+      const y = b[k] ?? '';
+      if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    }
+    return 0;
+  };
+}

@@ -1,0 +1,19 @@
+/** Which data a number came from: every output names its datasets and their versions. */
+export interface DatasetVersion { dataset: string; version: string; events: number }
+
+/** From rows grouped by `_dataset` and `_version` (with an `events` count). */
+export function provenanceOf(rows: Array<Record<string, unknown>>): DatasetVersion[] {
+  const map = new Map<string, DatasetVersion>();
+  for (const r of rows) {
+    const key = `${r._dataset}\u0000${r._version}`;
+    const d = map.get(key) ?? { dataset: String(r._dataset), version: String(r._version), events: 0 };
+    d.events += Number(r.events ?? 0);
+    map.set(key, d);
+  }
+  return [...map.values()].sort((a, b) => a.dataset.localeCompare(b.dataset) || a.version.localeCompare(b.version));
+}
+
+export function describeProvenance(datasets: DatasetVersion[]): string {
+  if (!datasets.length) return 'no matching events';
+  return datasets.map((d) => `${d.dataset} (${d.version}): ${d.events.toLocaleString('en-US')} events`).join('; ');
+}
