@@ -52,7 +52,7 @@ function csvReason(type: string, message: string): string {
     case 'MISSING COLUMNS':
       return `${found?.[2] ?? 'too few'} fields where the header has ${found?.[1] ?? 'more'} — a cut-off or shifted row`;
     case 'TOO MANY COLUMNS':
-      return `${found?.[2] ?? 'too many'} fields where the header has ${found?.[1] ?? 'fewer'} — an unquoted comma?`;
+      return `more fields than the header's ${found?.[1] ?? ''} — an unquoted comma, or a shifted row`;
     case 'UNQUOTED VALUE':
       return 'a quote opened but never closed — the file may be truncated';
     case 'INVALID ENCODING':
