@@ -127,11 +127,11 @@ function wagnerOpponent(place: Place, date: string, rng: Rng): { actor: Actor; a
  * An event involving the Wagner Group, in either of ACLED's two forms: the
  * Malian army with Wagner associated, or Wagner with the army associated.
  */
-export function drawWagnerEvent(rng: Rng, admin1s: readonly string[], slot: MonthSlot, seq: number): Draft {
+export function drawWagnerEvent(rng: Rng, admin1s: readonly string[], slot: MonthSlot, seq: number, forceSub?: SubEventType): Draft {
   const admin1 = rng.pick(admin1s);
   const place = rng.pick(placesIn('Mali', admin1));
   const date = isoDate(slot.year, slot.month, rng.int(slot.firstDay, slot.lastDay));
-  const sub = rng.weighted(WAGNER_SUBS);
+  const sub = forceSub ?? rng.weighted(WAGNER_SUBS);
   const army = military('Mali', date);
   const [lead, partner] = rng.chance(0.5) ? [army, WAGNER] : [WAGNER, army];
   const fighting = sub === 'Armed clash' || sub === 'Air/drone strike';
