@@ -2,7 +2,7 @@
 import { csvLine } from '../sources/csv-text.js';
 
 // Codes and years read wrong with thousands separators ("2,022").
-const CODES = /^(year|iso|timestamp|interaction|inter\d|time_precision|geo_precision|source_line|violence_type)$/;
+const CODES = /^(year|iso|timestamp|interaction|inter\d|time_precision|geo_precision|violence_type)$/;
 
 export function formatNumber(value: unknown, column = ''): string {
   if (typeof value === 'number') return CODES.test(column) ? String(value) : value.toLocaleString('en-US');

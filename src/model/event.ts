@@ -49,18 +49,28 @@ export const EVENT_FIELDS = {
   tags: ['VARCHAR', 'ACLED tags'],
   timestamp: ['BIGINT', 'last modification, unix seconds (ACLED timestamp)'],
   extra: ['VARCHAR', 'JSON object of the source columns no field above holds'],
-  actors: ['VARCHAR[]', 'derived: every actor involved, distinct (actor1, actor2, associated)'],
+  actors: ['VARCHAR[]', 'derived, computed when read: every actor involved, distinct (actor1, actor2, associated)'],
   actor_text: ['VARCHAR', 'derived: lower-cased actors joined by newlines, for involvement matching'],
   source_file: ['VARCHAR', 'file the event was last imported from'],
-  source_line: ['INTEGER', 'line of that file where the event starts'],
 } as const;
 
 export type EventField = keyof typeof EVENT_FIELDS;
 export const EVENT_FIELD_NAMES = Object.keys(EVENT_FIELDS) as EventField[];
 
+/**
+ * Columns DuckDB computes when they are read (VIRTUAL): they cost nothing to import.
+ * list_distinct also drops the NULLs of a missing actor2.
+ */
+export const GENERATED_FIELDS: Partial<Record<EventField, string>> = {
+  actors: 'list_distinct(list_concat([actor1, actor2], assoc_actor_1, assoc_actor_2))',
+};
+
+/** The columns an import writes. */
+export const STORED_FIELDS = EVENT_FIELD_NAMES.filter((f) => !(f in GENERATED_FIELDS));
+
 /** Fields an importer fills from a source column; the rest are derived at import. */
 export const SOURCE_FIELDS = EVENT_FIELD_NAMES.filter(
-  (f) => !['id', 'dataset', 'dataset_version', 'year', 'actors', 'actor_text', 'source_file', 'source_line', 'extra'].includes(f),
+  (f) => !['id', 'dataset', 'dataset_version', 'year', 'actors', 'actor_text', 'source_file', 'extra'].includes(f),
 );
 
 /** The fields shown by `events` in plain and CSV output, in order. */

@@ -19,7 +19,7 @@ import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
 import { locateProblems, writeRejects, type Problem } from './problems.js';
 import { sniff } from './sniff.js';
-import { stageCsv, type Progress } from './stage.js';
+import { clearRejects, csvRejects, csvSource, stageCsv, uniqueNames, withProgress, type Progress } from './stage.js';
 
 export interface ImportOptions {
   mapping?: Mapping;
@@ -57,33 +57,49 @@ export const PROBLEMS_SHOWN = 20;
 
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport[]> {
   if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
-  // Reading and checking happen outside the transaction (temporary tables only); the store
-  // itself changes in one transaction at the end, so a failure anywhere changes nothing.
+  // Reading and checking happen outside the transaction (temporary tables and views only);
+  // the store itself changes in one transaction at the end, so a failure anywhere changes nothing.
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
   try {
-    for (const [i, file] of files.entries()) pending.push(await readFile(store, file, options, rejectsWritten, `_ready_${i}`));
+    for (const [i, file] of files.entries()) pending.push(await readFile(store, file, options, rejectsWritten, i));
     return await store.transaction(async () => {
       for (const p of pending) {
-        if (p.deletions) p.report.deleted = await applyDeletions(store, p.table, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
-        else Object.assign(p.report, await mergeEvents(store, p.report.dataset, p.table));
+        if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
+        else {
+          const progress = options.onProgress ? (f: number) => options.onProgress!(`${p.report.file} (storing)`, f) : undefined;
+          Object.assign(p.report, await withProgress(store, () => mergeEvents(store, p.report.dataset, p.ready!), progress));
+        }
         await logImport(store, p.report);
       }
       return pending.map((p) => p.report);
     });
   } finally {
-    for (const p of pending) await store.run(`DROP TABLE IF EXISTS ${p.table}`).catch(() => undefined);
+    for (const p of pending) await dropTemporaries(store, p.index);
   }
 }
 
 interface Pending {
+  index: number;
   report: ImportReport;
-  /** Temporary table with the file's events (or, for a deletions file, its rows). */
-  table: string;
+  /** Temporary table with the file's rows as text. */
+  staged: string;
+  /** View of the file's events, ready to merge (absent for a deletions file). */
+  ready?: string;
   deletions?: { idColumn: string; timeColumn: string };
 }
 
-async function readFile(store: Store, file: string, options: ImportOptions, rejectsWritten: Set<string>, table: string): Promise<Pending> {
+const names = (i: number) => ({ staged: `_staged_${i}`, rejectPos: `_reject_pos_${i}`, normalized: `_normalized_${i}`, ready: `_ready_${i}` });
+
+async function dropTemporaries(store: Store, i: number): Promise<void> {
+  const n = names(i);
+  for (const sql of [`DROP VIEW IF EXISTS ${n.ready}`, `DROP VIEW IF EXISTS ${n.normalized}`, `DROP TABLE IF EXISTS ${n.rejectPos}`, `DROP TABLE IF EXISTS ${n.staged}`]) {
+    await store.run(sql).catch(() => undefined);
+  }
+}
+
+async function readFile(store: Store, file: string, options: ImportOptions, rejectsWritten: Set<string>, index: number): Promise<Pending> {
+  const n = names(index);
   const sniffed = sniff(file);
   let csvPath = file;
   let locate = (record: number) => `line ${record + 1}`;
@@ -96,29 +112,50 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     Object.assign(sniffed, sniff(csvPath), { path: file });
   }
   const progress: Progress | undefined = options.onProgress ? (f) => options.onProgress!(file, f) : undefined;
-  const staged = await stageCsv(store, csvPath, sniffed, progress);
-  const columns = new Columns(staged.columns);
+  const columns = new Columns(uniqueNames(sniffed.header));
   const detected = detectLayout(columns, basename(file), options.mapping);
+  const extra = detected.kind === 'events' ? columns.unused(usedColumns(detected.layout)) : [];
+
+  // Fast path: a clean file streams from the CSV reader straight into the store, read twice
+  // (check, then insert) but never copied. Row order matters only to place problems on lines,
+  // to fold monadic rows and to number identical rows, so those files take the staged path.
+  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds) {
+    const layout = detected.layout;
+    await clearRejects(store);
+    await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
+      from: csvSource(csvPath, sniffed), row: 'NULL::BIGINT', skipFirstRow: false, extra, recordSql: 'NULL::BIGINT',
+    })}`);
+    const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
+        count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, max(timestamp) FILTER (WHERE _error IS NULL) AS newest,
+        count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged FROM ${n.normalized}`), progress);
+    const rejected = await csvRejects(store);
+    if (Number(check.bad) === 0 && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
+      const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '');
+      report.rowsRead = Number(check.rows);
+      await finish(store, report, layout, n, check, options, file);
+      return { index, report, staged: n.staged, ready: n.ready };
+    }
+  }
+
+  const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress);
   const dataRows = staged.rows + staged.rejects.length - (sniffed.hxl ? 1 : 0);
 
   if (detected.kind === 'deletions') {
-    await checkDeletions(store, file, detected.idColumn, detected.timeColumn);
-    await store.run(`DROP TABLE IF EXISTS ${table}`);
-    await store.run(`ALTER TABLE _staged RENAME TO ${table}`);
+    await checkDeletions(store, file, n.staged, detected.idColumn, detected.timeColumn);
     const report = { ...emptyReport(file, 'acled-deletions', options.dataset ?? 'acled', ''), rowsRead: dataRows };
-    return { report, table, deletions: detected };
+    return { index, report, staged: n.staged, deletions: detected };
   }
 
   const layout = detected.layout;
   const dataset = options.dataset ?? layout.dataset;
-  await store.run('DROP TABLE IF EXISTS _normalized');
-  await store.run(`CREATE TEMP TABLE _normalized AS ${normalizeSql(layout, staged.table, sniffed.hxl)}`);
-  await recordNumbers(store, staged.rejects.map((r) => r.record));
-  if (layout.monadic) await flagDisagreements(store);
+  const recordSql = await recordNumbers(store, n.rejectPos, staged.rejects.map((r) => r.record));
+  await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
+    from: n.staged, row: 'rowid', skipFirstRow: sniffed.hxl, extra, recordSql,
+  })}`);
 
   const problems: Problem[] = [
     ...staged.rejects,
-    ...(await store.all(`SELECT _record AS record, _error AS reason FROM _normalized WHERE _error IS NOT NULL ORDER BY _record`)).map(
+    ...(await store.all(`SELECT _record AS record, _error AS reason FROM ${n.normalized} WHERE _error IS NOT NULL ORDER BY _record`)).map(
       (r) => ({ record: Number(r.record), reason: String(r.reason) }),
     ),
   ].sort((a, b) => a.record - b.record);
@@ -140,18 +177,28 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     report.rejected = located.length;
   }
 
-  report.warnings.push(...(await civilianTargetingCheck(store, layout)));
-  report.version = options.version ?? layout.version ?? (await exportVersion(store));
-  const prepared = await prepareEvents(store, layout, {
-    dataset,
-    version: report.version,
-    file: basename(file),
-    extra: columns.unused(usedColumns(layout)),
+  const stats = await store.one(`SELECT max(timestamp) AS newest, count(*) FILTER (WHERE civilian_targeting) AS flagged
+    FROM ${n.normalized} WHERE _error IS NULL`);
+  await finish(store, report, layout, n, stats, options, file);
+  return { index, report, staged: n.staged, ready: n.ready };
+}
+
+/** Version, the civilian-targeting check and the view of events ready to merge: the same for both paths. */
+async function finish(store: Store, report: ImportReport, layout: Layout, n: ReturnType<typeof names>,
+  stats: Record<string, unknown>, options: ImportOptions, file: string): Promise<void> {
+  // A civilian_targeting column empty in every row says nothing (some samples ship it blank):
+  // treat it as absent, so the Violence against civilians rule applies, and say so.
+  const blankTargeting = layout.dataset === 'acled' && !!layout.fields.civilian_targeting
+    && layout.fields.civilian_targeting !== 'NULL' && Number(stats.flagged) === 0;
+  if (blankTargeting) {
+    report.warnings.push('the civilian_targeting column is empty in every row: treated as absent (civilian targeting falls back to the Violence against civilians event type)');
+  }
+  report.version = options.version ?? layout.version ?? exportVersion(stats.newest);
+  const prepared = await prepareEvents(store, layout, n.normalized, n.ready, {
+    dataset: report.dataset, version: report.version, file: basename(file), dropCivilianTargeting: blankTargeting,
+    ...(stats.ids !== undefined ? { counted: { rows: Number(stats.rows), ids: Number(stats.ids) } } : {}),
   });
   report.merged = prepared.merged;
-  await store.run(`DROP TABLE IF EXISTS ${table}`);
-  await store.run(`ALTER TABLE _ready RENAME TO ${table}`);
-  return { report, table };
 }
 
 async function logImport(store: Store, r: ImportReport): Promise<void> {
@@ -164,46 +211,26 @@ function emptyReport(file: string, layout: string, dataset: string, version: str
   return { file, layout, dataset, version, rowsRead: 0, added: 0, updated: 0, unchanged: 0, stale: 0, merged: 0, rejected: 0, deleted: 0, warnings: [] };
 }
 
-/** Data record number of each staged row: its position in the file once CSV-rejected rows are counted back in. */
-async function recordNumbers(store: Store, rejected: number[]): Promise<void> {
-  await store.run('DROP TABLE IF EXISTS _reject_pos');
-  await store.run('CREATE TEMP TABLE _reject_pos (pos BIGINT)');
+/**
+ * SQL for the data record number (1 = first row after the header) of staged row `_row`:
+ * its position in the file once the rows the CSV reader rejected are counted back in.
+ */
+async function recordNumbers(store: Store, table: string, rejected: number[]): Promise<string> {
+  if (!rejected.length) return '_row + 1';
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${table} (pos BIGINT)`);
   // The i-th rejected record (0-based rank i, record number x) pushes every staged row from x - 1 - i on by one.
   const sorted = [...rejected].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i += 1000) {
     const values = sorted.slice(i, i + 1000).map((x, j) => `(${x - 1 - (i + j)})`).join(',');
-    await store.run(`INSERT INTO _reject_pos VALUES ${values}`);
+    await store.run(`INSERT INTO ${table} VALUES ${values}`);
   }
-  const shift = sorted.length ? ' + (SELECT count(*) FROM _reject_pos WHERE pos <= _row)' : '';
-  await store.run(`ALTER TABLE _normalized ADD COLUMN _record BIGINT`);
-  await store.run(`UPDATE _normalized SET _record = _row + 1${shift}`);
-}
-
-/** Monadic rows of one event must agree on its fatalities; if not, which is right is not ours to guess. */
-async function flagDisagreements(store: Store): Promise<void> {
-  await store.run(`UPDATE _normalized SET _error = 'rows of event ' || d.source_id || ' disagree on fatalities (' || d.values || ')'
-    FROM (SELECT source_id, string_agg(DISTINCT fatalities::VARCHAR, ' vs ') AS values FROM _normalized
-          WHERE _error IS NULL GROUP BY source_id HAVING count(DISTINCT fatalities) > 1) d
-    WHERE _normalized.source_id = d.source_id AND _normalized._error IS NULL`);
-}
-
-/**
- * A civilian_targeting column empty in every row says nothing (some samples ship it blank):
- * treat it as absent, so the Violence against civilians rule applies, and say so.
- */
-async function civilianTargetingCheck(store: Store, layout: Layout): Promise<string[]> {
-  if (layout.dataset !== 'acled' || !layout.fields.civilian_targeting || layout.fields.civilian_targeting === 'NULL') return [];
-  const { flagged } = await store.one(`SELECT count(*) FILTER (WHERE civilian_targeting) AS flagged FROM _normalized WHERE _error IS NULL`);
-  if (Number(flagged) > 0) return [];
-  await store.run('UPDATE _normalized SET civilian_targeting = NULL');
-  return ['the civilian_targeting column is empty in every row: treated as absent (civilian targeting falls back to the Violence against civilians event type)'];
+  return `_row + 1 + (SELECT count(*) FROM ${table} WHERE pos <= _row)`;
 }
 
 /** ACLED files carry no version: the date of their newest change names the export. */
-async function exportVersion(store: Store): Promise<string> {
-  const { ts } = await store.one(`SELECT max(timestamp) AS ts FROM _normalized WHERE _error IS NULL`);
-  if (ts === null || ts === undefined) return 'unversioned';
-  return `export ${new Date(Number(ts) * 1000).toISOString().slice(0, 10)}`;
+function exportVersion(newest: unknown): string {
+  if (newest === null || newest === undefined) return 'unversioned';
+  return `export ${new Date(Number(newest) * 1000).toISOString().slice(0, 10)}`;
 }
 
 function usedColumns(layout: Layout): Set<string> {
@@ -214,8 +241,8 @@ function usedColumns(layout: Layout): Set<string> {
   return used;
 }
 
-async function checkDeletions(store: Store, file: string, idColumn: string, timeColumn: string): Promise<void> {
-  const bad = await store.all(`SELECT rowid AS r, ${idColumn} AS id, ${timeColumn} AS t FROM _staged
+async function checkDeletions(store: Store, file: string, staged: string, idColumn: string, timeColumn: string): Promise<void> {
+  const bad = await store.all(`SELECT rowid AS r, ${idColumn} AS id, ${timeColumn} AS t FROM ${staged}
     WHERE ${idColumn} IS NULL OR try_cast(${timeColumn} AS BIGINT) IS NULL ORDER BY rowid LIMIT ${PROBLEMS_SHOWN}`);
   if (bad.length) {
     throw new CrisisError(`${file}: deletions file with unreadable rows`, bad.map((b) =>

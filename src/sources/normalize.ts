@@ -12,12 +12,27 @@ export const LAYOUT_FIELDS: LayoutField[] = [...(SOURCE_FIELDS as LayoutField[])
 const COUNTS = ['fatalities', 'fatalities_low', 'fatalities_high', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown'] as const;
 const CODES = ['iso', 'time_precision', 'geo_precision', 'violence_type'] as const;
 
+export interface NormalizeOptions {
+  /** Rows as text: a staged table, or a read_csv(…) call read as it streams. */
+  from: string;
+  /** SQL for the row's position in `from` (rowid of a staged table), or NULL when streaming. */
+  row: string;
+  /** The first staged row is HXL hashtags, not an event. */
+  skipFirstRow: boolean;
+  /** Source columns no field holds, kept as JSON in `extra`. */
+  extra: string[];
+  /** `_row` → data record number, counting back rows the CSV reader rejected. */
+  recordSql: string;
+}
+
 /** SELECT that reads `staged` and yields one typed row per record, with `_error` for bad ones. */
-export function normalizeSql(layout: Layout, staged: string, skipFirstRow: boolean): string {
+export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
   const raw = (field: LayoutField) => `r.${quoteIdent(field)}`;
   const rawColumns = LAYOUT_FIELDS.map((field) => {
-    const expr = layout.fields[field] ?? 'NULL';
-    return `nullif(trim(CAST(${expr} AS VARCHAR)), '') AS ${quoteIdent(field)}`;
+    const value = `CAST(${layout.fields[field] ?? 'NULL'} AS VARCHAR)`;
+    // Trimming copies every string; most cells need none, and checking the ends is cheap.
+    const trimmed = `CASE WHEN starts_with(${value}, ' ') OR ends_with(${value}, ' ') THEN trim(${value}) ELSE ${value} END`;
+    return `nullif(${trimmed}, '') AS ${quoteIdent(field)}`;
   });
   const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField))} AS ${quoteIdent(field)}`);
   const id = layout.deriveIds
@@ -25,10 +40,19 @@ export function normalizeSql(layout: Layout, staged: string, skipFirstRow: boole
     // identical rows are told apart by their order of appearance.
     ? `md5(concat_ws('\u001f', ${LAYOUT_FIELDS.map((f) => raw(f)).join(', ')})) AS _hash`
     : 'NULL AS _hash';
-  return `
-    WITH r AS (SELECT rowid AS _row, ${rawColumns.join(', ')} FROM ${staged} ${skipFirstRow ? 'WHERE rowid > 0' : ''})
-    SELECT r._row, ${typed.join(', ')}, ${id}, ${errorSql(layout, raw)} AS _error
-    FROM r`;
+  const extra = o.extra.length
+    ? `json_object(${o.extra.map((c) => `${sqlString(c)}, ${quoteIdent(c)}`).join(', ')})::VARCHAR`
+    : 'NULL';
+  const record = o.recordSql.replace(/_row/g, 'r._row');
+  const rows = `SELECT r._row, ${record} AS _record, ${typed.join(', ')}, r._extra AS extra, ${id}, ${errorSql(layout, raw)} AS _error FROM r`;
+  const body = `WITH r AS (SELECT ${o.row} AS _row, ${rawColumns.join(', ')}, ${extra} AS _extra FROM ${o.from} ${o.skipFirstRow ? `WHERE ${o.row} > 0` : ''})`;
+  if (!layout.monadic) return `${body} ${rows}`;
+  // One row per actor: the rows of one event must agree on its fatalities, or none is taken.
+  return `${body}, n AS (${rows})
+    SELECT * REPLACE (CASE WHEN _error IS NULL AND min(fatalities) OVER w IS DISTINCT FROM max(fatalities) OVER w
+      THEN 'rows of event ' || source_id || ' disagree on fatalities (' || min(fatalities) OVER w || ' vs ' || max(fatalities) OVER w || ')'
+      ELSE _error END AS _error)
+    FROM n WINDOW w AS (PARTITION BY source_id)`;
 }
 
 function typedSql(field: string, x: string): string {
@@ -90,4 +114,3 @@ function errorSql(layout: Layout, raw: (f: LayoutField) => string): string {
   return `CASE ${checks.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`;
 }
 
-export { sqlString };

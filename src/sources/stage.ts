@@ -1,10 +1,11 @@
 /**
- * Reads a CSV file into a temporary all-text table with DuckDB's own reader (the fast path),
+ * DuckDB's own CSV reader, told the columns (all read as text) instead of guessing them,
  * keeping the rows it cannot split (wrong number of fields, an unterminated quote) in a
- * rejects table with their line, instead of failing or dropping them.
+ * rejects table with their line, instead of failing or dropping them. A file is either
+ * streamed straight into the store (clean files) or staged first in a temporary table.
  */
 import type { Store } from '../store/store.js';
-import { quoteIdent, sqlString } from './layout.js';
+import { sqlString } from './layout.js';
 import type { Sniffed } from './sniff.js';
 
 export interface Staged {
@@ -18,32 +19,55 @@ export interface Staged {
 
 export type Progress = (fraction: number) => void;
 
-export async function stageCsv(store: Store, path: string, sniffed: Sniffed, onProgress?: Progress): Promise<Staged> {
-  const columns = uniqueNames(sniffed.header);
-  const spec = columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
-  await store.run('DROP TABLE IF EXISTS _staged');
-  await store.run('DROP TABLE IF EXISTS _reject_errors');
-  await store.run('DROP TABLE IF EXISTS _reject_scans');
-  const sql = `CREATE TEMP TABLE _staged AS SELECT * FROM read_csv(${sqlString(path)},
+/** The read_csv(…) call for a file: every column as text, rows that cannot be split kept aside. */
+export function csvSource(path: string, sniffed: Sniffed): string {
+  const spec = uniqueNames(sniffed.header).map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(path)},
       columns = {${spec}}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       encoding = '${sniffed.encoding}', nullstr = ['', 'NA'], strict_mode = true, null_padding = false,
       store_rejects = true, rejects_table = '_reject_errors', rejects_scan = '_reject_scans', max_line_size = 10000000)`;
+}
+
+/** Runs a long statement, reporting DuckDB's own progress while it runs. */
+export async function withProgress<T>(store: Store, work: () => Promise<T>, onProgress?: Progress): Promise<T> {
   const timer = onProgress ? setInterval(() => {
     const p = store.connection.progress;
     if (p.percentage >= 0) onProgress(p.percentage / 100);
   }, 200) : undefined;
   try {
-    await store.run(sql);
+    return await work();
   } finally {
     if (timer) clearInterval(timer);
+    onProgress?.(1);
   }
-  onProgress?.(1);
-  const rows = Number((await store.one('SELECT count(*) AS n FROM _staged')).n);
-  const rejectRows = await store.all(
+}
+
+/** CSV-level problems found by the last read: data record number and reason. */
+export async function csvRejects(store: Store): Promise<Array<{ record: number; reason: string }>> {
+  const rows = await store.all(
     `SELECT line, arg_min(error_type, column_idx) AS type, arg_min(error_message, column_idx) AS message
      FROM _reject_errors GROUP BY line ORDER BY line`);
-  const rejects = rejectRows.map((r) => ({ record: Number(r.line) - 1, reason: csvReason(String(r.type), String(r.message)) }));
-  return { table: '_staged', columns, rows, rejects };
+  return rows.map((r) => ({ record: Number(r.line) - 1, reason: csvReason(String(r.type), String(r.message)) }));
+}
+
+export async function clearRejects(store: Store): Promise<void> {
+  await store.run('DROP TABLE IF EXISTS _reject_errors');
+  await store.run('DROP TABLE IF EXISTS _reject_scans');
+}
+
+export async function stageCsv(store: Store, path: string, sniffed: Sniffed, table: string, onProgress?: Progress): Promise<Staged> {
+  await store.run(`DROP TABLE IF EXISTS ${table}`);
+  await clearRejects(store);
+  // Staged rows keep the file's order: a row's rowid is how its line is found again.
+  // Everywhere else order does not matter, and not keeping it makes DuckDB several times faster.
+  await store.run('SET preserve_insertion_order = true');
+  try {
+    await withProgress(store, () => store.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM ${csvSource(path, sniffed)}`), onProgress);
+  } finally {
+    await store.run('SET preserve_insertion_order = false');
+  }
+  const rows = Number((await store.one(`SELECT count(*) AS n FROM ${table}`)).n);
+  return { table, columns: uniqueNames(sniffed.header), rows, rejects: await csvRejects(store) };
 }
 
 function csvReason(type: string, message: string): string {
@@ -64,7 +88,7 @@ function csvReason(type: string, message: string): string {
 }
 
 /** DuckDB needs distinct column names; R's leading row-index column is often unnamed. */
-function uniqueNames(header: string[]): string[] {
+export function uniqueNames(header: string[]): string[] {
   const seen = new Map<string, number>();
   return header.map((name, i) => {
     let base = name.trim() || `column${i}`;
@@ -76,4 +100,3 @@ function uniqueNames(header: string[]): string[] {
   });
 }
 
-export { quoteIdent };

@@ -1,10 +1,13 @@
 /** The store's tables. One wide event table: analyses read one table, never a join. */
-import { EVENT_FIELDS } from '../model/event.js';
+import { EVENT_FIELDS, GENERATED_FIELDS } from '../model/event.js';
 
 export const SCHEMA_VERSION = 1;
 
 export function schemaStatements(): string[] {
-  const columns = Object.entries(EVENT_FIELDS).map(([name, [type]]) => `  "${name}" ${type}`);
+  const columns = Object.entries(EVENT_FIELDS).map(([name, [type]]) => {
+    const generated = GENERATED_FIELDS[name as keyof typeof EVENT_FIELDS];
+    return `  "${name}" ${type}${generated ? ` GENERATED ALWAYS AS (${generated}) VIRTUAL` : ''}`;
+  });
   return [
     // No PRIMARY KEY: DuckDB's ART index makes bulk merges slower and uniqueness is kept by
     // the import's merge step (delete-then-insert by id inside one transaction).

@@ -49,6 +49,9 @@ export class Store {
       throw storeError(path, error);
     }
     const connection = await instance.connect();
+    // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
+    // where it does); keeping it makes bulk inserts several times slower.
+    await connection.run('SET preserve_insertion_order = false');
     const store = new Store(path, connection, instance, !!options.readOnly && !memory);
     if (!store.readOnly) for (const sql of schemaStatements()) await connection.run(sql);
     return store;

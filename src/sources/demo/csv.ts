@@ -20,7 +20,7 @@ export function csvLine(values: readonly string[]): string {
 const BATCH_CHARS = 1 << 20;
 
 export async function writeDemoCsv(path: string, options: DemoOptions = {}): Promise<{ events: number; bytes: number }> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
+  const out = createWriteStream(path);
   const failed = once(out, 'error').then(([err]) => {
     throw err;
   });
@@ -30,8 +30,9 @@ export async function writeDemoCsv(path: string, options: DemoOptions = {}): Pro
   let batch = csvLine(ACLED_COLUMNS);
 
   const flush = async (): Promise<void> => {
-    bytes += Buffer.byteLength(batch, 'utf8');
-    const ok = out.write(batch);
+    const chunk = Buffer.from(batch, 'utf8');
+    bytes += chunk.length;
+    const ok = out.write(chunk);
     batch = '';
     if (!ok) await Promise.race([once(out, 'drain'), failed]);
   };

@@ -86,8 +86,15 @@ function assemble(rng: Rng, place: Place, date: string, sub: SubEventType, cast:
   return { event, raw: Math.round(raw) };
 }
 
+const theatreLists = new WeakMap<YearPlan, readonly (readonly [string, number])[]>();
+
 function theatrePlace(country: CountryName, plan: YearPlan, rng: Rng): Place {
-  const admin1 = rng.weighted(Object.entries(plan.theatres));
+  let theatres = theatreLists.get(plan);
+  if (!theatres) {
+    theatres = Object.entries(plan.theatres);
+    theatreLists.set(plan, theatres);
+  }
+  const admin1 = rng.weighted(theatres);
   return rng.pick(placesIn(country, admin1));
 }
 

@@ -32,6 +32,8 @@ export interface ScriptedEvent {
   readonly geoPrecision: 1 | 2 | 3;
   /** Sentence added to the generated note, to tell what happened specifically. */
   readonly detail: string;
+  /** Verb phrase for the note's lead ("took over the military camp") when the generic one won't do. */
+  readonly action?: string;
 }
 
 const FAMA = military('Mali', '2022-03-27');
@@ -102,20 +104,28 @@ export function wagnerOtherTheatres(month: string): readonly string[] {
 
 export const MILESTONES: readonly ScriptedEvent[] = [
   { date: '2020-08-18', country: 'Mali', location: 'Kati', sub: 'Other', actor1: military('Mali', '2020-08-18'), assoc1: [], actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'staged a mutiny at the military camp',
     detail: 'Mutinous soldiers took over the military camp and detained the president, who resigned overnight.' },
   { date: '2021-05-24', country: 'Mali', location: 'Kati', sub: 'Arrests', actor1: military('Mali', '2021-05-24'), assoc1: [], actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'detained the transitional leaders',
     detail: 'The transitional president and prime minister were detained at the military camp after a cabinet reshuffle.' },
   { date: '2022-01-06', country: 'Mali', location: 'Timbuktu', sub: 'Headquarters or base established', ...WAGNER_WITH_ARMY, actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'established a base',
     detail: 'Foreign personnel moved into the camp vacated by French forces in December.' },
   { date: '2022-08-15', country: 'Mali', location: 'Gao', sub: 'Non-violent transfer of territory', actor1: france('2022-08-15'), assoc1: [BARKHANE], actor2: military('Mali', '2022-08-15'), assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'handed over the last French base to Malian soldiers (FAMa)',
     detail: 'The last French troops left the base, ending the Barkhane presence in the country.' },
   { date: '2023-11-14', country: 'Mali', location: 'Kidal', sub: 'Government regains territory', actor1: military('Mali', '2023-11-14'), assoc1: [WAGNER.name], actor2: CSP, assoc2: [], fatalities: 6, geoPrecision: 1,
+    action: 'retook control of the town from CSP-PSD fighters',
     detail: 'Army columns entered the town after CSP-PSD fighters withdrew.' },
   { date: '2022-01-24', country: 'Burkina Faso', location: 'Ouagadougou', sub: 'Other', actor1: military('Burkina Faso', '2022-01-24'), assoc1: [], actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'seized power',
     detail: 'Officers announced on national television that they had dissolved the government.' },
   { date: '2022-09-30', country: 'Burkina Faso', location: 'Ouagadougou', sub: 'Other', actor1: military('Burkina Faso', '2022-09-30'), assoc1: [], actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'seized power for the second time in the year',
     detail: 'A second group of officers removed the transitional leader.' },
   { date: '2023-07-26', country: 'Niger', location: 'Niamey', sub: 'Arrests', actor1: military('Niger', '2023-07-26'), assoc1: [], actor2: null, assoc2: [], fatalities: 0, geoPrecision: 1,
+    action: 'seized power',
     detail: 'Members of the presidential guard detained the president and announced a takeover.' },
 ];
 

@@ -67,6 +67,8 @@ export interface DemoEvent {
   readonly noteSeed: number;
   /** A scripted, event-specific sentence for the note (episodes only). */
   readonly detail?: string;
+  /** Scripted verb phrase for the note's lead. */
+  readonly action?: string;
   /** Generation order; breaks ties when sorting a month's events by date. */
   readonly seq: number;
 }
@@ -75,7 +77,7 @@ export function toRow(event: DemoEvent, id: number): string[] {
   const { place, actor1, actor2 } = event;
   const country = countryInfo(place.country);
   const info = SUB_EVENTS[event.sub];
-  const dayStart = Date.parse(`${event.date}T00:00:00Z`) / 1000;
+  const dayStart = Date.UTC(Number(event.date.slice(0, 4)), Number(event.date.slice(5, 7)) - 1, Number(event.date.slice(8, 10))) / 1000;
   return [
     `${country.idPrefix}${id}`,
     event.date,

@@ -155,6 +155,7 @@ function scriptedDraft(s: ScriptedEvent, rng: Rng, seq: number): Draft {
     reportLag: rng.int(3, 9) * 86400 + rng.int(0, 86399),
     noteSeed: rng.seed(),
     detail: s.detail,
+    ...(s.action ? { action: s.action } : {}),
     seq,
   };
   return { event, raw: s.fatalities };

@@ -4,6 +4,7 @@
 import type { Actor } from './actors.js';
 import type { DemoEvent } from './event.js';
 import { Rng } from './prng.js';
+import { ATTRIBUTION, CONTEXT, DEMANDS } from './phrases.js';
 import { type SubEventType, SUB_EVENTS } from './taxonomy.js';
 
 export const NOTE_PREFIX = '[SYNTHETIC]';
@@ -88,7 +89,7 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
     (w, s, o, p) => `${w}, ${s} clashed with ${o} ${p}.`,
     (w, s, o, p) => `${w}, fighting broke out between ${s} and ${o} ${p}.`,
     (w, s, o, p) => `${w}, ${s} ambushed ${o} ${p}, sparking an exchange of fire that lasted several hours.`,
-    (w, s, o, p) => `${w}, ${s} on patrol came under fire from ${o} ${p} and fought back.`,
+    (w, s, o, p) => `${w}, ${s} attacked ${o} ${p}; the exchange of fire lasted until the afternoon.`,
   ],
   'Government regains territory': [
     (w, s, o, p) => `${w}, ${s} retook control of the locality ${p} from ${o} after heavy fighting.`,
@@ -120,11 +121,13 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
     (w, s, o, p) => `${w}, ${s} entered a weekly market ${p} and targeted ${o}.`,
   ],
   'Abduction/forced disappearance': [
-    (w, s, o, p, r) => `${w}, ${s} abducted ${r.pick(['two', 'three', 'several', 'a group of'])} ${o} ${p}.`,
+    (w, s, o, p) => `${w}, ${s} abducted a group of ${o} ${p}.`,
+    (w, s, o, p, r) => `${w}, ${s} abducted ${r.pick(['two', 'three', 'several'])} ${o} ${p}.`,
     (w, s, o, p) => `${w}, ${s} kidnapped a village chief and other ${o} ${p}; their whereabouts remain unknown.`,
   ],
   'Sexual violence': [
-    (w, s, o, p) => `${w}, ${s} sexually assaulted women among ${o} ${p}.`,
+    (w, s, o, p) => `${w}, ${s} sexually assaulted ${o} ${p}.`,
+    (w, s, o, p) => `${w}, ${s} raped ${o} ${p}.`,
   ],
   'Peaceful protest': [
     (w, s, _o, p, r) => `${w}, ${s} held a peaceful demonstration ${p} to ${r.pick(DEMANDS)}.`,
@@ -155,7 +158,7 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
     (w, s, o, p) => `${w}, ${s} and ${o} reached a local agreement ${p} allowing farmers to return to their fields.`,
   ],
   'Change to group/activity': [
-    (w, s, _o, p) => `${w}, ${s} imposed a blockade on the roads leading ${p}.`,
+    (w, s, _o, p) => `${w}, ${s} imposed a blockade ${p}, cutting the roads to the nearest market.`,
     (w, s, _o, p) => `${w}, ${s} announced a ban on motorbike traffic ${p}.`,
   ],
   'Headquarters or base established': [
@@ -174,65 +177,39 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
   ],
 };
 
-const DEMANDS = [
-  'denounce growing insecurity in the region',
-  'demand the release of detained relatives',
-  'protest against rising fuel and food prices',
-  'demand payment of salary arrears',
-  'express support for the transitional authorities',
-  'denounce the presence of foreign forces',
-  'call for the reopening of schools',
-  'demand better protection for displaced people',
-];
+// Only state forces patrol; used instead of a generic lead when actor1 is one.
+const PATROL_LEAD: Lead = (w, s, o, p) => `${w}, ${s} on patrol came under fire from ${o} ${p} and fought back.`;
 
-const CONTEXT: Readonly<Partial<Record<string, readonly string[]>>> = {
-  Battles: [
-    'The assailants arrived on motorbikes in the early hours.',
-    'Reinforcements were sent from the nearest camp.',
-    'Weapons, ammunition and several motorbikes were seized after the fighting.',
-    'Both sides claimed to have inflicted heavy losses.',
-    'The fighting forced part of the population to flee.',
-  ],
-  'Explosions/Remote violence': [
-    'The area has seen repeated explosive attacks on the main supply road.',
-    'Several people were wounded and evacuated to the regional hospital.',
-    'Security forces sealed off the area afterwards.',
-  ],
-  'Violence against civilians': [
-    'The assailants arrived on motorbikes and set fire to houses and granaries.',
-    'Survivors fled to the nearest town.',
-    'Livestock was taken during the raid.',
-    'Local sources said the victims were accused of collaborating with the other side.',
-    'The village had received threats in the preceding weeks.',
-  ],
-  Protests: [
-    'Traffic was disrupted for several hours.',
-    'Speakers called on the authorities to act quickly.',
-    'A memorandum was handed over to the governor.',
-  ],
-  Riots: [
-    'Security forces were deployed to restore order.',
-    'Shops remained closed for the rest of the day.',
-  ],
-  'Strategic developments': [
-    'Local sources reported the situation as tense.',
-    'Residents said similar incidents had occurred in the area recently.',
-    'The authorities did not comment.',
-  ],
-};
+function pickTwo(pool: readonly string[], rng: Rng): string[] {
+  if (pool.length < 2) return [...pool];
+  const first = rng.int(0, pool.length - 1);
+  const second = (first + rng.int(1, pool.length - 1)) % pool.length;
+  return [pool[first] ?? '', pool[second] ?? ''];
+}
 
+// Plain clauses can follow an attribution ("Residents reported that ...");
+// the others already carry their own source wording.
 function toll(e: DemoEvent, rng: Rng): string {
   const n = e.fatalities;
-  if (n === 0) {
-    return rng.pick(['No fatalities were reported.', 'There were no reported fatalities.', 'Several people were injured; no deaths reported.', 'Fatalities: none reported.']);
-  }
   const victims = e.civilianTargeting ? 'civilians' : 'people';
-  return rng.pick([
-    `${n} ${n === 1 ? 'person was' : `${victims} were`} killed.`,
-    `${n} fatalities.`,
-    `Local sources reported ${n} ${n === 1 ? 'death' : 'deaths'}.`,
-    `Reports put the toll between ${n} and ${n + rng.int(1, 5) + Math.floor(n / 4)} dead; the lowest figure is coded.`,
-  ]);
+  const violent = SUB_EVENTS[e.sub].disorder.startsWith('Political violence');
+  const plain =
+    n === 0
+      ? ['nobody was killed.', 'there were no casualties.', ...(violent ? ['several people were injured but nobody was killed.'] : [])]
+      : n === 1
+        ? ['one person was killed.', 'the toll was one dead.']
+        : [`${n} ${victims} were killed.`, `${n} people died.`, `the toll was ${n} dead.`];
+  if (rng.chance(0.5)) return `${rng.pick(ATTRIBUTION)} ${rng.pick(plain)}`;
+  const own =
+    n === 0
+      ? ['No fatalities were reported.', 'Fatalities: none reported.']
+      : [
+          `${n} ${n === 1 ? 'fatality' : 'fatalities'}.`,
+          `Local sources reported ${n} ${n === 1 ? 'death' : 'deaths'}.`,
+          `Reports put the toll between ${n} and ${n + rng.int(1, 5) + Math.floor(n / 4)} dead; the lowest figure is coded.`,
+        ];
+  const text = rng.pick([...own, ...plain]);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function trailingTag(e: DemoEvent, rng: Rng): string {
@@ -243,14 +220,31 @@ function trailingTag(e: DemoEvent, rng: Rng): string {
   return '';
 }
 
+function leadSentence(e: DemoEvent, rng: Rng): string {
+  const w = when(e);
+  const s = subject(e, rng);
+  if (e.action) return `${w}, ${s} ${e.action} ${where(e, rng)}.`;
+  // Scripted events use each type's first, most neutral wording.
+  const leads = e.detail
+    ? LEADS[e.sub].slice(0, 1)
+    : e.sub === 'Armed clash' && e.actor1.inter === 1
+      ? [...LEADS[e.sub], PATROL_LEAD]
+      : LEADS[e.sub];
+  return rng.pick(leads)(w, s, object(e, rng), where(e, rng), rng);
+}
+
 export function buildNote(e: DemoEvent): string {
   const rng = new Rng(e.noteSeed);
-  const leads = LEADS[e.sub];
-  const lead = rng.pick(leads)(when(e), subject(e, rng), object(e, rng), where(e, rng), rng);
+  const lead = leadSentence(e, rng);
   const parts = [NOTE_PREFIX, lead.charAt(0).toUpperCase() + lead.slice(1)];
-  if (e.detail) parts.push(e.detail);
+  // Scripted episodes tell their own story; generic colour could contradict it.
+  if (e.detail) {
+    parts.push(e.detail, toll(e, rng));
+    return parts.join(' ');
+  }
   const context = CONTEXT[SUB_EVENTS[e.sub].eventType];
-  if (context) parts.push(rng.pick(context));
+  const fitting = context?.filter((c) => e.fatalities > 0 || !c.startsWith('+')).map((c) => c.replace(/^\+/, ''));
+  if (fitting && fitting.length >= 2) parts.push(...pickTwo(fitting, rng));
   parts.push(toll(e, rng));
   const tag = trailingTag(e, rng);
   if (tag) parts.push(tag);

@@ -21,26 +21,26 @@ export interface YearPlan {
 type Plans = Readonly<Partial<Record<number, YearPlan>>>;
 
 const MALI: Plans = {
-  2019: { events: 900, fatalities: 1850, theatres: { Mopti: 44, Segou: 8, Timbuktu: 12, Gao: 13, Menaka: 13, Kidal: 6, Koulikoro: 2, Sikasso: 1, Kayes: 0.5 } },
-  2020: { events: 1000, fatalities: 2200, theatres: { Mopti: 42, Segou: 15, Timbuktu: 11, Gao: 11, Menaka: 11, Kidal: 4, Koulikoro: 3, Sikasso: 2, Kayes: 1 } },
-  2021: { events: 1100, fatalities: 1913, theatres: { Mopti: 40, Segou: 19, Timbuktu: 10, Gao: 10, Menaka: 9, Kidal: 3, Koulikoro: 4, Sikasso: 3, Kayes: 1.5 } },
-  2022: { events: 1700, fatalities: 4803, theatres: { Mopti: 38, Segou: 21, Timbuktu: 8, Gao: 9, Menaka: 9, Kidal: 2, Koulikoro: 6, Sikasso: 5, Kayes: 2 } },
+  2019: { events: 900, fatalities: 1850, theatres: { Mopti: 40, Segou: 7, Timbuktu: 13, Gao: 14, Menaka: 16, Kidal: 7, Koulikoro: 2, Sikasso: 1, Kayes: 0.5 } },
+  2020: { events: 1000, fatalities: 2200, theatres: { Mopti: 42, Segou: 13, Timbuktu: 12, Gao: 12, Menaka: 12, Kidal: 5, Koulikoro: 3, Sikasso: 2, Kayes: 1 } },
+  2021: { events: 1100, fatalities: 1913, theatres: { Mopti: 40, Segou: 21, Timbuktu: 8, Gao: 8, Menaka: 7, Kidal: 3, Koulikoro: 5, Sikasso: 4, Kayes: 1.5 } },
+  2022: { events: 1700, fatalities: 4803, theatres: { Mopti: 37, Segou: 23, Timbuktu: 7, Gao: 8, Menaka: 8, Kidal: 1.5, Koulikoro: 7, Sikasso: 6, Kayes: 2.5 } },
   2023: { events: 1600, fatalities: 3900, theatres: { Mopti: 34, Segou: 21, Timbuktu: 9, Gao: 8, Menaka: 6, Kidal: 6, Koulikoro: 8, Sikasso: 6, Kayes: 3 } },
 };
 
 const BURKINA: Plans = {
-  2019: { events: 700, fatalities: 1900, theatres: { Sahel: 42, Nord: 18, 'Centre-Nord': 22, Est: 13, 'Boucle du Mouhoun': 5 } },
-  2020: { events: 850, fatalities: 2150, theatres: { Sahel: 34, Nord: 16, 'Centre-Nord': 24, Est: 16, 'Boucle du Mouhoun': 7, 'Centre-Est': 2, 'Hauts-Bassins': 1 } },
-  2021: { events: 1150, fatalities: 2400, theatres: { Sahel: 30, Nord: 14, 'Centre-Nord': 20, Est: 16, 'Boucle du Mouhoun': 9, 'Centre-Est': 4, Cascades: 3, 'Hauts-Bassins': 2, 'Sud-Ouest': 2 } },
-  2022: { events: 2000, fatalities: 4300, theatres: { Sahel: 25, Nord: 12, 'Centre-Nord': 18, Est: 16, 'Boucle du Mouhoun': 11, 'Centre-Est': 5, Cascades: 4, 'Hauts-Bassins': 3, 'Sud-Ouest': 3, 'Centre-Ouest': 1.5, 'Plateau-Central': 1, 'Centre-Sud': 0.5 } },
+  2019: { events: 700, fatalities: 1900, theatres: { Sahel: 46, Nord: 18, 'Centre-Nord': 21, Est: 11, 'Boucle du Mouhoun': 4 } },
+  2020: { events: 850, fatalities: 2150, theatres: { Sahel: 32, Nord: 15, 'Centre-Nord': 24, Est: 18, 'Boucle du Mouhoun': 8, 'Centre-Est': 2, 'Hauts-Bassins': 1 } },
+  2021: { events: 1150, fatalities: 2400, theatres: { Sahel: 27, Nord: 14, 'Centre-Nord': 20, Est: 18, 'Boucle du Mouhoun': 10, 'Centre-Est': 5, Cascades: 3, 'Hauts-Bassins': 2, 'Sud-Ouest': 2 } },
+  2022: { events: 2000, fatalities: 4300, theatres: { Sahel: 22, Nord: 12, 'Centre-Nord': 18, Est: 17, 'Boucle du Mouhoun': 12, 'Centre-Est': 6, Cascades: 5, 'Hauts-Bassins': 4, 'Sud-Ouest': 4, 'Centre-Ouest': 2, 'Plateau-Central': 1.5, 'Centre-Sud': 1 } },
   2023: { events: 2600, fatalities: 7200, theatres: { Sahel: 21, Nord: 12, 'Centre-Nord': 17, Est: 17, 'Boucle du Mouhoun': 13, 'Centre-Est': 6, Cascades: 4, 'Hauts-Bassins': 4, 'Sud-Ouest': 3, 'Centre-Ouest': 2, 'Plateau-Central': 1.5, 'Centre-Sud': 1, Centre: 0.5 } },
 };
 
 const NIGER: Plans = {
-  2019: { events: 350, fatalities: 750, theatres: { Tillaberi: 55, Diffa: 35, Tahoua: 10 } },
+  2019: { events: 350, fatalities: 750, theatres: { Tillaberi: 55, Diffa: 30, Tahoua: 15 } },
   2020: { events: 450, fatalities: 950, theatres: { Tillaberi: 55, Diffa: 28, Tahoua: 10, Maradi: 7 } },
-  2021: { events: 550, fatalities: 1200, theatres: { Tillaberi: 60, Diffa: 18, Tahoua: 12, Maradi: 8, Dosso: 2 } },
-  2022: { events: 650, fatalities: 1300, theatres: { Tillaberi: 60, Diffa: 14, Tahoua: 10, Maradi: 10, Dosso: 6 } },
+  2021: { events: 550, fatalities: 1200, theatres: { Tillaberi: 60, Diffa: 17, Tahoua: 10, Maradi: 10, Dosso: 3 } },
+  2022: { events: 650, fatalities: 1300, theatres: { Tillaberi: 60, Diffa: 13, Tahoua: 9, Maradi: 12, Dosso: 8 } },
   2023: { events: 750, fatalities: 1600, theatres: { Tillaberi: 62, Diffa: 12, Tahoua: 9, Maradi: 10, Dosso: 7 } },
 };
 
@@ -141,13 +141,12 @@ export function isSahelCore(country: CountryName): boolean {
   return SAHEL.has(country);
 }
 
+// Burkina Faso's drone campaign only really starts with the 2022 juntas.
+const BURKINA_EARLY_MIX: Mix = SAHEL_MIX.map(([sub, w]) => [sub, sub === 'Air/drone strike' ? 0.5 : w] as const);
+
 export function eventMix(country: CountryName, year: number): Mix {
   if (!isSahelCore(country)) return COASTAL_MIX;
-  // Burkina Faso's drone campaign only really starts with the 2022 juntas.
-  if (country === 'Burkina Faso' && year < 2022) {
-    return SAHEL_MIX.map(([sub, w]) => [sub, sub === 'Air/drone strike' ? 0.5 : w] as const);
-  }
-  return SAHEL_MIX;
+  return country === 'Burkina Faso' && year < 2022 ? BURKINA_EARLY_MIX : SAHEL_MIX;
 }
 
 /** Share of demonstrations held in the capital rather than in regional towns. */

@@ -1,0 +1,16 @@
+/**
+ * npm run bench: every benchmark, each printing ratios against a baseline measured in the
+ * same process. Results are printed as Markdown; copy them into bench/RESULTS.md with the
+ * date and machine (the script prints both).
+ */
+import { cpus, totalmem } from 'node:os';
+import { benchSpine } from './spine.js';
+
+const header = [
+  `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+];
+console.log(header.join('\n'));
+console.log('\n## Import and counting (issue 2)\n');
+const spine = await benchSpine();
+console.log(spine.lines.join('\n'));
