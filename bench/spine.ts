@@ -23,8 +23,17 @@ export async function benchSpine(): Promise<SpineResult> {
   const lines: string[] = [];
   lines.push(`File: ${csv.events.toLocaleString('en-US')} events, ${(csv.bytes / 1e6).toFixed(0)} MB, ACLED layout (generated)`);
 
-  // 1. Import, each side into a new database file; raw first, so neither gains a warm cache the other lacks.
+  // 1. Import, each side into a new database file. crisismap first, so that the peak memory
+  // measured after it is its own; the file is in the page cache for both (it was just written or read).
   for (const p of [storePath, rawPath]) rmSync(p, { force: true }), rmSync(`${p}.wal`, { force: true });
+  const store = await Store.open(storePath);
+  const oursStart = process.hrtime.bigint();
+  const [report] = await importFiles(store, [csv.path], { dataset: 'acled' });
+  await store.run('CHECKPOINT');
+  const oursMs = Number(process.hrtime.bigint() - oursStart) / 1e6;
+  if (report!.added !== csv.events) throw new Error(`imported ${report!.added} of ${csv.events} events`);
+  const importPeak = peakMb();
+
   const rawDb = await DuckDBInstance.create(rawPath);
   const raw = await rawDb.connect();
   const rawStart = process.hrtime.bigint();
@@ -32,15 +41,9 @@ export async function benchSpine(): Promise<SpineResult> {
   await raw.run('CHECKPOINT');
   const rawMs = Number(process.hrtime.bigint() - rawStart) / 1e6;
 
-  const store = await Store.open(storePath);
-  const oursStart = process.hrtime.bigint();
-  const [report] = await importFiles(store, [csv.path], { dataset: 'acled' });
-  await store.run('CHECKPOINT');
-  const oursMs = Number(process.hrtime.bigint() - oursStart) / 1e6;
-  if (report!.added !== csv.events) throw new Error(`imported ${report!.added} of ${csv.events} events`);
   lines.push('', '| import | crisismap | raw DuckDB | ratio | target |', '|---|---|---|---|---|');
   lines.push(`| ${csv.events.toLocaleString('en-US')} events | ${fmt(oursMs)} | ${fmt(rawMs)} | ${(oursMs / rawMs).toFixed(2)}× | ≤ 2× |`);
-  lines.push('', `Peak memory after import: ${peakMb().toFixed(0)} MB (target < 1,500 MB)`);
+  lines.push('', `Peak memory of the crisismap import: ${importPeak.toFixed(0)} MB (target < 1,500 MB)`);
 
   // 2. Counts: the public query API against hand-written SQL, results checked equal first.
   const cases: Array<{ name: string; ours: () => Promise<unknown>; sql: string; check: (ours: any, raw: any[]) => void }> = [
@@ -71,7 +74,7 @@ export async function benchSpine(): Promise<SpineResult> {
     const oursT = await time(c.ours, 9);
     lines.push(`| ${c.name} | ${fmt(oursT.median)} | ${fmt(rawT.median)} | ${(oursT.median / rawT.median).toFixed(2)}× | ≤ 1.5× |`);
   }
-  lines.push('', `Peak memory of the whole run: ${peakMb().toFixed(0)} MB (target < 1,500 MB)`);
+  lines.push('', `Peak memory of the whole run, raw DuckDB's import included: ${peakMb().toFixed(0)} MB`);
   raw.closeSync();
   rawDb.closeSync();
   store.close();

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import { compileFilter } from './compile.js';
 import { normalizeFilter, type Filter } from './filter.js';
 import { closestActors, resolveFilter } from './resolve.js';
+import { catalog } from './catalog.js';
 import { provenanceOf, type DatasetVersion } from './provenance.js';
 
 /** What `--by` accepts, and the SQL for each. */
@@ -64,37 +65,40 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   const resolved = await resolveFilter(store, filter);
   const { where, params } = compileFilter(resolved);
   const keys = [...new Set(by.flatMap((f) => [...(CONTEXT[f] ?? []), f]))];
+  // A context key the filter pins to one value need not be grouped by: it is that value.
+  const pinned = Object.fromEntries(keys.filter((k) => !by.includes(k) && pinnedValue(resolved, k) !== undefined)
+    .map((k) => [k, pinnedValue(resolved, k)!]));
+  const grouped = keys.filter((k) => !(k in pinned));
   const byActor = keys.includes('actor');
-  const select = keys.map((k) => `${GROUPS[k]} AS "${k}"`);
-  const measures = `count(*) AS events, sum(fatalities) AS fatalities, sum(fatalities_low) AS fatalities_low, sum(fatalities_high) AS fatalities_high`;
+  const entries = await catalog(store);
+  // One dataset version in the store: provenance is known; several: each query says which it used.
+  const perVersion = entries.length > 1;
+  const estimates = entries.some((e) => e.estimates);
+  const measures = ['count(*) AS events', 'sum(fatalities) AS fatalities',
+    ...(estimates ? ['sum(fatalities_low) AS fatalities_low', 'sum(fatalities_high) AS fatalities_high'] : [])].join(', ');
+  const provenanceKeys = perVersion ? ['dataset AS _dataset', 'dataset_version AS _version'] : [];
   const from = byActor ? `(SELECT unnest(actors) AS actor, * FROM events ${where})` : `events ${where}`;
-  // Grouping also by dataset and version costs one pass, where asking for them apart costs two.
-  const sql = `SELECT ${[...select, 'dataset AS _dataset', 'dataset_version AS _version', measures].join(', ')}
-    FROM ${from} GROUP BY ALL`;
-  const raw = await store.all(sql, params);
+  const select = [...grouped.map((k) => `${GROUPS[k]} AS "${k}"`), ...provenanceKeys, measures];
+  const groupBy = grouped.length || perVersion ? ' GROUP BY ALL' : '';
+  const raw = await store.all(`SELECT ${select.join(', ')} FROM ${from}${groupBy}`, params);
 
   const rows = new Map<string, CountRow>();
   for (const r of raw) {
-    const key = JSON.stringify(keys.map((k) => r[k]));
-    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, r[k] ?? null]), ['events', 0], ['fatalities', 0]]) as CountRow);
+    if (!grouped.length && !keys.length && Number(r.events) === 0) continue;
+    const key = JSON.stringify(grouped.map((k) => r[k]));
+    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, k in pinned ? pinned[k]! : r[k] ?? null]), ['events', 0], ['fatalities', 0]]) as CountRow);
     addTotals(row, r);
     rows.set(key, row);
   }
-  let total: Totals;
-  let provenance = provenanceOf(raw);
-  if (byActor) {
-    const totals = await store.all(`SELECT dataset AS _dataset, dataset_version AS _version, ${measures} FROM events ${where} GROUP BY ALL`, params);
-    total = { events: 0, fatalities: 0 };
-    for (const t of totals) addTotals(total, t);
-    provenance = provenanceOf(totals);
-  } else {
-    total = { events: 0, fatalities: 0 };
-    for (const r of raw) addTotals(total, r);
-  }
+  let total: Totals = { events: 0, fatalities: 0 };
+  let totals = raw;
+  if (byActor) totals = await store.all(`SELECT ${[...provenanceKeys, measures].join(', ')} FROM events ${where}${perVersion ? ' GROUP BY ALL' : ''}`, params);
+  for (const t of totals) addTotals(total, t);
+  const provenance = perVersion ? provenanceOf(totals) : total.events ? entries.map((e) => ({ dataset: e.dataset, version: e.version, events: total.events })) : [];
   const sorted = [...rows.values()].sort(rowOrder(keys));
   const notes: string[] = [];
   if (byActor) notes.push(`rows overlap: an event is listed under each actor involved; the total counts each of the ${total.events.toLocaleString('en-US')} events once`);
-  if (provenance.length > 1 && new Set(provenance.map((d) => d.dataset)).size > 1) {
+  if (new Set(provenance.map((d) => d.dataset)).size > 1) {
     notes.push('these figures add up events from several datasets, which may record the same incidents: filter with --dataset to count one');
   }
   if (total.events === 0 && filter.actor?.length) {
@@ -104,6 +108,11 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
     }
   }
   return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes };
+}
+
+function pinnedValue(filter: Filter, key: GroupField): string | undefined {
+  const values = key === 'country' ? filter.country : key === 'admin1' ? filter.admin1 : undefined;
+  return values?.length === 1 ? values[0] : undefined;
 }
 
 function addTotals(into: Totals, r: Record<string, unknown>): void {

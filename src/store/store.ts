@@ -12,6 +12,8 @@ export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[];
 
 export const DEFAULT_DB = 'crisismap.duckdb';
+/** DuckDB's memory ceiling unless CRISISMAP_MEMORY_LIMIT says otherwise. */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 /** `--db` wins, then CRISISMAP_DB, then ./crisismap.duckdb. */
 export function resolveDbPath(flag?: string): string {
@@ -52,6 +54,8 @@ export class Store {
     // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
     // where it does); keeping it makes bulk inserts several times slower.
     await connection.run('SET preserve_insertion_order = false');
+    // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
+    await connection.run(`SET memory_limit = '${process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}'`);
     const store = new Store(path, connection, instance, !!options.readOnly && !memory);
     if (!store.readOnly) for (const sql of schemaStatements()) await connection.run(sql);
     return store;
