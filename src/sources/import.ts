@@ -30,7 +30,8 @@ export interface ImportOptions {
   /** Name the dataset (default: acled, ucdp, or the mapping's). */
   dataset?: string;
   version?: string;
-  onProgress?: (file: string, fraction: number) => void;
+  /** Progress of the long steps, for a progress bar: what is happening ("checking FILE") and how far. */
+  onProgress?: (step: string, fraction: number) => void;
 }
 
 export interface ImportReport {
@@ -67,7 +68,7 @@ export async function importFiles(store: Store, files: string[], options: Import
       for (const p of pending) {
         if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
         else {
-          const progress = options.onProgress ? (f: number) => options.onProgress!(`${p.report.file} (storing)`, f) : undefined;
+          const progress = options.onProgress ? (f: number) => options.onProgress!(`storing ${p.report.file}`, f) : undefined;
           Object.assign(p.report, await withProgress(store, () => mergeEvents(store, p.report.dataset, p.ready!), progress));
         }
         await logImport(store, p.report);
@@ -111,7 +112,7 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     linesKnown = false;
     Object.assign(sniffed, sniff(csvPath), { path: file });
   }
-  const progress: Progress | undefined = options.onProgress ? (f) => options.onProgress!(file, f) : undefined;
+  const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
   const columns = new Columns(uniqueNames(sniffed.header));
   const detected = detectLayout(columns, basename(file), options.mapping);
   const extra = detected.kind === 'events' ? columns.unused(usedColumns(detected.layout)) : [];
@@ -127,7 +128,7 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     })}`);
     const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
         count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, max(timestamp) FILTER (WHERE _error IS NULL) AS newest,
-        count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged FROM ${n.normalized}`), progress);
+        count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged FROM ${n.normalized}`), progress('checking'));
     const rejected = await csvRejects(store);
     if (Number(check.bad) === 0 && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
       const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '');
@@ -137,7 +138,7 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     }
   }
 
-  const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress);
+  const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
   const dataRows = staged.rows + staged.rejects.length - (sniffed.hxl ? 1 : 0);
 
   if (detected.kind === 'deletions') {

@@ -54,7 +54,7 @@ Example:
         ...(values.rejects ? { rejectsPath: values.rejects as string } : {}),
         ...(values.dataset ? { dataset: values.dataset as string } : {}),
         ...(values['dataset-version'] ? { version: values['dataset-version'] as string } : {}),
-        ...(bar ? { onProgress: (file: string, f: number) => bar(`reading ${file}`, f) } : {}),
+        ...(bar ? { onProgress: bar } : {}),
       });
       io.out(values.json ? json({ store: store.path, files: reports }) : describeReports(reports, store.path));
     } finally {
