@@ -76,6 +76,17 @@ test('events --geojson gives points and says how many had no coordinates', async
   assert.match(err, /1 events without coordinates were left out/);
 });
 
+test('info lists datasets with versions, date ranges and counts', async () => {
+  const db = await storeWithEvents();
+  const info = JSON.parse((await run('info', '--db', db, '--json')).out);
+  assert.equal(info.events, 3);
+  assert.deepEqual(info.datasets.map((d: Record<string, unknown>) => [d.dataset, d.versions, d.events, d.fatalities, d.first_date, d.last_date, d.countries]),
+    [['acled', ['export 2022-04-15'], 3, 36, '2021-06-01', '2022-04-01', 2]]);
+  assert.equal(info.imports.length, 1);
+  const text = (await run('info', '--db', db)).out;
+  assert.match(text, /acled\s+export 2022-04-15\s+3\s+36\s+2021-06-01\s+2022-04-01\s+2/);
+});
+
 test('errors the user can fix: one message, hints, non-zero exit', async () => {
   const db = await storeWithEvents();
   const unknown = await run('count', '--db', db, '--country', 'Maly');
