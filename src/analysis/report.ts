@@ -1,0 +1,140 @@
+/**
+ * The brief as a document: each section becomes a paragraph (the answer's sentence), a small
+ * table of its figures, the events behind it and a data note; then Markdown or HTML.
+ * The charts issue adds charts here.
+ */
+import { describeFilter } from '../query/filter.js';
+import { describeProvenance } from '../query/provenance.js';
+import type { Answer } from './answer.js';
+import { eventsCommand, fmt, percent } from './answer.js';
+import type { ActorFigures } from './actor.js';
+import type { BriefFigures, Section } from './brief.js';
+import { dateSpan, placeName, type EpisodeFigures } from './episodes.js';
+import type { SpreadFigures } from './spread.js';
+import { surgeArea, type SurgeFigures } from './surges.js';
+import type { TrendFigures } from './trend.js';
+import type { VictimsFigures } from './victims.js';
+
+export interface Table { columns: string[]; rows: Array<Array<string | number>> }
+
+export interface Block {
+  title: string;
+  text: string;
+  table?: Table;
+  /** "12 events: acled:MLI1, …; list them all with: crisismap events …". */
+  events: string;
+  note: string;
+}
+
+// Ids shown in a paragraph; the command beside them lists every one.
+const IDS_SHOWN = 8;
+
+export function eventsLine(answer: Answer<unknown>): string {
+  if (answer.eventCount === 0) return 'No events behind these figures.';
+  const shown = answer.eventIds.slice(0, IDS_SHOWN).join(', ');
+  const more = answer.eventCount > IDS_SHOWN ? `, … (${fmt(answer.eventCount)} in all)` : '';
+  const how = answer.eventFilter ? `; list them with: ${eventsCommand(answer.eventFilter)}` : answer.eventCount > answer.eventIds.length ? '; --json gives the ids' : '';
+  return `Events behind it: ${shown}${more}${how}`;
+}
+
+export function dataNote(answer: Answer<unknown>): string {
+  const caveats = answer.caveats.length ? ` Caveats: ${answer.caveats.join('; ')}.` : '';
+  return `Data: ${describeProvenance(answer.datasets)}. Filters: ${describeFilter(answer.filters)}.${caveats}`;
+}
+
+/** The lines a terminal shows under any answer: caveats, the events behind it, data and filters. */
+export function answerFooter(answer: Answer<unknown>): string {
+  const lines = [...answer.caveats.map((c) => `Note: ${c}`), eventsLine(answer), `Data: ${describeProvenance(answer.datasets)}`, `Filters: ${describeFilter(answer.filters)}`];
+  return lines.join('\n') + '\n';
+}
+
+export function block(section: Section): Block {
+  const a = section.answer;
+  return { title: section.title, text: a.sentence, ...tableOf(section), events: eventsLine(a), note: dataNote(a) };
+}
+
+function tableOf(section: Section): { table?: Table } {
+  const f = section.answer.figures;
+  switch (section.id) {
+    case 'trend': {
+      const t = f as TrendFigures;
+      return { table: { columns: [t.by, 'events', 'fatalities', 'note'], rows: t.series.map((p) => [p.period, fmt(p.events), fmt(p.fatalities), p.partial ? (p.coveredDays ? `covered ${p.coveredDays} of ${p.days} days` : 'not covered') : '']) } };
+    }
+    case 'victims': {
+      const v = f as VictimsFigures;
+      const rows: Table['rows'] = [];
+      const u = v.unattributed;
+      if (u) {
+        rows.push(['events targeting civilians', fmt(u.civilianTargeting.events), fmt(u.civilianTargeting.fatalities), percent(u.civilianTargeting.fatalities, u.fatalities)]);
+        for (const p of u.battles.byParties.slice(0, 4)) rows.push([`battles: ${p.parties}`, fmt(p.events), fmt(p.fatalities), percent(p.fatalities, u.fatalities)]);
+        rows.push(['explosions/remote violence', fmt(u.remoteViolence.events), fmt(u.remoteViolence.fatalities), percent(u.remoteViolence.fatalities, u.fatalities)]);
+        rows.push(['other events', fmt(u.other.events), fmt(u.other.fatalities), percent(u.other.fatalities, u.fatalities)]);
+      }
+      const a = v.attributed;
+      if (a) {
+        for (const [label, n] of [['UCDP: civilians', a.civilians], ['UCDP: side A', a.sideA], ['UCDP: side B', a.sideB], ['UCDP: unknown', a.unknown]] as const) rows.push([label, '', fmt(n), percent(n, a.best)]);
+      }
+      return { table: { columns: ['', 'events', 'fatalities', 'share'], rows } };
+    }
+    case 'actor': {
+      const p = f as ActorFigures;
+      const rows: Table['rows'] = p.byYear.map((r) => [String(r.year), fmt(r.events), fmt(r.fatalities)]);
+      const lead = (list: Array<{ actor: string }>) => list.slice(0, 3).map((x) => x.actor).join('; ') || '–';
+      rows.push(['partners', lead(p.partners), ''], ['opponents', lead(p.opponents), '']);
+      return { table: { columns: ['year', 'events', 'fatalities'], rows } };
+    }
+    case 'episodes': {
+      const e = f as EpisodeFigures;
+      return { table: { columns: ['#', 'dates', 'place', 'fatalities', 'events'], rows: e.episodes.map((x) => [x.rank, dateSpan(x.first, x.last), placeName(x.place, x.places), fmt(x.fatalities), fmt(x.eventCount)]) } };
+    }
+    case 'spread': {
+      const s = f as SpreadFigures;
+      return { table: { columns: [s.by, 'fatalities', 'first events in', 'centre moved'], rows: s.periods.map((p) => [
+        p.period, fmt(p.fatalities),
+        [...p.newCountries, ...p.newAdmin1.filter((a) => !p.newCountries.includes(a.country)).map((a) => `${a.admin1} (${a.country})`)].join(', ') || '–',
+        p.moved ? `${fmt(Math.round(p.moved.km))} km ${p.moved.direction}` : '–',
+      ]) } };
+    }
+    case 'surges': {
+      const s = f as SurgeFigures;
+      if (!s.surges.length) return {};
+      return { table: { columns: ['area', `${s.window}-day fatalities`, 'previous high, 1 year', 'previous high, 3 years', 'highest in'], rows: s.surges.map((x) => [
+        surgeArea(x), fmt(x.fatalities), fmt(x.previous1y.fatalities), fmt(x.previous3y.fatalities), x.highestIn === 3 ? '3 years' : '1 year',
+      ]) } };
+    }
+  }
+}
+
+export function briefMarkdown(answer: Answer<BriefFigures>): string {
+  const out = [`# ${answer.figures.title}`, '', ...answer.caveats.map((c) => `> ${c}`), ''];
+  for (const section of answer.figures.sections) {
+    const b = block(section);
+    out.push(`## ${b.title}`, '', b.text, '');
+    if (b.table && b.table.rows.length) {
+      const cell = (v: string | number) => String(v).replace(/\|/g, '\\|');
+      out.push(`| ${b.table.columns.map(cell).join(' | ')} |`, `|${b.table.columns.map(() => ' --- |').join('')}`, ...b.table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
+    }
+    out.push(`*${b.events}*`, '', `<small>${b.note}</small>`, '');
+  }
+  return out.join('\n');
+}
+
+const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function briefHtml(answer: Answer<BriefFigures>): string {
+  const parts = answer.figures.sections.map((section) => {
+    const b = block(section);
+    const table = b.table && b.table.rows.length
+      ? `<table><thead><tr>${b.table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.table.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+      : '';
+    return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${table}<p class="events">${esc(b.events)}</p><p class="note">${esc(b.note)}</p></section>`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(answer.figures.title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}.events,.note{font-size:.8rem;color:#555}.caveat{background:#fff4d6;padding:.5rem}</style>
+</head><body><h1>${esc(answer.figures.title)}</h1>
+${answer.caveats.map((c) => `<p class="caveat">${esc(c)}</p>`).join('\n')}
+${parts.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,152 @@
+/**
+ * Surges, in the manner of HDX Signals: areas (countries, admin1) whose fatalities over the
+ * last `window` days reach a level not seen in any window of the previous year (or three),
+ * and at least a minimum (100 for a country, 25 for an admin1). Each comes with the figures
+ * that triggered it. Daily sums and rolling windows run in DuckDB (docs/analysis.md#surges).
+ */
+import { CrisisError } from '../model/errors.js';
+import { count } from '../query/count.js';
+import { eventIds } from '../query/events.js';
+import type { Filter } from '../query/filter.js';
+import { scopeOf, whereAnd } from '../query/scope.js';
+import type { Store } from '../store/store.js';
+import { caveatsOf, datasetCaveats, fmt, idLimit, names, scopePhrase, traceIds, type AnalysisOptions, type Answer } from './answer.js';
+import { dateSpan } from './episodes.js';
+import { coverageBounds, coverageOf } from './coverage.js';
+import { addDays, dayOf, type Bounds } from './periods.js';
+
+export interface SurgeOptions extends AnalysisOptions {
+  /** Days in the rolling window (default 30). */
+  window?: number;
+  /** Least fatalities in the window for a country (default 100). */
+  min?: number;
+  /** Least fatalities in the window for an admin1 area (default 25). */
+  minAdmin1?: number;
+  /** The window's last day (default: --to, else the last day the data covers). */
+  at?: string;
+}
+
+export interface Peak { fatalities: number; windowEnd: string | null }
+
+export interface Surge {
+  level: 'country' | 'admin1';
+  country: string;
+  admin1: string | null;
+  window: Bounds;
+  fatalities: number;
+  events: number;
+  /** The highest window total in the year (and three years) before this window began; 0 when none. */
+  previous1y: Peak;
+  previous3y: Peak;
+  /** Years of history this window tops: 3 when it beats both, else 1. */
+  highestIn: 1 | 3;
+  minimum: number;
+  /** The filter that lists the window's events there, and their ids (capped at maxIds). */
+  eventFilter: Filter;
+  eventIds: string[];
+}
+
+export interface SurgeFigures {
+  at: string | null;
+  window: number;
+  minimums: { country: number; admin1: number };
+  surges: Surge[];
+  /** Areas with any fatalities in the window: those that were looked at. */
+  areasWatched: number;
+  /** Days of data before the window began (at most three years are used). */
+  historyDays: number;
+}
+
+const YEAR = 365;
+
+export async function surges(store: Store, filter: Filter, options: SurgeOptions = {}): Promise<Answer<SurgeFigures>> {
+  const window = whole(options.window ?? 30, 'window', 1, 366);
+  const minimums = { country: whole(options.min ?? 100, 'min', 0, 1e9), admin1: whole(options.minAdmin1 ?? 25, 'min-admin1', 0, 1e9) };
+  // The window ends at --to; --from and --year would cut off the history a surge is judged against.
+  const { from: _from, year, ...undated } = filter;
+  const counted = await count(store, undated);
+  const coverage = coverageBounds(await coverageOf(store, counted.datasets, undated));
+  const yearEnd = year?.length ? `${Math.max(...year)}-12-31` : undefined;
+  const at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
+  if (options.at && !/^\d{4}-\d{2}-\d{2}$/.test(options.at)) throw new CrisisError(`--at "${options.at}" is not a date`, ['write it as YYYY-MM-DD']);
+  const caveats: string[] = [];
+  if (filter.from || year?.length) caveats.push('--from and --year do not limit surges: a window is compared with up to three years before it; the window ends at --to or the end of the data');
+  if (!at || !coverage || counted.total.events === 0) return answer({ at: null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
+
+  const windowStart = addDays(at, -(window - 1));
+  const historyDays = Math.max(0, Math.min(3 * YEAR, dayOf(windowStart) - dayOf(coverage.first)));
+  const scope = await scopeOf(store, { ...undated, to: at });
+  const span = whereAnd(scope, ['event_date >= ?::DATE'], [addDays(windowStart, -(3 * YEAR + window))]);
+  const [w1, y1, y3] = [windowStart, addDays(windowStart, -YEAR), addDays(windowStart, -3 * YEAR)];
+  // Rolling sums are evaluated at days with events: a window's total can only peak on such a day.
+  const rows = await store.all(`WITH daily AS (
+      SELECT country, admin1, grouping(admin1) AS g, event_date AS d, coalesce(sum(fatalities), 0) AS f, count(*) AS n
+      FROM events ${span.where} AND country IS NOT NULL
+      GROUP BY GROUPING SETS ((country, event_date), (country, admin1, event_date))),
+    roll AS (SELECT *, sum(f) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${window - 1} DAYS PRECEDING AND CURRENT ROW) AS w
+      FROM daily WHERE g = 1 OR admin1 IS NOT NULL)
+    SELECT g, country, admin1, sum(f) FILTER (WHERE d >= ?::DATE) AS current, sum(n) FILTER (WHERE d >= ?::DATE) AS events,
+      coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max1, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max1_end,
+      coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max3, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max3_end
+    FROM roll GROUP BY g, country, admin1 HAVING sum(f) FILTER (WHERE d >= ?::DATE) > 0`,
+  [...span.params, w1, w1, w1, y1, w1, y1, w1, y3, w1, y3, w1]);
+
+  if (historyDays < YEAR) caveats.push(`the data covers only ${fmt(historyDays)} days before the window: at least a year is needed to call a surge`);
+  else if (historyDays < 3 * YEAR) caveats.push(`the data covers ${fmt(historyDays)} days before the window: no surge can be called the highest in three years`);
+  const found: Surge[] = [];
+  for (const r of rows) {
+    const level = Number(r.g) === 1 ? 'country' : 'admin1';
+    const minimum = minimums[level];
+    const current = Number(r.current);
+    const p1: Peak = { fatalities: Number(r.max1), windowEnd: (r.max1_end as string | null) ?? null };
+    const p3: Peak = { fatalities: Number(r.max3), windowEnd: (r.max3_end as string | null) ?? null };
+    if (historyDays < YEAR || current < minimum || current <= p1.fatalities) continue;
+    const where: Filter = { ...undated, country: [String(r.country)], ...(level === 'admin1' ? { admin1: [String(r.admin1)] } : {}), from: windowStart, to: at };
+    found.push({
+      level, country: String(r.country), admin1: level === 'admin1' ? String(r.admin1) : null, window: { first: windowStart, last: at },
+      fatalities: current, events: Number(r.events), previous1y: p1, previous3y: p3,
+      highestIn: historyDays >= 3 * YEAR && current > p3.fatalities ? 3 : 1, minimum, eventFilter: where, eventIds: [],
+    });
+  }
+  found.sort((a, b) => (a.level === b.level ? 0 : a.level === 'country' ? -1 : 1) || b.fatalities - a.fatalities || a.country.localeCompare(b.country));
+  for (const s of found) s.eventIds = await eventIds(store, s.eventFilter, idLimit(options));
+  caveats.push(`a surge is ${window}-day fatalities above every ${window}-day total of the year before the window began, and at least ${minimums.country} for a country or ${minimums.admin1} for an admin1 area`);
+  // An admin1 surge's events are within its country's when that surges too: count each event once.
+  const surgingCountries = new Set(found.filter((s) => s.level === 'country').map((s) => s.country));
+  const behind = found.filter((s) => s.level === 'country' || !surgingCountries.has(s.country)).reduce((n, s) => n + s.events, 0);
+  return answer({ at, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, behind);
+}
+
+function whole(value: number, name: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new CrisisError(`--${name} ${value} is not a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function answer(figures: SurgeFigures, counted: Awaited<ReturnType<typeof count>>, caveats: string[], ids: string[], options: AnalysisOptions = {}, behind?: number): Answer<SurgeFigures> {
+  const where = scopePhrase(counted.filters);
+  return {
+    question: `Where${where} is violence surging now?`,
+    figures,
+    sentence: sentence(figures, where),
+    filters: counted.filters,
+    datasets: counted.datasets,
+    caveats: caveatsOf(counted.notes, datasetCaveats(counted.datasets), caveats),
+    ...traceIds(ids, options, behind),
+  };
+}
+
+export function surgeArea(s: Pick<Surge, 'country' | 'admin1'>): string {
+  return s.admin1 ? `${s.admin1} (${s.country})` : s.country;
+}
+
+function sentence(f: SurgeFigures, where: string): string {
+  if (!f.at) return `No events match${where}: nothing to watch.`;
+  const days = `the ${f.window} days to ${dateSpan(f.at, f.at)}`;
+  if (!f.surges.length) return `No area${where} had more fatalities in ${days} than in any ${f.window} days of the year before (and at least ${f.minimums.country} for a country, ${f.minimums.admin1} for an admin1 area).`;
+  const described = f.surges.slice(0, 3).map((s) => {
+    const before = s.highestIn === 3 ? s.previous3y : s.previous1y;
+    return `${surgeArea(s)}, ${fmt(s.fatalities)} killed, the most in ${s.highestIn === 3 ? 'three years' : 'a year'} (${before.fatalities ? `previous high ${fmt(before.fatalities)}` : 'none killed before'})`;
+  });
+  const more = f.surges.length > 3 ? ` and ${f.surges.length - 3} more` : '';
+  return `${f.surges.length === 1 ? 'One area is' : `${f.surges.length} areas are`} surging${where} in ${days}: ${names(described)}${more}.`;
+}
