@@ -5,6 +5,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { benchSpine } from './spine.js';
+import { benchAnalysis } from './analysis.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
@@ -14,3 +15,6 @@ console.log(header.join('\n'));
 console.log('\n## Import and counting (issue 2)\n');
 const spine = await benchSpine();
 console.log(spine.lines.join('\n'));
+
+console.log('\n## Analyses (issue 3)\n');
+console.log((await benchAnalysis(spine.storePath)).lines.join('\n'));
