@@ -10,12 +10,14 @@ import { CrisisError } from '../model/errors.js';
 import type { Command, IO } from './command.js';
 import { actorCommand } from './commands/actor.js';
 import { briefCommand } from './commands/brief.js';
+import { chartCommand } from './commands/chart.js';
 import { countCommand } from './commands/count.js';
 import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
 import { importCommand } from './commands/import.js';
 import { episodesCommand } from './commands/episodes.js';
 import { infoCommand } from './commands/info.js';
+import { mapCommand } from './commands/map.js';
 import { spreadCommand } from './commands/spread.js';
 import { surgesCommand } from './commands/surges.js';
 import { trendCommand } from './commands/trend.js';
@@ -24,6 +26,7 @@ import { victimsCommand } from './commands/victims.js';
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
   trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand,
+  chartCommand, mapCommand,
 ];
 
 export function usage(): string {

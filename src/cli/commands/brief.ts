@@ -4,6 +4,7 @@ import { parseGroup } from '../../analysis/areas.js';
 import { brief } from '../../analysis/brief.js';
 import { briefHtml, briefMarkdown } from '../../analysis/report.js';
 import { CrisisError } from '../../model/errors.js';
+import { embedFigures, renderBriefFigures } from '../../render/index.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
@@ -29,7 +30,7 @@ Analysis:
 
 Output:
   --md                    Markdown (the default)
-  --html                  a standalone HTML page
+  --html                  a standalone HTML page, with the charts and a map inline
   --json                  every section's full answer
   --out FILE              write to FILE instead of the terminal (.html implies --html)
   --max-ids N|all         event ids per section in --json (default 1000)
@@ -55,7 +56,8 @@ Examples:
         ...(actors[0] ? { actor: actors[0] } : {}), aliases: loadAliases(values.aliases as string | undefined), successors: !!values.successors,
         groups: ((values.group as string[] | undefined) ?? []).map(parseGroup), ...(maxIds !== undefined ? { maxIds } : {}),
       });
-      const text = values.json ? json(answer) : html ? briefHtml(answer) : briefMarkdown(answer);
+      // The HTML brief carries its charts and a map inline: one self-contained file.
+      const text = values.json ? json(answer) : html ? embedFigures(briefHtml(answer), await renderBriefFigures(store, answer)) : briefMarkdown(answer);
       if (!out) return io.out(text);
       writeFileSync(out, text);
       io.out(`wrote ${out}: ${answer.figures.sections.length} sections, ${answer.eventCount.toLocaleString('en-US')} events\n`);

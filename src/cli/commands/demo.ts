@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFiles } from '../../sources/import.js';
+import { importFiles, type ImportReport } from '../../sources/import.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { DB_HELP, parse } from '../options.js';
@@ -25,18 +25,13 @@ Example:
 
   async run(args, io) {
     const { values } = parse(args, {});
-    // Loaded here: the generator and its gazetteer are only needed by this command.
-    const { DEMO_DATASET, writeDemoCsv } = await import('../../sources/demo/index.js');
     const path = resolveDbPath(values.db as string | undefined);
-    const folder = mkdtempSync(join(tmpdir(), 'crisismap-demo-'));
-    const csvPath = join(folder, 'sahel-demo-acled-layout.csv');
     const store = await Store.open(path);
     try {
-      const { events } = await writeDemoCsv(csvPath, { seed: 1 });
-      const [report] = await importFiles(store, [csvPath], { dataset: DEMO_DATASET, version: DEMO_VERSION });
+      const { events, dataset, report } = await buildDemo(store);
       const db = values.db ? ` --db ${values.db}` : '';
       io.out(`Demo store: ${path}
-${events.toLocaleString('en-US')} synthetic events (dataset ${DEMO_DATASET}): ${report?.added ?? 0} added, ${report?.updated ?? 0} updated, ${report?.unchanged ?? 0} unchanged.
+${events.toLocaleString('en-US')} synthetic events (dataset ${dataset}): ${(report?.added ?? 0).toLocaleString("en-US")} added, ${(report?.updated ?? 0).toLocaleString("en-US")} updated, ${(report?.unchanged ?? 0).toLocaleString("en-US")} unchanged.
 These events are invented for trying crisismap out; they are not real reporting.
 
 Try next:
@@ -48,7 +43,21 @@ Try next:
 `);
     } finally {
       store.close();
-      rmSync(folder, { recursive: true, force: true });
     }
   },
 };
+
+/** Generates the demo data and imports it into an open store (also used by `crisismap serve --demo`). */
+export async function buildDemo(store: Store): Promise<{ events: number; dataset: string; report: ImportReport | undefined }> {
+  // Loaded here: the generator and its gazetteer are only needed for the demo.
+  const { DEMO_DATASET, writeDemoCsv } = await import('../../sources/demo/index.js');
+  const folder = mkdtempSync(join(tmpdir(), 'crisismap-demo-'));
+  try {
+    const csvPath = join(folder, 'sahel-demo-acled-layout.csv');
+    const { events } = await writeDemoCsv(csvPath, { seed: 1 });
+    const [report] = await importFiles(store, [csvPath], { dataset: DEMO_DATASET, version: DEMO_VERSION });
+    return { events, dataset: DEMO_DATASET, report };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The boundaries shipped with crisismap, read once per process: countries from world-atlas
+ * (Natural Earth 1:50m and 1:110m, in node_modules) and admin1 areas from
+ * boundaries/admin1.topo.json (Natural Earth 1:10m, cut down by scripts/build-boundaries.mjs).
+ * Nothing is downloaded: maps work offline.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { admin1Aliases, COUNTRY_ALIASES, NameIndex } from './names.js';
+
+const require = createRequire(import.meta.url);
+export const ADMIN1_FILE = join(dirname(fileURLToPath(import.meta.url)), 'boundaries', 'admin1.topo.json');
+
+export type Shape = Feature<Polygon | MultiPolygon, { name: string; country: string }> & {
+  /** [[west, south], [east, north]] in degrees, for picking the shapes in view. */
+  bbox: [number, number, number, number];
+  /** Position in its list (for admin1: in the topology's geometries). */
+  index: number;
+};
+
+export interface Boundaries {
+  /** Every admin1 area; `country` is its country's ISO alpha-3 code. */
+  admin1: Shape[];
+  admin1Topology: Topology;
+  /** world-atlas 1:50m countries; `country` is the ISO numeric id. */
+  countries: Shape[];
+  /** world-atlas 1:110m countries, for the locator. */
+  world: Shape[];
+  /** The name Natural Earth gives the country of an ISO alpha-3 code. */
+  admin1CountryName(a3: string): string | undefined;
+  /** A data country name → the ISO alpha-3 code of its admin1 areas. */
+  countryCode(name: string): string | undefined;
+  /** A data country name → its world-atlas shape. */
+  countryShape(name: string): Shape | undefined;
+  /** A data admin1 name within a data country → its shape. */
+  admin1Shape(country: string, admin1: string): Shape | undefined;
+}
+
+interface Admin1Properties { name: string; alt?: string[]; a3: string }
+interface Admin1Topology extends Topology {
+  countries: Record<string, { id?: string; names: string[] }>;
+}
+
+let cached: Boundaries | undefined;
+
+export function boundaries(): Boundaries {
+  cached ??= load();
+  return cached;
+}
+
+function load(): Boundaries {
+  const topology = JSON.parse(readFileSync(ADMIN1_FILE, 'utf8')) as Admin1Topology;
+  const collection = topology.objects.admin1 as GeometryCollection<Admin1Properties>;
+  // Areas are decoded when first drawn: a map of the Sahel decodes the Sahel, not the world.
+  const admin1 = collection.geometries.map((g, i) => {
+    const p = g.properties as Admin1Properties;
+    return lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, p.name, p.a3, i, g.bbox as Shape['bbox']);
+  });
+  const countries = worldShapes('countries-50m.json');
+  const world = worldShapes('countries-110m.json');
+
+  // Own names first, then other spellings, so that another area's alternative never hides a name.
+  const codes = new NameIndex<string>();
+  const shapesById = new Map(countries.map((c) => [c.properties.country, c]));
+  const countryShapes = new NameIndex<Shape>();
+  for (const c of countries) countryShapes.add([c.properties.name], c);
+  for (const [a3, entry] of Object.entries(topology.countries)) {
+    codes.add(entry.names, a3);
+    const atlas = entry.id ? shapesById.get(entry.id) : undefined;
+    if (atlas) { countryShapes.add(entry.names, atlas); codes.add([atlas.properties.name], a3); }
+  }
+  const areas = new Map<string, NameIndex<Shape>>();
+  const props = collection.geometries.map((g) => g.properties as Admin1Properties);
+  props.forEach((p, i) => {
+    const index = areas.get(p.a3) ?? new NameIndex<Shape>();
+    index.add([p.name], admin1[i]!);
+    areas.set(p.a3, index);
+  });
+  props.forEach((p, i) => areas.get(p.a3)!.add(p.alt ?? [], admin1[i]!));
+
+  const countryCode = (name: string) => codes.get(name, COUNTRY_ALIASES);
+  return {
+    admin1, admin1Topology: topology, countries, world, countryCode,
+    admin1CountryName: (a3) => topology.countries[a3]?.names[0],
+    countryShape: (name) => countryShapes.get(name, COUNTRY_ALIASES),
+    admin1Shape: (country, name) => {
+      const code = countryCode(country);
+      return code ? areas.get(code)?.get(name, admin1Aliases(country)) : undefined;
+    },
+  };
+}
+
+function worldShapes(file: string): Shape[] {
+  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
+  const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
+  return collection.geometries.filter((g) => g.type !== null).map((g, i) => {
+    const geometry = (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry;
+    return lazyShape(() => geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox(geometry));
+  });
+}
+
+function lazyShape(decode: () => Polygon | MultiPolygon, name: string, country: string, index: number, bbox: Shape['bbox']): Shape {
+  let geometry: Polygon | MultiPolygon | undefined;
+  const shape = { type: 'Feature', properties: { name, country }, bbox, index } as Shape;
+  Object.defineProperty(shape, 'geometry', { enumerable: true, get: () => (geometry ??= decode()) });
+  return shape;
+}
+
+/** [west, south, east, north] of the coordinates; a shape across the antimeridian spans every longitude. */
+function planarBox(geometry: Polygon | MultiPolygon): Shape['bbox'] {
+  const box: Shape['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) for (const [x, y] of polygon[0] ?? []) {
+    box[0] = Math.min(box[0], x!); box[1] = Math.min(box[1], y!); box[2] = Math.max(box[2], x!); box[3] = Math.max(box[3], y!);
+  }
+  return box;
+}

@@ -1,0 +1,27 @@
+/** The HTML brief carries its charts and a map inline, in one file. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { brief, briefHtml } from '../analysis/index.js';
+import { importFiles } from '../sources/import.js';
+import { writeDemoCsv } from '../sources/demo/index.js';
+import { memoryStore, scratch } from '../testing.js';
+import { embedFigures, renderBriefFigures } from './index.js';
+
+test('demo: the HTML brief on Mali in 2022 embeds the trend, who died, the actor and a map', async () => {
+  const store = await memoryStore();
+  const path = join(scratch(), 'demo.csv');
+  await writeDemoCsv(path, { seed: 1 });
+  await importFiles(store, [path], { dataset: 'demo-synthetic' });
+  const answer = await brief(store, { country: ['Mali'], year: [2022] }, { actor: 'Wagner' });
+  const figures = await renderBriefFigures(store, answer);
+  assert.deepEqual(Object.keys(figures).sort(), ['actor', 'spread', 'trend', 'victims']);
+  const html = embedFigures(briefHtml(answer), figures);
+  assert.equal(html.match(/<svg /g)?.length, 4);
+  assert.match(html, /<section id="trend"><h2>[^<]*<\/h2><p>[^<]*<\/p><figure class="chart"><svg /, 'the chart follows its paragraph');
+  assert.match(html, /Fatalities in Mali rose from 1,913 in 2021 to 4,803 in 2022/);
+  assert.match(html, /class="areas"/, 'the map is there');
+  const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(new Set(ids).size, ids.length, 'ids are unique across the figures');
+  assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org)/, 'self-contained: no scripts, nothing fetched');
+});
