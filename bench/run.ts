@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchSpine } from './spine.js';
 import { benchAnalysis } from './analysis.js';
+import { benchRender } from './render.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
@@ -18,3 +19,6 @@ console.log(spine.lines.join('\n'));
 
 console.log('\n## Analyses (issue 3)\n');
 console.log((await benchAnalysis(spine.storePath)).lines.join('\n'));
+
+console.log('\n## Charts and maps (issue 4)\n');
+console.log((await benchRender()).join('\n'));
