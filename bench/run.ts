@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { benchSpine } from './spine.js';
 import { benchAnalysis } from './analysis.js';
 import { benchRender } from './render.js';
+import { benchServer } from './server.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
@@ -22,3 +23,6 @@ console.log((await benchAnalysis(spine.storePath)).lines.join('\n'));
 
 console.log('\n## Charts and maps (issue 4)\n');
 console.log((await benchRender()).join('\n'));
+
+console.log('\n## Server under load (issue 5)\n');
+console.log((await benchServer(spine.storePath)).join('\n'));

@@ -18,6 +18,7 @@ import { importCommand } from './commands/import.js';
 import { episodesCommand } from './commands/episodes.js';
 import { infoCommand } from './commands/info.js';
 import { mapCommand } from './commands/map.js';
+import { serveCommand } from './commands/serve.js';
 import { spreadCommand } from './commands/spread.js';
 import { surgesCommand } from './commands/surges.js';
 import { trendCommand } from './commands/trend.js';
@@ -25,7 +26,7 @@ import { victimsCommand } from './commands/victims.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
-  trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand,
+  trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand, serveCommand,
   chartCommand, mapCommand,
 ];
 

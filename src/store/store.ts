@@ -28,14 +28,35 @@ export interface OpenOptions {
 }
 
 export class Store {
-  /** Bumped by every write so that caches of distinct values know to refresh. */
-  generation = 0;
   private constructor(
     readonly path: string,
     readonly connection: DuckDBConnection,
     private readonly instance: DuckDBInstance,
     readonly readOnly: boolean,
+    // One counter for every connection of an instance: a write through one connection must
+    // refresh the caches of all of them (see connect()).
+    private readonly shared: { generation: number } = { generation: 0 },
+    private readonly ownsInstance = true,
   ) {}
+
+  /** Bumped by every write so that caches of distinct values know to refresh. */
+  get generation(): number {
+    return this.shared.generation;
+  }
+
+  set generation(value: number) {
+    this.shared.generation = value;
+  }
+
+  /**
+   * Another connection to the same DuckDB instance, as a Store: a server answers several
+   * requests at once, one per connection, while the file stays opened (and locked) once.
+   * It sees every committed write and shares the generation; close() closes only it.
+   */
+  async connect(): Promise<Store> {
+    const connection = await this.instance.connect();
+    return new Store(this.path, connection, this.instance, this.readOnly, this.shared, false);
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Store> {
     const memory = path === ':memory:';
@@ -90,7 +111,7 @@ export class Store {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

@@ -1,0 +1,89 @@
+import { isIP } from 'node:net';
+import { CrisisError } from '../../model/errors.js';
+import { DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
+import { DEFAULT_CACHE_MB } from '../../server/cache.js';
+import { DEFAULT_READERS } from '../../server/pool.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { resolveDbPath } from '../../store/store.js';
+import type { Command } from '../command.js';
+import { DB_HELP, parse } from '../options.js';
+import { numberFlag } from './answer-output.js';
+import { buildDemo } from './demo.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the JSON API and the dashboard',
+  help: `Usage: crisismap serve [--db FILE] [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--token T] [--demo]
+
+Starts one process that serves the dashboard at / and the JSON API under /api/ (every route
+is described at /api/docs and /api/openapi.json; see docs/api.md). Filters are query
+parameters in ACLED's conventions: /api/count?country=Mali|Niger&by=year.
+
+The server owns the store file while it runs: other crisismap commands on the same file
+fail with a message saying so. Import through the API instead (POST /api/import with the
+token), or stop the server first. Reading is open to anyone who can reach the server, so it
+listens on this machine only (127.0.0.1) unless --host says otherwise.
+
+Options:
+  --port N                port to listen on (default ${DEFAULT_PORT}; 0: any free port)
+  --host ADDRESS          address to listen on (default ${DEFAULT_HOST}: this machine only;
+                          0.0.0.0 makes the server reachable from other machines)
+  --token T               the token that allows writing (POST /api/import); also
+                          $CRISISMAP_TOKEN, which other users of this machine cannot see.
+                          Without one, writing is disabled
+  --max-upload MB         largest file accepted by POST /api/import (default ${DEFAULT_MAX_UPLOAD_MB})
+  --demo                  build the synthetic demo store first if the store has no events
+  --read-only             open the store read-only: other commands may read it meanwhile;
+                          importing is disabled
+  --cache-mb MB           memory for answers kept until the next import (default ${DEFAULT_CACHE_MB}; 0: off)
+  --readers N             store connections answering requests side by side (default ${DEFAULT_READERS})
+${DB_HELP}
+
+Example:
+  crisismap serve --demo --db demo.duckdb --port 8080`,
+
+  async run(args, io) {
+    const { values } = parse(args, {
+      port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, 'max-upload': { type: 'string' },
+      demo: { type: 'boolean' }, 'read-only': { type: 'boolean' }, 'cache-mb': { type: 'string' }, readers: { type: 'string' },
+    });
+    const db = resolveDbPath(values.db as string | undefined);
+    const port = numberFlag(values.port, 'port', DEFAULT_PORT);
+    if (port > 65535) throw new CrisisError(`--port ${port} is not a port`, ['give a number from 1 to 65535, or 0 for any free port']);
+    const host = (values.host as string | undefined) ?? DEFAULT_HOST;
+    const token = (values.token as string | undefined) ?? process.env.CRISISMAP_TOKEN ?? undefined;
+    if (values['read-only'] && values.demo) throw new CrisisError('--demo cannot build a store opened --read-only', ['run crisismap demo first, or drop --read-only']);
+    const server = await startServer({
+      db, port, host, readOnly: !!values['read-only'],
+      ...(token ? { token } : {}),
+      maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
+      cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
+      readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
+      ...(values.demo ? { demo: async (store) => { io.err('the store has no events: building the synthetic demo data…\n'); await buildDemo(store); } } : {}),
+    });
+    io.out(`crisismap serving ${db} at ${server.url}\n`);
+    io.out(`API: ${server.url}api/docs · writing ${values['read-only'] ? 'disabled (read-only store)' : token ? 'enabled with the token' : 'disabled (no --token)'} · stop with Ctrl-C\n`);
+    if (!isLoopback(host)) io.err(`note: listening on ${host}: anyone who can reach this machine can read the store\n`);
+    if (values.token) io.err('note: a token on the command line is visible to other users of this machine (ps); $CRISISMAP_TOKEN is not\n');
+    await stopped();
+    await server.close();
+    io.out('crisismap: server stopped\n');
+  },
+};
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/** Resolves on Ctrl-C or a termination signal, so the store is closed cleanly. */
+function stopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

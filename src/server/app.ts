@@ -1,0 +1,99 @@
+/**
+ * The HTTP application: the JSON API and the dashboard, as one Hono app.
+ *   1. a request's query is checked against its route's zod schema        route.ts, params.ts
+ *   2. the answer comes from the cache, or from the library on a pooled
+ *      connection (count, listEvents, the analyses, the renderers)        cache.ts, pool.ts, routes/
+ *   3. it goes out with its content type and, where the body cannot say
+ *      it, the filters and datasets it covers in X-Crisismap-* headers
+ *   4. anything thrown becomes the one error shape                         errors.ts
+ * createApp() needs no listening socket: serve.ts gives it one.
+ */
+import { Hono, type Context } from 'hono';
+import type { Store } from '../store/store.js';
+import { closest } from '../query/similar.js';
+import { ResponseCache } from './cache.js';
+import { PAGE_CSP } from './docs-page.js';
+import { ApiError, errorResponse } from './errors.js';
+import type { ReaderPool } from './pool.js';
+import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { eventRoutes } from './routes/events.js';
+import { importRoutes } from './routes/import.js';
+import { metaRoutes } from './routes/meta.js';
+import { renderRoutes } from './routes/render.js';
+import { staticRoutes } from './routes/static.js';
+
+/** Upload size limit unless --max-upload says otherwise: a few years of ACLED for a region. */
+export const DEFAULT_MAX_UPLOAD_MB = 200;
+
+export interface AppOptions {
+  /** The store, opened by serve.ts; its own connection is the one that writes (imports). */
+  store: Store;
+  /** Connections to the same store for answering reads side by side. */
+  readers: ReaderPool;
+  /** Default: 128 MB; `new ResponseCache(0)` turns caching off. */
+  cache?: ResponseCache;
+  /** Writing (POST /api/import) is disabled without one. */
+  token?: string;
+  maxUploadMb?: number;
+  /** The dashboard's folder (default src/web/public). */
+  publicDir?: string;
+}
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const routes: RouteSpec[] = [];
+  const cache = options.cache ?? new ResponseCache();
+
+  // Set before the answer is made: a header added to a finished answer makes Hono copy its body.
+  app.use('*', async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, notFound(c, routes)));
+
+  const api: Api = {
+    get(spec, handler) {
+      routes.push({ ...spec, method: 'get' } as RouteSpec);
+      app.get(spec.path, async (c) => {
+        const query = parseQuery(c, spec.query);
+        const key = `${c.req.path}?${canonical(query)}`;
+        const { reply, hit } = await cache.get(key, options.store.generation, () => options.readers.use((store) => handler(query, store, c)));
+        return respond(c, reply, hit);
+      });
+    },
+    raw(spec, ...handlers) {
+      routes.push(spec as RouteSpec);
+      app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [never]));
+    },
+  };
+
+  eventRoutes(api);
+  analysisRoutes(api);
+  renderRoutes(api);
+  importRoutes(api, { store: options.store, ...(options.token ? { token: options.token } : {}), maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20 });
+  metaRoutes(api, () => routes);
+  staticRoutes(app, options.publicDir);
+  return app;
+}
+
+function respond(c: Context, reply: Reply, hit: boolean): Response {
+  const headers: Record<string, string> = { 'Content-Type': reply.type, 'X-Cache': hit ? 'hit' : 'miss', ...reply.headers };
+  if (reply.echo) {
+    headers['X-Crisismap-Filters'] = asciiJson(reply.echo.filters);
+    headers['X-Crisismap-Datasets'] = asciiJson(reply.echo.datasets);
+  }
+  // Pages made from the data (a brief) run no script: text from the data cannot become one.
+  if (reply.type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
+  return c.body(reply.body as Uint8Array<ArrayBuffer>, reply.status ?? 200, headers);
+}
+
+/** 404 that says where to look: the same path under another method, or the nearest route. */
+function notFound(c: Context, routes: RouteSpec[]): ApiError {
+  const path = c.req.path;
+  const other = routes.find((r) => r.path === path);
+  if (other) return new ApiError(405, `${c.req.method} is not taken by ${path}`, [`use ${other.method.toUpperCase()} ${path}`]);
+  const near = closest(path, routes.map((r) => r.doc ?? r.path), 2);
+  return new ApiError(404, `no route ${c.req.method} ${path}`, [...(near.length ? [`closest: ${near.join(', ')}`] : []), 'every route is listed at /api/docs (machine-readable: /api/openapi.json)']);
+}

@@ -1,0 +1,83 @@
+/**
+ * The one error shape of the API, for every route and every status:
+ *   {"ok": false, "error": {"status": 400, "message": "unknown country \"Maly\"", "hints": ["closest: Mali"]}}
+ * A CrisisError is the user's to fix (4xx); anything else is a bug (500), and bad input must
+ * never reach that branch: the tests send every kind of bad input they know of.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { CrisisError } from '../model/errors.js';
+import { closest } from '../query/similar.js';
+
+export interface ErrorBody {
+  ok: false;
+  error: { status: number; message: string; hints: string[] };
+}
+
+/** An error with its HTTP status: thrown by routes, answered by the app's one error handler. */
+export class ApiError extends Error {
+  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = []) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorBody(status: number, message: string, hints: string[] = []): ErrorBody {
+  return { ok: false, error: { status, message, hints } };
+}
+
+/** Any thrown value as its status and body; logs what is not the user's to fix. */
+export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t)): ErrorBody {
+  if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
+  if (error instanceof CrisisError) {
+    // Exit code 3 is the store (missing, locked): the server's problem, not the request's.
+    return errorBody(error.exitCode === 3 ? 503 : 400, apiWording(error.message), error.details.map(apiWording));
+  }
+  log(`crisismap serve: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return errorBody(500, `unexpected error: ${(error as Error)?.message ?? String(error)}`, ['this is a bug in crisismap: please report it with the URL you asked for']);
+}
+
+export function errorResponse(c: Context, error: unknown): Response {
+  const body = toErrorBody(error);
+  return c.json(body, body.error.status as ContentfulStatusCode);
+}
+
+/**
+ * The library words its messages for the command line ("--km 200 is out of range"); said to
+ * an API client, a flag becomes its query parameter ("km=200 is out of range").
+ */
+export function apiWording(text: string): string {
+  return text
+    .replace(COMMAND_LINE, (_, command: string, positional: string | undefined, flags: string) => {
+      const query = [...flags.matchAll(/--([a-z][\w-]*)(?: ([^\s-][^\s,;]*))?/g)].map(([, name, value]) => `${name!.replace(/-/g, '_')}=${value ?? '1'}`);
+      if (command === 'actor' && positional) query.unshift(`actor=${positional}`);
+      const path = command === 'chart' ? `/api/chart/${positional ?? 'bar'}.svg` : command === 'map' ? '/api/map.svg' : `/api/${command}`;
+      return `GET ${path}${query.length ? `?${query.join('&')}` : ''}`;
+    })
+    .replace(/--([a-z][a-z0-9-]*)( (?=[^\s-]))?/g, (_, name: string, space?: string) => `${name.replace(/-/g, '_')}${space ? '=' : ''}`);
+}
+
+// "crisismap chart actor --actor Wagner --country Mali": a command that has a route, its positional word, its flags.
+const COMMAND_LINE = /crisismap (count|events|trend|victims|actor|episodes|spread|surges|brief|chart|map)(?: ([^\s-][^\s,;]*))?((?: --[a-z][\w-]*(?: [^\s-][^\s,;]*)?)*)/g;
+
+/** A parameter the route does not take: 400, naming the closest and all the known ones. */
+export function unknownParameters(unknown: string[], known: string[]): ApiError {
+  const first = unknown[0]!;
+  const near = closest(first, known, 1);
+  return new ApiError(400, `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, [
+    ...(near.length ? [`closest: ${near[0]}`] : []),
+    `this route takes: ${known.join(', ')}`,
+  ]);
+}
+
+/** A failed validation: the first problem as the message, the others and an example as hints. */
+export function invalidParameters(error: ZodError, examples: Record<string, string | undefined>): ApiError {
+  const [first, ...rest] = error.issues;
+  const field = String(first?.path[0] ?? '');
+  const example = examples[field];
+  return new ApiError(400, first?.message ?? 'invalid parameters', [
+    ...rest.map((issue) => issue.message),
+    ...(example !== undefined ? [`e.g. ${field}=${example}`] : []),
+  ]);
+}

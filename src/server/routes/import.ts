@@ -1,0 +1,139 @@
+/**
+ * POST /api/import: a file uploaded as multipart field `file`, imported by the same
+ * importFiles() as `crisismap import`, under the upload's own name so that layout detection
+ * and every message ("acled.csv:3: …") read the same. Writing needs the token given at start;
+ * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
+ * the new events once the import commits.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { CrisisError } from '../../model/errors.js';
+import { importFiles, type ImportReport } from '../../sources/import.js';
+import { readMapping } from '../../sources/layouts/mapping.js';
+import type { Store } from '../../store/store.js';
+import { ApiError } from '../errors.js';
+import { flag, isOn } from '../params.js';
+import { parseQuery, type Api } from '../route.js';
+
+export interface WriteOptions {
+  /** The store's own connection: the only one that writes. */
+  store: Store;
+  /** Writing is disabled without one. */
+  token?: string;
+  maxUploadBytes: number;
+}
+
+// A rejects file is returned in the answer (its temporary folder is removed) up to this size.
+const REJECTS_SHOWN = 5 * 2 ** 20;
+
+const ImportQuery = z.object({
+  skip_invalid: flag('skip_invalid', 'import the valid rows; the others come back, with their reasons, in "rejects"'),
+  dataset: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: (i) => `dataset "${i.input}" may hold only letters, digits, . _ and -` })
+    .meta({ description: 'name the dataset (default: acled, ucdp-ged, or the mapping\'s)', example: 'acled' }).optional(),
+  dataset_version: z.string().max(200).meta({ description: 'name its version (default: from the file name or newest timestamp)', example: 'export 2024-06-30' }).optional(),
+});
+
+export function importRoutes(api: Api, options: WriteOptions): void {
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const tooLarge = bodyLimit({
+    maxSize: options.maxUploadBytes,
+    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE']); },
+  });
+
+  api.raw({
+    method: 'post', path: '/api/import', tag: 'import', query: ImportQuery, token: true,
+    summary: 'Import a file: ACLED, UCDP GED, an ACLED deletions file, or any CSV with a mapping',
+    description: 'Multipart form data: field `file` (CSV, XLSX or JSON), and optionally `mapping` (a mapping JSON file, see docs/import.md). ' +
+      'Needs `Authorization: Bearer TOKEN` with the token the server was started with; writing is disabled when none was given. ' +
+      'Answers as `crisismap import --json`. Any unreadable row fails the whole import (nothing changes) unless skip_invalid=1.',
+    responses: { 'application/json': '{ok: true, store, files: [import report]}' },
+    errors: { 401: 'no token, or a wrong one', 403: 'writing is disabled (no token configured, or the store is read-only)', 413: 'the upload is larger than --max-upload', 422: 'the file cannot be imported: the message and hints say which rows and why' },
+  }, authorize(options), tooLarge, async (c) => {
+    const query = parseQuery(c, ImportQuery);
+    const body = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
+    });
+    const file = body.file;
+    if (!(file instanceof File)) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
+    const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
+    try {
+      const path = join(folder, uploadName(file.name));
+      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
+      const reports = await oneAtATime(() => importFiles(options.store, [path], {
+        skipInvalid: isOn(query.skip_invalid),
+        ...(mapping ? { mapping } : {}),
+        ...(query.dataset ? { dataset: query.dataset } : {}),
+        ...(query.dataset_version ? { version: query.dataset_version } : {}),
+      })).catch((error: unknown) => {
+        if (!(error instanceof CrisisError)) throw error;
+        const local = (text: string) => text.split(`${folder}/`).join('');
+        throw new ApiError(422, local(error.message), error.details.map((d) => apiHint(local(d))));
+      });
+      return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+}
+
+/** 403 when writing is off, 401 without the right token: checked before the body is read. */
+function authorize(options: WriteOptions): MiddlewareHandler {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return async (c: Context, next) => {
+    if (options.store.readOnly) throw new ApiError(403, 'writing is disabled: the store is open read-only', ['start crisismap serve without --read-only to import through the API']);
+    if (!options.token) throw new ApiError(403, 'writing is disabled: start the server with --token (or CRISISMAP_TOKEN)', ['then send it as: Authorization: Bearer TOKEN']);
+    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
+    if (!given) throw new ApiError(401, 'this route needs the token: send the header Authorization: Bearer TOKEN');
+    // Compared as digests of equal length, in constant time: the comparison does not tell how much of a guess was right.
+    if (!timingSafeEqual(digest(given), digest(options.token))) throw new ApiError(401, 'wrong token', ['send the token the server was started with (--token or CRISISMAP_TOKEN)']);
+    await next();
+  };
+}
+
+/** The importer's hints name the CLI's flags: here they are parameters and form fields. */
+const apiHint = (hint: string) => hint
+  .replace(/--skip-invalid/g, 'skip_invalid=1')
+  .replace(/\(rejected rows go to a rejects file\)/g, '(rejected rows come back in "rejects")')
+  .replace(/--mapping FILE(\.json)?/g, 'a mapping file in multipart field "mapping"');
+
+/** The upload's own name, made safe to be a file name: the importer reads layout hints and versions from it. */
+export function uploadName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const safe = base.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(-120);
+  return safe || 'upload.csv';
+}
+
+async function mappingOf(folder: string, value: File | string) {
+  const path = join(folder, 'mapping.json');
+  writeFileSync(path, typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer()));
+  try {
+    return readMapping(path);
+  } catch (error) {
+    if (error instanceof CrisisError) throw new ApiError(422, error.message.replace(path, 'mapping'), error.details);
+    throw error;
+  }
+}
+
+/** The report as the CLI's --json gives it, with the rejected rows themselves instead of a path in a removed folder. */
+function answerOf(report: ImportReport, folder: string): Record<string, unknown> {
+  const { rejectsFile, ...rest } = report;
+  const out: Record<string, unknown> = { ...rest, file: report.file.split(`${folder}/`).join('') };
+  if (rejectsFile) {
+    out.rejects = statSync(rejectsFile).size <= REJECTS_SHOWN
+      ? readFileSync(rejectsFile, 'utf8')
+      : `${readFileSync(rejectsFile, 'utf8').slice(0, REJECTS_SHOWN)}\n… cut at ${REJECTS_SHOWN / 2 ** 20} MB: import the file with the CLI to get every rejected row\n`;
+  }
+  return out;
+}

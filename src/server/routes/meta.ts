@@ -1,0 +1,40 @@
+/**
+ * Meta routes, apart from the data routes as Datasette keeps /-/ apart: what the store holds
+ * (/api/info) and what the API is (/api/openapi.json and its readable page, /api/docs).
+ */
+import { z } from 'zod';
+import { storeInfo } from '../../query/info.js';
+import { docsPage, PAGE_CSP } from '../docs-page.js';
+import { openApiDocument } from '../openapi.js';
+import { json, parseQuery, type Api, type RouteSpec } from '../route.js';
+
+const None = z.object({});
+
+export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
+  api.get({
+    path: '/api/info', tag: 'meta', query: None,
+    summary: 'What the store holds: datasets, versions, date ranges, counts, latest imports',
+    description: 'As `crisismap info --json`.',
+    responses: { 'application/json': '{store, bytes, events, datasets, imports}' },
+  }, async (_q, store) => json(await storeInfo(store)));
+
+  // Built on first request: by then every route, this one included, is registered.
+  let document: string | undefined;
+  let page: string | undefined;
+  api.raw({
+    method: 'get', path: '/api/openapi.json', tag: 'meta', query: None,
+    summary: 'This API, described in OpenAPI 3.1', responses: { 'application/json': 'the OpenAPI document' },
+  }, (c) => {
+    parseQuery(c, None);
+    document ??= JSON.stringify(openApiDocument(routes()), null, 2);
+    return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  api.raw({
+    method: 'get', path: '/api/docs', tag: 'meta', query: None,
+    summary: 'This API, as a readable page', responses: { 'text/html': 'every route with its parameters, examples and links to try' },
+  }, (c) => {
+    parseQuery(c, None);
+    page ??= docsPage(routes());
+    return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP });
+  });
+}
