@@ -40,7 +40,8 @@ export const DEFAULT_MAX_IDS = 10_000;
 
 export const idLimit = (options: AnalysisOptions): number | undefined => {
   const max = options.maxIds ?? DEFAULT_MAX_IDS;
-  return Number.isFinite(max) ? Math.max(0, Math.floor(max)) : undefined;
+  // Past any store's size a limit means "all" (and a number like 1e40 is no SQL LIMIT).
+  return Number.isFinite(max) && max < 2 ** 31 ? Math.max(0, Math.floor(max)) : undefined;
 };
 
 /** The events behind figures that cover everything a filter selects. */

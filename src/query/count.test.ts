@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, parseGroups } from './count.js';
 import { compileFilter } from './compile.js';
+import { parseFields } from './events.js';
 import { importFiles } from '../sources/import.js';
 import { acledCsv, memoryStore, writeScratch } from '../testing.js';
 
@@ -69,6 +70,8 @@ test('a value that matches nothing is an error naming the closest values', async
     e.message === 'unknown country "Maly"' && e.details[0] === 'closest: Mali');
   await assert.rejects(count(store, { from: '27/03/2022' }), /is not a date/);
   assert.throws(() => parseGroups(['year,colour']), /cannot group by "colour"/);
+  assert.throws(() => parseFields(' , '), /no fields named/);
+  assert.throws(() => parseFields('id,colour'), /unknown field "colour"/);
   const none = await count(store, { actor: ['Wagnr'] });
   assert.equal(none.total.events, 0);
   assert.match(none.notes[0]!, /closest names: Wagner Group/);
