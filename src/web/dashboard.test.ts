@@ -1,0 +1,260 @@
+/**
+ * The dashboard end to end, in Debian's Chromium driven by playwright-core, against the real
+ * server on the synthetic demo store: the page loads with its banner; clicking a bar, a
+ * column and a map area filters every panel, and the headline, the map's clusters, the time
+ * series and the table all equal /api/count for the filters in the URL; a reload and the back
+ * button restore the state; a phone-width screen does not overflow; data text cannot inject
+ * markup; downloads hold the panel's data. Screenshots go to test-output/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../server/serve.js';
+import { writeDemoCsv } from '../sources/demo/index.js';
+import { acledCsv, ROOT, scratch } from '../testing.js';
+import { apiCount, assertAgree, CHROMIUM, CHROMIUM_ARGS, mapPixelOf, openPage, problemsOf, storeOf, waitReady } from './probe.js';
+
+const SKIP: false | string = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent: dashboard tests skipped (.ci/run installs Debian's chromium)`;
+const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+describe('dashboard', { skip: SKIP }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const csv = join(scratch(), 'demo.csv');
+    await writeDemoCsv(csv, { seed: 1 });
+    server = await startServer({ db: await storeOf(csv, 'demo-synthetic'), port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = (path: string, viewport = DESKTOP, base = server.url): Promise<Page> => openPage(browser, new URL(path, base).href, viewport);
+
+  test('loads the demo store: banner, headline = /api/count, nothing fetched from elsewhere', async () => {
+    const page = await open('/');
+    const banner = page.locator('#banner');
+    assert.ok(await banner.isVisible(), 'the synthetic-data banner is shown');
+    assert.match(await banner.innerText(), /Synthetic demo data — invented events for trying crisismap, not real reporting/);
+    const { expected } = await assertAgree(page, 'no filters');
+    assert.equal(expected.events, 16_908);
+    await page.screenshot({ path: join(SCREENSHOTS, 'desktop.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'desktop-full.png'), fullPage: true });
+    assert.deepEqual(problemsOf(page), []);
+    await page.close();
+  });
+
+  test('clicking a bar, a column and a map area filters every panel, in agreement with the API', async () => {
+    const page = await open('/');
+    // 1. A bar: event type Battles.
+    await page.locator('#panel-event-types g.bar[data-key="Battles"]').click();
+    await page.waitForURL(/event_type=Battles/);
+    await waitReady(page);
+    let { expected } = await assertAgree(page, 'event type Battles');
+    assert.equal(expected.events, 4_923);
+    assert.equal(await page.locator('.chip').count(), 1);
+
+    // 2. A column: the year 2022, with periods of a year.
+    await page.locator('#panel-timeseries .toggle[data-value="year"]').click();
+    await page.waitForURL(/#.*step=year/);
+    await waitReady(page);
+    await page.locator('#panel-timeseries g.column[data-period="2022"]').click();
+    await page.waitForURL(/event_date=2022-01-01%7C2022-12-31|event_date=2022-01-01\|2022-12-31/);
+    await waitReady(page);
+    ({ expected } = await assertAgree(page, 'Battles in 2022'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'desktop-filtered.png') });
+
+    // 3. A map area: Mopti on the admin1 choropleth.
+    await page.locator('#panel-map .toggle[data-value="admin1"]').click();
+    await waitReady(page);
+    const mopti = await mapPixelOf(page, 'admin1-fill', { admin1: 'Mopti' });
+    assert.ok(mopti, 'Mopti is drawn on the choropleth');
+    await page.mouse.click(mopti.x, mopti.y);
+    await page.waitForURL(/admin1=Mopti/);
+    await waitReady(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('country'), 'Mali');
+    assert.equal(url.searchParams.get('event_type'), 'Battles');
+    ({ expected } = await assertAgree(page, 'Battles in Mopti in 2022'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'choropleth.png') });
+
+    // 4. Back to points: the clusters hold exactly those events.
+    await page.locator('#panel-map .toggle[data-value="points"]').click();
+    await waitReady(page);
+    await assertAgree(page, 'points of Battles in Mopti in 2022');
+    assert.ok(expected.events > 0 && expected.events < 4_923);
+    assert.deepEqual(problemsOf(page), []);
+    await page.close();
+  });
+
+  test('the filter bar: suggestions from the data, typed values checked, chips to remove them', async () => {
+    const page = await open('/?country=Mali');
+    const actor = page.locator('#filter-actor');
+    await actor.focus();
+    // Suggestions are the actors of the current selection (Mali), biggest first.
+    await page.waitForFunction(() => document.querySelectorAll('#filter-actor-options option').length > 10);
+    const suggested = await page.locator('#filter-actor-options option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(suggested.includes('Wagner Group'), 'Wagner Group is suggested for Mali');
+    await actor.fill('Wagner');
+    await actor.press('Enter');
+    await page.waitForURL(/actor=Wagner/);
+    await waitReady(page);
+    await assertAgree(page, 'actor Wagner in Mali');
+
+    // A country the data does not hold is not sent to every panel: the field says what to try.
+    const country = page.locator('#filter-country');
+    await country.fill('Nigr');
+    await country.press('Enter');
+    await page.locator('#filter-country-hint').waitFor({ state: 'visible' });
+    assert.match(await page.locator('#filter-country-hint').innerText(), /No country “Nigr”/);
+    assert.equal(new URL(page.url()).searchParams.get('country'), 'Mali');
+    // A part of one name is that name.
+    await country.fill('nige');
+    await country.press('Enter');
+    await page.waitForURL(/country=Mali%7CNiger|country=Mali\|Niger/);
+    await waitReady(page);
+    await assertAgree(page, 'actor Wagner in Mali or Niger');
+
+    await page.locator('.chip[data-key="actor"] .chip-remove').click();
+    await page.waitForURL((url) => !url.searchParams.has('actor'));
+    await waitReady(page);
+    await assertAgree(page, 'Mali or Niger');
+    assert.deepEqual(problemsOf(page), []);
+    await page.close();
+  });
+
+  test('the URL holds the whole state: reload, back and forward restore it', async () => {
+    const path = '/?country=Mali&event_date=2021-01-01%7C2022-12-31&event_date_where=BETWEEN#map=admin1&metric=fatalities';
+    const page = await open(path);
+    const before = await assertAgree(page, 'Mali 2021–2022');
+    assert.equal(await page.locator('#filter-from').inputValue(), '2021-01-01');
+    assert.equal(await page.locator('.toggle[data-value="fatalities"]').getAttribute('aria-pressed'), 'true');
+    await page.reload();
+    await waitReady(page);
+    const again = await assertAgree(page, 'reloaded');
+    assert.deepEqual(again.shown, before.shown);
+
+    await page.locator('#panel-actors g.bar').first().click();
+    await page.waitForURL(/actor=/);
+    await waitReady(page);
+    await assertAgree(page, 'an actor chosen');
+    await page.goBack();
+    await waitReady(page);
+    assert.equal(new URL(page.url()).searchParams.get('actor'), null);
+    assert.deepEqual((await assertAgree(page, 'back')).shown, before.shown);
+    await page.goForward();
+    await waitReady(page);
+    assert.ok(new URL(page.url()).searchParams.get('actor'));
+    await page.close();
+  });
+
+  test('a phone-width screen stacks the panels without sideways scrolling; the table scrolls in its box', async () => {
+    const page = await open('/?country=Mali', PHONE);
+    await assertAgree(page, 'phone');
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.querySelector('.table-scroll')!.scrollWidth,
+      tableBox: document.querySelector('.table-scroll')!.clientWidth,
+    }));
+    assert.ok(widths.page <= PHONE.width, `the page is ${widths.page}px wide on a ${PHONE.width}px screen`);
+    assert.ok(widths.table > widths.tableBox, 'the event table scrolls sideways inside its box');
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'phone-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('downloads: CSV from the data, SVG and PNG of the chart', async () => {
+    const page = await open('/?country=Niger');
+    const download = async (panel: string, format: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#panel-${panel} button.download[data-format="${format}"]`).click()]);
+      return { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
+    };
+    const csv = await download('event-types', 'csv');
+    assert.equal(csv.name, 'event-types_country-Niger.csv');
+    const lines = csv.body.toString('utf8').trim().split(/\r\n/);
+    assert.equal(lines[0], 'event_type,events,fatalities,selected');
+    const rows = (await (await fetch(new URL('/api/count?country=Niger&by=event_type', server.url))).json()) as { rows: Array<{ event_type: string; events: number }> };
+    const sum = lines.slice(1).reduce((n, line) => n + Number(line.split(',')[1]), 0);
+    assert.equal(sum, rows.rows.reduce((n, r) => n + r.events, 0));
+    const svg = await download('timeseries', 'svg');
+    assert.match(svg.body.toString('utf8'), /^<\?xml[^>]*>\s*<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await download('victims', 'png');
+    assert.deepEqual([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const map = await download('map', 'png');
+    assert.deepEqual([...map.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    // The map's SVG is the server's publishable figure.
+    assert.match((await download('map', 'svg')).body.toString('utf8'), /<svg[^>]*>[\s\S]*Niger/);
+    const table = await download('table', 'csv');
+    assert.equal(table.body.toString('utf8').trim().split(/\r?\n/).length - 1, (await apiCount(server.url, '?country=Niger')).total.events);
+    await page.close();
+  });
+
+  test('text from the data is never markup: notes, actors and places with HTML stay text', async () => {
+    const attack = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
+    const csv = join(scratch(), 'hostile.csv');
+    writeFileSync(csv, acledCsv([
+      { event_id_cnty: 'MLI1', notes: `Note ${attack}<script>window.__xss=9</script>`, actor1: `Militia ${attack}`, location: `Town <b onmouseover=alert(1)>x</b>` },
+      { event_id_cnty: 'MLI2', event_date: '2022-04-02', latitude: 15.5, longitude: -2, actor2: `<svg onload="window.__xss=7">`, admin1: `Mopti<img src=x onerror=window.__xss=5>`, fatalities: 1 },
+    ]));
+    const hostile = await startServer({ db: await storeOf(csv, 'acled'), port: 0, host: '127.0.0.1' });
+    try {
+      const page = await open('/', DESKTOP, hostile.url);
+      const inspect = () => page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss ?? null,
+        images: document.querySelectorAll('img').length,
+        injected: document.querySelectorAll('[onerror], [onload], [onmouseover], script:not([type="module"]), b').length,
+        table: document.querySelector('#panel-table table')?.textContent ?? '',
+        actors: document.querySelector('#panel-actors svg')?.textContent ?? '',
+        map: document.querySelector('#panel-map')?.textContent ?? '',
+        popup: document.querySelector('.maplibregl-popup')?.textContent ?? '',
+        banner: (document.getElementById('banner') as HTMLElement).hidden,
+      }));
+      const clean = (found: Awaited<ReturnType<typeof inspect>>, when: string) => {
+        assert.equal(found.xss, null, `${when}: no script from the data ran`);
+        assert.equal(found.images, 0, `${when}: no <img> was made from the data`);
+        assert.equal(found.injected, 0, `${when}: no element with handlers was made from the data`);
+      };
+      let found = await inspect();
+      clean(found, 'loaded');
+      assert.ok(found.table.includes(attack), 'the note is shown as text');
+      assert.ok(found.table.includes('Town <b onmouseover=alert(1)>x</b>'), 'the place is shown as text');
+      assert.ok(found.actors.includes('<svg onload="window.__xss=7">'), 'the actor is shown as text in the chart');
+      assert.equal(found.banner, true, 'no synthetic banner for data that is not the demo');
+      await page.screenshot({ path: join(SCREENSHOTS, 'escaped-data.png'), fullPage: true });
+
+      // A point's popup shows its place, and the click chooses that place.
+      const point = await mapPixelOf(page, 'points', { location: 'Town <b onmouseover=alert(1)>x</b>' });
+      assert.ok(point, 'the event is drawn as a point');
+      await page.mouse.click(point.x, point.y);
+      await page.waitForURL(/location=Town/);
+      await waitReady(page);
+      await assertAgree(page, 'the location of the clicked point');
+      found = await inspect();
+      clean(found, 'a point clicked');
+      assert.ok(found.popup.includes('Town <b onmouseover=alert(1)>x</b>'), 'the popup shows the place as text');
+
+      // The choropleth names the areas it cannot draw: one of them is hostile.
+      await page.locator('button.clear').click();
+      await page.waitForURL((url) => url.search === '');
+      await waitReady(page);
+      await page.locator('#panel-map .toggle[data-value="admin1"]').click();
+      await page.waitForURL((url) => url.hash.includes('map=admin1'));
+      await waitReady(page);
+      found = await inspect();
+      clean(found, 'areas');
+      assert.ok(found.map.includes('Mopti<img src=x onerror=window.__xss=5>'), 'the unmatched area is named as text');
+      assert.deepEqual(problemsOf(page), []);
+      await page.close();
+    } finally {
+      await hostile.close();
+    }
+  });
+});

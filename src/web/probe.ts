@@ -1,0 +1,120 @@
+/**
+ * The dashboard under test: a store and a browser page for it, and the numbers on the page.
+ * The page marks itself for this: data-state on <body> says when every panel has drawn the
+ * URL's state, and window.crisismap.numbers() and .mapPixelOf() (public/probe.js) read back
+ * what the panels show. They are called by name, as strings: functions written here would be
+ * compiled by tsx with helpers the page lacks.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { importFiles } from '../sources/import.js';
+import { Store } from '../store/store.js';
+import { scratch } from '../testing.js';
+
+/** Debian's Chromium (`.ci/run` installs it), headless, with nothing that calls home. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** A store file built from a CSV, closed so that a server can open it. */
+export async function storeOf(csv: string, dataset: string): Promise<string> {
+  const db = join(scratch(), 'store.duckdb');
+  const store = await Store.open(db);
+  try {
+    await importFiles(store, [csv], { dataset });
+  } finally {
+    store.close();
+  }
+  return db;
+}
+
+const problems = new WeakMap<Page, string[]>();
+
+/**
+ * A page of the dashboard, ready; it records script errors, failed responses and any request
+ * that leaves the server (problemsOf), which the tests expect to be none.
+ */
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const { origin } = new URL(url);
+  const list: string[] = [];
+  problems.set(page, list);
+  page.on('pageerror', (error) => list.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) list.push(`${response.status()} for ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    const at = request.url();
+    if (!at.startsWith(origin) && !at.startsWith('blob:') && !at.startsWith('data:')) list.push(`request outside the server: ${at}`);
+  });
+  await page.goto(url);
+  await waitReady(page);
+  return page;
+}
+
+export const problemsOf = (page: Page): string[] => problems.get(page) ?? [];
+
+/** Every panel has drawn the state now in the URL. */
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('body[data-state="ready"]', { timeout });
+}
+
+export interface DashboardNumbers {
+  /** Panels showing an error, with its message. */
+  errors: string[];
+  /** The headline's figures as printed: "16,908". */
+  headline: { events: string; fatalities: string };
+  /** Sums of the time series inside the selection. */
+  series: { events: number; fatalities: number };
+  /** The table's `matched` and its "N events" line. */
+  table: { matched: number; text: string };
+  /**
+   * Points: events fed to the map (data) and drawn in its clusters and single points (rendered).
+   * Areas: events in the areas the filters select (matched), of them drawn on the map
+   * (rendered, from MapLibre's features) and in areas the boundaries do not name (unmatched).
+   */
+  map: { mode: string; data: number | null; rendered: number | null; matched: number; unmatched: number };
+}
+
+export function dashboardNumbers(page: Page): Promise<DashboardNumbers> {
+  return page.evaluate('window.crisismap.numbers()');
+}
+
+/** Page coordinates where the map draws a feature of `layer` with these properties, or null. */
+export function mapPixelOf(page: Page, layer: string, properties: Record<string, unknown>): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(`window.crisismap.mapPixelOf(${JSON.stringify(layer)}, ${JSON.stringify(properties)})`);
+}
+
+export async function apiCount(base: string, query: string): Promise<{ total: { events: number; fatalities: number } }> {
+  const response = await fetch(new URL(`/api/count${query}`, base));
+  assert.equal(response.status, 200, `/api/count${query}`);
+  return (await response.json()) as { total: { events: number; fatalities: number } };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Every panel's count of events equals /api/count for the page's filters, asked of the
+ * server that serves the page with the page's own query string.
+ */
+export async function assertAgree(page: Page, label: string): Promise<{ expected: { events: number; fatalities: number }; shown: DashboardNumbers }> {
+  const { search, origin } = new URL(page.url());
+  const expected = (await apiCount(origin, search)).total;
+  const shown = await dashboardNumbers(page);
+  assert.deepEqual(shown.errors, [], `${label}: panels in error`);
+  assert.equal(shown.headline.events, fmt(expected.events), `${label}: headline events`);
+  assert.equal(shown.headline.fatalities, fmt(expected.fatalities), `${label}: headline fatalities`);
+  assert.equal(shown.series.events, expected.events, `${label}: sum of the time series`);
+  assert.equal(shown.series.fatalities, expected.fatalities, `${label}: fatalities of the time series`);
+  assert.equal(shown.table.matched, expected.events, `${label}: the table's matched`);
+  assert.equal(shown.table.text, `${fmt(expected.events)} event${expected.events === 1 ? '' : 's'}`, `${label}: the table's "N events"`);
+  if (shown.map.mode === 'points') {
+    // Every event of these stores has coordinates: each is on the map, in a cluster or alone.
+    assert.equal(shown.map.data, expected.events, `${label}: events in the map's source`);
+    assert.equal(shown.map.rendered, expected.events, `${label}: cluster sizes plus single points on the map`);
+  } else {
+    assert.equal(shown.map.matched, expected.events, `${label}: events in the chosen areas of the choropleth`);
+    assert.equal((shown.map.rendered ?? 0) + shown.map.unmatched, expected.events, `${label}: events drawn in those areas, plus those in areas without a boundary`);
+  }
+  return { expected, shown };
+}

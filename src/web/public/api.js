@@ -1,0 +1,55 @@
+/**
+ * Talking to the crisismap API served by the same process. Every request carries the
+ * dashboard's filters as the API's own query parameters (query.js); errors arrive in the
+ * API's one shape, `{ok: false, error: {status, message, hints}}`, and are thrown as ApiError.
+ */
+import { filtersToParams } from './query.js';
+
+export class ApiError extends Error {
+  /** @param {string} message @param {number} status @param {string[]} hints */
+  constructor(message, status, hints = []) {
+    super(message);
+    this.status = status;
+    this.hints = hints;
+  }
+}
+
+/**
+ * The URL of an API route for some filters plus extra parameters.
+ * @param {string} path e.g. '/api/count'
+ * @param {import('./query.js').Filters | null} filters
+ * @param {Record<string, string | number | undefined>} [extra]
+ */
+export function apiUrl(path, filters, extra = {}) {
+  const q = filters ? filtersToParams(filters) : new URLSearchParams();
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== '') q.set(key, String(value));
+  const text = q.toString();
+  return `${path}${text ? `?${text}` : ''}`;
+}
+
+/**
+ * GET a JSON route. Aborted requests reject with an AbortError, which callers ignore:
+ * a newer state has replaced the one they were for.
+ * @param {string} url
+ * @param {AbortSignal} [signal]
+ */
+export async function getJson(url, signal) {
+  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok || (body && typeof body === 'object' && body.ok === false)) {
+    const error = typeof body === 'object' ? body?.error : null;
+    throw new ApiError(error?.message ?? `${response.status} ${response.statusText}: ${url}`, error?.status ?? response.status, error?.hints ?? []);
+  }
+  return body;
+}
+
+/** Cached GETs for what does not change while the page is open (store info, boundaries). */
+const cache = new Map();
+export function getOnce(url) {
+  if (!cache.has(url)) cache.set(url, getJson(url).catch((error) => { cache.delete(url); throw error; }));
+  return cache.get(url);
+}
+
+/** True for the rejection of a request aborted on purpose. */
+export const isAbort = (error) => error?.name === 'AbortError';

@@ -1,0 +1,108 @@
+/**
+ * The crisismap dashboard. One state, kept in the URL (state.js), drives every panel:
+ *   1. read the state from the URL (on load, on back/forward, after every click);
+ *   2. update the filter bar at once;
+ *   3. ask every panel to fetch and draw what the state selects, all in parallel, each
+ *      with its own loading and error state; a newer state aborts what is still loading;
+ *   4. when all are done, mark the page ready (data-state="ready" on <body>, which the
+ *      end-to-end tests wait for).
+ * Panels change the state only through ctx.go(), which writes the URL; nothing else does.
+ */
+import { getOnce, isAbort } from './api.js';
+import { fill, fmt, h } from './dom.js';
+import { breakdownPanel } from './panels/breakdown.js';
+import { episodesPanel } from './panels/episodes.js';
+import { filterBar } from './panels/filter-bar.js';
+import { mapPanel } from './panels/map.js';
+import { setStatus, toggle } from './panels/panel.js';
+import { tablePanel } from './panels/table.js';
+import { timeSeriesPanel } from './panels/timeseries.js';
+import { totalsPanel } from './panels/totals.js';
+import { victimsPanel } from './panels/victims.js';
+import { mapPixelOf, numbers } from './probe.js';
+import { current, subscribe, update } from './state.js';
+
+const ctx = { go: (change) => update(change) };
+
+const bar = filterBar(ctx);
+const metric = toggle('Count', [['events', 'Events'], ['fatalities', 'Fatalities']], (value) => ctx.go({ view: { metric: value } }));
+const panels = [
+  mapPanel(ctx),
+  totalsPanel(),
+  timeSeriesPanel(ctx),
+  breakdownPanel(ctx, { id: 'event-types', key: 'event_type', title: 'By event type' }),
+  breakdownPanel(ctx, { id: 'actors', key: 'actor', title: 'By actor', limit: 12,
+    note: 'An event counts under every actor involved in it (actor 1, actor 2 and associated actors), so bars overlap and add up to more than the total.' }),
+  victimsPanel(ctx),
+  episodesPanel(ctx),
+  tablePanel(ctx),
+];
+
+document.getElementById('filters')?.replaceWith(bar.root);
+document.getElementById('metric')?.append(h('span', { class: 'toggle-label' }, 'Count'), metric.root);
+document.getElementById('panels')?.append(...panels.map((p) => p.root));
+
+/** @type {AbortController | null} */
+let running = null;
+/** What the store holds (dates for the date inputs, whether it is the synthetic demo). */
+let info = null;
+
+async function render(state) {
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  document.body.dataset.state = 'loading';
+  metric.set(state.view.metric);
+  bar.update(state, info);
+  await Promise.all(panels.map(async (panel) => {
+    setStatus(panel.root, 'loading');
+    try {
+      await panel.update(state, controller.signal);
+      if (!controller.signal.aborted) setStatus(panel.root, 'ready');
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) return;
+      console.error(`panel ${panel.root.id}:`, error);
+      setStatus(panel.root, 'error', error);
+    }
+  }));
+  if (controller.signal.aborted) return;
+  document.body.dataset.state = 'ready';
+}
+
+async function start() {
+  try {
+    const raw = await getOnce('/api/info');
+    const first = raw.datasets.map((d) => d.first_date).filter(Boolean).sort()[0];
+    const last = raw.datasets.map((d) => d.last_date).filter(Boolean).sort().pop();
+    info = { ...raw, first, last };
+    showStore(info);
+  } catch (error) {
+    showStore(null, error);
+  }
+  subscribe(render);
+  await render(current());
+}
+
+/** The synthetic-data banner, and a line on what the store holds. */
+function showStore(store, error) {
+  const banner = document.getElementById('banner');
+  const about = document.getElementById('store');
+  if (!store) {
+    if (about) fill(about, `The store could not be read: ${error?.message ?? 'unknown error'}`);
+    return;
+  }
+  const synthetic = store.datasets.some((d) => d.synthetic || d.dataset === 'demo-synthetic');
+  if (banner) {
+    banner.hidden = !synthetic;
+    fill(banner, h('strong', null, 'Synthetic demo data'), ' — invented events for trying crisismap, not real reporting');
+  }
+  if (about) {
+    fill(about, `${fmt(store.events)} events`, store.first ? `, ${store.first} to ${store.last}` : '', ' · ',
+      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '));
+  }
+}
+
+// Read-back for the end-to-end tests and the console (probe.js).
+window.crisismap = { ...window.crisismap, numbers, mapPixelOf };
+
+start();

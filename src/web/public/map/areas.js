@@ -1,0 +1,47 @@
+/**
+ * Loading the admin1 choropleth's areas for some filters. The admin1 filter itself is
+ * outlined, not applied, so that the neighbours of a chosen area stay in view: both the
+ * counts and the areas are asked for without it. The server's own matching of names to
+ * boundaries (/api/map.geojson) is preferred; a server without it gets the join done here.
+ */
+import { apiUrl, getJson, getOnce, isAbort } from '../api.js';
+import { without } from '../query.js';
+import { fromMapGeoJson, joinCounts, nameKey } from './choropleth.js';
+import { ADMIN1_URL } from './style.js';
+
+/** Whether the server has /api/map.geojson: unknown until asked, then remembered. */
+let serverMaps = /** @type {boolean | null} */ (null);
+
+/**
+ * @param {import('../query.js').Filters} filters @param {'events' | 'fatalities'} metric @param {AbortSignal} signal
+ */
+export async function loadAreas(filters, metric, signal) {
+  const context = without(filters, 'admin1');
+  const counts = await getJson(apiUrl('/api/count', context, { by: 'admin1' }), signal);
+  let joined = null;
+  if (serverMaps !== false) {
+    try {
+      joined = fromMapGeoJson(await getJson(apiUrl('/api/map.geojson', context, { level: 'admin1', metric }), signal), metric, filters);
+      serverMaps = true;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      if (error.status === 404) serverMaps = false;
+    }
+  }
+  joined ??= joinCounts(await shapesOf(counts.rows), counts.rows, metric, filters);
+  // What the filters select: the chosen areas, or all of them; and how much of it has no boundary
+  // (the server names such areas by admin1 and country, as count does).
+  const chosen = new Set((filters.admin1 ?? []).map(nameKey));
+  const inSelection = (name) => !chosen.size || chosen.has(nameKey(name));
+  const sum = (list) => list.reduce((n, r) => n + r.events, 0);
+  const selection = { events: sum(counts.rows.filter((r) => inSelection(r.admin1))), missing: sum(joined.unmatched.filter((r) => inSelection(r.admin1))) };
+  return { ...joined, rows: counts.rows, selection };
+}
+
+/** Each country's admin1 boundaries, fetched once per page; a country the server has none for has none. */
+async function shapesOf(rows) {
+  const countries = [...new Set(rows.map((r) => r.country).filter(Boolean))];
+  return new Map(await Promise.all(countries.map(async (country) => {
+    try { return [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features]; } catch { return [country, []]; }
+  })));
+}

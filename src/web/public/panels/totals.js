@@ -1,0 +1,57 @@
+/**
+ * The headline: events and fatalities for the current filters, straight from /api/count,
+ * with the datasets and versions behind them and the API's notes. Every other panel's
+ * figures are parts of these.
+ */
+import { apiUrl, getJson } from '../api.js';
+import { tableSvg } from '../charts/table-svg.js';
+import { fmt, fill, h } from '../dom.js';
+import { csvBlob, pngBlob, svgBlob } from '../download.js';
+import { describe } from '../query.js';
+import { createPanel } from './panel.js';
+
+export function totalsPanel() {
+  const panel = createPanel({ id: 'totals', title: 'Events and fatalities', className: 'panel-totals' });
+  const figures = h('div', { class: 'figures' });
+  panel.body.append(figures);
+  /** @type {any} */
+  let result = null;
+
+  const table = () => tableSvg({
+    title: 'Events and fatalities', subtitle: describe(result.filters ?? {}),
+    columns: [{ key: 'events', label: 'Events', width: 110, align: 'end' }, { key: 'fatalities', label: 'Fatalities', width: 110, align: 'end' }, { key: 'data', label: 'Data', width: 320 }],
+    rows: [{ events: fmt(result.total.events), fatalities: fmt(result.total.fatalities), data: datasets(result) }],
+  });
+  panel.setDownloads({
+    csv: () => csvBlob(['events', 'fatalities', 'datasets', 'filters'], [{ ...result.total, datasets: datasets(result), filters: describe(result.filters ?? {}) }]),
+    svg: () => svgBlob(table()),
+    png: () => pngBlob(table()),
+  });
+
+  return {
+    root: panel.root,
+    /** @param {import('../state.js').State} state @param {AbortSignal} signal */
+    async update(state, signal) {
+      panel.filters = state.filters;
+      result = await getJson(apiUrl('/api/count', state.filters), signal);
+      const { events, fatalities, fatalities_low: low, fatalities_high: high } = result.total;
+      fill(figures,
+        figure('events', fmt(events), events === 1 ? 'event' : 'events'),
+        figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities',
+          low !== undefined && high !== undefined ? `UCDP estimates ${fmt(low)}–${fmt(high)}` : null));
+      panel.setSubtitle(describe(result.filters ?? state.filters));
+      panel.setNotes(`Data: ${datasets(result) || 'none'}`, result.notes ?? []);
+    },
+  };
+}
+
+function figure(key, value, unit, detail = null) {
+  return h('div', { class: 'figure', dataset: { figure: key } },
+    h('span', { class: 'figure-value' }, value), ' ', h('span', { class: 'figure-unit' }, unit),
+    detail ? h('span', { class: 'figure-detail' }, detail) : null);
+}
+
+/** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. */
+function datasets(result) {
+  return (result.datasets ?? []).map((d) => `${d.dataset} (${d.version}): ${fmt(d.events)} events`).join('; ');
+}

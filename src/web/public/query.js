@@ -1,0 +1,158 @@
+/**
+ * The dashboard's filters as a URL query string, under the API's own parameter names
+ * (ACLED conventions: `country=Mali|Niger`, `event_date=2021-01-01|2022-12-31` with
+ * `event_date_where=BETWEEN`), so that a dashboard URL's query can be pasted onto
+ * /api/count. View settings that are not filters (map mode, time step, table page) live
+ * in the fragment instead, where the API never sees them. Pure functions: no DOM.
+ */
+
+/** Filter keys that hold alternatives, in the order the URL writes them. */
+export const LIST_KEYS = ['country', 'admin1', 'admin2', 'location', 'year', 'event_type', 'sub_event_type', 'actor', 'interaction', 'dataset'];
+
+/** Labels for chips and panel notes. */
+export const LABELS = {
+  country: 'Country', admin1: 'Admin1', admin2: 'Admin2', location: 'Location', year: 'Year', event_type: 'Event type',
+  sub_event_type: 'Sub-event type', actor: 'Actor', interaction: 'Interaction', dataset: 'Dataset', from: 'From', to: 'To',
+  civilian_targeting: 'Targets civilians',
+};
+
+/**
+ * @typedef {{ [key: string]: string[] | string | boolean | undefined, from?: string, to?: string, civilian_targeting?: boolean }} Filters
+ * @typedef {{ map: 'points' | 'admin1', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
+ */
+
+/** @type {View} */
+export const DEFAULT_VIEW = { map: 'points', step: 'month', metric: 'events', page: 1 };
+
+/** @returns {Filters} */
+export function emptyFilters() {
+  return Object.fromEntries(LIST_KEYS.map((k) => [k, []]));
+}
+
+/** @param {string} search e.g. location.search @returns {Filters} */
+export function parseFilters(search) {
+  const q = new URLSearchParams(search);
+  const filters = emptyFilters();
+  for (const key of LIST_KEYS) {
+    const raw = q.get(key);
+    if (raw) filters[key] = [...new Set(raw.split('|').map((v) => v.trim()).filter(Boolean))];
+  }
+  const dates = (q.get('event_date') ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+  const where = (q.get('event_date_where') ?? (dates.length === 2 ? 'BETWEEN' : '=')).toUpperCase();
+  if (where === 'BETWEEN') [filters.from, filters.to] = dates;
+  else if (where === '>=' || where === '>') filters.from = dates[0];
+  else if (where === '<=' || where === '<') filters.to = dates[0];
+  else if (dates[0]) filters.from = filters.to = dates[0];
+  for (const k of ['from', 'to']) if (!filters[k]) delete filters[k];
+  if (/^(1|true|yes)$/i.test(q.get('civilian_targeting') ?? '')) filters.civilian_targeting = true;
+  return filters;
+}
+
+/** @param {Filters} filters @returns {URLSearchParams} */
+export function filtersToParams(filters) {
+  const q = new URLSearchParams();
+  for (const key of LIST_KEYS) {
+    const values = /** @type {string[]} */ (filters[key] ?? []);
+    if (values.length) q.set(key, values.join('|'));
+  }
+  if (filters.from && filters.to) {
+    q.set('event_date', `${filters.from}|${filters.to}`);
+    q.set('event_date_where', 'BETWEEN');
+  } else if (filters.from || filters.to) {
+    q.set('event_date', String(filters.from ?? filters.to));
+    q.set('event_date_where', filters.from ? '>=' : '<=');
+  }
+  if (filters.civilian_targeting) q.set('civilian_targeting', '1');
+  return q;
+}
+
+/** The filters without one key: what a panel that lists that key's values should show. */
+export function without(filters, key) {
+  const copy = { ...filters };
+  if (LIST_KEYS.includes(key)) copy[key] = [];
+  else delete copy[key];
+  return copy;
+}
+
+/** @param {string} hash e.g. location.hash @returns {View} */
+export function parseView(hash) {
+  const q = new URLSearchParams(hash.replace(/^#/, ''));
+  const pick = (key, allowed) => (allowed.includes(q.get(key) ?? '') ? q.get(key) : DEFAULT_VIEW[key]);
+  const page = Math.max(1, Math.floor(Number(q.get('page')) || 1));
+  return {
+    map: pick('map', ['points', 'admin1']),
+    step: pick('step', ['year', 'quarter', 'month', 'week']),
+    metric: pick('metric', ['events', 'fatalities']),
+    page,
+  };
+}
+
+/** Only what differs from the defaults, so a plain view has no fragment. @param {View} view */
+export function viewToHash(view) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(view)) if (value !== DEFAULT_VIEW[key]) q.set(key, String(value));
+  const text = q.toString();
+  return text ? `#${text}` : '';
+}
+
+/** Is any filter set? */
+export function isEmpty(filters) {
+  return filtersToParams(filters).toString() === '';
+}
+
+/** Chips for the filter bar: one per value, each knowing how to remove itself. */
+export function chipsOf(filters) {
+  const chips = [];
+  for (const key of LIST_KEYS) for (const value of /** @type {string[]} */ (filters[key] ?? [])) chips.push({ key, value, label: LABELS[key] });
+  for (const key of ['from', 'to']) if (filters[key]) chips.push({ key, value: String(filters[key]), label: LABELS[key] });
+  if (filters.civilian_targeting) chips.push({ key: 'civilian_targeting', value: 'yes', label: LABELS.civilian_targeting });
+  return chips;
+}
+
+/** The filters with one chip's value removed. */
+export function removeChip(filters, { key, value }) {
+  if (!LIST_KEYS.includes(key)) return without(filters, key);
+  return { ...filters, [key]: /** @type {string[]} */ (filters[key]).filter((v) => v !== value) };
+}
+
+/**
+ * A click on a bar or a region: show only that value, or, when it is already the only
+ * one, clear the key again (a second click undoes the first). `add` (shift-click) makes
+ * it one more alternative instead.
+ */
+export function toggleValue(filters, key, value, add = false) {
+  const current = /** @type {string[]} */ (filters[key] ?? []);
+  if (current.length === 1 && current[0] === value) return { ...filters, [key]: [] };
+  if (add) return { ...filters, [key]: current.includes(value) ? current.filter((v) => v !== value) : [...current, value] };
+  return { ...filters, [key]: [value] };
+}
+
+/*
+ * Filters in words, for panel subtitles and downloaded files. Takes both the dashboard's
+ * filters (event_type, from, to) and the API's echo of them (`filters` in every response:
+ * eventType, from, to), so that a panel can say what the server actually used.
+ */
+const API_KEYS = {
+  eventType: 'event_type', subEventType: 'sub_event_type', disorderType: 'disorder_type',
+  civilianTargeting: 'civilian_targeting', actorExact: 'actor_exact',
+};
+
+/** "country Mali; event type Battles; 2021-01-01 to 2022-12-31", or "all events". */
+export function describe(filters) {
+  const parts = [];
+  let from = null;
+  let to = null;
+  for (const [rawKey, value] of Object.entries(filters ?? {})) {
+    const key = API_KEYS[rawKey] ?? rawKey;
+    if (value === undefined || value === null || value === false || (Array.isArray(value) && !value.length)) continue;
+    if (key === 'from') from = value;
+    else if (key === 'to') to = value;
+    else if (key === 'actor_exact') continue;
+    else if (value === true) parts.push((LABELS[key] ?? key).toLowerCase());
+    else parts.push(`${(LABELS[key] ?? key).toLowerCase()} ${Array.isArray(value) ? value.join(' or ') : value}`);
+  }
+  if (from && to) parts.push(from === to ? `on ${from}` : `${from} to ${to}`);
+  else if (from) parts.push(`from ${from}`);
+  else if (to) parts.push(`up to ${to}`);
+  return parts.length ? parts.join('; ') : 'all events';
+}
