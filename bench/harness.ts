@@ -27,6 +27,25 @@ export async function time(fn: () => Promise<unknown>, runs = 7, warmup = 1): Pr
   return { best: ms[0]!, median: ms[Math.floor(ms.length / 2)]!, runs };
 }
 
+/** Two contenders timed alternately (a, b, a, b…), after a warm-up of each: medians comparable under drifting load. */
+export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs = 21, warmup = 3): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) { await a(); await b(); }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, into] of [[a, ta], [b, tb]] as const) {
+      const start = process.hrtime.bigint();
+      await fn();
+      into.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const summary = (ms: number[]): Timing => {
+    ms.sort((x, y) => x - y);
+    return { best: ms[0]!, median: ms[Math.floor(ms.length / 2)]!, runs };
+  };
+  return [summary(ta), summary(tb)];
+}
+
 /** Peak resident memory of this process so far, in MB (includes DuckDB's native memory). */
 export function peakMb(): number {
   return process.resourceUsage().maxRSS / 1024;
