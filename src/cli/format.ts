@@ -1,5 +1,5 @@
 /** Plain-text tables for the terminal, and the CSV and JSON every command can print instead. */
-import { csvLine } from '../sources/csv-text.js';
+import { csvExportLine } from '../sources/csv-text.js';
 
 // Codes and years read wrong with thousands separators ("2,022").
 const CODES = /^(year|iso|timestamp|interaction|inter\d|time_precision|geo_precision|violence_type)$/;
@@ -31,7 +31,7 @@ function clip(text: string, width: number): string {
 }
 
 export function csv(columns: string[], rows: Array<Record<string, unknown>>): string {
-  return csvLine(columns) + rows.map((r) => csvLine(columns.map((c) => r[c]))).join('');
+  return csvExportLine(columns) + rows.map((r) => csvExportLine(columns.map((c) => r[c]))).join('');
 }
 
 export function json(value: unknown): string {

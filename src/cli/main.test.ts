@@ -138,3 +138,11 @@ test('the installed bin runs, and a second writer gets a clear message about the
     holder.close();
   }
 });
+
+test('CSV output cannot smuggle a spreadsheet formula; numbers stay numbers', async () => {
+  const db = join(scratch(), 'formula.duckdb');
+  const csvFile = writeScratch('events.csv', acledCsv([{ event_id_cnty: 'MLI1', actor1: '=HYPERLINK("http://x","click")', assoc_actor_1: '', longitude: -4.5 }]));
+  assert.equal((await run('import', csvFile, '--db', db)).code, 0);
+  const out = (await run('events', '--db', db, '--csv', '--fields', 'actor1,longitude')).out;
+  assert.equal(out, `actor1,longitude\n"'=HYPERLINK(""http://x"",""click"")",-4.5\n`);
+});

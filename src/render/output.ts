@@ -4,7 +4,7 @@
  * .geojson (the areas and places with their values, and the names that matched nothing).
  */
 import { writeFileSync } from 'node:fs';
-import { csvLine } from '../sources/csv-text.js';
+import { csvExportLine } from '../sources/csv-text.js';
 import { CrisisError } from '../model/errors.js';
 import type { MapFigure } from './map.js';
 import { mapGeoJson } from './geojson.js';
@@ -24,7 +24,7 @@ export function formatOf(path: string, allowed: Format[]): Format {
 }
 
 export function tableCsv(table: Table): string {
-  return csvLine(table.columns) + table.rows.map((r) => csvLine(table.columns.map((c) => r[c] ?? null))).join('');
+  return csvExportLine(table.columns) + table.rows.map((r) => csvExportLine(table.columns.map((c) => r[c] ?? null))).join('');
 }
 
 /** The bytes of a chart in a format. */

@@ -37,6 +37,18 @@ export function csvLine(values: unknown[]): string {
   return values.map(csvField).join(',') + '\n';
 }
 
+/**
+ * A line of a CSV file meant for people: text that a spreadsheet would run as a formula
+ * ("=HYPERLINK(…)", "+cmd", "@SUM") gets a leading apostrophe, as OWASP advises. Numbers,
+ * which arrive as numbers, are never touched; imports keep using csvLine, which changes nothing.
+ */
+export function csvExportLine(values: unknown[]): string {
+  return csvLine(values.map((v) => {
+    const text = Array.isArray(v) ? v.join('; ') : v;
+    return typeof text === 'string' && /^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
+  }));
+}
+
 export interface RecordSpan { start: number; end: number; line: number }
 
 /**

@@ -4,7 +4,7 @@ import { EVENT_LIST_FIELDS, type EventField } from '../../model/event.js';
 import { count, GROUPS, parseGroups } from '../../query/count.js';
 import { LISTABLE_FIELDS, listEvents, parseFields } from '../../query/events.js';
 import { toGeoJson } from '../../query/geojson.js';
-import { csvLine } from '../../sources/csv-text.js';
+import { csvExportLine } from '../../sources/csv-text.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { FILTER_PARAMS, filterOf, listOf, oneOf, whole } from '../params.js';
@@ -55,7 +55,7 @@ export function eventRoutes(api: Api): void {
     }, async (q, store) => {
       const page = await eventPage(store, q, suffix === '.geojson');
       const echo = { filters: page.list.filters, datasets: page.list.datasets };
-      if (suffix === '.csv') return text(csvLine(page.fields) + page.list.events.map((e) => csvLine(page.fields.map((f) => e[f]))).join(''), 'text/csv', echo);
+      if (suffix === '.csv') return text(csvExportLine(page.fields) + page.list.events.map((e) => csvExportLine(page.fields.map((f) => e[f]))).join(''), 'text/csv', echo);
       const paging = { page: page.number, limit: page.limit, pages: Math.ceil(page.list.matched / page.limit) };
       if (suffix === '.geojson') {
         const collection = toGeoJson(page.list);
