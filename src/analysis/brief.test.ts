@@ -46,3 +46,19 @@ test('without an actor, five sections; with no events, each section says so', as
   assert.equal(none.eventCount, 0);
   assert.ok(none.figures.sections.every((s) => /^No /.test(s.answer.sentence)), none.figures.sections.map((s) => s.answer.sentence).join('\n'));
 });
+
+test('data text cannot become markup in the HTML or the Markdown brief', async () => {
+  const { importFiles } = await import('../sources/import.js');
+  const { acledCsv, memoryStore, writeScratch } = await import('../testing.js');
+  const store = await memoryStore();
+  const hostile = '<img src=x onerror=alert(1)>';
+  await importFiles(store, [writeScratch('x.csv', acledCsv([
+    { event_id_cnty: 'MLI1', actor1: hostile, assoc_actor_1: '', location: `<b>${hostile}</b>`, fatalities: 40 },
+    { event_id_cnty: 'MLI2', event_date: '2021-03-27', year: 2021, actor1: hostile, assoc_actor_1: '', fatalities: 4 },
+  ]))]);
+  const answer = await brief(store, { country: ['Mali'] }, { actor: 'img' });
+  for (const text of [briefHtml(answer), briefMarkdown(answer)]) {
+    assert.doesNotMatch(text, /<img|<b>/);
+    assert.match(text, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  }
+});

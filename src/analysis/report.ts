@@ -106,15 +106,18 @@ function tableOf(section: Section): { table?: Table } {
 }
 
 export function briefMarkdown(answer: Answer<BriefFigures>): string {
-  const out = [`# ${answer.figures.title}`, '', ...answer.caveats.map((c) => `> ${c}`), ''];
+  // Markdown passes raw HTML through: tags in data text (actor and place names) are escaped.
+  // Quotes stay, so the commands it quotes can still be copied.
+  const md = (v: string | number) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const out = [`# ${md(answer.figures.title)}`, '', ...answer.caveats.map((c) => `> ${md(c)}`), ''];
   for (const section of answer.figures.sections) {
     const b = block(section);
-    out.push(`## ${b.title}`, '', b.text, '');
+    out.push(`## ${md(b.title)}`, '', md(b.text), '');
     if (b.table && b.table.rows.length) {
-      const cell = (v: string | number) => String(v).replace(/\|/g, '\\|');
+      const cell = (v: string | number) => md(v).replace(/\|/g, '\\|');
       out.push(`| ${b.table.columns.map(cell).join(' | ')} |`, `|${b.table.columns.map(() => ' --- |').join('')}`, ...b.table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
     }
-    out.push(`*${b.events}*`, '', `<small>${b.note}</small>`, '');
+    out.push(`*${md(b.events)}*`, '', `<small>${md(b.note)}</small>`, '');
   }
   return out.join('\n');
 }
