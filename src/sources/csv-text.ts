@@ -33,7 +33,7 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(values: unknown[]): string {
+export function csvLine(values: readonly unknown[]): string {
   return values.map(csvField).join(',') + '\n';
 }
 
@@ -42,7 +42,7 @@ export function csvLine(values: unknown[]): string {
  * ("=HYPERLINK(…)", "+cmd", "@SUM") gets a leading apostrophe, as OWASP advises. Numbers,
  * which arrive as numbers, are never touched; imports keep using csvLine, which changes nothing.
  */
-export function csvExportLine(values: unknown[]): string {
+export function csvExportLine(values: readonly unknown[]): string {
   return csvLine(values.map((v) => {
     const text = Array.isArray(v) ? v.join('; ') : v;
     return typeof text === 'string' && /^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;

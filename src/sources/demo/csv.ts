@@ -4,18 +4,12 @@
 // even for the million-row benchmark file.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { csvLine } from '../csv-text.js';
 import { ACLED_COLUMNS } from './event.js';
 import { type DemoOptions, demoRows } from './generate.js';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\n`;
-}
+// The project's one RFC 4180 writer; re-exported for the tests that show its quoting.
+export { csvField } from '../csv-text.js';
 
 const BATCH_CHARS = 1 << 20;
 
