@@ -3,6 +3,7 @@
  * table of its figures, the events behind it and a data note; then Markdown or HTML.
  * The charts issue adds charts here.
  */
+import { escapeHtml } from '../model/html.js';
 import { describeFilter } from '../query/filter.js';
 import { describeProvenance } from '../query/provenance.js';
 import type { Answer } from './answer.js';
@@ -122,7 +123,7 @@ export function briefMarkdown(answer: Answer<BriefFigures>): string {
   return out.join('\n');
 }
 
-const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 export function briefHtml(answer: Answer<BriefFigures>): string {
   const parts = answer.figures.sections.map((section) => {

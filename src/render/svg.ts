@@ -1,8 +1,6 @@
 /** Small pieces of SVG writing shared by maps, legends and figure text. */
 
-export function esc(text: string | number): string {
-  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml as esc } from '../model/html.js';
 
 /** Numbers in SVG coordinates: two decimals are a hundredth of a pixel, plenty at 2× zoom. */
 export const r2 = (n: number): string => String(Math.round(n * 100) / 100);
