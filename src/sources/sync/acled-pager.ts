@@ -59,14 +59,14 @@ function parsePage(reply: Reply, label: string): { items: Array<Record<string, u
   try {
     body = JSON.parse(reply.text);
   } catch {
-    throw new BadBody(`${label} is not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
+    throw new BadBody(`not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
   }
   if (body?.success === false) {
     const message = (body.error as { message?: unknown })?.message ?? body.message ?? 'no reason given';
     throw new CrisisError(`${label}: ACLED answered with an error: ${String(message)}`);
   }
-  if (!Array.isArray(body?.data)) throw new BadBody(`${label} holds no "data" list`);
-  if (body.data.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody(`${label}: an item of "data" is not an object`);
+  if (!Array.isArray(body?.data)) throw new BadBody('no "data" list in the answer');
+  if (body.data.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody('an item of "data" is not an object');
   const total = Number(body.total_count);
   return { items: body.data as Array<Record<string, unknown>>, ...(body.total_count !== undefined && Number.isFinite(total) ? { total } : {}) };
 }

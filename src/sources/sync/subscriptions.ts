@@ -6,7 +6,7 @@
  */
 import { CrisisError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
-import { ucdpKind } from './ucdp-versions.js';
+import { checkUcdpFilters, ucdpKind } from './ucdp-versions.js';
 
 export type Source = 'acled' | 'ucdp';
 
@@ -49,7 +49,7 @@ export function describeSubscription(source: Source, version: string, filters: R
     if (spec.reserved.test(key)) throw new CrisisError(`filter "${key}" is set by the sync itself`, ['leave it out: paging and the incremental timestamp are chosen for you']);
     if (value === '') throw new CrisisError(`filter "${key}" has no value`);
   }
-  if (source === 'ucdp') ucdpKind(version);
+  if (source === 'ucdp') { ucdpKind(version); checkUcdpFilters(filters); }
   const url = baseUrl ?? spec.baseUrl;
   try {
     const parsed = new URL(url);

@@ -55,13 +55,9 @@ async function start(handle: (req: Seen, res: ServerResponse) => void | Promise<
       return;
     }
     if (fault && 'truncate' in fault) {
-      // A 200 whose JSON stops half-way, with a Content-Length that agrees: the body parses as cut off, not as a reset.
+      // A 200 whose JSON stops half-way yet ends cleanly (chunked): the body parses as cut off, not as a reset.
       const original = res.end.bind(res);
-      res.end = ((body: string) => {
-        const half = body.slice(0, Math.floor(body.length / 2));
-        res.setHeader('Content-Length', Buffer.byteLength(half));
-        return original(half);
-      }) as typeof res.end;
+      res.end = ((body: string) => original(body.slice(0, Math.floor(body.length / 2)))) as typeof res.end;
     }
     await handle(seen, res);
   });

@@ -30,7 +30,7 @@ export function ucdpPager(http: HttpClient, q: UcdpQuery): Pager {
       url.searchParams.set('page', String(page));
       for (const [k, v] of Object.entries(q.filters)) url.searchParams.set(k, v);
       const label = `${pager.label} page ${page}`;
-      const reply = await http.send({ label, url: url.href, headers: q.token ? { 'x-ucdp-access-token': q.token } : {} }, (r) => parsePage(r, label, page, q.pageSize));
+      const reply = await http.send({ label, url: url.href, headers: q.token ? { 'x-ucdp-access-token': q.token } : {} }, (r) => parsePage(r, page, q.pageSize));
       if ('status' in reply) throw ucdpStatusError(reply.status, q.version, label);
       pager.total = reply.totalPages;
       return { items: reply.items, last: page >= reply.totalPages - 1 };
@@ -39,22 +39,22 @@ export function ucdpPager(http: HttpClient, q: UcdpQuery): Pager {
   return pager;
 }
 
-function parsePage(reply: Reply, label: string, page: number, pageSize: number): { items: Array<Record<string, unknown>>; totalPages: number } {
+function parsePage(reply: Reply, page: number, pageSize: number): { items: Array<Record<string, unknown>>; totalPages: number } {
   let body: { Result?: unknown; TotalPages?: unknown; TotalCount?: unknown };
   try {
     body = JSON.parse(reply.text);
   } catch {
-    throw new BadBody(`${label} is not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
+    throw new BadBody(`not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
   }
-  if (!Array.isArray(body?.Result)) throw new BadBody(`${label} holds no "Result" list`);
+  if (!Array.isArray(body?.Result)) throw new BadBody('no "Result" list in the answer');
   const totalPages = Number(body.TotalPages);
   const totalCount = Number(body.TotalCount);
-  if (!Number.isInteger(totalPages) || totalPages < 0) throw new BadBody(`${label} has no TotalPages`);
+  if (!Number.isInteger(totalPages) || totalPages < 0) throw new BadBody('no TotalPages in the answer');
   const items = body.Result as Array<Record<string, unknown>>;
-  if (items.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody(`${label}: an item of "Result" is not an object`);
+  if (items.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody('an item of "Result" is not an object');
   // Every page before the last is full; the last holds what remains of TotalCount.
   const expected = page < totalPages - 1 ? pageSize : Number.isInteger(totalCount) ? Math.max(0, totalCount - page * pageSize) : items.length;
-  if (page < totalPages && items.length !== expected) throw new BadBody(`${label} holds ${items.length} events where ${expected} were due`);
+  if (page < totalPages && items.length !== expected) throw new BadBody(`${items.length} events where ${expected} were due (cut off?)`);
   return { items, totalPages };
 }
 
