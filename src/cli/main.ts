@@ -21,13 +21,14 @@ import { mapCommand } from './commands/map.js';
 import { serveCommand } from './commands/serve.js';
 import { spreadCommand } from './commands/spread.js';
 import { surgesCommand } from './commands/surges.js';
+import { syncCommand } from './commands/sync.js';
 import { trendCommand } from './commands/trend.js';
 import { victimsCommand } from './commands/victims.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
   trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand, serveCommand,
-  chartCommand, mapCommand,
+  chartCommand, mapCommand, syncCommand,
 ];
 
 export function usage(): string {

@@ -37,6 +37,8 @@ export interface SyncOptions {
   onProgress?: (label: string, fraction: number) => void;
   /** For tests: the random source of retry jitter. */
   random?: () => number;
+  /** Stops the run before its next page (a server shutting down); the staged pages are kept. */
+  signal?: AbortSignal;
 }
 
 export interface SyncReport {
@@ -124,6 +126,7 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
       let meta = staging.has(pager.kind, page);
       const resumed = !!meta;
       if (!meta) {
+        if (options.signal?.aborted) throw new CrisisError('the sync was stopped; the pages received so far are kept for the next run');
         const data = await pager.fetch(page);
         meta = staging.savePage(pager.kind, page, data.items, data.last, pager.total);
       }
@@ -187,6 +190,7 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
 export async function syncAll(store: Store, options: SyncOptions): Promise<Array<{ subscription: string; report?: SyncReport; error?: Error }>> {
   const out: Array<{ subscription: string; report?: SyncReport; error?: Error }> = [];
   for (const sub of await listSubscriptions(store)) {
+    if (options.signal?.aborted) break;
     try {
       out.push({ subscription: sub.name, report: await syncSubscription(store, sub, options) });
     } catch (error) {

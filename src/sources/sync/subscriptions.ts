@@ -60,12 +60,16 @@ export function describeSubscription(source: Source, version: string, filters: R
   return { name: subscriptionName(source, version, filters), source, version, filters, baseUrl: url.replace(/\/+$/, '') };
 }
 
-/** Adds the subscription, or points an existing one of the same name at this version and base URL. */
-export async function saveSubscription(store: Store, sub: Subscription): Promise<Subscription> {
+/**
+ * Adds the subscription, or points an existing one of the same name at this version (and at
+ * this base URL, unless `keepBaseUrl`: the user named none, so the one it was made with stays).
+ */
+export async function saveSubscription(store: Store, sub: Subscription, keepBaseUrl = false): Promise<Subscription> {
   const existing = (await listSubscriptions(store)).find((s) => s.name === sub.name);
   if (existing) {
-    await store.run('UPDATE subscriptions SET version = ?, base_url = ? WHERE name = ?', [sub.version, sub.baseUrl, sub.name]);
-    return { ...existing, version: sub.version, baseUrl: sub.baseUrl };
+    const baseUrl = keepBaseUrl ? existing.baseUrl : sub.baseUrl;
+    await store.run('UPDATE subscriptions SET version = ?, base_url = ? WHERE name = ?', [sub.version, baseUrl, sub.name]);
+    return { ...existing, version: sub.version, baseUrl };
   }
   await store.run('INSERT INTO subscriptions (name, source, version, filters, base_url, created_at) VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)', [
     sub.name, sub.source, sub.version, JSON.stringify(sub.filters), sub.baseUrl,

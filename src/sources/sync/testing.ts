@@ -19,7 +19,7 @@ export type Item = Record<string, string | number | boolean | null>;
 /** What a request meets: a reset socket, a page cut off mid-body, a status (with Retry-After), or a delay. */
 export type Fault = { reset: true } | { truncate: true } | { status: number; retryAfter?: string } | { delayMs: number };
 
-export interface Seen { path: string; params: URLSearchParams; headers: IncomingMessage['headers']; body: string }
+export interface Seen { path: string; params: URLSearchParams; headers: IncomingMessage['headers']; body: string; at: number }
 
 export interface FakeServer {
   url: string;
@@ -40,7 +40,7 @@ async function start(handle: (req: Seen, res: ServerResponse) => void | Promise<
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
-    const seen: Seen = { path: url.pathname, params: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() };
+    const seen: Seen = { path: url.pathname, params: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() };
     fake.seen.push(seen);
     const key = `${req.method} ${req.url}`;
     const n = counts.get(key) ?? 0;
