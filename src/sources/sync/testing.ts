@@ -100,6 +100,7 @@ export async function fakeAcled(data: { events?: Item[]; deletions?: Item[] } = 
     return { token_type: 'Bearer', expires_in: fake.tokenLifetime, access_token: access, refresh_token: refresh };
   };
   const tokenOwner = new Map<string, string>();
+  const results = new Map<string, Item[]>();
   const refreshOwner = new Map<string, string>();
   let currentUser = '';
   const server = await start((req, res) => {
@@ -128,7 +129,14 @@ export async function fakeAcled(data: { events?: Item[]; deletions?: Item[] } = 
     if (!fake.users.get(tokenOwner.get(token)!)?.eventAccess) return send(res, 403, { status: 403, success: false, error: { message: 'Access denied: your access level does not include this data' } });
     const limit = Number(req.params.get('limit') ?? 5000);
     const page = Number(req.params.get('page') ?? 1);
-    const matched = rows.filter((row) => matches(row, req.params)).sort(acledOrder);
+    // One sync logs in once: its pages are cut from one sorted result (as a database would), not re-sorted per page.
+    const query = new URLSearchParams([...req.params].filter(([k]) => !['page', 'limit', 'with_total'].includes(k))).toString();
+    const key = `${token} ${req.path}?${query}`;
+    let matched = results.get(key);
+    if (!matched) {
+      matched = rows.filter((row) => matches(row, req.params)).sort(acledOrder);
+      results.set(key, matched);
+    }
     const data = matched.slice((page - 1) * limit, page * limit);
     send(res, 200, { status: 200, success: true, count: data.length, ...(req.params.get('with_total') === 'true' ? { total_count: matched.length } : {}), data });
   });
@@ -162,7 +170,12 @@ function matches(row: Item, params: URLSearchParams): boolean {
 
 /** Newest events first, as ACLED serves them; ties in a fixed order so pages do not overlap. */
 function acledOrder(a: Item, b: Item): number {
-  return String(b.event_date ?? '').localeCompare(String(a.event_date ?? '')) || String(a.event_id_cnty).localeCompare(String(b.event_id_cnty));
+  const da = String(a.event_date ?? '');
+  const db = String(b.event_date ?? '');
+  if (da !== db) return da < db ? 1 : -1;
+  const ia = String(a.event_id_cnty);
+  const ib = String(b.event_id_cnty);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
 export interface FakeUcdp extends FakeServer {
