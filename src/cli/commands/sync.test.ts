@@ -157,28 +157,28 @@ test('credentials files readable by others are refused; status lists subscriptio
   const outputs: string[] = [];
   try {
     chmodSync(creds, 0o644);
-    const open = await cli(['sync', 'ucdp', '--version', '25.1', '--db', db, '--base-url', ucdp.url, '--credentials', creds], noEnv);
+    const open = await inProcess(['sync', 'ucdp', '--version', '25.1', '--db', db, '--base-url', ucdp.url, '--credentials', creds], noEnv);
     assert.equal(open.code, 2);
     assert.match(open.err, /readable by other users \(mode 644\); refused/);
 
     chmodSync(creds, 0o600);
-    const ok = await cli(['sync', 'ucdp', '--version', '25.1', '--db', db, '--base-url', ucdp.url, '--credentials', creds, '--page-size', '4'], noEnv);
+    const ok = await inProcess(['sync', 'ucdp', '--version', '25.1', '--db', db, '--base-url', ucdp.url, '--credentials', creds, '--page-size', '4'], noEnv);
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /ucdp-final\s+25\.1\s+3\s+9\s+9/);
 
     // An account without event access: one line, and the way to the aggregated files.
-    const denied = await cli(['sync', 'acled', 'country=Mali', '--db', db, '--base-url', acled.url, '--credentials', creds], noEnv);
+    const denied = await inProcess(['sync', 'acled', 'country=Mali', '--db', db, '--base-url', acled.url, '--credentials', creds], noEnv);
     assert.equal(denied.code, 2);
     assert.equal(denied.err.split('\n')[0], 'crisismap sync: your ACLED account has no access to event data through the API (HTTP 403)');
     assert.match(denied.err, /aggregated files/);
 
-    const wrong = await cli(['sync', 'ucdp', '--version', '25.1', '--db', db], { ...noEnv, UCDP_TOKEN: 'not-the-token' });
+    const wrong = await inProcess(['sync', 'ucdp', '--version', '25.1', '--db', db], { ...noEnv, UCDP_TOKEN: 'not-the-token' });
     assert.equal(wrong.err.split('\n')[0], 'crisismap sync: UCDP refused the access token (HTTP 401)');
 
-    const status = await cli(['sync', 'status', '--db', db], noEnv);
+    const status = await inProcess(['sync', 'status', '--db', db], noEnv);
     assert.match(status.out, /acled country=Mali\s+never.*failed .*HTTP 403/);
     assert.match(status.out, /ucdp-final\s+25\.1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+9\s+9\s+0\s+0\s+failed .*HTTP 401/);
-    const json = JSON.parse((await cli(['sync', 'status', '--db', db, '--json'], noEnv)).out);
+    const json = JSON.parse((await inProcess(['sync', 'status', '--db', db, '--json'], noEnv)).out);
     assert.deepEqual(json.subscriptions.map((s: { name: string }) => s.name), ['acled country=Mali', 'ucdp-final']);
     outputs.push(open.out, open.err, ok.out, ok.err, denied.out, denied.err, wrong.out, wrong.err, status.out, JSON.stringify(json));
 
