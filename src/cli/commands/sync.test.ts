@@ -175,9 +175,18 @@ test('credentials files readable by others are refused; status lists subscriptio
     const wrong = await inProcess(['sync', 'ucdp', '--version', '25.1', '--db', db], { ...noEnv, UCDP_TOKEN: 'not-the-token' });
     assert.equal(wrong.err.split('\n')[0], 'crisismap sync: UCDP refused the access token (HTTP 401)');
 
+    // `sync` alone refreshes every subscription; one failing does not stop the other.
+    const all = await inProcess(['sync', '--db', db, '--credentials', creds], noEnv);
+    assert.equal(all.code, 2);
+    assert.match(all.out, /ucdp-final\s+25\.1\s+1\s+9\s+0\s+0\s+9/);
+    assert.match(all.err, /acled country=Mali: your ACLED account has no access/);
+    assert.match(all.err, /1 of 2 subscriptions failed; the others are current/);
+    outputs.push(all.out, all.err);
+
     const status = await inProcess(['sync', 'status', '--db', db], noEnv);
     assert.match(status.out, /acled country=Mali\s+never.*failed .*HTTP 403/);
-    assert.match(status.out, /ucdp-final\s+25\.1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+9\s+9\s+0\s+0\s+failed .*HTTP 401/);
+    // The refresh after the 401 succeeded: the failure is cleared, the counts are the last run's.
+    assert.match(status.out, /ucdp-final\s+25\.1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+9\s+0\s+0\s+0\s+ok/);
     const json = JSON.parse((await inProcess(['sync', 'status', '--db', db, '--json'], noEnv)).out);
     assert.deepEqual(json.subscriptions.map((s: { name: string }) => s.name), ['acled country=Mali', 'ucdp-final']);
     outputs.push(open.out, open.err, ok.out, ok.err, denied.out, denied.err, wrong.out, wrong.err, status.out, JSON.stringify(json));

@@ -126,3 +126,23 @@ test('without credentials the sync says which variables to set', async () => {
     await acled.close();
   }
 });
+
+test('a progress bar is told the page, the rows, the rate and the retries', async () => {
+  const { acled, store } = await setup(12);
+  acled.fault = (req, n) => (req.path === '/api/acled/read' && req.params.get('page') === '2' && n === 0 ? { status: 503 } : undefined);
+  const seen: Array<[string, number]> = [];
+  try {
+    await sync(store, acled, {}, { onProgress: (label, f) => seen.push([label, f]) });
+    assert.deepEqual(seen.map(([l]) => l.replace(/ · [\d,]+\/s/, ' · N/s')), [
+      'acled: ACLED events page 1/3 · 5 rows · N/s',
+      'acled: ACLED events page 2/3 · 10 rows · N/s · 1 retry',
+      'acled: ACLED events page 3/3 · 12 rows · N/s · 1 retry',
+      'acled: storing 12 events',
+      'acled: stored',
+    ]);
+    assert.deepEqual(seen.map(([, f]) => Math.round(f * 100)), [33, 67, 99, 0, 100]);
+  } finally {
+    store.close();
+    await acled.close();
+  }
+});
