@@ -7,6 +7,7 @@
  * Errors the user can fix print as one line plus hints, with a non-zero exit code.
  */
 import { CrisisError } from '../model/errors.js';
+import { StoreLockedError } from '../store/store.js';
 import type { Command, IO } from './command.js';
 import { actorCommand } from './commands/actor.js';
 import { briefCommand } from './commands/brief.js';
@@ -23,6 +24,8 @@ import { spreadCommand } from './commands/spread.js';
 import { surgesCommand } from './commands/surges.js';
 import { trendCommand } from './commands/trend.js';
 import { victimsCommand } from './commands/victims.js';
+import { withTableWidth } from './format.js';
+import { runViaServer } from './via-server.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
@@ -64,10 +67,18 @@ export async function main(argv: string[], io: IO): Promise<number> {
     io.out(command.help + '\n');
     return 0;
   }
+  // Whether the command printed anything before it failed: only a clean failure may be re-run by a server.
+  let printed = false;
+  const watched: IO = { ...io, out: (text) => { printed = true; io.out(text); }, err: (text) => { printed = true; io.err(text); } };
   try {
-    await command.run(args, io);
+    await withTableWidth(io.width, () => command.run(args, watched));
     return 0;
   } catch (error) {
+    // The store is held by a server: one this user started runs the command and sends back what it printed.
+    if (error instanceof StoreLockedError && !printed && !io.inServer && command.name !== 'serve') {
+      const code = await runViaServer(error.path, argv, io);
+      if (code !== undefined) return code;
+    }
     if (error instanceof CrisisError) {
       io.err(`crisismap ${name}: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
       return error.exitCode;
@@ -81,4 +92,5 @@ export const processIO: IO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: !!process.stderr.isTTY,
+  ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
 };
