@@ -45,8 +45,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 Every command takes --help (with an example) and --db FILE (default: $CRISISMAP_DB or ./crisismap.duckdb).
 
 Start with:
-  crisismap demo
-  crisismap count --country Mali --by year
+  npx crisismap demo
+  npx crisismap count --country Mali --by year
 `;
 }
 
