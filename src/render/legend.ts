@@ -32,7 +32,8 @@ export function classesOf(values: number[]): Classes {
   const bounds: number[] = [];
   for (let q = 0; q < palette.length && positive.length; q++) {
     const at = positive[Math.min(positive.length - 1, Math.floor((q * positive.length) / palette.length))]!;
-    const b = q === 0 ? at : roundDown(at);
+    // The lowest class starts at 1, so that it covers every positive value, however small.
+    const b = q === 0 ? Math.min(at, 1) : roundDown(at);
     if (!bounds.length || b > bounds[bounds.length - 1]!) bounds.push(b);
   }
   // Spread the palette over fewer classes, so two classes never look alike.

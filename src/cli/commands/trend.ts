@@ -43,7 +43,7 @@ Examples:
     const maxIds = maxIdsFlag(values['max-ids']);
     await withStore(values.db, async (store) => {
       const answer = await trend(store, filterFrom(values), { by, metric: metric as Metric, ...(compare ? { compare: compare as [string, string] } : {}), ...(maxIds !== undefined ? { maxIds } : {}) });
-      const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : '' }));
+      const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : `all ${p.days} days` }));
       if (values.csv) return io.out(csv([by, 'events', 'fatalities', 'coverage'], rows));
       const c = answer.figures.change;
       const change = c ? `Change ${c.from} → ${c.to}: ${c.difference >= 0 ? '+' : ''}${c.difference.toLocaleString('en-US')}` +

@@ -46,7 +46,7 @@ function body(f: VictimsFigures): string {
       row('battles', u.battles), ...u.battles.byParties.map((p) => row(`- ${p.parties}`, p)),
       row('explosions/remote violence', u.remoteViolence), ...u.remoteViolence.byParties.map((p) => row(`- ${p.parties}`, p)),
       row('other events', u.other),
-    ], [row('total (events without attributed deaths)', u)]);
+    ], [row(f.attributed ? 'total (sources that do not say who died)' : 'total', u)]);
   }
   const a = f.attributed;
   if (a) {

@@ -22,7 +22,8 @@ export function trendChart(answer: Answer<TrendFigures>): Chart {
   }));
   const few = values.length <= 12;
   const x = { field: 'label', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelOverlap: 'parity', ticks: false } };
-  const y = { field: 'value', type: 'quantitative', title: `${metric} per ${by}`, axis: { format: ',d', tickCount: 5 } };
+  // No axis title: the subtitle says what the bars are ("Fatalities per year").
+  const y = { field: 'value', type: 'quantitative', title: null, axis: { format: ',d', tickCount: 5 } };
   const plot = {
     height: 300,
     data: { values },
