@@ -63,6 +63,8 @@ before(async () => {
   const cwd = process.cwd();
   process.chdir(folder);
   try {
+    // The store `npm start` would build; the tour's own `demo` then finds it built, as it does beside the server.
+    assert.equal(await main(['demo'], { out: () => undefined, err: () => undefined, interactive: false }), 0);
     for (const step of played) {
       let out = '';
       const code = await main(step.argv, { out: (t) => { out += t; }, err: () => undefined, interactive: false });
