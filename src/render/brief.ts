@@ -47,6 +47,6 @@ export function embedFigures(html: string, figures: BriefFigureMap): string {
     if (end < 0) continue;
     out = `${out.slice(0, end + 4)}${figure}${out.slice(end + 4)}`;
   }
-  // Figures scale down on a phone; their text stays the size it was drawn at.
-  return out.replace('</style>', 'figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}</style>');
+  // Figures take the column's whole width (their text grows with them, the source line too) and shrink on a phone.
+  return out.replace('</style>', 'figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto}</style>');
 }
