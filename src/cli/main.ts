@@ -63,6 +63,10 @@ export async function main(argv: string[], io: IO): Promise<number> {
     io.err(`crisismap: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (io.inServer && command === serveCommand) {
+    io.err('crisismap serve: a server does not start another one; run it in a terminal of its own\n');
+    return 2;
+  }
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.help + '\n');
     return 0;
