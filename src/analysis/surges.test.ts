@@ -62,7 +62,7 @@ test('by default the window ends at the most recent surge the data holds, or at 
   assert.equal(latest.figures.latest, true);
   assert.equal(latest.figures.dataEnd, '2023-12-31');
   assert.ok(latest.figures.surges.length > 0);
-  assert.match(latest.sentence, /^The most recent surge in the data was in the 30 days to 22 December 2023 \(the data runs to 31 December 2023\): /);
+  assert.match(latest.sentence, /^The most recent surge in the data was in the 30 days to 22 December 2023 \(the data runs to 31 December 2023\): /, latest.sentence);
   // The same day asked for: the same surges, called surging.
   const atThatDay = await surges(store, {}, { at: '2023-12-22' });
   assert.deepEqual(atThatDay.figures.surges, latest.figures.surges);
