@@ -43,7 +43,7 @@ for (const [kind, options, title] of CASES) {
   test(`${name}: the title states the finding, and the SVG matches its snapshot`, async () => {
     const drawn = await chart(await fixed(), kind, {}, options);
     assert.equal(drawn.text.title, title);
-    assert.match(drawn.text.source, /^Source: acled \(export 2022-04-15\): \d+ events · chart: crisismap$/);
+    assert.match(drawn.text.source, /^Source: acled, version export 2022-04-15: \d+ events · chart: crisismap$/);
     const svg = await chartSvg(drawn);
     assert.match(svg, /^<svg[^>]* width="600"/, 'readable at 600 px: drawn at that width');
     assert.ok(svg.includes(`Filters: ${kind === 'actor' ? 'actor=Wagner Group' : 'no filters (all events)'}`), 'the filters are on the figure');
