@@ -17,5 +17,11 @@ export function schemaStatements(): string[] {
       rows_read BIGINT, added BIGINT, updated BIGINT, unchanged BIGINT, stale BIGINT, merged BIGINT,
       rejected BIGINT, deleted BIGINT)`,
     `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,
+    // What `crisismap sync` keeps current: a source plus its filters, and how its last run went.
+    // No credentials: they come from the environment or a private file at each run.
+    `CREATE TABLE IF NOT EXISTS subscriptions (
+      name VARCHAR, source VARCHAR, version VARCHAR, filters VARCHAR, base_url VARCHAR, created_at TIMESTAMP,
+      last_attempt_at TIMESTAMP, last_success_at TIMESTAMP, last_error VARCHAR, newest_timestamp BIGINT,
+      last_run VARCHAR, last_report VARCHAR)`,
   ];
 }
