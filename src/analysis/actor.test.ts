@@ -1,4 +1,7 @@
 /** Actor profiles: involvement, partners and opponents, aliases, and names that match nothing. */
+import { CLI_NAMES } from '../cli/wording.js';
+import { CrisisError } from '../model/errors.js';
+import { wordError, wordText } from '../model/param.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
@@ -37,7 +40,7 @@ test('demo: at least 700 killed in incidents involving the Wagner Group by the e
   assert.equal(f.deadliest[0]!.location, 'Moura');
   assert.equal(f.civilianTargeting.fatalities, (await count(store, { actor: ['Wagner Group'], to: '2022-12-31', civilianTargeting: true })).total.fatalities);
   assert.match(answer.sentence, new RegExp(`^${f.total.fatalities.toLocaleString('en-US')} people were killed in \\d+ incidents involving Wagner Group up to 2022-12-31; \\d+% of those deaths`));
-  assert.ok(answer.caveats.some((c) => /left out; include them with --successors/.test(c)));
+  assert.ok(answer.caveats.some((c) => /left out; include them with --successors/.test(wordText(c, CLI_NAMES))));
 });
 
 test('an alias can bring in the names an actor took later, when asked', async () => {
@@ -66,5 +69,5 @@ test('an actor that matches nothing: zero, said so, with the closest names', asy
   const answer = await actorProfile(store, 'Wagnr', { country: ['Mali'] });
   assert.equal(answer.eventCount, 0);
   assert.equal(answer.sentence, 'No event in Mali involves an actor matching "Wagnr"; closest names: Wagner Group.');
-  await assert.rejects(actorProfile(store, 'Wagner', { actor: ['JNIM'] }), /takes one actor, as its NAME/);
+  await assert.rejects(actorProfile(store, 'Wagner', { actor: ['JNIM'] }), (e: CrisisError) => /takes one actor, as its NAME/.test(wordError(e, CLI_NAMES).message));
 });

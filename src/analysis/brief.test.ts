@@ -1,4 +1,6 @@
 /** The brief chains the analyses; every paragraph keeps its events and its data note. */
+import { CLI_NAMES } from '../cli/wording.js';
+import { wordDeep } from '../model/param.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
@@ -20,7 +22,8 @@ test('demo: a brief on Mali in 2022 with Wagner finds the calibration in every s
   assert.equal(answer.figures.sections.at(-1)!.title, 'Surges in the 30 days to 31 December 2022', 'named for its window, not "now"');
   assert.ok(answer.caveats.some((c) => /SYNTHETIC/.test(c)));
 
-  const md = briefMarkdown(answer);
+  // As the command line words it (the library names parameters by token: src/model/param.ts).
+  const md = briefMarkdown(wordDeep(answer, CLI_NAMES), CLI_NAMES);
   for (const s of answer.figures.sections) assert.ok(md.includes(`## ${s.title}`), s.title);
   assert.equal(md.match(/^\*Events behind it: /gm)?.length, answer.figures.sections.filter((s) => s.answer.eventCount > 0).length, 'one per section with events');
   assert.equal(md.match(/^<small>Data: demo-synthetic/gm)?.length, 6, 'a data note per section');
@@ -31,7 +34,7 @@ test('demo: a brief on Mali in 2022 with Wagner finds the calibration in every s
 test('the HTML brief is one standalone page, with every text escaped', async () => {
   const store = await demoStore();
   const answer = await brief(store, { country: ['Mali'], year: [2022] }, { actor: 'Wagner' });
-  const html = briefHtml(answer);
+  const html = briefHtml(wordDeep(answer, CLI_NAMES), {}, CLI_NAMES);
   assert.match(html, /^<!doctype html>/);
   assert.equal(html.match(/<section id="/g)?.length, 6);
   assert.match(html, /--actor &quot;Wagner Group&quot;/);

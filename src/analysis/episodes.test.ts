@@ -1,4 +1,10 @@
 /** Episodes: events grouped in space and time, ranked by fatalities. */
+import { CLI_NAMES } from '../cli/wording.js';
+import type { CrisisError } from '../model/errors.js';
+import { wordError } from '../model/param.js';
+
+// The library names parameters by token; as the command line words them:
+const said = (pattern: RegExp) => (e: CrisisError) => pattern.test(wordError(e, CLI_NAMES).message);
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
@@ -50,7 +56,7 @@ test('near in space and time joins, farther does not: --km and --days decide', a
   const answer = await episodes(store, {});
   assert.deepEqual(answer.figures.leftOut, { events: 1, fatalities: 4 });
   assert.ok(answer.caveats.some((c) => /1 event with 4 fatalities has no coordinates and is left out/.test(c)));
-  await assert.rejects(episodes(store, {}, { km: -1 }), /--km -1 is out of range/);
+  await assert.rejects(episodes(store, {}, { km: -1 }), said(/--km -1 is out of range/));
 });
 
 test('clustering links in chains, across days within the gap', () => {

@@ -1,4 +1,10 @@
 /** Spread: areas with events for the first time, the moving centre of events, named groups. */
+import { CLI_NAMES } from '../cli/wording.js';
+import type { CrisisError } from '../model/errors.js';
+import { wordError } from '../model/param.js';
+
+// The library names parameters by token; as the command line words them:
+const said = (pattern: RegExp) => (e: CrisisError) => pattern.test(wordError(e, CLI_NAMES).message);
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
@@ -64,7 +70,7 @@ test('"new" looks before the dates asked for; bad groups are refused with the cl
   const store = await demoStore();
   const f = (await spread(store, { year: [2022, 2023] })).figures;
   assert.deepEqual(f.periods.map((p) => [p.period, p.newCountries]), [['2022', ['Ghana']], ['2023', []]]);
-  await assert.rejects(spread(store, {}, { groups: [{ name: 'x', areas: ['Benim'] }] }), /--group x: no country or admin1 area "Benim"/);
+  await assert.rejects(spread(store, {}, { groups: [{ name: 'x', areas: ['Benim'] }] }), said(/--group x: no country or admin1 area "Benim"/));
   await assert.rejects(spread(store, {}, { groups: [{ name: 'x', areas: ['Benin', 'Mopti'] }] }), /mixes countries \(Benin\) and admin1 areas \(Mopti\)/);
   assert.throws(() => parseGroup('Benin,Togo'), /needs a name and areas/);
   const mali = await spread(store, { country: ['Mali'] }, { groups: [COASTAL] });

@@ -178,7 +178,7 @@ export function wordProblem(names: Namer, p: ParamRef, value: string, problem: P
     case 'out-of-range': return `${names.withValue(p, value)} is out of range: give a number from ${problem.min.toLocaleString('en-US')} to ${problem.max.toLocaleString('en-US')}${problem.all ? ', or all' : ''}`;
     case 'not-one-of': return `${it} is not one of ${problem.values.join(', ')}`;
     case 'too-many': return `${names.name(p)}: ${problem.given} values, at most ${problem.max} are taken`;
-    case 'too-long': return `${names.name(p)}: a value of ${problem.length.toLocaleString('en-US')} characters, at most ${problem.max} are taken`;
+    case 'too-long': return `${names.name(p)}: a value of ${problem.length.toLocaleString('en-US')} characters, at most ${problem.max.toLocaleString('en-US')} are taken`;
     case 'empty': return `${names.name(p)} is empty`;
     case 'required': return `${names.name(p)} is required${p.example ? `, e.g. ${names.withValue(p, p.example)}` : ''}`;
     case 'one-only': return `${names.name(p)}: one ${p.label.toLowerCase()}, not ${problem.given}`;
