@@ -28,7 +28,7 @@ export async function openArchive(path: string, name: string, limit = MAX_UNPACK
   try {
     zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {
-    throw new CrisisError(`${name}: not a readable ZIP archive: ${(error as Error).message}`);
+    throw new CrisisError(`${name}: a ZIP archive that cannot be read: ${(error as Error).message}`);
   }
   const members: Member[] = [];
   try {
@@ -38,7 +38,7 @@ export async function openArchive(path: string, name: string, limit = MAX_UNPACK
     }
   } catch (error) {
     zip.close();
-    throw new CrisisError(`${name}: not a readable ZIP archive: ${(error as Error).message}`);
+    throw new CrisisError(`${name}: a ZIP archive that cannot be read: ${(error as Error).message}`);
   }
   const total = members.reduce((sum, m) => sum + m.bytes, 0);
   if (total > limit) {

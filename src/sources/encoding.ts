@@ -63,16 +63,29 @@ export function readableAsIs(encoding: Encoding): boolean {
 
 /** Writes `path` as UTF-8 to `target`, line by line (a mixed file's valid UTF-8 lines are kept as they are). */
 export function transcodeToUtf8(path: string, size: number, encoding: Encoding, target: string): void {
-  // Windows-1252 is Latin-1 wherever Latin-1 has printable characters, so one decoder reads both.
-  const legacy = new TextDecoder('windows-1252');
   const out = openSync(target, 'w');
   try {
     forEachLine(path, size, (line) => {
-      writeSync(out, encoding === 'mixed' && isUtf8(line) ? line : Buffer.from(legacy.decode(line), 'utf8'));
+      writeSync(out, encoding === 'mixed' && isUtf8(line) ? line : Buffer.from(decodeWindows1252(line), 'utf8'));
     }, true);
   } finally {
     closeSync(out);
   }
+}
+
+// Windows-1252's characters for bytes 0x80–0x9F (WHATWG encoding table); the five it leaves
+// undefined keep their Latin-1 meaning, as browsers do. Every other byte is its Latin-1 character.
+// (Node's TextDecoder reads "windows-1252" as plain Latin-1, so the table is written out here.)
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Windows-1252 bytes as text: Latin-1 is the same wherever it has printable characters. */
+export function decodeWindows1252(bytes: Buffer): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b));
+    text += String.fromCharCode(...codes);
+  }
+  return text;
 }
 
 /** A sentence for the import report. */

@@ -247,13 +247,13 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   // Fast path: a clean file streams from the CSV reader straight into the store, read twice
   // (check, then insert) but never copied. Row order matters only to place problems on lines,
   // to fold monadic rows, to number identical rows and to report cleaned values, so those files
-  // take the staged path. So does a file whose dates need their order decided (it fails the check).
-  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !controls) {
+  // take the staged path. So does a file whose dates need their order decided (it fails the check),
+  // or read in an order the user gave (the report says whether any date was read in it).
+  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !controls && !dateOrder) {
     const layout = detected.layout;
     await clearRejects(store);
     await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
       from: csvSource(csvPath, sniffed), row: 'NULL::BIGINT', skipFirstRow: false, extra, recordSql: 'NULL::BIGINT',
-      ...(dateOrder ? { dateOrder } : {}),
     })}`);
     const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
         count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`), progress('checking'));

@@ -20,7 +20,6 @@ const INTEGER_MAX: Record<string, number> = { TINYINT: 127, SMALLINT: 32767, INT
  * spaces, and a stray byte order mark. Excel and web pages leave them around numbers.
  */
 export const SPACES = ' \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff';
-const SPACE_CODES = [...SPACES].map((c) => c.codePointAt(0)).join(', ');
 /** C0 control characters, never text; notes keep tab and line breaks, other fields get a space for them. */
 // RE2 classes, as SQL text (DuckDB strings keep backslashes).
 const CONTROLS = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]';
@@ -50,7 +49,7 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
     let value = `CAST(${layout.fields[field] ?? 'NULL'} AS VARCHAR)`;
     if (o.controls) value = cleanSql(field, value);
     // Trimming copies every string; most cells need none, and checking the ends is cheap.
-    const trimmed = `CASE WHEN unicode(${value}) IN (${SPACE_CODES}) OR unicode(right(${value}, 1)) IN (${SPACE_CODES}) THEN trim(${value}, ${sqlString(SPACES)}) ELSE ${value} END`;
+    const trimmed = `CASE WHEN contains(${sqlString(SPACES)}, left(${value}, 1)) OR contains(${sqlString(SPACES)}, right(${value}, 1)) THEN trim(${value}, ${sqlString(SPACES)}) ELSE ${value} END`;
     return `nullif(${trimmed}, '') AS ${quoteIdent(field)}`;
   });
   // Which fields had control characters removed, for the import report.

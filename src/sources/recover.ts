@@ -9,6 +9,7 @@
  * Only run when the reader rejected something: it holds the file in memory.
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { fieldCountReason } from './stage.js';
 
 export interface Recovered {
   /** Header and valid records, byte for byte, one after another. */
@@ -103,7 +104,7 @@ export function recoverRecords(path: string, target: string, maxRecordBytes: num
       const runOn = r.lines > 1 || (r.error !== undefined && r.lines > 0);
       const error = r.error === undefined && r.fields === width ? undefined
         : runOn ? 'a quote opened on this line is not closed on it (the row runs on into the next lines)'
-        : r.error ?? `${r.fields} fields where the header has ${width} — a cut-off or shifted row, or an unquoted comma`;
+        : r.error ?? fieldCountReason(r.fields, width);
       if (!error) {
         origin.push({ line, record });
         pending.push(buf.subarray(pos, r.end));

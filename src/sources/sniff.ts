@@ -5,7 +5,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { CrisisError } from '../model/errors.js';
 import { parseRecords } from './csv-text.js';
-import { scanText, type TextScan } from './encoding.js';
+import { decodeWindows1252, scanText, type TextScan } from './encoding.js';
 
 /** zip: an archive that is not a workbook (import.ts looks inside). */
 export type FileKind = 'csv' | 'xlsx' | 'json' | 'zip';
@@ -41,7 +41,7 @@ export function sniff(path: string, name = path): Sniffed {
   }
   const scan = scanText(path, stat.size);
   const encoding = scan.encoding === 'latin-1' ? 'latin-1' : 'utf-8';
-  let text = new TextDecoder(scan.encoding === 'utf-8' || scan.encoding === 'mixed' ? 'utf-8' : 'windows-1252').decode(head);
+  let text = scan.encoding === 'utf-8' || scan.encoding === 'mixed' ? new TextDecoder('utf-8').decode(head) : decodeWindows1252(head);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { path, kind: 'json', bytes: stat.size, encoding, text: scan, header: [], hxl: false };
@@ -62,8 +62,8 @@ function readHead(path: string, size: number): Buffer {
   }
 }
 
+/** More than 1% control bytes: an image, an archive, a database. A stray control character in text is cleaned at import. */
 function looksBinary(head: Buffer): boolean {
-  if (head.includes(0)) return true;
   let control = 0;
   for (const byte of head) if (byte < 9 || (byte > 13 && byte < 32)) control++;
   return control > head.length / 100;

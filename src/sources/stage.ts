@@ -78,9 +78,8 @@ function csvReason(type: string, message: string): string {
   const found = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   switch (type) {
     case 'MISSING COLUMNS':
-      return `${found?.[2] ?? 'too few'} fields where the header has ${found?.[1] ?? 'more'} — a cut-off or shifted row`;
     case 'TOO MANY COLUMNS':
-      return `more fields than the header's ${found?.[1] ?? ''} — an unquoted comma, or a shifted row`;
+      return fieldCountReason(found ? Number(found[2]) : undefined, found ? Number(found[1]) : undefined, type === 'TOO MANY COLUMNS');
     case 'UNQUOTED VALUE':
       return 'a quote opened but never closed — the file may be truncated';
     case 'LINE SIZE OVER MAXIMUM':
@@ -91,6 +90,13 @@ function csvReason(type: string, message: string): string {
     default:
       return type && type !== 'null' ? `${type.toLowerCase()}: ${message}` : 'the CSV reader could not split this row';
   }
+}
+
+/** A row whose number of fields differs from the header's (`found` unknown when the reader does not say). */
+export function fieldCountReason(found: number | undefined, width: number | undefined, more = (found ?? 0) > (width ?? 0)): string {
+  return more
+    ? `more fields than the header's ${width ?? ''} — an unquoted comma, or a shifted row`
+    : `${found ?? 'too few'} fields where the header has ${width ?? 'more'} — a cut-off or shifted row`;
 }
 
 /** DuckDB needs distinct column names; R's leading row-index column is often unnamed. */
