@@ -25,7 +25,8 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 
-interface Parsed { end: number; fields: number; lines: number; error?: string }
+/** `lines`: line ends the record spans, its own last one included; `inner`: those inside quoted values. */
+interface Parsed { end: number; fields: number; lines: number; inner: number; error?: string; tooLong?: boolean }
 
 /** Reads one record from `pos`: where it ends (after its line end), its fields, how many line ends it spans. */
 function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
@@ -37,7 +38,7 @@ function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
       i++;
       for (;;) {
         const q = buf.indexOf(QUOTE, i);
-        if (q < 0) return { end: buf.length, fields, lines: lines + count(buf, LF, i, buf.length), error: 'a quote opened but never closed — the file may be truncated' };
+        if (q < 0) return { end: buf.length, fields, lines: lines + count(buf, LF, i, buf.length), inner: lines, error: 'a quote opened but never closed — the file may be truncated' };
         lines += count(buf, LF, i, q);
         if (buf[q + 1] === QUOTE) { i = q + 2; continue; }
         i = q + 1;
@@ -48,7 +49,7 @@ function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
       if (c === COMMA) { fields++; i++; continue; }
       if (c === LF) return finish(i + 1, fields, lines + 1);
       if (c === CR && buf[i + 1] === LF) return finish(i + 2, fields, lines + 1);
-      return { end: i, fields, lines, error: 'text after a closing quote — a quote inside a value must be doubled ("")' };
+      return { end: i, fields, lines, inner: lines, error: 'text after a closing quote — a quote inside a value must be doubled ("")' };
     }
     // An unquoted value runs to the next comma or line end; a quote inside it is an ordinary character.
     while (i < buf.length && buf[i] !== COMMA && buf[i] !== LF) i++;
@@ -58,8 +59,8 @@ function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
   }
   function finish(end: number, f: number, l: number): Parsed {
     return end - pos > maxBytes
-      ? { end, fields: f, lines: l, error: `the row is longer than ${maxBytes.toLocaleString('en-US')} bytes, the most one row may hold` }
-      : { end, fields: f, lines: l };
+      ? { end, fields: f, lines: l, inner: lines, tooLong: true, error: `the row is longer than ${maxBytes.toLocaleString('en-US')} bytes, the most one row may hold` }
+      : { end, fields: f, lines: l, inner: lines };
   }
 }
 
@@ -101,7 +102,7 @@ export function recoverRecords(path: string, target: string, maxRecordBytes: num
       record++;
       const r = parseRecord(buf, pos, maxRecordBytes);
       // A record that ran on past its own line and then failed: the quote that opened on this line is the fault.
-      const runOn = r.lines > 1 || (r.error !== undefined && r.lines > 0);
+      const runOn = r.inner > 0 && !r.tooLong;
       const error = r.error === undefined && r.fields === width ? undefined
         : runOn ? 'a quote opened on this line is not closed on it (the row runs on into the next lines)'
         : r.error ?? fieldCountReason(r.fields, width);
