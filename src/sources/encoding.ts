@@ -19,27 +19,16 @@ export interface TextScan {
   /** Mixed files: how many lines were not UTF-8, and the first of them. */
   legacyLines: number;
   firstLegacyLine?: number;
-  /** The file holds C0 control characters other than tab, CR and LF somewhere. */
-  controls: boolean;
-  /** The file holds a tab somewhere (allowed in notes only). */
-  tabs: boolean;
-  /** Line ends (LF) in the file: more than its records means that some values span lines. */
-  newlines: number;
 }
 
 const CHUNK = 1 << 24;
-/** C0 controls that are never part of text (tab, LF and CR are handled apart). */
-const CONTROL_BYTES = [...Array(32).keys()].filter((b) => b !== 0x09 && b !== 0x0a && b !== 0x0d);
 
-/** Reads the whole file once. Clean UTF-8 costs one native validation and a few memchr per chunk. */
+/** Reads the whole file once. Clean UTF-8 costs one native validation per chunk, as before encodings were told apart. */
 export function scanText(path: string, size: number): TextScan {
-  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0, controls: false, tabs: false, newlines: 0 };
+  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0 };
   let utf8 = true;
   forEachChunk(path, size, (chunk) => {
-    if (!scan.controls) scan.controls = CONTROL_BYTES.some((b) => chunk.includes(b));
-    if (!scan.tabs) scan.tabs = chunk.includes(0x09);
     if (utf8 && !isUtf8(chunk)) utf8 = false;
-    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) scan.newlines++;
   });
   if (utf8) return scan;
   // Not UTF-8 as a whole: look line by line, to tell Latin-1, Windows-1252 and a mix apart.

@@ -201,10 +201,6 @@ interface Readable {
   /** Names data record k as the user sees it: the line (CSV), sheet row or JSON item. */
   locate?: (record: number) => string;
   encoding: string;
-  /** Fields may hold control characters, tabs or line breaks to clean (and report). */
-  controls: boolean;
-  /** Line ends in the file: more than its records means that values span lines. */
-  newlines: number;
 }
 
 async function readable(input: Input, scratch: Scratch, options: ImportOptions): Promise<Readable> {
@@ -228,14 +224,13 @@ async function readable(input: Input, scratch: Scratch, options: ImportOptions):
     transcodeToUtf8(input.path, first.bytes, first.text.encoding, csvPath);
   }
   const sniffed = csvPath === input.path ? first : { ...sniff(csvPath, file), path: csvPath };
-  const text = sniffed.text!;
-  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding, controls: text.controls || text.tabs, newlines: text.newlines };
+  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding };
 }
 
 async function readFile(store: Store, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number, scratch: Scratch): Promise<Pending> {
   const n = names(index);
   const file = input.name;
-  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding, controls, newlines } = await readable(input, scratch, options);
+  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding } = await readable(input, scratch, options);
   let csvPath = originalCsv;
   let locate = originalLocate;
   const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
@@ -246,10 +241,11 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
 
   // Fast path: a clean file streams from the CSV reader straight into the store, read twice
   // (check, then insert) but never copied. Row order matters only to place problems on lines,
-  // to fold monadic rows, to number identical rows and to report cleaned values, so those files
-  // take the staged path. So does a file whose dates need their order decided (it fails the check),
-  // or read in an order the user gave (the report says whether any date was read in it).
-  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !controls && !dateOrder) {
+  // to fold monadic rows, to number identical rows and to report cleaned values (control
+  // characters, a year column that disagrees), so those files take the staged path. So does a
+  // file whose dates need their order decided (it fails the check), or read in an order the
+  // user gave (the report says whether any date was read in it).
+  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !dateOrder) {
     const layout = detected.layout;
     await clearRejects(store);
     await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
@@ -258,8 +254,8 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
     const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
         count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`), progress('checking'));
     const rejected = await csvRejects(store);
-    const multiline = newlines > Number(check.rows) + 1;
-    if (Number(check.bad) === 0 && rejected.length === 0 && Number(check.ids) === Number(check.rows) && !multiline && Number(check.year_notes) === 0) {
+    const clean = Number(check.bad) === 0 && Number(check.dirty) === 0 && Number(check.year_notes) === 0;
+    if (clean && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
       const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '', encoding);
       report.rowsRead = Number(check.rows);
       if (report.rowsRead === 0) throw noRows(file);
@@ -304,10 +300,9 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   }
   const report = emptyReport(file, layout.name, dataset, '', encoding);
   if (proof) report.dateOrder = describeDateOrder(proof, where);
-  const clean = controls || newlines > dataRows + 1 + (sniffed.hxl ? 1 : 0);
   await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
     from: n.staged, row: 'rowid', skipFirstRow: sniffed.hxl, extra, recordSql,
-    ...(proof ? { dateOrder: proof.order } : {}), controls: clean,
+    ...(proof ? { dateOrder: proof.order } : {}), controls: true,
   })}`);
 
   const problems: Problem[] = [
@@ -339,20 +334,22 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
     const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_year, _record) AS note FROM ${n.normalized} WHERE _error IS NULL AND _year IS NOT NULL`);
     report.warnings.push(`the year column disagrees with the date in ${Number(stats.year_notes)} row${Number(stats.year_notes) === 1 ? '' : 's'}, which keep their date; the first is ${where(Number(first.record))}: ${first.note}`);
   }
-  if (clean) {
-    const cleaned = await store.one(`SELECT count(*) AS n, arg_min(_record, _record) AS first, arg_min(_controls, _record) AS fields FROM ${n.normalized} WHERE _error IS NULL AND _controls IS NOT NULL`);
-    if (Number(cleaned.n) > 0) {
-      report.warnings.push(`control characters removed (tabs and line breaks made spaces, except in notes) in ${Number(cleaned.n)} row${Number(cleaned.n) === 1 ? '' : 's'}; the first is ${where(Number(cleaned.first))} (${cleaned.fields})`);
-    }
+  if (Number(stats.dirty) > 0) {
+    const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_controls, _record) AS fields FROM ${n.normalized} WHERE _error IS NULL AND _controls IS NOT NULL`);
+    const rows = Number(stats.dirty);
+    report.warnings.push(`control characters removed (tabs and line breaks made spaces, except in notes) in ${rows} row${rows === 1 ? '' : 's'}; the first is ${where(Number(first.record))} (${first.fields})`);
   }
   await finish(store, report, layout, n, stats, options, file);
   return { index, report, staged: n.staged, ready: n.ready };
 }
 
-/** Figures taken while the rows are read anyway: the newest change, civilian targeting flags, the event types. */
+/**
+ * Figures taken while the rows are read anyway: the newest change, civilian targeting flags, the
+ * event types, rows whose year column disagrees with their date, rows with control characters.
+ */
 const STATS = `max(timestamp) FILTER (WHERE _error IS NULL) AS newest, count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged,
   histogram(event_type) FILTER (WHERE _error IS NULL AND event_type IS NOT NULL) AS types,
-  count(*) FILTER (WHERE _error IS NULL AND _year IS NOT NULL) AS year_notes`;
+  count(*) FILTER (WHERE _error IS NULL AND _year IS NOT NULL) AS year_notes, count(*) FILTER (WHERE _controls IS NOT NULL) AS dirty`;
 
 function noRows(file: string): CrisisError {
   return new CrisisError(`${file}: the file has no rows, only a header`, ['nothing was imported']);

@@ -24,6 +24,7 @@ export const SPACES = ' \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u
 // RE2 classes, as SQL text (DuckDB strings keep backslashes).
 const CONTROLS = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]';
 const BREAKS = '[\\t\\r\\n]';
+const ANY_CONTROL = '[\\x00-\\x1f]';
 
 export interface NormalizeOptions {
   /** Rows as text: a staged table, or a read_csv(…) call read as it streams. */
@@ -38,7 +39,11 @@ export interface NormalizeOptions {
   recordSql: string;
   /** How the file writes dates with slashes, when it does (date-order.ts). */
   dateOrder?: DateOrder;
-  /** The file holds control characters, tabs or line breaks in fields: remove them, and say in `_controls` where. */
+  /**
+   * Remove control characters (tabs and line breaks too, outside notes), and say in `_controls`
+   * which fields had them. Without it, `_controls` only says whether a row has any (the fast
+   * path's check: such a file is read again, staged, to clean and report them).
+   */
   controls?: boolean;
 }
 
@@ -53,10 +58,12 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
     return `nullif(${trimmed}, '') AS ${quoteIdent(field)}`;
   });
   // Which fields had control characters removed, for the import report.
+  const fed = LAYOUT_FIELDS.filter((f) => layout.fields[f] && layout.fields[f] !== 'NULL');
+  const text = (f: LayoutField) => `CAST(${layout.fields[f]} AS VARCHAR)`;
   const controlled = o.controls
-    ? `nullif(concat_ws(', ', ${LAYOUT_FIELDS.filter((f) => layout.fields[f] && layout.fields[f] !== 'NULL')
-      .map((f) => `CASE WHEN regexp_matches(CAST(${layout.fields[f]} AS VARCHAR), '${f === 'notes' ? CONTROLS : `${CONTROLS}|${BREAKS}`}') THEN '${f}' END`).join(', ')}), '')`
-    : 'NULL';
+    ? `nullif(concat_ws(', ', ${fed.map((f) => `CASE WHEN regexp_matches(${text(f)}, '${f === 'notes' ? CONTROLS : `${CONTROLS}|${BREAKS}`}') THEN '${f}' END`).join(', ')}), '')`
+    // One pattern over the row's values joined: cheap enough for the fast path.
+    : `CASE WHEN regexp_matches(concat(${fed.filter((f) => f !== 'notes').map(text).join(', ')}), '${ANY_CONTROL}')${fed.includes('notes') ? ` OR regexp_matches(${text('notes')}, '${CONTROLS}')` : ''} THEN 'some fields' END`;
   const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField), o.dateOrder)} AS ${quoteIdent(field)}`);
   const id = layout.deriveIds
     // No id column: the row's own content names it, so re-importing the same file is idempotent;
