@@ -19,16 +19,23 @@ export interface TextScan {
   /** Mixed files: how many lines were not UTF-8, and the first of them. */
   legacyLines: number;
   firstLegacyLine?: number;
+  /** The file holds C0 control characters other than tab, CR and LF somewhere. */
+  controls: boolean;
+  /** The file holds a tab somewhere (allowed in notes only). */
+  tabs: boolean;
+  /** Line ends (LF): more than the file's records means that some values span lines. */
+  newlines: number;
 }
 
 const CHUNK = 1 << 24;
 
 /** Reads the whole file once. Clean UTF-8 costs one native validation per chunk, as before encodings were told apart. */
 export function scanText(path: string, size: number): TextScan {
-  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0 };
+  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0, controls: false, tabs: false, newlines: 0 };
   let utf8 = true;
   forEachChunk(path, size, (chunk) => {
     if (utf8 && !isUtf8(chunk)) utf8 = false;
+    lowBytes(chunk, scan);
   });
   if (utf8) return scan;
   // Not UTF-8 as a whole: look line by line, to tell Latin-1, Windows-1252 and a mix apart.
@@ -81,6 +88,33 @@ export function decodeWindows1252(bytes: Buffer): string {
 export function describeEncoding(scan: TextScan): string {
   if (scan.encoding !== 'mixed') return scan.encoding;
   return `mixed: UTF-8, with ${scan.legacyLines} line${scan.legacyLines === 1 ? '' : 's'} in Windows-1252 (the first is line ${scan.firstLegacyLine})`;
+}
+
+/**
+ * Bytes below 0x20, four at a time: (w - 0x20202020) & ~w & 0x80808080 is non-zero when a byte of
+ * the word may be below 0x20 (never a miss, rarely a false alarm), and only then are its bytes
+ * looked at. Line ends are counted, tabs and other control characters noted.
+ */
+function lowBytes(chunk: Buffer, scan: TextScan): void {
+  const start = (4 - (chunk.byteOffset % 4)) % 4;
+  const words = Math.max(0, Math.floor((chunk.length - start) / 4));
+  const check = (i: number) => {
+    const b = chunk[i]!;
+    if (b >= 0x20) return;
+    if (b === 0x0a) scan.newlines++;
+    else if (b === 0x09) scan.tabs = true;
+    else if (b !== 0x0d) scan.controls = true;
+  };
+  for (let i = 0; i < Math.min(start, chunk.length); i++) check(i);
+  const view = new Uint32Array(chunk.buffer, chunk.byteOffset + start, words);
+  for (let k = 0; k < words; k++) {
+    const w = view[k]!;
+    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) {
+      const i = start + k * 4;
+      check(i); check(i + 1); check(i + 2); check(i + 3);
+    }
+  }
+  for (let i = start + words * 4; i < chunk.length; i++) check(i);
 }
 
 function hasHighByte(line: Buffer): boolean {

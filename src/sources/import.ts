@@ -201,6 +201,10 @@ interface Readable {
   /** Names data record k as the user sees it: the line (CSV), sheet row or JSON item. */
   locate?: (record: number) => string;
   encoding: string;
+  /** Fields may hold control characters, tabs or line breaks to clean and report. */
+  controls: boolean;
+  /** Line ends in the file: more than its records means that values span lines. */
+  newlines: number;
 }
 
 async function readable(input: Input, scratch: Scratch, options: ImportOptions): Promise<Readable> {
@@ -224,13 +228,14 @@ async function readable(input: Input, scratch: Scratch, options: ImportOptions):
     transcodeToUtf8(input.path, first.bytes, first.text.encoding, csvPath);
   }
   const sniffed = csvPath === input.path ? first : { ...sniff(csvPath, file), path: csvPath };
-  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding };
+  const text = sniffed.text!;
+  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding, controls: text.controls || text.tabs, newlines: text.newlines };
 }
 
 async function readFile(store: Store, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number, scratch: Scratch): Promise<Pending> {
   const n = names(index);
   const file = input.name;
-  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding } = await readable(input, scratch, options);
+  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding, controls, newlines } = await readable(input, scratch, options);
   let csvPath = originalCsv;
   let locate = originalLocate;
   const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
@@ -245,7 +250,7 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   // characters, a year column that disagrees), so those files take the staged path. So does a
   // file whose dates need their order decided (it fails the check), or read in an order the
   // user gave (the report says whether any date was read in it).
-  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !dateOrder) {
+  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !dateOrder && !controls) {
     const layout = detected.layout;
     await clearRejects(store);
     await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
@@ -254,7 +259,9 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
     const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
         count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`), progress('checking'));
     const rejected = await csvRejects(store);
-    const clean = Number(check.bad) === 0 && Number(check.dirty) === 0 && Number(check.year_notes) === 0;
+    // More line ends than records: a value spans lines, which outside notes is cleaned and reported.
+    const multiline = newlines > Number(check.rows) + 1;
+    const clean = Number(check.bad) === 0 && !multiline && Number(check.year_notes) === 0;
     if (clean && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
       const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '', encoding);
       report.rowsRead = Number(check.rows);

@@ -24,7 +24,6 @@ export const SPACES = ' \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u
 // RE2 classes, as SQL text (DuckDB strings keep backslashes).
 const CONTROLS = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]';
 const BREAKS = '[\\t\\r\\n]';
-const ANY_CONTROL = '[\\x00-\\x1f]';
 
 export interface NormalizeOptions {
   /** Rows as text: a staged table, or a read_csv(…) call read as it streams. */
@@ -41,8 +40,7 @@ export interface NormalizeOptions {
   dateOrder?: DateOrder;
   /**
    * Remove control characters (tabs and line breaks too, outside notes), and say in `_controls`
-   * which fields had them. Without it, `_controls` only says whether a row has any (the fast
-   * path's check: such a file is read again, staged, to clean and report them).
+   * which fields had them. The fast path leaves it off: only files without any take it.
    */
   controls?: boolean;
 }
@@ -62,8 +60,7 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
   const text = (f: LayoutField) => `CAST(${layout.fields[f]} AS VARCHAR)`;
   const controlled = o.controls
     ? `nullif(concat_ws(', ', ${fed.map((f) => `CASE WHEN regexp_matches(${text(f)}, '${f === 'notes' ? CONTROLS : `${CONTROLS}|${BREAKS}`}') THEN '${f}' END`).join(', ')}), '')`
-    // One pattern over the row's values joined: cheap enough for the fast path.
-    : `CASE WHEN regexp_matches(concat(${fed.filter((f) => f !== 'notes').map(text).join(', ')}), '${ANY_CONTROL}')${fed.includes('notes') ? ` OR regexp_matches(${text('notes')}, '${CONTROLS}')` : ''} THEN 'some fields' END`;
+    : 'NULL';
   const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField), o.dateOrder)} AS ${quoteIdent(field)}`);
   const id = layout.deriveIds
     // No id column: the row's own content names it, so re-importing the same file is idempotent;
