@@ -1,5 +1,7 @@
 /** Helpers for the tests: a fresh store, scratch files, and where the shared real data lives. */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import yazl from 'yazl';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +51,46 @@ export function acledRow(overrides: Record<string, string | number> = {}): strin
 
 export function acledCsv(rows: Array<Record<string, string | number>>, lineEnd = '\n'): string {
   return [ACLED_HEADER, ...rows.map(acledRow)].join(lineEnd) + lineEnd;
+}
+
+/** Writes a zip archive holding the given files (name → content). */
+export async function writeZip(path: string, files: Record<string, string | Buffer>): Promise<string> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name);
+  zip.end();
+  const out = createWriteStream(path);
+  zip.outputStream.pipe(out);
+  await once(out, 'finish');
+  return path;
+}
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A minimal XLSX workbook, as Excel writes one: strings shared (every other one inline, to cover
+ * both), numbers as numbers, and Date cells as day serials with a date style.
+ * `sheets` are written in order; the first is the one crisismap reads.
+ */
+export async function writeWorkbook(path: string, rows: Array<Array<string | number | Date | null>>, more: Record<string, string | Buffer> = {}): Promise<string> {
+  const shared: string[] = [];
+  const letters = (i: number) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  const sheetRows = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => {
+    const ref = `${letters(c)}${r + 1}`;
+    if (v === null || v === '') return '';
+    if (v instanceof Date) return `<c r="${ref}" s="1"><v>${v.getTime() / 86_400_000 + 25569}</v></c>`;
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    if ((r + c) % 2) return `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
+    shared.push(v);
+    return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
+  }).join('')}</row>`).join('');
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return writeZip(path, {
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${shared.length}">${shared.map((t) => `<si><t>${xml(t)}</t></si>`).join('')}</sst>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetRows}</sheetData></worksheet>`,
+    ...more,
+  });
 }

@@ -29,7 +29,6 @@ const cases: Array<[string, Record<string, string | number>, RegExp]> = [
   ['no date', { event_date: '' }, /:3: no event date/],
   ['unparseable date', { event_date: '31/02/2022' }, /:3: unreadable date "31\/02\/2022"/],
   ['impossible date', { event_date: '2022-02-31' }, /:3: unreadable date "2022-02-31"/],
-  ['date contradicting the year column', { event_date: '27 March 2021', year: 2022 }, /:3: date "27 March 2021" is in 2021 but the year column says 2022/],
   ['non-numeric fatalities', { fatalities: 'many' }, /:3: fatalities "many" is not a whole number of 0 or more/],
   ['negative fatalities', { fatalities: -4 }, /:3: fatalities "-4" is not a whole number/],
   ['empty fatalities', { fatalities: '' }, /:3: no fatalities \(empty cell\)/],
@@ -45,6 +44,14 @@ for (const [name, row, message] of cases) {
     assert.match(error.details.join('\n'), /--skip-invalid/);
   });
 }
+
+test('a date contradicting the year column keeps its date, and the report names the row', async () => {
+  const store = await memoryStore();
+  const [report] = await importFiles(store, [writeScratch('years.csv', acledCsv([good('MLI1'), { ...good('MLI2'), event_date: '27 March 2021', year: 2022 }]))]);
+  assert.equal(report!.added, 2);
+  assert.match(report!.warnings.join('\n'), /year column disagrees with the date in 1 row, which keep their date; the first is .*years\.csv:3: date 27 March 2021 is in 2021 but the year column says 2022/);
+  assert.equal((await count(store, { year: [2021] })).total.events, 1);
+});
 
 test('a row with the wrong number of fields is named with both counts', async () => {
   const text = acledCsv([good('MLI1')]) + acledRow(good('MLI2')) + ',extra,fields\n' + 'MLI3,2022-03-27,2022\n';

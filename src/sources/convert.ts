@@ -6,9 +6,9 @@ import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { CrisisError } from '../model/errors.js';
 import { csvLine } from './csv-text.js';
+import { readFirstSheet, type WorkbookLimits } from './workbook.js';
 
 export interface Converted {
   csvPath: string;
@@ -27,68 +27,79 @@ async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void>
   await once(out, 'finish');
 }
 
-/** The first worksheet; its first row names the columns. Dates become YYYY-MM-DD. */
-export async function convertXlsx(path: string): Promise<Converted> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(path);
-  } catch (error) {
-    throw new CrisisError(`${path}: cannot read the workbook: ${(error as Error).message}`, ['save it again as .xlsx, or export the sheet as CSV']);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new CrisisError(`${path}: the workbook has no rows`);
-  const width = sheet.columnCount;
-  const rowNumbers: number[] = [];
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values: unknown[] = [];
-    for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value));
-    rows.push(values);
-    rowNumbers.push(number);
-  });
+/**
+ * The first worksheet, streamed; its first row names the columns. Dates become YYYY-MM-DD.
+ * Rows are padded to the header's width (a sheet leaves trailing empty cells out).
+ */
+export async function convertXlsx(path: string, name = path, limits: WorkbookLimits = {}): Promise<Converted> {
   const csvPath = tempCsv();
-  await writeRows(csvPath, rows);
+  const out = createWriteStream(csvPath);
+  const rowNumbers: number[] = [];
+  let width = 0;
+  await readFirstSheet(path, name, async (cells, number) => {
+    if (!rowNumbers.length) width = cells.length;
+    while (cells.length < width) cells.push('');
+    rowNumbers.push(number);
+    if (!out.write(csvLine(cells))) await once(out, 'drain');
+  }, limits);
+  out.end();
+  await once(out, 'finish');
+  if (!rowNumbers.length) throw new CrisisError(`${name}: the workbook has no rows`);
+  // Record k (0 = header) is sheet row rowNumbers[k].
   return { csvPath, locate: (record) => `row ${rowNumbers[record] ?? record + 1}` };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-  }
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
 /**
- * A page of an API: UCDP's `{"Result": [...]}`, ACLED's `{"data": [...]}`, or a bare array.
- * Columns are the union of the items' keys, in order of first appearance.
+ * A page of an API: UCDP's `{"Result": [...]}`, ACLED's `{"data": [...]}`, a bare array, or a
+ * GeoJSON FeatureCollection (UCDP GED is published as one: each feature's properties are GED's
+ * columns, its Point geometry the event's place). Columns are the union of the items' keys,
+ * in order of first appearance.
  */
-export async function convertJson(path: string): Promise<Converted> {
+export async function convertJson(path: string, name = path): Promise<Converted> {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new CrisisError(`${path}: not valid JSON: ${(error as Error).message}`);
+    throw new CrisisError(`${name}: not valid JSON: ${(error as Error).message}`);
   }
+  if ((value as Record<string, unknown>)?.type === 'FeatureCollection') return convertFeatures(value as FeatureCollection, name);
   const items = Array.isArray(value)
     ? value
     : ((value as Record<string, unknown>)?.Result ?? (value as Record<string, unknown>)?.data);
-  if (!Array.isArray(items)) throw new CrisisError(`${path}: JSON without a list of events`, ['expected a UCDP API page ({"Result": [...]}), an ACLED API page ({"data": [...]}) or an array of objects']);
-  if (items.length === 0) throw new CrisisError(`${path}: the JSON page holds no events`);
+  if (!Array.isArray(items)) throw new CrisisError(`${name}: JSON without a list of events`, ['expected a UCDP API page ({"Result": [...]}), an ACLED API page ({"data": [...]}) or an array of objects']);
+  if (items.length === 0) throw new CrisisError(`${name}: the JSON page holds no events`);
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const item of items) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new CrisisError(`${path}: every event in the JSON list must be an object`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new CrisisError(`${name}: every event in the JSON list must be an object`);
     for (const key of Object.keys(item)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
   }
   const csvPath = tempCsv();
   await writeRows(csvPath, [columns, ...items.map((item) => columns.map((c) => (item as Record<string, unknown>)[c]))]);
   return { csvPath, locate: (record) => `item ${record}` };
+}
+
+interface FeatureCollection { features?: unknown }
+
+/** Features as rows: their properties, with longitude and latitude from a Point geometry where the properties lack them. */
+async function convertFeatures(collection: FeatureCollection, name: string): Promise<Converted> {
+  const features = collection.features;
+  if (!Array.isArray(features) || features.length === 0) throw new CrisisError(`${name}: the GeoJSON FeatureCollection holds no features`);
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const rows = features.map((feature, i) => {
+    const f = feature as { properties?: Record<string, unknown> | null; geometry?: { type?: string; coordinates?: unknown } | null };
+    if (typeof f !== 'object' || f === null) throw new CrisisError(`${name}: feature ${i + 1} is not an object`);
+    const row: Record<string, unknown> = { ...(f.properties ?? {}) };
+    const point = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : undefined;
+    if (point) {
+      if (row.longitude === undefined || row.longitude === null || row.longitude === '') row.longitude = point[0];
+      if (row.latitude === undefined || row.latitude === null || row.latitude === '') row.latitude = point[1];
+    }
+    for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+    return row;
+  });
+  const csvPath = tempCsv();
+  await writeRows(csvPath, [columns, ...rows.map((row) => columns.map((c) => row[c]))]);
+  return { csvPath, locate: (record) => `feature ${record}` };
 }

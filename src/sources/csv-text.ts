@@ -51,6 +51,12 @@ export function csvExportLine(values: readonly unknown[]): string {
 
 export interface RecordSpan { start: number; end: number; line: number }
 
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** Just after a quote inside a quoted value: its end, or the first of a doubled quote. */
+const CLOSED = 3;
+
 /**
  * Where every record of a CSV file starts (byte offset and physical line, 1-based), header
  * included. Only run when rows failed: it reads the whole file once, in JavaScript.
@@ -61,7 +67,9 @@ export function scanRecords(path: string): RecordSpan[] {
   const buffer = Buffer.alloc(1 << 22);
   let offset = 0;
   let line = 1;
-  let quoted = false;
+  // A quote is special only at the start of a value (RFC 4180; DuckDB reads a quote inside an
+  // unquoted value as a character), and "" inside a quoted value is one quote.
+  let state = FIELD_START;
   let start = 0;
   let startLine = 1;
   let atRecordStart = true;
@@ -72,11 +80,21 @@ export function scanRecords(path: string): RecordSpan[] {
       for (let i = 0; i < n; i++) {
         const byte = buffer[i]!;
         if (atRecordStart) { start = offset + i; startLine = line; atRecordStart = false; }
-        if (byte === 0x22) quoted = !quoted; // a doubled quote toggles twice: no change
-        else if (byte === 0x0a) {
-          line++;
-          if (!quoted) { spans.push({ start, end: offset + i + 1, line: startLine }); atRecordStart = true; }
+        if (byte === 0x0a) line++;
+        switch (state) {
+          case QUOTED:
+            if (byte === 0x22) state = CLOSED;
+            break;
+          case CLOSED:
+            state = byte === 0x22 ? QUOTED : byte === 0x2c ? FIELD_START : byte === 0x0a ? FIELD_START : byte === 0x0d ? CLOSED : UNQUOTED;
+            break;
+          case FIELD_START:
+            state = byte === 0x22 ? QUOTED : byte === 0x2c || byte === 0x0a ? FIELD_START : UNQUOTED;
+            break;
+          default:
+            if (byte === 0x2c || byte === 0x0a) state = FIELD_START;
         }
+        if (byte === 0x0a && state === FIELD_START) { spans.push({ start, end: offset + i + 1, line: startLine }); atRecordStart = true; }
       }
       offset += n;
     }

@@ -112,3 +112,38 @@ test('UCDP GED: best, low, high and deaths by side, counted per event', { skip: 
   // Columns without a field of their own are kept, not dropped.
   assert.ok('conflict_name' in JSON.parse(String(one.extra)));
 });
+
+test('ACLED All-Africa 2016, zipped, Windows-1252, day-first slash dates: 6,831 events, 12,375 fatalities', { skip: NEEDS_SHARED }, async () => {
+  const store = await memoryStore();
+  const [report, ...others] = await importFiles(store, [shared('acled/acled_africa_2016-01_to_05.zip')]);
+  assert.equal(others.length, 0);
+  assert.match(report!.file, /acled_africa_2016-01_to_05\.zip\/ACLED All Africa File_20160101 to 20160528_csv\.csv$/);
+  assert.deepEqual([report!.layout, report!.encoding, report!.rowsRead, report!.added, report!.rejected], ['acled-2016', 'windows-1252', 6831, 6831, 0]);
+  assert.match(report!.dateOrder!, /read day first: .*_csv\.csv:2 has "29\/12\/2015", which can only be day first/);
+  assert.deepEqual((await count(store, {})).total, { events: 6831, fatalities: 12375 });
+  const years = await count(store, {}, ['year']);
+  assert.deepEqual(Object.fromEntries(years.rows.map((r) => [String(r.year), [r.events, r.fatalities]])), {
+    2014: [3, 0], 2015: [109, 347], 2016: [6719, 12028],
+  });
+  const countries = (await count(store, {}, ['country'])).rows.sort((a, b) => b.events - a.events).slice(0, 3);
+  assert.deepEqual(countries.map((r) => [r.country, r.events, r.fatalities]), [['Somalia', 1021, 2113], ['South Africa', 716, 59], ['Nigeria', 646, 2498]]);
+  assert.deepEqual((await count(store, { from: '2016-03-01', to: '2016-03-31' })).total, { events: 1397, fatalities: 2519 });
+  // Windows-1252 punctuation is read as the characters it stands for.
+  const quoted = await store.one(`SELECT count(*) AS n FROM events WHERE notes LIKE '%’%' OR notes LIKE '%“%'`);
+  assert.ok(Number(quoted.n) > 0);
+  assert.equal((await store.one(`SELECT count(*) AS n FROM events WHERE notes SIMILAR TO '.*[\\x80-\\x9f].*'`)).n, 0);
+});
+
+test('UCDP GED as GeoJSON (Central African Republic): 1,848 events, best 14,948, low 13,721, high 17,760', { skip: NEEDS_SHARED }, async () => {
+  const store = await memoryStore();
+  const [report] = await importFiles(store, [shared('ucdp/ged231_central_african_republic.geojson')]);
+  assert.deepEqual([report!.layout, report!.version, report!.added], ['ucdp-ged', '23.1', 1848]);
+  assert.deepEqual((await count(store, {})).total, { events: 1848, fatalities: 14948, fatalities_low: 13721, fatalities_high: 17760 });
+  const years = Object.fromEntries((await count(store, {}, ['year'])).rows.map((r) => [String(r.year), [r.events, r.fatalities]]));
+  assert.deepEqual([years['2013'], years['2014'], years['2017'], years['2021'], years['2022']], [[186, 3396], [461, 3493], [220, 1848], [167, 1080], [105, 773]]);
+  assert.deepEqual((await count(store, { from: '2013-03-01', to: '2013-12-31' })).total.events, 174);
+  assert.deepEqual((await count(store, { from: '2013-03-01', to: '2013-12-31' })).total.fatalities, 3346);
+  // The point geometry gives each event its place.
+  assert.equal((await store.one('SELECT count(*) AS n FROM events WHERE latitude IS NULL OR longitude IS NULL')).n, 0);
+  assert.deepEqual(await store.one(`SELECT longitude, latitude FROM events WHERE source_id = '36210'`), { longitude: 26.486881, latitude: 5.399784 });
+});

@@ -1,25 +1,33 @@
 /**
  * Importing files into the store, in five steps:
- *   1. sniff      what the file is (CSV, XLSX, JSON; encoding; HXL row)     sniff.ts, convert.ts
+ *   0. unpack     a zip archive becomes the data files inside it             archive.ts
+ *   1. sniff      what the file is (CSV, XLSX, JSON, GeoJSON; encoding; HXL)  sniff.ts, encoding.ts, convert.ts, workbook.ts
  *   2. detect     its layout, from the header                                detect.ts, layouts/
- *   3. stage      DuckDB reads it as text; unsplittable rows are kept aside  stage.ts
- *   4. normalize  typed event rows, a reason for every unreadable one        normalize.ts
+ *   3. stage      DuckDB reads it as text; unsplittable rows are kept aside  stage.ts, recover.ts
+ *   4. normalize  typed event rows, a reason for every unreadable one        normalize.ts, date-order.ts
  *   5. merge      one transaction: add, update by id (newer timestamp wins)  merge.ts
  * Any unreadable row fails the whole import (nothing changes) unless skipInvalid is set,
  * in which case it goes, unchanged and with its reason, to a rejects file.
  */
-import { basename } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
+import { dataMembers, extractMember, isWorkbook, MAX_UNPACKED_BYTES, openArchive } from './archive.js';
 import { convertJson, convertXlsx } from './convert.js';
+import { decideDateOrder, describeDateOrder, findDateEvidence, type DateOrderProof } from './date-order.js';
+import type { DateOrder } from './dates.js';
+import { describeEncoding, readableAsIs, transcodeToUtf8 } from './encoding.js';
 import { detectLayout } from './detect.js';
 import { Columns, sqlString, type Layout } from './layout.js';
 import type { Mapping } from './layouts/mapping.js';
 import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
-import { locateProblems, writeRejects, type Problem } from './problems.js';
-import { sniff } from './sniff.js';
-import { clearRejects, csvRejects, csvSource, stageCsv, uniqueNames, withProgress, type Progress } from './stage.js';
+import { locateProblems, writeRejects, type Located, type Problem } from './problems.js';
+import { recoverRecords } from './recover.js';
+import { sniff, type Sniffed } from './sniff.js';
+import { clearRejects, csvRejects, csvSource, MAX_RECORD_BYTES, stageCsv, uniqueNames, withProgress, type Progress } from './stage.js';
 
 export interface ImportOptions {
   mapping?: Mapping;
@@ -32,11 +40,20 @@ export interface ImportOptions {
   version?: string;
   /** Progress of the long steps, for a progress bar: what is happening ("checking FILE") and how far. */
   onProgress?: (step: string, fraction: number) => void;
+  /** Order of day and month in dates written with slashes, when the file cannot prove it (default: the mapping's). */
+  dateOrder?: DateOrder;
+  /** The most an archive or workbook may unpack to (zip-bomb defence). */
+  maxUnpackedBytes?: number;
 }
 
 export interface ImportReport {
+  /** The file as named in messages; a member of a zip archive is "archive.zip/member.csv". */
   file: string;
   layout: string;
+  /** Text encoding the file was read in: utf-8, latin-1, windows-1252 or mixed (…). */
+  encoding: string;
+  /** How dates with slashes were read, and which line proved it. */
+  dateOrder?: string;
   dataset: string;
   version: string;
   rowsRead: number;
@@ -78,18 +95,24 @@ export async function prepareImport(store: Store, files: string[], options: Impo
   if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
+  const scratch = new Scratch();
   const dispose = async () => {
     for (const p of pending) await dropTemporaries(store, p.index);
+    scratch.remove();
   };
   try {
-    for (const [i, file] of files.entries()) pending.push(await readFile(store, file, options, rejectsWritten, i));
+    const inputs: Input[] = [];
+    for (const file of files) inputs.push(...(await asCrisisError(file, () => unpack(file, scratch, options))));
+    for (const [i, input] of inputs.entries()) {
+      pending.push(await asCrisisError(input.name, () => readFile(store, input, options, rejectsWritten, i, scratch)));
+    }
   } catch (error) {
     await dispose();
     throw error;
   }
   return {
     dispose,
-    async apply() {
+    apply: () => asCrisisError('the store', async () => {
       for (const p of pending) {
         if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
         else {
@@ -99,8 +122,80 @@ export async function prepareImport(store: Store, files: string[], options: Impo
         await logImport(store, p.report);
       }
       return pending.map((p) => p.report);
-    },
+    }, 3),
   };
+}
+
+/**
+ * Every failure of an import is the user's to read: an error that is not already worded for
+ * them (DuckDB, the file system) is named with the file it happened on, never "unexpected".
+ */
+async function asCrisisError<T>(name: string, work: () => Promise<T>, exitCode = 2): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CrisisError) throw error;
+    throw new CrisisError(`${name}: cannot be imported: ${(error as Error)?.message ?? String(error)}`, [
+      'nothing was imported; if the file looks right to you, please report this message with the file',
+    ], exitCode);
+  }
+}
+
+/** One file to read: a file given by the user, or a member of a zip archive unpacked to scratch. */
+interface Input {
+  path: string;
+  /** How messages name it: the path given, or "archive.zip/member.csv". */
+  name: string;
+  /** Where its rejected rows go unless --rejects says. */
+  rejectsPath: string;
+}
+
+/** Temporary files of one import, removed when it ends. */
+class Scratch {
+  private readonly dirs: string[] = [];
+  file(name: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'crisismap-import-'));
+    this.dirs.push(dir);
+    return join(dir, name);
+  }
+  /** A file some other step made in a folder of its own. */
+  adopt(path: string): void {
+    this.dirs.push(dirname(path));
+  }
+  remove(): void {
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const stripExtension = (path: string) => path.replace(/\.(csv|xlsx|json|geojson|txt|zip)$/i, '');
+
+/** A zip archive that is not a workbook stands for the data files inside it. */
+async function unpack(file: string, scratch: Scratch, options: ImportOptions): Promise<Input[]> {
+  const plain = [{ path: file, name: file, rejectsPath: `${stripExtension(file)}.rejects.csv` }];
+  if (sniff(file).kind !== 'zip') return plain;
+  const archive = await openArchive(file, file, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
+  try {
+    if (isWorkbook(archive.members)) return plain;
+    const members = dataMembers(archive.members);
+    if (!members.length) {
+      throw new CrisisError(`${file}: the ZIP archive holds no CSV, XLSX or JSON file`, [
+        `it holds: ${archive.members.slice(0, 20).map((m) => m.name).join(', ') || 'nothing'}${archive.members.length > 20 ? ', …' : ''}`,
+      ]);
+    }
+    const inputs: Input[] = [];
+    for (const member of members) {
+      const path = scratch.file(basename(member.name));
+      await extractMember(archive, member, path, file);
+      const inner = basename(stripExtension(member.name));
+      inputs.push({
+        path, name: `${file}/${member.name}`,
+        rejectsPath: members.length === 1 ? `${stripExtension(file)}.rejects.csv` : `${stripExtension(file)}-${inner}.rejects.csv`,
+      });
+    }
+    return inputs;
+  } finally {
+    archive.close();
+  }
 }
 
 interface Pending {
@@ -122,59 +217,122 @@ async function dropTemporaries(store: Store, i: number): Promise<void> {
   }
 }
 
-async function readFile(store: Store, file: string, options: ImportOptions, rejectsWritten: Set<string>, index: number): Promise<Pending> {
-  const n = names(index);
-  const sniffed = sniff(file);
-  let csvPath = file;
-  let locate = (record: number) => `line ${record + 1}`;
-  let linesKnown = sniffed.kind === 'csv';
-  if (sniffed.kind !== 'csv') {
-    const converted = sniffed.kind === 'xlsx' ? await convertXlsx(file) : await convertJson(file);
+/** The CSV that DuckDB reads for an input: the file itself, or a conversion of it (workbook, JSON, a legacy encoding). */
+interface Readable {
+  csvPath: string;
+  sniffed: Sniffed;
+  /** Names data record k as the user sees it: the line (CSV), sheet row or JSON item. */
+  locate?: (record: number) => string;
+  encoding: string;
+  /** Fields may hold control characters, tabs or line breaks to clean and report. */
+  controls: boolean;
+  /** Line ends in the file: more than its records means that values span lines. */
+  newlines: number;
+}
+
+async function readable(input: Input, scratch: Scratch, options: ImportOptions): Promise<Readable> {
+  const file = input.name;
+  const first = sniff(input.path, file);
+  if (first.kind === 'zip') throw new CrisisError(`${file}: a ZIP archive inside a ZIP archive`, ['unpack the inner archive and import its files']);
+  let csvPath = input.path;
+  let locate: ((record: number) => string) | undefined;
+  let encoding = first.text ? describeEncoding(first.text) : 'utf-8';
+  if (first.kind === 'xlsx' || first.kind === 'json') {
+    const converted = first.kind === 'xlsx'
+      ? await convertXlsx(input.path, file, { unpacked: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES })
+      : await convertJson(input.path, file);
+    scratch.adopt(converted.csvPath);
     csvPath = converted.csvPath;
     locate = converted.locate;
-    linesKnown = false;
-    Object.assign(sniffed, sniff(csvPath), { path: file });
+    if (first.kind === 'xlsx') encoding = 'utf-8 (XLSX)';
+  } else if (first.text && !readableAsIs(first.text.encoding)) {
+    // DuckDB reads UTF-8 and Latin-1; anything else is rewritten as UTF-8, line for line.
+    csvPath = scratch.file('utf8.csv');
+    transcodeToUtf8(input.path, first.bytes, first.text.encoding, csvPath);
   }
+  const sniffed = csvPath === input.path ? first : { ...sniff(csvPath, file), path: csvPath };
+  const text = sniffed.text!;
+  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding, controls: text.controls || text.tabs, newlines: text.newlines };
+}
+
+async function readFile(store: Store, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number, scratch: Scratch): Promise<Pending> {
+  const n = names(index);
+  const file = input.name;
+  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding, controls, newlines } = await readable(input, scratch, options);
+  let csvPath = originalCsv;
+  let locate = originalLocate;
   const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
   const columns = new Columns(uniqueNames(sniffed.header));
   const detected = detectLayout(columns, basename(file), options.mapping);
   const extra = detected.kind === 'events' ? columns.unused(usedColumns(detected.layout)) : [];
+  const dateOrder = options.dateOrder ?? options.mapping?.dateOrder;
 
   // Fast path: a clean file streams from the CSV reader straight into the store, read twice
   // (check, then insert) but never copied. Row order matters only to place problems on lines,
-  // to fold monadic rows and to number identical rows, so those files take the staged path.
-  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds) {
+  // to fold monadic rows, to number identical rows and to report cleaned values (control
+  // characters, a year column that disagrees), so those files take the staged path. So does a
+  // file whose dates need their order decided (it fails the check), or read in an order the
+  // user gave (the report says whether any date was read in it).
+  if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !dateOrder && !controls) {
     const layout = detected.layout;
     await clearRejects(store);
     await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
       from: csvSource(csvPath, sniffed), row: 'NULL::BIGINT', skipFirstRow: false, extra, recordSql: 'NULL::BIGINT',
     })}`);
     const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
-        count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, max(timestamp) FILTER (WHERE _error IS NULL) AS newest,
-        count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged FROM ${n.normalized}`), progress('checking'));
+        count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`), progress('checking'));
     const rejected = await csvRejects(store);
-    if (Number(check.bad) === 0 && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
-      const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '');
+    // More line ends than records: a value spans lines, which outside notes is cleaned and reported.
+    const multiline = newlines > Number(check.rows) + 1;
+    const clean = Number(check.bad) === 0 && !multiline && Number(check.year_notes) === 0;
+    if (clean && rejected.length === 0 && Number(check.ids) === Number(check.rows)) {
+      const report = emptyReport(file, layout.name, options.dataset ?? layout.dataset, '', encoding);
       report.rowsRead = Number(check.rows);
+      if (report.rowsRead === 0) throw noRows(file);
       await finish(store, report, layout, n, check, options, file);
       return { index, report, staged: n.staged, ready: n.ready };
     }
   }
 
-  const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
-  const dataRows = staged.rows + staged.rejects.length - (sniffed.hxl ? 1 : 0);
+  let staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
+  // Rows the reader could not split: split the file again, strictly, so that no line is lost or doubled.
+  let recovered: Located[] = [];
+  if (staged.rejects.length) {
+    const split = recoverRecords(csvPath, scratch.file('recovered.csv'), MAX_RECORD_BYTES);
+    const where = (o: { line: number; record: number }) => (originalLocate ? originalLocate(o.record) : String(o.line));
+    recovered = split.bad.map((b) => ({ record: -1, reason: b.reason, line: b.line, where: where(b), raw: b.raw }));
+    csvPath = split.csvPath;
+    locate = (record) => (split.origin[record - 1] ? where(split.origin[record - 1]!) : `record ${record}`);
+    staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
+  }
+  const dataRows = staged.rows + staged.rejects.length + recovered.length - (sniffed.hxl ? 1 : 0);
+  if (dataRows <= 0) throw noRows(file);
 
   if (detected.kind === 'deletions') {
+    if (recovered.length) throw new CrisisError(`${file}: deletions file with unreadable rows`, recovered.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${r.where}: ${r.reason}`));
     await checkDeletions(store, file, n.staged, detected.idColumn, detected.timeColumn);
-    const report = { ...emptyReport(file, 'acled-deletions', options.dataset ?? 'acled', ''), rowsRead: dataRows };
+    const report = { ...emptyReport(file, 'acled-deletions', options.dataset ?? 'acled', '', encoding), rowsRead: dataRows };
     return { index, report, staged: n.staged, deletions: detected };
   }
 
   const layout = detected.layout;
   const dataset = options.dataset ?? layout.dataset;
   const recordSql = await recordNumbers(store, n.rejectPos, staged.rejects.map((r) => r.record));
+  // Lines are found only when needed (a scan of the file): to name a row in a message.
+  const where = (record: number) => `${file}:${locateProblems(csvPath, [{ record, reason: '' }], locate)[0]!.where}`;
+  const evidence = await findDateEvidence(store, layout, n.staged, recordSql);
+  let proof: DateOrderProof | undefined;
+  try {
+    proof = decideDateOrder(evidence, dateOrder, where);
+  } catch (error) {
+    if (error instanceof CrisisError) throw new CrisisError(`${file}: ${error.message}`, error.details);
+    throw error;
+  }
+  const report = emptyReport(file, layout.name, dataset, '', encoding);
+  if (proof) report.dateOrder = describeDateOrder(proof, where);
   await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
     from: n.staged, row: 'rowid', skipFirstRow: sniffed.hxl, extra, recordSql,
+    ...(proof ? { dateOrder: proof.order } : {}), controls: true,
   })}`);
 
   const problems: Problem[] = [
@@ -184,27 +342,62 @@ async function readFile(store: Store, file: string, options: ImportOptions, reje
     ),
   ].sort((a, b) => a.record - b.record);
 
-  const report = emptyReport(file, layout.name, dataset, '');
   report.rowsRead = dataRows;
-  if (problems.length) {
-    const located = locateProblems(csvPath, problems, linesKnown ? undefined : locate);
+  if (problems.length || recovered.length) {
+    const located = [...(problems.length ? locateProblems(csvPath, problems, locate) : []), ...recovered].sort((a, b) => a.line - b.line);
     if (!options.skipInvalid) {
       const shown = located.slice(0, PROBLEMS_SHOWN).map((p) => `${file}:${p.where}: ${p.reason}`);
       if (located.length > PROBLEMS_SHOWN) shown.push(`… and ${located.length - PROBLEMS_SHOWN} more`);
       shown.push('nothing was imported. Fix these rows, or import the others with --skip-invalid (rejected rows go to a rejects file)');
       throw new CrisisError(`${file}: ${located.length} row${located.length === 1 ? '' : 's'} cannot be read`, shown);
     }
-    report.rejectsFile = options.rejectsPath ?? `${file.replace(/\.(csv|xlsx|json|txt)$/i, '')}.rejects.csv`;
+    if (located.length >= dataRows) throw nothingReadable(file, located);
+    report.rejectsFile = options.rejectsPath ?? input.rejectsPath;
     // Several input files may share one --rejects file: the first writes it, the others append.
     writeRejects(report.rejectsFile, csvPath, located, rejectsWritten.has(report.rejectsFile));
     rejectsWritten.add(report.rejectsFile);
     report.rejected = located.length;
   }
 
-  const stats = await store.one(`SELECT max(timestamp) AS newest, count(*) FILTER (WHERE civilian_targeting) AS flagged
-    FROM ${n.normalized} WHERE _error IS NULL`);
+  const stats = await store.one(`SELECT ${STATS} FROM ${n.normalized} WHERE _error IS NULL`);
+  if (Number(stats.year_notes) > 0) {
+    const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_year, _record) AS note FROM ${n.normalized} WHERE _error IS NULL AND _year IS NOT NULL`);
+    report.warnings.push(`the year column disagrees with the date in ${Number(stats.year_notes)} row${Number(stats.year_notes) === 1 ? '' : 's'}, which keep their date; the first is ${where(Number(first.record))}: ${first.note}`);
+  }
+  if (Number(stats.dirty) > 0) {
+    const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_controls, _record) AS fields FROM ${n.normalized} WHERE _error IS NULL AND _controls IS NOT NULL`);
+    const rows = Number(stats.dirty);
+    report.warnings.push(`control characters removed (tabs and line breaks made spaces, except in notes) in ${rows} row${rows === 1 ? '' : 's'}; the first is ${where(Number(first.record))} (${first.fields})`);
+  }
   await finish(store, report, layout, n, stats, options, file);
   return { index, report, staged: n.staged, ready: n.ready };
+}
+
+/**
+ * Figures taken while the rows are read anyway: the newest change, civilian targeting flags, the
+ * event types, rows whose year column disagrees with their date, rows with control characters.
+ */
+const STATS = `max(timestamp) FILTER (WHERE _error IS NULL) AS newest, count(*) FILTER (WHERE _error IS NULL AND civilian_targeting) AS flagged,
+  histogram(event_type) FILTER (WHERE _error IS NULL AND event_type IS NOT NULL) AS types,
+  count(*) FILTER (WHERE _error IS NULL AND _year IS NOT NULL) AS year_notes, count(*) FILTER (WHERE _controls IS NOT NULL) AS dirty`;
+
+function noRows(file: string): CrisisError {
+  return new CrisisError(`${file}: the file has no rows, only a header`, ['nothing was imported']);
+}
+
+/** Every row was rejected: the run fails, naming the reason most rows share. */
+function nothingReadable(file: string, located: Located[]): CrisisError {
+  const byReason = new Map<string, Located[]>();
+  // Reasons quote the values; rows that fail for the same reason differ only in those.
+  for (const p of located) {
+    const key = p.reason.replace(/"[^"]*"/g, '"…"');
+    byReason.set(key, [...(byReason.get(key) ?? []), p]);
+  }
+  const [reason, rows] = [...byReason.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  return new CrisisError(`${file}: none of its ${located.length} rows can be read, so nothing was imported`, [
+    `most common reason (${rows.length} row${rows.length === 1 ? '' : 's'}): ${reason}`,
+    ...rows.slice(0, 3).map((p) => `${file}:${p.where}: ${p.reason}`),
+  ]);
 }
 
 /** Version, the civilian-targeting check and the view of events ready to merge: the same for both paths. */
@@ -216,6 +409,13 @@ async function finish(store: Store, report: ImportReport, layout: Layout, n: Ret
     && layout.fields.civilian_targeting !== 'NULL' && Number(stats.flagged) === 0;
   if (blankTargeting) {
     report.warnings.push('the civilian_targeting column is empty in every row: treated as absent (civilian targeting falls back to the Violence against civilians event type)');
+  }
+  // DuckDB's histogram is a MAP, which arrives as a list of {key, value}.
+  const unknown = ((stats.types ?? []) as Array<{ key: string; value: unknown }>).map((e) => [e.key, e.value] as const)
+    .filter(([type]) => layout.eventTypes && !layout.eventTypes.includes(type))
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  if (unknown.length) {
+    report.warnings.push(`event types the ${layout.name} layout does not know, kept as written: ${unknown.map(([t, c]) => `"${t}" (${Number(c)} row${Number(c) === 1 ? '' : 's'})`).join(', ')}`);
   }
   report.version = options.version ?? layout.version ?? exportVersion(stats.newest);
   const prepared = await prepareEvents(store, layout, n.normalized, n.ready, {
@@ -231,8 +431,8 @@ async function logImport(store: Store, r: ImportReport): Promise<void> {
   ]);
 }
 
-function emptyReport(file: string, layout: string, dataset: string, version: string): ImportReport {
-  return { file, layout, dataset, version, rowsRead: 0, added: 0, updated: 0, unchanged: 0, stale: 0, merged: 0, rejected: 0, deleted: 0, warnings: [] };
+function emptyReport(file: string, layout: string, dataset: string, version: string, encoding: string): ImportReport {
+  return { file, layout, encoding, dataset, version, rowsRead: 0, added: 0, updated: 0, unchanged: 0, stale: 0, merged: 0, rejected: 0, deleted: 0, warnings: [] };
 }
 
 /**
@@ -262,6 +462,7 @@ function usedColumns(layout: Layout): Set<string> {
   for (const expr of Object.values(layout.fields)) {
     for (const m of (expr ?? '').matchAll(/"((?:[^"]|"")*)"/g)) used.add(m[1]!.replace(/""/g, '"').trim().toLowerCase());
   }
+  for (const column of layout.keepInExtra ?? []) used.delete(column.toLowerCase());
   return used;
 }
 

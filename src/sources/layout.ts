@@ -23,6 +23,10 @@ export interface Layout {
   version?: string;
   /** Build ids from the row when the file has none (mapping files without an id column). */
   deriveIds?: boolean;
+  /** Event types the layout knows (after its own mapping); any other is listed in the import report. */
+  eventTypes?: readonly string[];
+  /** Columns a field reads only as a fallback, kept in `extra` as well. */
+  keepInExtra?: string[];
 }
 
 /** Columns of a file, looked up without regard to case or surrounding space. */

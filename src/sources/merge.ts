@@ -29,7 +29,7 @@ export async function prepareEvents(store: Store, layout: Layout, normalized: st
     // No id column: the row's content names it; identical rows are told apart by their order.
     ? `_hash || '-' || row_number() OVER (PARTITION BY _hash ORDER BY _row)`
     : 'source_id';
-  const valid = `(SELECT * EXCLUDE (source_id, _hash, _error), ${idSql} AS source_id FROM ${normalized} WHERE _error IS NULL)`;
+  const valid = `(SELECT * EXCLUDE (source_id, _hash, _error, _controls, _year), ${idSql} AS source_id FROM ${normalized} WHERE _error IS NULL)`;
   const { rows, ids } = o.counted ?? (await store.one(`SELECT count(*) AS rows, count(DISTINCT source_id) AS ids FROM ${valid}`));
   const merged = Number(rows) - Number(ids);
   const folded = layout.monadic ? foldMonadic(valid) : merged > 0 ? keepNewest(valid) : valid;

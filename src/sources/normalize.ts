@@ -5,12 +5,25 @@
  */
 import { EVENT_FIELDS, SOURCE_FIELDS } from '../model/event.js';
 import { quoteIdent, sqlString, type Layout, type LayoutField } from './layout.js';
-import { DATE_HINT, parseDateSql } from './dates.js';
+import { DATE_HINT, parseDateSql, type DateOrder } from './dates.js';
 
 export const LAYOUT_FIELDS: LayoutField[] = [...(SOURCE_FIELDS as LayoutField[]), 'year_check'];
 
 const COUNTS = ['fatalities', 'fatalities_low', 'fatalities_high', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown'] as const;
 const CODES = ['iso', 'time_precision', 'geo_precision', 'violence_type'] as const;
+/** The largest value each integer type holds: a bigger one is "too large", never cut or wrapped. */
+const INTEGER_MAX: Record<string, number> = { TINYINT: 127, SMALLINT: 32767, INTEGER: 2147483647, BIGINT: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Spaces trimmed from both ends of every value: ASCII space, tab, CR, LF, no-break space,
+ * the Unicode spaces U+2000–U+200A, narrow no-break, medium mathematical and ideographic
+ * spaces, and a stray byte order mark. Excel and web pages leave them around numbers.
+ */
+export const SPACES = ' \t\r\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff';
+/** C0 control characters, never text; notes keep tab and line breaks, other fields get a space for them. */
+// RE2 classes, as SQL text (DuckDB strings keep backslashes).
+const CONTROLS = '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]';
+const BREAKS = '[\\t\\r\\n]';
 
 export interface NormalizeOptions {
   /** Rows as text: a staged table, or a read_csv(…) call read as it streams. */
@@ -23,18 +36,32 @@ export interface NormalizeOptions {
   extra: string[];
   /** `_row` → data record number, counting back rows the CSV reader rejected. */
   recordSql: string;
+  /** How the file writes dates with slashes, when it does (date-order.ts). */
+  dateOrder?: DateOrder;
+  /**
+   * Remove control characters (tabs and line breaks too, outside notes), and say in `_controls`
+   * which fields had them. The fast path leaves it off: only files without any take it.
+   */
+  controls?: boolean;
 }
 
 /** SELECT that reads `staged` and yields one typed row per record, with `_error` for bad ones. */
 export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
   const raw = (field: LayoutField) => `r.${quoteIdent(field)}`;
   const rawColumns = LAYOUT_FIELDS.map((field) => {
-    const value = `CAST(${layout.fields[field] ?? 'NULL'} AS VARCHAR)`;
+    let value = `CAST(${layout.fields[field] ?? 'NULL'} AS VARCHAR)`;
+    if (o.controls) value = cleanSql(field, value);
     // Trimming copies every string; most cells need none, and checking the ends is cheap.
-    const trimmed = `CASE WHEN starts_with(${value}, ' ') OR ends_with(${value}, ' ') THEN trim(${value}) ELSE ${value} END`;
+    const trimmed = `CASE WHEN contains(${sqlString(SPACES)}, left(${value}, 1)) OR contains(${sqlString(SPACES)}, right(${value}, 1)) THEN trim(${value}, ${sqlString(SPACES)}) ELSE ${value} END`;
     return `nullif(${trimmed}, '') AS ${quoteIdent(field)}`;
   });
-  const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField))} AS ${quoteIdent(field)}`);
+  // Which fields had control characters removed, for the import report.
+  const fed = LAYOUT_FIELDS.filter((f) => layout.fields[f] && layout.fields[f] !== 'NULL');
+  const text = (f: LayoutField) => `CAST(${layout.fields[f]} AS VARCHAR)`;
+  const controlled = o.controls
+    ? `nullif(concat_ws(', ', ${fed.map((f) => `CASE WHEN regexp_matches(${text(f)}, '${f === 'notes' ? CONTROLS : `${CONTROLS}|${BREAKS}`}') THEN '${f}' END`).join(', ')}), '')`
+    : 'NULL';
+  const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField), o.dateOrder)} AS ${quoteIdent(field)}`);
   const id = layout.deriveIds
     // No id column: the row's own content names it, so re-importing the same file is idempotent;
     // identical rows are told apart by their order of appearance.
@@ -44,8 +71,8 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
     ? `json_object(${o.extra.map((c) => `${sqlString(c)}, ${quoteIdent(c)}`).join(', ')})::VARCHAR`
     : 'NULL';
   const record = o.recordSql.replace(/_row/g, 'r._row');
-  const rows = `SELECT r._row, ${record} AS _record, ${typed.join(', ')}, r._extra AS extra, ${id}, ${errorSql(layout, raw)} AS _error FROM r`;
-  const body = `WITH r AS (SELECT ${o.row} AS _row, ${rawColumns.join(', ')}, ${extra} AS _extra FROM ${o.from} ${o.skipFirstRow ? `WHERE ${o.row} > 0` : ''})`;
+  const rows = `SELECT r._row, ${record} AS _record, ${typed.join(', ')}, r._extra AS extra, ${id}, ${errorSql(layout, raw, o.dateOrder)} AS _error, r._controls, ${yearNoteSql(layout, raw, o.dateOrder)} AS _year FROM r`;
+  const body = `WITH r AS (SELECT ${o.row} AS _row, ${rawColumns.join(', ')}, ${extra} AS _extra, ${controlled} AS _controls FROM ${o.from} ${o.skipFirstRow ? `WHERE ${o.row} > 0` : ''})`;
   if (!layout.monadic) return `${body} ${rows}`;
   // One row per actor: the rows of one event must agree on its fatalities, or none is taken.
   return `${body}, n AS (${rows})
@@ -55,10 +82,16 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
     FROM n WINDOW w AS (PARTITION BY source_id)`;
 }
 
-function typedSql(field: string, x: string): string {
+/** A field's text without control characters: removed, or (outside notes) tab and line breaks made spaces. */
+function cleanSql(field: LayoutField, value: string): string {
+  const removed = `regexp_replace(${value}, '${CONTROLS}', '', 'g')`;
+  return field === 'notes' ? removed : `regexp_replace(${removed}, '${BREAKS}', ' ', 'g')`;
+}
+
+function typedSql(field: string, x: string, order?: DateOrder): string {
   const type = EVENT_FIELDS[field as keyof typeof EVENT_FIELDS][0];
   if (field === 'timestamp') return timestampSql(x);
-  if (field === 'event_date' || field === 'date_end') return parseDateSql(x);
+  if (field === 'event_date' || field === 'date_end') return parseDateSql(x, order);
   if (type === 'VARCHAR[]') {
     return `CASE WHEN ${x} IS NULL THEN []::VARCHAR[] ELSE list_filter(list_transform(string_split(${x}, ';'), a -> trim(a)), a -> a <> '') END`;
   }
@@ -72,30 +105,34 @@ function timestampSql(x: string): string {
   return `coalesce(try_cast(${x} AS BIGINT), epoch(try_cast(${x} AS TIMESTAMP))::BIGINT)`;
 }
 
+/**
+ * The file's own year column, when it disagrees with the date: the date is kept (it is the
+ * event's), and the import report names the rows. ACLED's 2016 file dates one event
+ * 28/12/2015 in the year 2016.
+ */
+function yearNoteSql(layout: Layout, raw: (f: LayoutField) => string, order?: DateOrder): string {
+  if (!layout.fields.year_check || layout.fields.year_check === 'NULL') return 'NULL';
+  const year = `year(${parseDateSql(raw('event_date'), order)})`;
+  return `CASE WHEN ${raw('year_check')} IS NOT NULL AND try_cast(${raw('year_check')} AS INTEGER) IS DISTINCT FROM ${year}
+    THEN 'date ' || ${raw('event_date')} || ' is in ' || ${year} || ' but the year column says ' || ${raw('year_check')} END`;
+}
+
 /** The first problem of a row, worded for the user, or NULL. */
-function errorSql(layout: Layout, raw: (f: LayoutField) => string): string {
+function errorSql(layout: Layout, raw: (f: LayoutField) => string, order?: DateOrder): string {
+  const parseDate = (x: string) => parseDateSql(x, order);
   const checks: Array<[string, string]> = [];
   const has = (f: LayoutField) => layout.fields[f] !== undefined && layout.fields[f] !== 'NULL';
   const quoted = (f: LayoutField) => `'"' || ${raw(f)} || '"'`;
   if (layout.required.includes('source_id')) checks.push([`${raw('source_id')} IS NULL`, `'no event id'`]);
   checks.push([`${raw('event_date')} IS NULL`, `'no event date'`]);
-  checks.push([`${parseDateSql(raw('event_date'))} IS NULL`, `'unreadable date ' || ${quoted('event_date')} || ' — ${DATE_HINT}'`]);
+  checks.push([`${parseDate(raw('event_date'))} IS NULL`, `'unreadable date ' || ${quoted('event_date')} || ' — ${DATE_HINT}'`]);
   if (has('date_end')) {
-    checks.push([`${raw('date_end')} IS NOT NULL AND ${parseDateSql(raw('date_end'))} IS NULL`, `'unreadable end date ' || ${quoted('date_end')}`]);
-  }
-  if (has('year_check')) {
-    checks.push([
-      `${raw('year_check')} IS NOT NULL AND try_cast(${raw('year_check')} AS INTEGER) IS DISTINCT FROM year(${parseDateSql(raw('event_date'))})`,
-      `'date ' || ${quoted('event_date')} || ' is in ' || year(${parseDateSql(raw('event_date'))}) || ' but the year column says ' || ${raw('year_check')} || ' — check which one is wrong'`,
-    ]);
+    checks.push([`${raw('date_end')} IS NOT NULL AND ${parseDate(raw('date_end'))} IS NULL`, `'unreadable end date ' || ${quoted('date_end')}`]);
   }
   for (const f of COUNTS) {
     if (!has(f)) continue;
     if (layout.required.includes(f)) checks.push([`${raw(f)} IS NULL`, `'no ${f} (empty cell) — write 0 when none were reported'`]);
-    checks.push([
-      `${raw(f)} IS NOT NULL AND coalesce(try_cast(${raw(f)} AS INTEGER) < 0, true)`,
-      `'${f} ' || ${quoted(f)} || ' is not a whole number of 0 or more'`,
-    ]);
+    checks.push(...wholeNumberChecks(f, raw(f), quoted(f), true));
   }
   for (const [f, limit] of [['latitude', 90], ['longitude', 180]] as const) {
     if (!has(f)) continue;
@@ -106,7 +143,7 @@ function errorSql(layout: Layout, raw: (f: LayoutField) => string): string {
   }
   for (const f of CODES) {
     if (!has(f)) continue;
-    checks.push([`${raw(f)} IS NOT NULL AND try_cast(${raw(f)} AS INTEGER) IS NULL`, `'${f} ' || ${quoted(f)} || ' is not a whole number'`]);
+    checks.push(...wholeNumberChecks(f, raw(f), quoted(f), false));
   }
   if (has('timestamp')) {
     checks.push([`${raw('timestamp')} IS NOT NULL AND ${timestampSql(raw('timestamp'))} IS NULL`, `'timestamp ' || ${quoted('timestamp')} || ' is neither unix seconds nor a date-time'`]);
@@ -114,3 +151,19 @@ function errorSql(layout: Layout, raw: (f: LayoutField) => string): string {
   return `CASE ${checks.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`;
 }
 
+
+/**
+ * A whole number, as written: "2.5" and "1e3" are errors (a cast would round them to 3 and
+ * 1000), "7.0" is 7. A number the stored type cannot hold is "too large", not wrapped or cut.
+ */
+function wholeNumberChecks(f: LayoutField, x: string, quoted: string, counts: boolean): Array<[string, string]> {
+  const max = INTEGER_MAX[EVENT_FIELDS[f as keyof typeof EVENT_FIELDS][0]] ?? INTEGER_MAX.INTEGER!;
+  const what = counts ? 'a whole number of 0 or more' : 'a whole number';
+  return [
+    // The cheap test first: most cells are plain digits that read back the same.
+    [`${x} IS NOT NULL AND try_cast(${x} AS BIGINT)::VARCHAR IS DISTINCT FROM ${x} AND NOT regexp_full_match(${x}, '[+-]?\\d+(\\.0+)?')`,
+      `'${f} ' || ${quoted} || ' is not ${what}'`],
+    ...(counts ? [[`${x} IS NOT NULL AND try_cast(${x} AS DOUBLE) < 0`, `'${f} ' || ${quoted} || ' is not ${what}'`] as [string, string]] : []),
+    [`${x} IS NOT NULL AND abs(try_cast(${x} AS DOUBLE)) > ${max}`, `'${f} ' || ${quoted} || ' is too large (the most it can be is ${max})'`],
+  ];
+}

@@ -3,7 +3,8 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { csvField, readSpan, scanRecords } from './csv-text.js';
 
 export interface Problem { record: number; reason: string }
-export interface Located extends Problem { where: string; line: number }
+/** `raw`: the bytes of a line the CSV reader could not split, written to the rejects file as they were. */
+export interface Located extends Problem { where: string; line: number; raw?: Buffer }
 
 /** Physical lines need a scan of the file: a quoted note may span lines. Only done when rows failed. */
 export function locateProblems(csvPath: string, problems: Problem[], locate?: (record: number) => string): Located[] {
@@ -25,7 +26,8 @@ export function writeRejects(path: string, csvPath: string, rows: Located[], app
   for (const row of rows) {
     const span = spans[row.record];
     parts.push(`${csvField(row.where)},${csvField(row.reason)},`);
-    if (span) parts.push(readSpan(csvPath, span));
+    if (row.raw) parts.push(row.raw);
+    else if (span) parts.push(readSpan(csvPath, span));
     parts.push('\n');
   }
   const data = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));

@@ -19,13 +19,16 @@ export interface Staged {
 
 export type Progress = (fraction: number) => void;
 
+/** The longest record the CSV reader takes; a longer one is rejected with this limit named. */
+export const MAX_RECORD_BYTES = 10_000_000;
+
 /** The read_csv(…) call for a file: every column as text, rows that cannot be split kept aside. */
 export function csvSource(path: string, sniffed: Sniffed): string {
   const spec = uniqueNames(sniffed.header).map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
   return `read_csv(${sqlString(path)},
       columns = {${spec}}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       encoding = '${sniffed.encoding}', nullstr = ['', 'NA'], strict_mode = true, null_padding = false,
-      store_rejects = true, rejects_table = '_reject_errors', rejects_scan = '_reject_scans', max_line_size = 10000000)`;
+      store_rejects = true, rejects_table = '_reject_errors', rejects_scan = '_reject_scans', max_line_size = ${MAX_RECORD_BYTES})`;
 }
 
 /** Runs a long statement, reporting DuckDB's own progress while it runs. */
@@ -45,7 +48,8 @@ export async function withProgress<T>(store: Store, work: () => Promise<T>, onPr
 /** CSV-level problems found by the last read: data record number and reason. */
 export async function csvRejects(store: Store): Promise<Array<{ record: number; reason: string }>> {
   const rows = await store.all(
-    `SELECT line, arg_min(error_type, column_idx) AS type, arg_min(error_message, column_idx) AS message
+    // A problem with the whole line (too long) has no column: it comes first, not never.
+    `SELECT line, arg_min(error_type, coalesce(column_idx, -1)) AS type, arg_min(error_message, coalesce(column_idx, -1)) AS message
      FROM _reject_errors GROUP BY line ORDER BY line`);
   return rows.map((r) => ({ record: Number(r.line) - 1, reason: csvReason(String(r.type), String(r.message)) }));
 }
@@ -74,17 +78,25 @@ function csvReason(type: string, message: string): string {
   const found = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   switch (type) {
     case 'MISSING COLUMNS':
-      return `${found?.[2] ?? 'too few'} fields where the header has ${found?.[1] ?? 'more'} — a cut-off or shifted row`;
     case 'TOO MANY COLUMNS':
-      return `more fields than the header's ${found?.[1] ?? ''} — an unquoted comma, or a shifted row`;
+      return fieldCountReason(found ? Number(found[2]) : undefined, found ? Number(found[1]) : undefined, type === 'TOO MANY COLUMNS');
     case 'UNQUOTED VALUE':
       return 'a quote opened but never closed — the file may be truncated';
+    case 'LINE SIZE OVER MAXIMUM':
+      return `the row is longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes, the most one row may hold`;
     case 'INVALID ENCODING':
     case 'INVALID UNICODE':
       return 'text that is not valid in the file\'s encoding';
     default:
-      return `${type.toLowerCase()}: ${message}`;
+      return type && type !== 'null' ? `${type.toLowerCase()}: ${message}` : 'the CSV reader could not split this row';
   }
+}
+
+/** A row whose number of fields differs from the header's (`found` unknown when the reader does not say). */
+export function fieldCountReason(found: number | undefined, width: number | undefined, more = (found ?? 0) > (width ?? 0)): string {
+  return more
+    ? `more fields than the header's ${width ?? ''} — an unquoted comma, or a shifted row`
+    : `${found ?? 'too few'} fields where the header has ${width ?? 'more'} — a cut-off or shifted row`;
 }
 
 /** DuckDB needs distinct column names; R's leading row-index column is often unnamed. */

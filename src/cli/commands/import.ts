@@ -2,6 +2,7 @@ import { resolveDbPath, Store } from '../../store/store.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import { CrisisError } from '../../model/errors.js';
+import { DATE_ORDERS, type DateOrder } from '../../sources/dates.js';
 import type { Command } from '../command.js';
 import { DB_HELP, parse } from '../options.js';
 import { json, table } from '../format.js';
@@ -12,9 +13,10 @@ export const importCommand: Command = {
   summary: 'import ACLED, UCDP GED or mapped files into the store',
   help: `Usage: crisismap import FILE... [--mapping F] [--skip-invalid] [--rejects F] [--db FILE]
 
-Reads CSV, XLSX or JSON files and adds their events to the store. The layout is recognised
-from the header: ACLED exports (current, older, HDX with an HXL row, monadic, 2016-era),
-ACLED deletion files (event_id_cnty,deleted_timestamp), UCDP GED CSV and UCDP API pages.
+Reads CSV, XLSX, JSON or GeoJSON files, or zip archives of them, and adds their events to the
+store. The layout is recognised from the header: ACLED exports (current, older, HDX with an HXL
+row, monadic, 2016-era), ACLED deletion files (event_id_cnty,deleted_timestamp), UCDP GED CSV,
+GeoJSON and UCDP API pages. Text may be UTF-8, Windows-1252 or Latin-1 (the report names it).
 Any other CSV needs --mapping (see docs/import.md).
 
 Importing is one transaction: if any file fails, the store is left exactly as it was.
@@ -27,6 +29,8 @@ Options:
   --rejects FILE          where rejected rows go (default: FILE.rejects.csv beside the input)
   --dataset NAME          name the dataset (default: acled, ucdp, or the mapping's)
   --dataset-version V     name its version (default: from the file name or newest timestamp)
+  --date-order dmy|mdy    order of day and month in dates with slashes, when no date in the
+                          file proves it (a part above 12 does: 29/12/2015 is day first)
   --json                  print the report as JSON
 ${DB_HELP}
 
@@ -41,8 +45,13 @@ Example:
       rejects: { type: 'string' },
       dataset: { type: 'string' },
       'dataset-version': { type: 'string' },
+      'date-order': { type: 'string' },
       json: { type: 'boolean' },
     }, true);
+    const dateOrder = values['date-order'] as string | undefined;
+    if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder as DateOrder)) {
+      throw new CrisisError(`--date-order must be ${DATE_ORDERS.join(' or ')}, not "${dateOrder}"`, ['dmy: 29/12/2015 (day first); mdy: 12/29/2015 (month first)']);
+    }
     if (!positionals.length) throw new CrisisError('no file to import', ['usage: crisismap import FILE... (see --help)']);
     const mapping = values.mapping ? readMapping(values.mapping as string) : undefined;
     const store = await Store.open(resolveDbPath(values.db as string | undefined));
@@ -54,6 +63,7 @@ Example:
         ...(values.rejects ? { rejectsPath: values.rejects as string } : {}),
         ...(values.dataset ? { dataset: values.dataset as string } : {}),
         ...(values['dataset-version'] ? { version: values['dataset-version'] as string } : {}),
+        ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
         ...(bar ? { onProgress: bar } : {}),
       });
       io.out(values.json ? json({ store: store.path, files: reports }) : describeReports(reports, store.path));
@@ -73,7 +83,8 @@ function describeReports(reports: ImportReport[], path: string): string {
   }));
   let text = table(columns, rows);
   for (const r of reports) {
-    text += `${r.file}: dataset ${r.dataset}${r.version ? ` (${r.version})` : ''}\n`;
+    text += `${r.file}: dataset ${r.dataset}${r.version ? ` (${r.version})` : ''}, text ${r.encoding}\n`;
+    if (r.dateOrder) text += `  ${r.dateOrder}\n`;
     if (r.merged) text += `  ${r.merged} rows were folded into other rows of the same event (one row per actor, or a repeated id)\n`;
     if (r.stale) text += `  ${r.stale} rows were older than the stored events with their ids: the store kept the newer ones\n`;
     if (r.rejectsFile) text += `  ${r.rejected} rows rejected, written with their reasons to ${r.rejectsFile}\n`;

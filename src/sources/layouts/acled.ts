@@ -14,8 +14,10 @@ export function detectAcled(columns: Columns): Layout | undefined {
   const col = (name: string) => columns.ref(name);
   const legacy = columns.has('ally_actor_1');
   const monadic = !columns.has('actor2');
+  // Old exports have rows without event_id_cnty; their data_id (ACLED's row id) names them then.
+  const fallbackId = columns.has('data_id');
   const fields: Partial<Record<LayoutField, string>> = {
-    source_id: col('event_id_cnty'),
+    source_id: fallbackId ? `coalesce(nullif(trim(${col('event_id_cnty')}), ''), nullif(trim(${col('data_id')}), ''))` : col('event_id_cnty'),
     event_date: col('event_date'),
     year_check: col('year'),
     time_precision: col('time_precision'),
@@ -56,25 +58,45 @@ export function detectAcled(columns: Columns): Layout | undefined {
     fields,
     monadic,
     required: ['source_id', 'event_date', 'fatalities'],
+    eventTypes: legacy ? LEGACY_EVENT_TYPES : EVENT_TYPES,
+    ...(fallbackId ? { keepInExtra: ['data_id'] } : {}),
   };
 }
+
+/** ACLED's event types since 2019. */
+export const EVENT_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'];
 
 /** Columns an ACLED file must have; used to say what an unrecognised file lacks. */
 export const ACLED_REQUIRED = REQUIRED;
 
-// The 2016 layout folded sub-event types into event_type; these map to today's taxonomy.
-// "Riots/Protests" cannot be split without reading the notes, so it is kept as written.
+// The 2016 layout folded sub-event types into event_type; these map to today's taxonomy. Every
+// spelling ACLED used over the years is listed (case and spaces do not matter): singular and
+// plural, with or without the hyphen. "Riots/Protests" cannot be split without reading the notes,
+// so it is kept as written. A type not listed here is kept as written and named in the report.
 const LEGACY_TYPES: Record<string, [string, string | null]> = {
   'battle-no change of territory': ['Battles', 'Armed clash'],
+  'battle - no change of territory': ['Battles', 'Armed clash'],
   'battle-government regains territory': ['Battles', 'Government regains territory'],
+  'battle - government regains territory': ['Battles', 'Government regains territory'],
   'battle-non-state actor overtakes territory': ['Battles', 'Non-state actor overtakes territory'],
+  'battle-non-state actors overtake territory': ['Battles', 'Non-state actor overtakes territory'],
+  'battle - non-state actor overtakes territory': ['Battles', 'Non-state actor overtakes territory'],
+  'battle-non state actor overtakes territory': ['Battles', 'Non-state actor overtakes territory'],
   'remote violence': ['Explosions/Remote violence', null],
   'violence against civilians': ['Violence against civilians', null],
   'riots/protests': ['Riots/Protests', null],
+  'riots': ['Riots', null],
+  'protests': ['Protests', null],
   'strategic development': ['Strategic developments', null],
+  'strategic developments': ['Strategic developments', null],
   'non-violent transfer of territory': ['Strategic developments', 'Non-violent transfer of territory'],
+  'non violent transfer of territory': ['Strategic developments', 'Non-violent transfer of territory'],
   'headquarters or base established': ['Strategic developments', 'Headquarters or base established'],
+  'headquarter or base established': ['Strategic developments', 'Headquarters or base established'],
 };
+
+/** What the 2016 layout's types become, so that anything else is reported. */
+const LEGACY_EVENT_TYPES = [...new Set([...EVENT_TYPES, ...Object.values(LEGACY_TYPES).map(([to]) => to)])];
 
 function legacyEventType(column: string): string {
   const cases = Object.entries(LEGACY_TYPES).map(([from, [to]]) => `WHEN '${from}' THEN '${to}'`).join(' ');

@@ -6,10 +6,13 @@ import { readFileSync, existsSync } from 'node:fs';
 import { CrisisError } from '../../model/errors.js';
 import { Columns, sqlString, type Layout, type LayoutField } from '../layout.js';
 import { LAYOUT_FIELDS } from '../normalize.js';
+import { DATE_ORDERS, type DateOrder } from '../dates.js';
 
 export interface Mapping {
   dataset: string;
   version?: string;
+  /** Order of day and month in dates written with slashes, when the file cannot prove it. */
+  dateOrder?: DateOrder;
   fields: Partial<Record<LayoutField, string>>;
   constants?: Partial<Record<LayoutField, string | number | boolean | null>>;
 }
@@ -34,6 +37,7 @@ export function readMapping(path: string): Mapping {
       if (!LAYOUT_FIELDS.includes(key as LayoutField)) problems.push(`unknown field "${key}"; fields are: ${LAYOUT_FIELDS.join(', ')}`);
     }
     if (!mapping.fields?.event_date && !mapping.constants?.event_date) problems.push('"fields" must map event_date');
+    if (mapping.dateOrder !== undefined && !DATE_ORDERS.includes(mapping.dateOrder)) problems.push(`"dateOrder" must be ${DATE_ORDERS.map((o) => `"${o}"`).join(' or ')}`);
   }
   if (problems.length) throw new CrisisError(`${path}: invalid mapping`, problems);
   return mapping;
