@@ -4,6 +4,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
+import { findCountry } from '../model/countries.js';
 import { CATEGORICAL, type CategoricalKey, type Filter } from './filter.js';
 
 export interface Compiled {
@@ -24,7 +25,16 @@ export function compileFilter(filter: Filter): Compiled {
   for (const key of Object.keys(CATEGORICAL) as CategoricalKey[]) {
     const values = filter[key];
     if (!values?.length) continue;
-    if (key === 'disorderType') {
+    if (key === 'country') {
+      // One country, whatever each source calls it: matched by its ISO code. A name the
+      // country table does not know matches the events stored under that very name.
+      const codes = [...new Set(values.map((v) => findCountry(v)?.code).filter((c): c is string => !!c))];
+      const names = values.filter((v) => !findCountry(v));
+      const parts: string[] = [];
+      if (codes.length) { parts.push(`country_code IN (${codes.map(() => '?').join(', ')})`); params.push(...codes); }
+      if (names.length) { parts.push(`(country_code IS NULL AND country IN (${names.map(() => '?').join(', ')}))`); params.push(...names); }
+      clauses.push(parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0]!);
+    } else if (key === 'disorderType') {
       clauses.push(`list_has_any(list_transform(string_split(disorder_type, ';'), d -> trim(d)), ?::VARCHAR[])`);
       params.push(listValue(values));
     } else inList(`"${CATEGORICAL[key]}"`, values);

@@ -4,6 +4,7 @@
  * error that names the closest values, never a silent empty result.
  */
 import { CrisisError } from '../model/errors.js';
+import { findCountry } from '../model/countries.js';
 import type { Store } from '../store/store.js';
 import { CATEGORICAL, FILTER_LABELS, type CategoricalKey, type Filter } from './filter.js';
 import { closest } from './similar.js';
@@ -36,6 +37,7 @@ export async function resolveFilter(store: Store, filter: Filter): Promise<Filte
   for (const key of Object.keys(CATEGORICAL) as CategoricalKey[]) {
     const wanted = filter[key];
     if (!wanted?.length) continue;
+    if (key === 'country') { out.country = await resolveCountries(store, wanted); continue; }
     const values = await distinctValues(store, CATEGORICAL[key]);
     const resolved: string[] = [];
     for (const value of wanted) {
@@ -62,6 +64,30 @@ export async function resolveFilter(store: Store, filter: Filter): Promise<Filte
     if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new CrisisError(`--year "${year}" is not a year`, ['write it as four digits, e.g. 2022']);
   }
   return out;
+}
+
+/**
+ * Countries by any name the country table knows ("DRC", "Burma", "Côte d'Ivoire") or an ISO
+ * code, as the one name the store shows for them; a name the table does not know must be
+ * one the store holds. Compiling then matches the ISO code, so every source's events count.
+ */
+async function resolveCountries(store: Store, wanted: string[]): Promise<string[]> {
+  const codes = await distinctValues(store, 'country_code');
+  const names = await distinctValues(store, 'country');
+  const resolved: string[] = [];
+  for (const value of wanted) {
+    const country = findCountry(value);
+    if (country && codes.has(country.code.toLowerCase())) { resolved.push(country.name); continue; }
+    const found = names.get(value.trim().toLowerCase());
+    if (found && !country) { resolved.push(...found); continue; }
+    const near = closest(value, [...names.values()].flat());
+    throw new CrisisError(`unknown country "${value}"`, [
+      ...(country ? [`no events in ${country.name} (${country.code})`] : []),
+      near.length ? `closest: ${near.join(', ')}` : 'the store has no country values to match',
+      'see what the store holds with: crisismap count --by country',
+    ]);
+  }
+  return resolved;
 }
 
 function byName(key: CategoricalKey): string {
