@@ -40,7 +40,15 @@ const CONTEXT: Partial<Record<GroupField, GroupField[]>> = {
   location: ['country', 'admin1'],
 };
 
-export interface Totals { events: number; fatalities: number; fatalities_low?: number; fatalities_high?: number }
+export interface Totals {
+  events: number;
+  fatalities: number;
+  fatalities_low?: number;
+  fatalities_high?: number;
+  /** When datasets with and without low–high estimates are counted together: how many of the events carry them, and their best estimate. */
+  estimated_events?: number;
+  estimated_best?: number;
+}
 export type CountRow = Record<string, string | number | null> & Totals;
 
 export interface CountResult {
@@ -51,6 +59,12 @@ export interface CountResult {
   datasets: DatasetVersion[];
   /** Things a reader must know to use the numbers right. */
   notes: string[];
+  /**
+   * Present when the figures mix datasets with low–high estimates (UCDP) and without (ACLED):
+   * fatalities_low and fatalities_high then belong to these datasets' events only
+   * (estimated_events of them, best estimate estimated_best), never to the row's whole total.
+   */
+  estimates?: { datasets: string[] };
 }
 
 export function parseGroups(by: string[]): GroupField[] {
@@ -74,8 +88,10 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   // One dataset version in the store: provenance is known; several: each query says which it used.
   const perVersion = entries.length > 1;
   const estimates = entries.some((e) => e.estimates);
+  const mixed = estimates && entries.some((e) => !e.estimates);
   const measures = ['count(*) AS events', 'sum(fatalities) AS fatalities',
-    ...(estimates ? ['sum(fatalities_low) AS fatalities_low', 'sum(fatalities_high) AS fatalities_high'] : [])].join(', ');
+    ...(estimates ? ['sum(fatalities_low) AS fatalities_low', 'sum(fatalities_high) AS fatalities_high'] : []),
+    ...(mixed ? ['count(fatalities_low) AS estimated_events', 'coalesce(sum(fatalities) FILTER (WHERE fatalities_low IS NOT NULL), 0) AS estimated_best'] : [])].join(', ');
   const provenanceKeys = perVersion ? ['dataset AS _dataset', 'dataset_version AS _version'] : [];
   const from = byActor ? `(SELECT unnest(actors) AS actor, * FROM events ${where})` : `events ${where}`;
   const select = [...grouped.map((k) => `${GROUPS[k]} AS "${k}"`), ...provenanceKeys, measures];
@@ -107,7 +123,15 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
       notes.push(`no event involves an actor matching "${a}"${near.length ? `; closest names: ${near.join(', ')}` : ''}`);
     }
   }
-  return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes };
+  const estimators = [...new Set(entries.filter((e) => e.estimates).map((e) => e.dataset))];
+  const mixedHere = mixed && (total.estimated_events ?? 0) > 0 && (total.estimated_events ?? 0) < total.events;
+  if (mixedHere) {
+    notes.push(`low and high are ${estimators.join(', ')}'s estimates for its own ${total.estimated_events!.toLocaleString('en-US')} events (best estimate ${total.estimated_best!.toLocaleString('en-US')}), not a range for totals that include other datasets`);
+  } else {
+    // Nothing mixed in these figures: the range, where present, is the range of the total.
+    for (const r of [...sorted, total]) { delete r.estimated_events; delete r.estimated_best; }
+  }
+  return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes, ...(mixedHere ? { estimates: { datasets: estimators } } : {}) };
 }
 
 function pinnedValue(filter: Filter, key: GroupField): string | undefined {
@@ -121,6 +145,10 @@ function addTotals(into: Totals, r: Record<string, unknown>): void {
   // Low and high exist only for UCDP events; absent, they are left out rather than shown as 0.
   if (r.fatalities_low !== null && r.fatalities_low !== undefined) into.fatalities_low = (into.fatalities_low ?? 0) + Number(r.fatalities_low);
   if (r.fatalities_high !== null && r.fatalities_high !== undefined) into.fatalities_high = (into.fatalities_high ?? 0) + Number(r.fatalities_high);
+  if (r.estimated_events !== undefined) {
+    into.estimated_events = (into.estimated_events ?? 0) + Number(r.estimated_events);
+    into.estimated_best = (into.estimated_best ?? 0) + Number(r.estimated_best ?? 0);
+  }
 }
 
 /** Periods in time order; other groups largest first, by events, then fatalities, then name. */

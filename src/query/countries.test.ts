@@ -52,3 +52,20 @@ test('a country the store lacks is an error naming the country, never an empty c
   await assert.rejects(count(store, { country: ['Canada'] }), /unknown country "Canada"/);
   store.close();
 });
+
+test('a row mixing ACLED and UCDP labels the low–high range as UCDP\'s own, beside UCDP\'s events and best', { skip: NEEDS_SHARED }, async () => {
+  const store = await memoryStore();
+  await importFiles(store, [ACLED, UCDP]);
+  const drc = await count(store, { country: ['DRC'] });
+  assert.deepEqual(drc.estimates, { datasets: ['ucdp'] });
+  assert.equal(drc.total.events, 184);
+  assert.equal(drc.total.estimated_events, 35);
+  assert.equal(drc.total.estimated_best, 3289);
+  assert.ok(drc.notes.some((n) => /low and high are ucdp's estimates for its own 35 events \(best estimate 3,289\)/.test(n)), drc.notes.join('\n'));
+  // One source alone: the range is the total's, nothing to label.
+  const ucdpOnly = await count(store, { country: ['DRC'], dataset: ['ucdp'] });
+  assert.equal(ucdpOnly.estimates, undefined);
+  assert.equal(ucdpOnly.total.estimated_events, undefined);
+  assert.equal(ucdpOnly.total.fatalities, 3289);
+  store.close();
+});

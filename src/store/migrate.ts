@@ -17,11 +17,13 @@ async function hasColumn(store: Store, table: string, column: string): Promise<b
 export async function needsMigration(store: Store): Promise<boolean> {
   const { n } = await store.one(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'events'`);
   if (Number(n) === 0) return false;
-  return !(await hasColumn(store, 'events', 'country_code'));
+  const aggregates = await store.one(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'aggregates'`);
+  return Number(aggregates.n) === 0 || !(await hasColumn(store, 'events', 'country_code'));
 }
 
+/** Run after the schema statements, which add the tables a store lacks (aggregates). */
 export async function migrate(store: Store): Promise<void> {
-  if (!(await needsMigration(store))) return;
+  if (await hasColumn(store, 'events', 'country_code')) return;
   await ensureCountryKeys(store);
   await store.transaction(async () => {
     await store.run('ALTER TABLE events ADD COLUMN country_code VARCHAR');
