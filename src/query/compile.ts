@@ -15,7 +15,12 @@ export interface Compiled {
 /** SQL for "this event is civilian targeting": the column where the source has it, else the event type. */
 export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
 
-export function compileFilter(filter: Filter): Compiled {
+/** The columns a filter reads, where a table names them differently: aggregates date a row by its period's first day. */
+export interface CompileTarget { date: string; year: string }
+const EVENTS: CompileTarget = { date: 'event_date', year: 'year' };
+export const AGGREGATES: CompileTarget = { date: 'period_start', year: 'year' };
+
+export function compileFilter(filter: Filter, target: CompileTarget = EVENTS): Compiled {
   const clauses: string[] = [];
   const params: DuckDBValue[] = [];
   const inList = (column: string, values: DuckDBValue[]) => {
@@ -39,9 +44,9 @@ export function compileFilter(filter: Filter): Compiled {
       params.push(listValue(values));
     } else inList(`"${CATEGORICAL[key]}"`, values);
   }
-  if (filter.from) { clauses.push('event_date >= ?::DATE'); params.push(filter.from); }
-  if (filter.to) { clauses.push('event_date <= ?::DATE'); params.push(filter.to); }
-  if (filter.year?.length) inList('year', filter.year);
+  if (filter.from) { clauses.push(`${target.date} >= ?::DATE`); params.push(filter.from); }
+  if (filter.to) { clauses.push(`${target.date} <= ?::DATE`); params.push(filter.to); }
+  if (filter.year?.length) inList(target.year, filter.year);
   if (filter.actor?.length) {
     // actor_text is "\nname one\nname two\n", lower-cased: a part of a name, or a whole one fenced by newlines.
     const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';

@@ -11,6 +11,7 @@ import { normalizeFilter, type Filter } from './filter.js';
 import { closestActors, resolveFilter } from './resolve.js';
 import { catalog } from './catalog.js';
 import { provenanceOf, type DatasetVersion } from './provenance.js';
+import { aggregateGroupSql, aggregateScope, answering, type AggregateEntry } from './aggregates.js';
 
 /** What `--by` accepts, and the SQL for each. */
 export const GROUPS = {
@@ -65,6 +66,12 @@ export interface CountResult {
    * (estimated_events of them, best estimate estimated_best), never to the row's whole total.
    */
   estimates?: { datasets: string[] };
+  /**
+   * Present when an aggregated dataset answered (never added to events): what it counts and at
+   * which resolution. A measure it lacks (the fatalities-by-country-year file has no event
+   * counts) is null in every row, never 0.
+   */
+  aggregate?: { dataset: string; scope: string; resolution: string; period: 'week' | 'month' | 'year'; measures: Array<'events' | 'fatalities'> };
 }
 
 export function parseGroups(by: string[]): GroupField[] {
@@ -76,6 +83,8 @@ export function parseGroups(by: string[]): GroupField[] {
 }
 
 export async function count(store: Store, filter: Filter, by: GroupField[] = []): Promise<CountResult> {
+  const source = await answering(store, filter);
+  if (source.kind === 'aggregate') return countAggregate(store, source.entry, filter, by, source.hasEvents);
   const resolved = await resolveFilter(store, filter);
   const { where, params } = compileFilter(resolved);
   const keys = [...new Set(by.flatMap((f) => [...(CONTEXT[f] ?? []), f]))];
@@ -117,6 +126,9 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   if (new Set(provenance.map((d) => d.dataset)).size > 1) {
     notes.push('these figures add up events from several datasets, which may record the same incidents: filter with --dataset to count one');
   }
+  if (source.aggregates.length) {
+    notes.push(`counted from events only; the store's aggregated data (${source.aggregates.map((a) => a.dataset).join(', ')}) is never added to events: count it with --dataset ${source.aggregates[0]!.dataset}`);
+  }
   if (total.events === 0 && filter.actor?.length) {
     for (const a of filter.actor) {
       const near = await closestActors(store, a);
@@ -132,6 +144,40 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
     for (const r of [...sorted, total]) { delete r.estimated_events; delete r.estimated_best; }
   }
   return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes, ...(mixedHere ? { estimates: { datasets: estimators } } : {}) };
+}
+
+/** The same count over one aggregated dataset, at its resolution. */
+async function countAggregate(store: Store, entry: AggregateEntry, filter: Filter, by: GroupField[], hasEvents: boolean): Promise<CountResult> {
+  if (by.includes('actor')) aggregateGroupSql(entry, 'actor');
+  const scope = await aggregateScope(store, entry, filter, hasEvents);
+  const keys = [...new Set(by.flatMap((f) => [...(entry.columns.includes('admin1') ? CONTEXT[f] ?? [] : []), f]))];
+  const select = [...keys.map((k) => `${aggregateGroupSql(entry, k)} AS "${k}"`), 'dataset AS _dataset', 'dataset_version AS _version',
+    'sum(events) AS events', 'sum(fatalities) AS fatalities', 'count(*) AS _rows'];
+  const raw = await store.all(`SELECT ${select.join(', ')} FROM aggregates ${scope.where} GROUP BY ALL`, scope.params);
+  const rows = new Map<string, CountRow>();
+  const total: Totals = { events: 0, fatalities: 0 };
+  for (const r of raw) {
+    const key = JSON.stringify(keys.map((k) => r[k]));
+    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, r[k] ?? null]), ['events', 0], ['fatalities', 0]]) as CountRow);
+    addTotals(row, r);
+    rows.set(key, row);
+    addTotals(total, r);
+  }
+  const sorted = [...rows.values()].sort(rowOrder(keys));
+  // A measure the dataset lacks is unknown, not zero.
+  for (const m of ['events', 'fatalities'] as const) {
+    if (!entry.measures.includes(m)) for (const r of [...sorted, total]) (r as unknown as Record<string, null>)[m] = null;
+  }
+  const notes = [...scope.notes];
+  if (entry.period === 'week' && keys.some((k) => k === 'month' || k === 'quarter' || k === 'year')) {
+    notes.push('a week is counted in the month, quarter and year of its first day (ACLED\'s WEEK)');
+  }
+  const provenance = provenanceOf(raw.map((r) => ({ ...r, events: r.events ?? 0 })))
+    .map((d) => ({ ...d, aggregated: { rows: raw.filter((r) => r._dataset === d.dataset && r._version === d.version).reduce((n, r) => n + Number(r._rows), 0) } }));
+  return {
+    by: keys, rows: sorted, total, filters: scope.filter, datasets: provenance, notes,
+    aggregate: { dataset: entry.dataset, scope: entry.scope, resolution: entry.resolution, period: entry.period, measures: entry.measures },
+  };
 }
 
 function pinnedValue(filter: Filter, key: GroupField): string | undefined {

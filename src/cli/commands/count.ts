@@ -46,7 +46,7 @@ Examples:
 };
 
 function columnsOf(result: CountResult): string[] {
-  const columns: string[] = [...result.by, 'events', 'fatalities'];
+  const columns: string[] = [...result.by, ...(result.aggregate?.measures ?? ['events', 'fatalities'])];
   if (result.estimates) columns.push('estimated_events', 'estimated_best');
   if (result.total.fatalities_low !== undefined) columns.push('fatalities_low', 'fatalities_high');
   return columns;
