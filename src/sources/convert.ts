@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CrisisError } from '../model/errors.js';
 import { csvLine } from './csv-text.js';
+import { chooseDataSheet, PREVIEW_ROWS } from './layouts/sheets.js';
 
 export interface Converted {
   csvPath: string;
@@ -27,7 +28,7 @@ async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void>
   await once(out, 'finish');
 }
 
-/** The first worksheet; its first row names the columns. Dates become YYYY-MM-DD. */
+/** The data worksheet (the first, unless a terms-of-use sheet comes first); its first row names the columns. Dates become YYYY-MM-DD. */
 export async function convertXlsx(path: string): Promise<Converted> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -35,7 +36,15 @@ export async function convertXlsx(path: string): Promise<Converted> {
   } catch (error) {
     throw new CrisisError(`${path}: cannot read the workbook: ${(error as Error).message}`, ['save it again as .xlsx, or export the sheet as CSV']);
   }
-  const sheet = workbook.worksheets[0];
+  // The data sheet, past any terms-of-use sheet (layouts/sheets.ts decides from each sheet's first rows).
+  const previews = workbook.worksheets.map((ws) => ({
+    name: ws.name,
+    rows: Array.from({ length: Math.min(PREVIEW_ROWS, ws.actualRowCount) }, (_, i) => {
+      const row = ws.getRow(i + 1);
+      return Array.from({ length: ws.columnCount }, (_, c) => cellText(row.getCell(c + 1).value));
+    }),
+  }));
+  const sheet = workbook.worksheets[chooseDataSheet(previews)];
   if (!sheet || sheet.actualRowCount === 0) throw new CrisisError(`${path}: the workbook has no rows`);
   const width = sheet.columnCount;
   const rowNumbers: number[] = [];
