@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from './count.js';
 import { importFiles } from '../sources/import.js';
-import { memoryStore, NEEDS_SHARED, shared } from '../testing.js';
+import { join } from 'node:path';
+import { Store } from '../store/store.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../testing.js';
 
 const ACLED = shared('acled', 'acled_sample_2022h1.csv');
 const UCDP = shared('ucdp', 'ged231_sample.csv');
@@ -68,4 +70,36 @@ test('a row mixing ACLED and UCDP labels the low–high range as UCDP\'s own, be
   assert.equal(ucdpOnly.total.estimated_events, undefined);
   assert.equal(ucdpOnly.total.fatalities, 3289);
   store.close();
+});
+
+test('country names as people write them work in every filter: Côte d\'Ivoire, Cote d\'Ivoire, DRC, Burma', async () => {
+  const store = await memoryStore();
+  await importFiles(store, [writeScratch('acled.csv', acledCsv([
+    { event_id_cnty: 'CIV1', country: 'Ivory Coast', admin1: 'Abidjan', fatalities: 1 },
+    { event_id_cnty: 'DRC1', country: 'Democratic Republic of Congo', admin1: 'Ituri', fatalities: 2 },
+    { event_id_cnty: 'MMR1', country: 'Myanmar', admin1: 'Sagaing', fatalities: 3 },
+  ]))]);
+  for (const [name, fatalities] of [["Côte d'Ivoire", 1], ["Cote d'Ivoire", 1], ['ivory coast', 1], ['DRC', 2], ['Congo-Kinshasa', 2], ['Burma', 3], ['MMR', 3]] as const) {
+    assert.equal((await count(store, { country: [name] })).total.fatalities, fatalities, name);
+  }
+  store.close();
+});
+
+test('a store made before the country table is brought up to date when opened, its events unchanged', async () => {
+  const path = join(scratch(), 'old.duckdb');
+  const store = await Store.open(path);
+  await importFiles(store, [writeScratch('acled.csv', acledCsv([{ event_id_cnty: 'MMR1', country: 'Myanmar (Burma)', fatalities: 3 }, { event_id_cnty: 'X1', country: 'Atlantis', fatalities: 1 }]))]);
+  // As an older crisismap left it: no country_code, no country_source, the source's spelling in country.
+  await store.run(`UPDATE events SET country = country_source`);
+  await store.run('ALTER TABLE events DROP COLUMN country_code');
+  await store.run('ALTER TABLE events DROP COLUMN country_source');
+  store.close();
+  const reopened = await Store.open(path, { readOnly: true });
+  assert.deepEqual(await reopened.all('SELECT country, country_code, country_source, fatalities FROM events ORDER BY fatalities'), [
+    { country: 'Atlantis', country_code: null, country_source: 'Atlantis', fatalities: 1 },
+    { country: 'Myanmar', country_code: 'MMR', country_source: 'Myanmar (Burma)', fatalities: 3 },
+  ]);
+  assert.equal((await count(reopened, { country: ['Burma'] })).total.events, 1);
+  assert.equal((await count(reopened, { country: ['atlantis'] })).total.events, 1, 'a name the table does not know still matches itself');
+  reopened.close();
 });
