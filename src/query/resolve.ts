@@ -110,7 +110,7 @@ async function refuseAggregates(store: Store, wanted: string[]): Promise<void> {
 /** What every command that needs events says about aggregated data. */
 export function noEventsError(dataset: string): CrisisError {
   return new CrisisError(`${dataset} is aggregated data: it has no events behind its numbers`, [
-    'aggregates answer count, trend, chart and map --level country|admin1, at their own resolution',
+    'aggregates answer count, trend, chart, map --level country|admin1 and surges, at their own resolution',
     'listing events, actors, episodes or victims needs an event dataset (import ACLED or UCDP events)',
   ]);
 }
