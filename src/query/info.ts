@@ -1,6 +1,7 @@
 /** What the store holds: datasets, versions, date ranges, counts, and the imports that built it. */
 import { statSync } from 'node:fs';
 import type { Store } from '../store/store.js';
+import { aggregateCatalog, type AggregateEntry } from './aggregates.js';
 
 export interface StoreInfo {
   store: string;
@@ -17,6 +18,8 @@ export interface StoreInfo {
     synthetic: boolean;
   }>;
   imports: Array<Record<string, unknown>>;
+  /** Aggregated datasets (ACLED's weekly and country-level files), kept apart from events. */
+  aggregates: AggregateEntry[];
 }
 
 export async function storeInfo(store: Store): Promise<StoreInfo> {
@@ -43,5 +46,6 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
       synthetic: d.synthetic === true || d.dataset === 'demo-synthetic',
     })),
     imports,
+    aggregates: await aggregateCatalog(store),
   };
 }

@@ -56,5 +56,7 @@ function figure(key, value, unit, detail = null) {
 
 /** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. */
 function datasets(result) {
-  return (result.datasets ?? []).map((d) => `${d.dataset} (${d.version}): ${fmt(d.events)} events`).join('; ');
+  return (result.datasets ?? []).map((d) => (d.aggregated
+    ? `${d.dataset} (${d.version}): aggregated data, ${fmt(d.aggregated.rows)} rows, no events behind them`
+    : `${d.dataset} (${d.version}): ${fmt(d.events)} events`)).join('; ');
 }
