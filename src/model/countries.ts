@@ -60,7 +60,7 @@ export function countryByCode(code: string): Country | undefined {
   return byCode.get(code);
 }
 
-/** Every (key, code, name) the table knows: what an import joins a file's country names against. */
-export function countryKeys(): Array<{ key: string; code: string; name: string }> {
-  return [...byKey.entries()].map(([key, c]) => ({ key, code: c.code, name: c.name }));
+/** Every name the table writes (raw), its compared form (key), code and shown name: what imports join against. */
+export function countryNames(): Array<{ raw: string; key: string; code: string; name: string }> {
+  return COUNTRIES.flatMap((c) => [...new Set([c.name, ...c.aliases])].map((raw) => ({ raw, key: countryKey(raw), code: c.code, name: c.name })));
 }

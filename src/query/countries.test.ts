@@ -103,3 +103,13 @@ test('a store made before the country table is brought up to date when opened, i
   assert.equal((await count(reopened, { country: ['atlantis'] })).total.events, 1, 'a name the table does not know still matches itself');
   reopened.close();
 });
+
+test('a name written otherwise (case, accents, punctuation) gets its code too, and re-importing it changes nothing', async () => {
+  const store = await memoryStore();
+  const file = writeScratch('acled.csv', acledCsv([{ event_id_cnty: 'CIV1', country: 'COTE D’IVOIRE', fatalities: 1 }]));
+  await importFiles(store, [file]);
+  assert.deepEqual(await store.one('SELECT country, country_code, country_source FROM events'), { country: 'Ivory Coast', country_code: 'CIV', country_source: 'COTE D’IVOIRE' });
+  const [again] = await importFiles(store, [file]);
+  assert.deepEqual([again!.added, again!.updated, again!.unchanged], [0, 0, 1]);
+  store.close();
+});

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
-import { COUNTRY_COLUMNS, ensureCountryKeys, joinCountryKeys, unknownCountries } from './countries.js';
+import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys, unknownCountries } from './countries.js';
 import { parseDateSql, DATE_HINT } from './dates.js';
 import { sqlString } from './layout.js';
 import type { AggregateLayout } from './layouts/aggregated.js';
@@ -97,6 +97,7 @@ export async function readAggregate(store: Store, file: string, csvPath: string,
   await ensureCountryKeys(store);
   const select = Object.entries(columns).map(([name, sql]) => `${sql} AS ${name}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE ${ready} AS SELECT ${select.join(', ')} FROM ${joinCountryKeys(`(SELECT * FROM ${typed} WHERE _error IS NULL)`, 'country')}`);
+  await fixCountryCodes(store, ready);
   await store.run(`DROP TABLE ${typed}`);
   return { rowsRead: Number(rows), rejected: problems.length, ...(rejectsFile ? { rejectsFile } : {}), version, ready };
 }

@@ -4,8 +4,7 @@
  * events' own country names (the spelling is kept in country_source; country becomes the
  * table's one name). Nothing else changes; no event is added or dropped.
  */
-import { COUNTRY_KEYS, ensureCountryKeys } from '../sources/countries.js';
-import { countryKeySql } from '../model/countries.js';
+import { fixCountryCodes } from '../sources/countries.js';
 import type { Store } from './store.js';
 
 async function hasColumn(store: Store, table: string, column: string): Promise<boolean> {
@@ -24,12 +23,10 @@ export async function needsMigration(store: Store): Promise<boolean> {
 /** Run after the schema statements, which add the tables a store lacks (aggregates). */
 export async function migrate(store: Store): Promise<void> {
   if (await hasColumn(store, 'events', 'country_code')) return;
-  await ensureCountryKeys(store);
   await store.transaction(async () => {
     await store.run('ALTER TABLE events ADD COLUMN country_code VARCHAR');
     await store.run('ALTER TABLE events ADD COLUMN country_source VARCHAR');
     await store.run('UPDATE events SET country_source = country');
-    await store.run(`UPDATE events SET country_code = _ck_code, country = _ck_name FROM ${COUNTRY_KEYS}
-      WHERE _ck_key = ${countryKeySql('events.country_source')}`);
+    await fixCountryCodes(store, 'events');
   });
 }
