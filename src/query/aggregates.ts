@@ -6,7 +6,7 @@
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { catalog } from './catalog.js';
-import { AGGREGATES, compileFilter } from './compile.js';
+import { AGGREGATES, compileFilter, type Compiled } from './compile.js';
 import { FILTER_LABELS, normalizeFilter, type Filter } from './filter.js';
 import { noEventsError, resolveFilter } from './resolve.js';
 
@@ -95,12 +95,10 @@ function applies(entry: AggregateEntry, key: keyof Filter): boolean {
   }
 }
 
-export interface AggregateScope {
+export interface AggregateScope extends Compiled {
   entry: AggregateEntry;
   /** The filter resolved against the dataset's values, normalised: what outputs echo. */
   filter: Filter;
-  where: string;
-  params: import('@duckdb/node-api').DuckDBValue[];
   /** What a reader must know: the resolution, whole periods, the events not added. */
   notes: string[];
 }
