@@ -6,8 +6,9 @@
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { catalog } from './catalog.js';
-import { AGGREGATES, compileFilter, type Compiled } from './compile.js';
-import { FILTER_LABELS, normalizeFilter, type Filter } from './filter.js';
+import { AGGREGATE_COLUMNS, compileFilter, type Compiled } from './compile.js';
+import { FILTER_PARAMS, normalizeFilter, type Filter } from './filter.js';
+import { ParamError, ref, refOf } from '../model/param.js';
 import { noEventsError, resolveFilter } from './resolve.js';
 
 export interface AggregateEntry {
@@ -63,19 +64,19 @@ export async function answering(store: Store, filter: Filter): Promise<Answering
   const wanted = filter.dataset ?? [];
   const chosen = aggregates.filter((a) => wanted.some((w) => w.trim().toLowerCase() === a.dataset.toLowerCase()));
   if (chosen.length && chosen.length < wanted.length) {
-    throw new CrisisError(`--dataset ${wanted.join(', ')} mixes aggregated data (${chosen.map((c) => c.dataset).join(', ')}) with events`, [
+    throw new ParamError(refOf(FILTER_PARAMS.dataset), wanted.join(', '), { kind: 'other', text: `mixes aggregated data (${chosen.map((c) => c.dataset).join(', ')}) with events` }, [
       'aggregates are never added to events: count one or the other',
     ]);
   }
   if (chosen.length > 1) {
-    throw new CrisisError(`--dataset ${wanted.join(', ')} names several aggregated datasets`, [
+    throw new ParamError(refOf(FILTER_PARAMS.dataset), wanted.join(', '), { kind: 'other', text: 'names several aggregated datasets' }, [
       'they count different things at different resolutions and are never added together: count one at a time',
     ]);
   }
   if (chosen.length === 1) return { kind: 'aggregate', entry: chosen[0]!, hasEvents: events.length > 0 };
   if (wanted.length || events.length) return { kind: 'events', aggregates };
   if (aggregates.length === 1) return { kind: 'aggregate', entry: aggregates[0]!, hasEvents: false };
-  throw new CrisisError('the store holds several aggregated datasets and no events: choose one with --dataset', aggregates.map(describeEntry));
+  throw new CrisisError(`the store holds several aggregated datasets and no events: choose one with ${ref(FILTER_PARAMS.dataset)}`, aggregates.map(describeEntry));
 }
 
 /** "acled-weekly (up to 2026-03-28): all events, one row per week × admin1 × event type × sub-event type" */
@@ -107,13 +108,13 @@ export interface AggregateScope extends Compiled {
 export async function aggregateScope(store: Store, entry: AggregateEntry, filter: Filter, hasEvents: boolean): Promise<AggregateScope> {
   for (const [key, value] of Object.entries(normalizeFilter(filter)) as Array<[keyof Filter, unknown]>) {
     if (value !== undefined && !applies(entry, key)) {
-      throw new CrisisError(`--${FILTER_LABELS[key]} does not apply to ${entry.dataset}: its rows are ${entry.scope} per ${entry.resolution}`, [
+      throw new ParamError(refOf(FILTER_PARAMS[key]), Array.isArray(value) ? value.join(', ') : String(value), { kind: 'other', text: `does not apply to ${entry.dataset}: its rows are ${entry.scope} per ${entry.resolution}` }, [
         'aggregated data has no events, actors or places finer than its resolution behind its numbers',
       ]);
     }
   }
   const resolved = await resolveFilter(store, { ...filter, dataset: [entry.dataset] }, { table: 'aggregates', dataset: entry.dataset });
-  const compiled = compileFilter(resolved, AGGREGATES);
+  const compiled = compileFilter(resolved, AGGREGATE_COLUMNS);
   const notes = [`aggregated data: ${entry.dataset} counts ${entry.scope}, one row per ${entry.resolution}; ACLED's own totals, with no events behind them`];
   if (filter.from || filter.to || filter.year?.length) {
     const span = await store.one(`SELECT min(period_start)::VARCHAR AS first, max(period_start)::VARCHAR AS last, max(period_end)::VARCHAR AS last_end
@@ -122,7 +123,7 @@ export async function aggregateScope(store: Store, entry: AggregateEntry, filter
       ? `dates match whole ${entry.period}s: counted are the ${entry.period}s starting ${span.first} to ${span.last} (the last ends ${span.last_end})`
       : `dates match whole ${entry.period}s: no ${entry.period} starts within the dates asked for`);
   }
-  if (hasEvents) notes.push(`the store also holds events; they are not added to these aggregates (count them with --dataset, e.g. --dataset acled)`);
+  if (hasEvents) notes.push(`the store also holds events; they are not added to these aggregates (count them with ${ref(FILTER_PARAMS.dataset)}, e.g. ${ref(FILTER_PARAMS.dataset, 'acled')})`);
   const out = normalizeFilter(resolved);
   if (!filter.dataset?.length) delete out.dataset;
   return { entry, filter: out, ...compiled, notes };
