@@ -56,8 +56,8 @@ test('events and aggregates of the same places and weeks are never added togethe
 
 test('filters and groups an aggregate cannot answer are refused, naming its resolution', async () => {
   const store = await mixedStore();
-  await assert.rejects(count(store, { dataset: ['acled-weekly'], actor: ['Wagner'] }), /--actor does not apply to acled-weekly: its rows are all events per week × admin1 × event type × sub-event type/);
-  await assert.rejects(count(store, { dataset: ['acled-weekly'], admin2: ['Djenne'] }), /--admin2 does not apply/);
+  await assert.rejects(count(store, { dataset: ['acled-weekly'], actor: ['Wagner'] }), /actor "Wagner": does not apply to acled-weekly: its rows are all events per week × admin1 × event type × sub-event type/);
+  await assert.rejects(count(store, { dataset: ['acled-weekly'], admin2: ['Djenne'] }), /admin2 "Djenne": does not apply/);
   await assert.rejects(count(store, { dataset: ['acled-weekly'] }, ['actor']), /cannot group acled-weekly by actor/);
   assert.equal((await count(store, { dataset: ['acled-weekly'], disorderType: ['demonstrations'] })).total.events, 2);
   store.close();
