@@ -20,11 +20,12 @@ import { importCommand } from './commands/import.js';
 import { infoCommand } from './commands/info.js';
 import { mapCommand } from './commands/map.js';
 import { serveCommand } from './commands/serve.js';
+import { syncCommand } from './commands/sync.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
   ...ANALYSES.map(analysisCommand), serveCommand,
-  chartCommand, mapCommand,
+  chartCommand, mapCommand, syncCommand,
 ];
 
 export function usage(): string {

@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Store } from '../store/store.js';
 import { aggregateCatalog, type AggregateEntry } from './aggregates.js';
+import { listSubscriptions } from '../sources/sync/subscriptions.js';
 
 export interface StoreInfo {
   store: string;
@@ -20,6 +21,8 @@ export interface StoreInfo {
   imports: Array<Record<string, unknown>>;
   /** Aggregated datasets (ACLED's weekly and country-level files), kept apart from events. */
   aggregates: AggregateEntry[];
+  /** Subscriptions kept current by `crisismap sync`: when each last synced, and whether its last attempt failed and why. */
+  sync: Array<{ subscription: string; version: string; last_success_at: string | null; last_attempt_at: string | null; last_error: string | null }>;
 }
 
 export async function storeInfo(store: Store): Promise<StoreInfo> {
@@ -47,5 +50,8 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
     })),
     imports,
     aggregates: await aggregateCatalog(store),
+    sync: (await listSubscriptions(store)).map((s) => ({
+      subscription: s.name, version: s.version, last_success_at: s.lastSuccessAt ?? null, last_attempt_at: s.lastAttemptAt ?? null, last_error: s.lastError ?? null,
+    })),
   };
 }

@@ -12,6 +12,8 @@ import { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import { DEFAULT_CACHE_MB, ResponseCache } from './cache.js';
 import { DEFAULT_READERS, ReaderPool } from './pool.js';
+import { startSyncSchedule, type SyncSchedule } from './sync.js';
+import type { SyncOptions } from '../sources/sync/run.js';
 
 export const DEFAULT_PORT = 8080;
 /** Loopback: nothing outside this machine can reach the server unless --host says so. */
@@ -34,6 +36,8 @@ export interface ServeOptions {
   cacheMb?: number;
   maxUploadMb?: number;
   publicDir?: string;
+  /** Refresh the store's subscriptions now and then every `everyMs` (serve --sync-every). */
+  sync?: { everyMs: number; options: Omit<SyncOptions, 'signal'>; log: (line: string) => void };
 }
 
 export interface RunningServer {
@@ -44,6 +48,8 @@ export interface RunningServer {
   store: Store;
   app: Hono;
   cache: ResponseCache;
+  /** The sync schedule, when --sync-every started one. */
+  sync?: SyncSchedule;
   close(): Promise<void>;
 }
 
@@ -64,9 +70,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const server = await listen(app, options.port ?? DEFAULT_PORT, host);
     const port = (server.address() as AddressInfo).port;
     const pool = readers;
+    const sync = options.sync && !options.readOnly ? await startSyncSchedule(store, options.sync.everyMs, options.sync.options, options.sync.log) : undefined;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, host, store, app, cache,
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`, port, host, store, app, cache, ...(sync ? { sync } : {}),
       close: async () => {
+        await sync?.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open until they time out.
         server.closeAllConnections();

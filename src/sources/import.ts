@@ -59,14 +59,39 @@ export interface ImportReport {
 export const PROBLEMS_SHOWN = 20;
 
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport[]> {
-  if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
   // Reading and checking happen outside the transaction (temporary tables and views only);
   // the store itself changes in one transaction at the end, so a failure anywhere changes nothing.
+  const prepared = await prepareImport(store, files, options);
+  try {
+    return await store.transaction(() => prepared.apply());
+  } finally {
+    await prepared.dispose();
+  }
+}
+
+/** Files read and checked, ready to land: apply() inside the caller's transaction, then dispose(). */
+export interface PreparedImport {
+  apply(): Promise<ImportReport[]>;
+  dispose(): Promise<void>;
+}
+
+/** Steps 1–4 for every file; apply() is step 5. A sync uses it to land its pages with other writes in one transaction. */
+export async function prepareImport(store: Store, files: string[], options: ImportOptions = {}): Promise<PreparedImport> {
+  if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
+  const dispose = async () => {
+    for (const p of pending) await dropTemporaries(store, p.index);
+  };
   try {
     for (const [i, file] of files.entries()) pending.push(await readFile(store, file, options, rejectsWritten, i));
-    return await store.transaction(async () => {
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return {
+    dispose,
+    async apply() {
       for (const p of pending) {
         if (p.aggregate) await storeAggregateReport(store, p);
         else if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
@@ -77,10 +102,8 @@ export async function importFiles(store: Store, files: string[], options: Import
         await logImport(store, p.report);
       }
       return pending.map((p) => p.report);
-    });
-  } finally {
-    for (const p of pending) await dropTemporaries(store, p.index);
-  }
+    },
+  };
 }
 
 interface Pending {

@@ -26,5 +26,11 @@ export function schemaStatements(): string[] {
       event_type VARCHAR, sub_event_type VARCHAR, disorder_type VARCHAR,
       events BIGINT, fatalities BIGINT, population_exposure BIGINT, source_id VARCHAR,
       latitude DOUBLE, longitude DOUBLE, source_file VARCHAR)`,
+    // What `crisismap sync` keeps current: a source plus its filters, and how its last run went.
+    // No credentials: they come from the environment or a private file at each run.
+    `CREATE TABLE IF NOT EXISTS subscriptions (
+      name VARCHAR, source VARCHAR, version VARCHAR, filters VARCHAR, base_url VARCHAR, created_at TIMESTAMP,
+      last_attempt_at TIMESTAMP, last_success_at TIMESTAMP, last_error VARCHAR, newest_timestamp BIGINT,
+      last_run VARCHAR, last_report VARCHAR)`,
   ];
 }

@@ -4,6 +4,8 @@ import { DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
 import { DEFAULT_CACHE_MB } from '../../server/cache.js';
 import { DEFAULT_READERS } from '../../server/pool.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { parseInterval } from '../../server/sync.js';
+import { loadCredentials } from '../../sources/sync/credentials.js';
 import { resolveDbPath } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { DB_HELP, parse } from '../options.js';
@@ -13,7 +15,7 @@ import { buildDemo } from './demo.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the JSON API and the dashboard',
-  help: `Usage: crisismap serve [--db FILE] [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--token T] [--demo]
+  help: `Usage: crisismap serve [--db FILE] [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--token T] [--demo] [--sync-every 6h]
 
 Starts one process that serves the dashboard at / and the JSON API under /api/ (every route
 is described at /api/docs and /api/openapi.json; see docs/api.md). Filters are query
@@ -37,6 +39,10 @@ Options:
                           importing is disabled
   --cache-mb MB           memory for answers kept until the next import (default ${DEFAULT_CACHE_MB}; 0: off)
   --readers N             store connections answering requests side by side (default ${DEFAULT_READERS})
+  --sync-every D          refresh the store's subscriptions (crisismap sync) now and then every D
+                          (e.g. 6h, 30m, 1d) inside the server; reading goes on meanwhile
+  --credentials FILE      API credentials for --sync-every, as for crisismap sync (default: the
+                          environment's ACLED_USERNAME, ACLED_PASSWORD, UCDP_TOKEN)
 ${DB_HELP}
 
 Example:
@@ -46,6 +52,7 @@ Example:
     const { values } = parse(args, {
       port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, 'max-upload': { type: 'string' },
       demo: { type: 'boolean' }, 'read-only': { type: 'boolean' }, 'cache-mb': { type: 'string' }, readers: { type: 'string' },
+      'sync-every': { type: 'string' }, credentials: { type: 'string' },
     });
     const db = resolveDbPath(values.db as string | undefined);
     const port = numberFlag(values.port, 'port', DEFAULT_PORT);
@@ -53,12 +60,16 @@ Example:
     const host = (values.host as string | undefined) ?? DEFAULT_HOST;
     const token = (values.token as string | undefined) ?? process.env.CRISISMAP_TOKEN ?? undefined;
     if (values['read-only'] && values.demo) throw new CrisisError('--demo cannot build a store opened --read-only', ['run crisismap demo first, or drop --read-only']);
+    const syncEvery = values['sync-every'] === undefined ? undefined : parseInterval(values['sync-every'] as string);
+    if (values['sync-every'] !== undefined && !syncEvery) throw new CrisisError(`--sync-every "${values['sync-every']}" is not a duration`, ['e.g. --sync-every 6h (s, m, h or d)']);
+    if (syncEvery && values['read-only']) throw new CrisisError('--sync-every cannot write to a store opened --read-only', ['drop --read-only']);
     const server = await startServer({
       db, port, host, readOnly: !!values['read-only'],
       ...(token ? { token } : {}),
       maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
       readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
+      ...(syncEvery ? { sync: { everyMs: syncEvery, options: { credentials: loadCredentials(values.credentials as string | undefined) }, log: (line: string) => io.err(`${line}\n`) } } : {}),
       ...(values.demo ? { demo: async (store) => { io.err('the store has no events: building the synthetic demo data…\n'); await buildDemo(store); } } : {}),
     });
     io.out(`crisismap serving ${db} at ${server.url}\n`);

@@ -14,9 +14,9 @@ const None = z.object({});
 export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
   api.get({
     path: '/api/info', tag: 'meta', query: None,
-    summary: 'What the store holds: datasets, versions, date ranges, counts, latest imports',
+    summary: 'What the store holds: datasets, versions, date ranges, counts, latest imports, last syncs',
     description: 'As `crisismap info --json`.',
-    responses: { 'application/json': '{store, bytes, events, datasets, imports}' },
+    responses: { 'application/json': '{store, bytes, events, datasets, imports, sync}' },
   }, async (_q, store) => json(await storeInfo(store)));
 
   const model = JSON.stringify(filterModel());

@@ -98,8 +98,18 @@ function showStore(store, error) {
   }
   if (about) {
     fill(about, `${fmt(store.events)} events`, store.first ? `, ${store.first} to ${store.last}` : '', ' · ',
-      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '));
+      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '), ...syncLine(store.sync ?? []));
   }
+}
+
+/** When the data was last synced from the APIs, and whether the last attempt failed and why. */
+function syncLine(subscriptions) {
+  if (!subscriptions.length) return [];
+  const failed = subscriptions.filter((s) => s.last_error);
+  const synced = subscriptions.map((s) => s.last_success_at).filter(Boolean).sort()[0];
+  const when = (t) => t.slice(0, 16).replace('T', ' ') + ' UTC';
+  return [' · ', synced ? `synced ${when(synced)}` : 'never synced',
+    ...failed.map((s) => h('span', { class: 'sync-failed', 'data-subscription': s.subscription }, ` · last sync of ${s.subscription} failed (${when(s.last_attempt_at)}): ${s.last_error}`))];
 }
 
 // Read-back for the end-to-end tests and the console (probe.js).

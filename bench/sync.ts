@@ -1,0 +1,83 @@
+/**
+ * Issue 12's benchmark: `crisismap sync acled` pulling 200,000 events from the local fake ACLED
+ * server (5,000 a page) against `crisismap import` of the same events from one CSV file, each
+ * into a new store, each as the CLI in its own process (so the fake server, which lives in
+ * this process, is not counted in the sync's memory). Runs alternate, sync and import, so a
+ * drifting machine load falls on both.
+ * Targets: sync within 1.5× the import; the sync process's peak memory under 1 GB.
+ * Run alone: node --import tsx bench/sync.ts (BENCH_SYNC_EVENTS, BENCH_SYNC_RUNS to change).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvLine } from '../src/sources/csv-text.js';
+import { acledEvent, fakeAcled } from '../src/sources/sync/testing.js';
+import { BENCH_DIR, fmt, OUT_DIR } from './harness.js';
+
+const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 200_000);
+const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 3);
+const BIN = join(BENCH_DIR, '../bin/crisismap.js');
+
+/** Runs the CLI; returns wall time and the process's peak resident memory (VmHWM, polled until it exits). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ ms: number; peakMb: number; code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    let peak = 0;
+    child.stderr.on('data', (d) => { err += d; });
+    const poll = setInterval(() => {
+      try {
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+        peak = Math.max(peak, kb / 1024);
+      } catch { /* exited */ }
+    }, 50);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, peakMb: peak, code, err });
+    });
+  });
+}
+
+export async function benchSync(): Promise<string[]> {
+  const events = Array.from({ length: EVENTS }, (_, i) => acledEvent(i, { timestamp: String(1700000000 + (i % 1000)) }));
+  const csv = join(OUT_DIR, 'sync-events.csv');
+  const columns = Object.keys(events[0]!);
+  writeFileSync(csv, [csvLine(columns), ...events.map((e) => csvLine(columns.map((c) => e[c])))].join(''));
+  const acled = await fakeAcled({ events });
+  acled.users.set('bench@example.org', { password: 'bench-password', eventAccess: true });
+  const env = { ACLED_USERNAME: 'bench@example.org', ACLED_PASSWORD: 'bench-password' };
+  const db = join(OUT_DIR, 'sync-bench.duckdb');
+  const fresh = () => { for (const p of [db, `${db}.wal`, `${db}.sync`]) rmSync(p, { recursive: true, force: true }); };
+  const syncs: number[] = [];
+  const imports: number[] = [];
+  let peak = 0;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      fresh();
+      const s = await cli(['sync', 'acled', '--db', db, '--base-url', acled.url], env);
+      if (s.code !== 0) throw new Error(`sync failed: ${s.err}`);
+      syncs.push(s.ms);
+      peak = Math.max(peak, s.peakMb);
+      fresh();
+      const m = await cli(['import', csv, '--db', db]);
+      if (m.code !== 0) throw new Error(`import failed: ${m.err}`);
+      imports.push(m.ms);
+    }
+  } finally {
+    await acled.close();
+    fresh();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratio = median(syncs) / median(imports);
+  return [
+    `${EVENTS.toLocaleString('en-US')} events, ${Math.ceil(EVENTS / 5000)} pages of 5,000; medians of ${RUNS} runs each, alternated, each a new CLI process and a new store`,
+    '',
+    '| | crisismap sync acled (fake server) | crisismap import (one CSV) | ratio | target |',
+    '|---|---|---|---|---|',
+    `| time | ${fmt(median(syncs))} | ${fmt(median(imports))} | ${ratio.toFixed(2)}× | ≤ 1.5× ${ratio <= 1.5 ? '✓' : '✗'} |`,
+    `| peak memory of the sync process | ${peak.toFixed(0)} MB | | | < 1024 MB ${peak < 1024 ? '✓' : '✗'} |`,
+  ];
+}
+
+if (process.argv[1] && /sync\.ts$/.test(process.argv[1])) console.log((await benchSync()).join('\n'));
