@@ -69,12 +69,15 @@ const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 /**
  * A minimal XLSX workbook, as Excel writes one: strings shared (every other one inline, to cover
  * both), numbers as numbers, and Date cells as day serials with a date style.
- * `sheets` are written in order; the first is the one crisismap reads.
+ * Several sheets (`{name: rows}`) are written in that order.
  */
-export async function writeWorkbook(path: string, rows: Array<Array<string | number | Date | null>>, more: Record<string, string | Buffer> = {}): Promise<string> {
+type Cells = Array<Array<string | number | Date | null>>;
+
+export async function writeWorkbook(path: string, rows: Cells | Record<string, Cells>, more: Record<string, string | Buffer> = {}): Promise<string> {
+  const sheets = Array.isArray(rows) ? { Data: rows } : rows;
   const shared: string[] = [];
   const letters = (i: number) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
-  const sheetRows = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => {
+  const sheetXml = (cells: Cells) => cells.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => {
     const ref = `${letters(c)}${r + 1}`;
     if (v === null || v === '') return '';
     if (v instanceof Date) return `<c r="${ref}" s="1"><v>${v.getTime() / 86_400_000 + 25569}</v></c>`;
@@ -84,13 +87,16 @@ export async function writeWorkbook(path: string, rows: Array<Array<string | num
     return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
   }).join('')}</row>`).join('');
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const names = Object.keys(sheets);
+  const parts: Record<string, string> = {};
+  names.forEach((name, i) => { parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetXml(sheets[name]!)}</sheetData></worksheet>`; });
   return writeZip(path, {
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((name, i) => `<sheet name="${xml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${shared.length}">${shared.map((t) => `<si><t>${xml(t)}</t></si>`).join('')}</sst>`,
-    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetRows}</sheetData></worksheet>`,
+    ...parts,
     ...more,
   });
 }

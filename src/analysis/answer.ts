@@ -46,7 +46,9 @@ export const idLimit = (options: AnalysisOptions): number | undefined => {
 };
 
 /** The events behind figures that cover everything a filter selects. */
-export async function traceFilter(store: Store, filter: Filter, count: number, options: AnalysisOptions = {}) {
+export async function traceFilter(store: Store, filter: Filter, count: number, options: AnalysisOptions = {}, aggregated = false) {
+  // Aggregated data has no events behind its numbers: nothing to trace, and its caveats say so.
+  if (aggregated) return { eventIds: [] as string[], eventCount: 0, eventFilter: normalizeFilter(filter) };
   const limit = idLimit(options);
   const ids = count === 0 || limit === 0 ? [] : await eventIds(store, filter, limit);
   return { eventIds: ids, eventCount: count, eventFilter: normalizeFilter(filter) };

@@ -1,7 +1,7 @@
 /**
  * Named groups of areas for spread (`--group coastal=Benin,Togo,Ghana,"Côte d'Ivoire"`):
- * each name is a country or an admin1 area as the store holds it. Country names differ
- * between sources and languages, so a few common spellings map to the stored one.
+ * each name is a country or an admin1 area as the store holds it. Country names go through
+ * the one country table (model/countries.ts), so "Côte d'Ivoire", "DRC" or "Burma" work.
  */
 import { param, ParamError, ref, refOf } from '../model/param.js';
 import { CrisisError } from '../model/errors.js';
@@ -15,19 +15,6 @@ export interface AreaGroup {
   areas: string[];
   level: 'country' | 'admin1';
 }
-
-/** Other spellings of country names → the names ACLED and UCDP use. */
-export const COUNTRY_SPELLINGS: Record<string, string[]> = {
-  "côte d'ivoire": ['Ivory Coast'],
-  "cote d'ivoire": ['Ivory Coast'],
-  'cote divoire': ['Ivory Coast'],
-  'drc': ['Democratic Republic of Congo', 'DR Congo (Zaire)'],
-  'dr congo': ['Democratic Republic of Congo', 'DR Congo (Zaire)'],
-  'democratic republic of congo': ['Democratic Republic of Congo', 'DR Congo (Zaire)'],
-  'burkina': ['Burkina Faso'],
-  'car': ['Central African Republic'],
-  'gambia': ['Gambia', 'The Gambia'],
-};
 
 /** Named groups of areas, for spread and the brief. */
 export const GROUP = param('text-list', {
@@ -49,7 +36,7 @@ export async function resolveGroup(store: Store, group: { name: string; areas: s
   const countries: string[] = [];
   const admin1: string[] = [];
   for (const area of group.areas) {
-    const country = await tryResolve(store, { country: [area] }) ?? await trySpellings(store, area);
+    const country = await tryResolve(store, { country: [area] });
     if (country) { countries.push(...country); continue; }
     const region = await tryResolve(store, { admin1: [area] });
     if (region) { admin1.push(...region); continue; }
@@ -70,12 +57,6 @@ async function tryResolve(store: Store, filter: Filter): Promise<string[] | unde
     if (error instanceof CrisisError) return undefined;
     throw error;
   }
-}
-
-async function trySpellings(store: Store, area: string): Promise<string[] | undefined> {
-  const found: string[] = [];
-  for (const name of COUNTRY_SPELLINGS[area.trim().toLowerCase()] ?? []) found.push(...((await tryResolve(store, { country: [name] })) ?? []));
-  return found.length ? found : undefined;
 }
 
 /**

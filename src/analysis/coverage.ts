@@ -1,5 +1,5 @@
 /**
- * Which days the data covers. A dataset version covers the days from its first to its
+ * Which days the data covers (aggregated data: its whole periods). A dataset version covers the days from its first to its
  * last event in the store (an ACLED export ending 2022-06-30 covers half of 2022); the
  * filter's --from, --to and --year narrow that. Trend flags periods covered only in part,
  * surges check there is history to compare with. Judged from the events, since files do
@@ -16,7 +16,11 @@ const cache = new WeakMap<Store, { generation: number; spans: Spans }>();
 async function versionSpans(store: Store): Promise<Spans> {
   const hit = cache.get(store);
   if (hit && hit.generation === store.generation) return hit.spans;
-  const rows = await store.all(`SELECT dataset, dataset_version, min(event_date) AS first, max(event_date) AS last FROM events GROUP BY ALL`);
+  // Aggregated data covers whole periods: from its first period's first day to its last one's last.
+  const rows = await store.all(`SELECT dataset, dataset_version, min(event_date) AS first, max(event_date) AS last FROM events GROUP BY ALL
+    UNION ALL SELECT dataset, dataset_version, min(period_start),
+      -- a week is counted in the period of its first day, so weekly data reaches only as far as its last week's start
+      max(CASE WHEN period = 'week' THEN period_start ELSE period_end END) FROM aggregates GROUP BY ALL`);
   const spans: Spans = new Map(rows.map((r) => [`${r.dataset}\u0000${r.dataset_version}`, { first: String(r.first), last: String(r.last) }]));
   cache.set(store, { generation: store.generation, spans });
   return spans;

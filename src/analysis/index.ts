@@ -10,7 +10,7 @@ export { actorProfile, type ActorOptions, type ActorFigures } from './actor.js';
 export { DEFAULT_ALIASES, loadAliases, resolveActor, type Alias, type AliasTable, type ResolvedActor } from './aliases.js';
 export { episodes, type EpisodeOptions, type EpisodeFigures, type Episode } from './episodes.js';
 export { spread, type SpreadOptions, type SpreadFigures, type SpreadPeriod } from './spread.js';
-export { parseGroup, COUNTRY_SPELLINGS, type AreaGroup } from './areas.js';
+export { parseGroup, type AreaGroup } from './areas.js';
 export { surges, type SurgeOptions, type SurgeFigures, type Surge } from './surges.js';
 export { brief, type BriefOptions, type BriefFigures, type Section } from './brief.js';
 export { briefMarkdown, briefHtml, answerFooter } from './report.js';

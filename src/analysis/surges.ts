@@ -11,6 +11,8 @@ import { count } from '../query/count.js';
 import { eventIds } from '../query/events.js';
 import { FILTER_PARAMS, type Filter } from '../query/filter.js';
 import { scopeOf, whereAnd } from '../query/scope.js';
+import { aggregateCatalog, aggregateScope } from '../query/aggregates.js';
+import { catalog } from '../query/catalog.js';
 import type { Store } from '../store/store.js';
 import { caveatsOf, datasetCaveats, fmt, idLimit, names, scopePhrase, traceIds, type AnalysisOptions, type Answer } from './answer.js';
 import { dateSpan } from './episodes.js';
@@ -69,11 +71,17 @@ export interface SurgeFigures {
 const YEAR = 365;
 
 export async function surges(store: Store, filter: Filter, options: SurgeOptions = {}): Promise<Answer<SurgeFigures>> {
-  const window = checkNumber(SURGES_PARAMS.window, options.window);
+  const asked = checkNumber(SURGES_PARAMS.window, options.window);
   const minimums = { country: checkNumber(SURGES_PARAMS.min, options.min), admin1: checkNumber(SURGES_PARAMS.minAdmin1, options.minAdmin1) };
   // The window ends at --to; --from and --year would cut off the history a surge is judged against.
   const { from: _from, year, ...undated } = filter;
   const counted = await count(store, undated);
+  // ACLED's weekly aggregates: the same rule over whole weeks (a row per week, dated by its first day).
+  const weekly = counted.aggregate;
+  if (weekly && (weekly.period !== 'week' || !weekly.measures.includes('fatalities'))) {
+    throw new CrisisError(`surges cannot be found in ${weekly.dataset}: it holds ${weekly.scope} per ${weekly.period}`, ['surges need events or weekly fatalities (ACLED\'s weekly aggregated files)']);
+  }
+  const window = weekly ? 7 * Math.max(1, Math.round(asked / 7)) : asked;
   const coverage = coverageBounds(await coverageOf(store, counted.datasets, undated));
   const yearEnd = year?.length ? `${Math.max(...year)}-12-31` : undefined;
   let at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
@@ -83,15 +91,20 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   if (!at || !coverage || counted.total.events === 0) return answer({ at: null, latest: false, dataEnd: coverage?.last ?? null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
 
   // No date given: the most recent surges the data holds, rather than none in its last days.
-  const latest = !options.at && !filter.to && !year?.length;
+  const latest = !weekly && !options.at && !filter.to && !year?.length;
   if (latest) at = (await latestSurgeEnd(store, undated, window, minimums, coverage.first, at)) ?? at;
 
-  const windowStart = addDays(at, -(window - 1));
+  // Weekly data: `at` is the last week's first day, and the window is whole weeks up to that week's end.
+  const windowStart = addDays(at, -(window - (weekly ? 7 : 1)));
+  const windowEnd = weekly ? addDays(at, 6) : at;
+  if (weekly) caveats.push(`${weekly.dataset} counts whole weeks: the window is ${window / 7} week${window === 7 ? '' : 's'} (${window} days${window !== asked ? `, for the ${asked} asked` : ''}), the weeks starting ${windowStart} to ${at}`);
   const historyDays = Math.max(0, Math.min(3 * YEAR, dayOf(windowStart) - dayOf(coverage.first)));
-  const scope = await scopeOf(store, { ...undated, to: at });
-  const span = whereAnd(scope, ['event_date >= ?::DATE'], [addDays(windowStart, -(3 * YEAR + window))]);
+  const entry = weekly ? (await aggregateCatalog(store)).find((e) => e.dataset === weekly.dataset)! : undefined;
+  const scope = entry ? await aggregateScope(store, entry, { ...undated, to: at }, (await catalog(store)).length > 0) : await scopeOf(store, { ...undated, to: at });
+  const source = entry ? WEEKLY_SOURCE : EVENT_SOURCE;
+  const span = whereAnd(scope, [`${source.date} >= ?::DATE`], [addDays(windowStart, -(3 * YEAR + window))]);
   const [w1, y1, y3] = [windowStart, addDays(windowStart, -YEAR), addDays(windowStart, -3 * YEAR)];
-  const rows = await store.all(`${rollingSql(span.where, window)}
+  const rows = await store.all(`${rollingSql(span.where, window, source)}
     SELECT g, country, admin1, sum(f) FILTER (WHERE d >= ?::DATE) AS current, sum(n) FILTER (WHERE d >= ?::DATE) AS events,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max1, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max1_end,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max3, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max3_end
@@ -110,31 +123,37 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
     if (historyDays < YEAR || current < minimum || current <= p1.fatalities) continue;
     const where: Filter = { ...undated, country: [String(r.country)], ...(level === 'admin1' ? { admin1: [String(r.admin1)] } : {}), from: windowStart, to: at };
     found.push({
-      level, country: String(r.country), admin1: level === 'admin1' ? String(r.admin1) : null, window: { first: windowStart, last: at },
+      level, country: String(r.country), admin1: level === 'admin1' ? String(r.admin1) : null, window: { first: windowStart, last: windowEnd },
       fatalities: current, events: Number(r.events), previous1y: p1, previous3y: p3,
       highestIn: historyDays >= 3 * YEAR && current > p3.fatalities ? 3 : 1, minimum, eventFilter: where, eventIds: [],
     });
   }
   found.sort((a, b) => (a.level === b.level ? 0 : a.level === 'country' ? -1 : 1) || b.fatalities - a.fatalities || a.country.localeCompare(b.country));
-  for (const s of found) s.eventIds = await eventIds(store, s.eventFilter, idLimit(options));
+  // Aggregated data has no events behind its numbers: nothing to list.
+  if (!weekly) for (const s of found) s.eventIds = await eventIds(store, s.eventFilter, idLimit(options));
   caveats.push(`a surge is ${window}-day fatalities above every ${window}-day total of the year before the window began, and at least ${minimums.country} for a country or ${minimums.admin1} for an admin1 area`);
   // An admin1 surge's events are within its country's when that surges too: count each event once.
   const surgingCountries = new Set(found.filter((s) => s.level === 'country').map((s) => s.country));
   const behind = found.filter((s) => s.level === 'country' || !surgingCountries.has(s.country)).reduce((n, s) => n + s.events, 0);
-  return answer({ at, latest: latest && at !== coverage.last, dataEnd: coverage.last, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, behind);
+  return answer({ at: windowEnd, latest: latest && at !== coverage.last, dataEnd: coverage.last, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, weekly ? 0 : behind);
 }
+
+/** Where rolling sums are taken from: events by day, or ACLED's weekly aggregates by week (dated by the week's first day). */
+interface RollingSource { table: string; date: string; events: string; step: number }
+const EVENT_SOURCE: RollingSource = { table: 'events', date: 'event_date', events: 'count(*)', step: 1 };
+const WEEKLY_SOURCE: RollingSource = { table: 'aggregates', date: 'period_start', events: 'coalesce(sum(events), 0)', step: 7 };
 
 /**
  * Daily fatalities (f) and events (n) per country (g = 1) and per admin1 area, with the
  * rolling `window`-day total ending each day (w). Rolling sums are evaluated at days with
  * events: a window's total can only peak on such a day.
  */
-function rollingSql(where: string, window: number): string {
+function rollingSql(where: string, window: number, source: RollingSource = EVENT_SOURCE): string {
   return `WITH daily AS (
-      SELECT country, admin1, grouping(admin1) AS g, event_date AS d, coalesce(sum(fatalities), 0) AS f, count(*) AS n
-      FROM events ${where} AND country IS NOT NULL
-      GROUP BY GROUPING SETS ((country, event_date), (country, admin1, event_date))),
-    roll AS (SELECT *, sum(f) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${window - 1} DAYS PRECEDING AND CURRENT ROW) AS w
+      SELECT country, admin1, grouping(admin1) AS g, ${source.date} AS d, coalesce(sum(fatalities), 0) AS f, ${source.events} AS n
+      FROM ${source.table} ${where} AND country IS NOT NULL
+      GROUP BY GROUPING SETS ((country, ${source.date}), (country, admin1, ${source.date}))),
+    roll AS (SELECT *, sum(f) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${window - source.step} DAYS PRECEDING AND CURRENT ROW) AS w
       FROM daily WHERE g = 1 OR admin1 IS NOT NULL)`;
 }
 

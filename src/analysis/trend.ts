@@ -4,7 +4,7 @@
  * it is left out of the default comparison, and compared only over the same stretch of
  * days of the other period when asked for (docs/analysis.md#trend).
  */
-import { param, ParamError, ref, refOf } from '../model/param.js';
+import { named, param, ParamError, ref, refOf, request } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
 import { count, type Totals } from '../query/count.js';
@@ -62,6 +62,13 @@ export async function trend(store: Store, filter: Filter, options: TrendOptions 
   const by = options.by ?? 'year';
   const metric = options.metric ?? 'fatalities';
   const counted = await count(store, filter, [by]);
+  if (counted.aggregate && !counted.aggregate.measures.includes(metric)) {
+    throw new CrisisError(`${counted.aggregate.dataset} has no ${metric} counts: it holds ${counted.aggregate.scope}`, [`use ${ref(TREND_PARAMS.metric, counted.aggregate.measures[0])}`]);
+  }
+  if (counted.aggregate?.period === 'week' && by === 'week') {
+    // ACLED's weeks start on Saturday; calendar weeks start on Monday: one cannot be cut into the other.
+    throw new CrisisError(`a trend by week cannot be drawn from ${counted.aggregate.dataset}: ACLED's weeks start on Saturday, calendar weeks on Monday`, [`use ${ref(TREND_PARAMS.by, 'month')} or longer, or list ACLED's weeks with: ${request('count', [[named('by'), 'week']])}`]);
+  }
   const coverage = await coverageOf(store, counted.datasets, counted.filters);
   const series = fill(counted.rows.map((r) => ({ ...r, period: String(r[by]) })), coverage, by);
   const caveats: string[] = [];
@@ -79,7 +86,7 @@ export async function trend(store: Store, filter: Filter, options: TrendOptions 
     filters: counted.filters,
     datasets: counted.datasets,
     caveats: caveatsOf(counted.notes, datasetCaveats(counted.datasets), caveats),
-    ...(await traceFilter(store, counted.filters, counted.total.events, options)),
+    ...(await traceFilter(store, counted.filters, counted.total.events ?? 0, options, !!counted.aggregate)),
   };
 }
 
@@ -94,7 +101,8 @@ function fill(rows: Array<Totals & { period: string }>, coverage: Coverage, by: 
     const row = byPeriod.get(period);
     const bounds = periodBounds(period, by);
     const cover = periodCoverage(bounds, coverage);
-    const totals: Totals = { events: row?.events ?? 0, fatalities: row?.fatalities ?? 0 };
+    // A measure an aggregated dataset lacks stays null (unknown), never 0.
+    const totals: Totals = { events: row ? row.events : 0, fatalities: row ? row.fatalities : 0 };
     if (row?.fatalities_low !== undefined) Object.assign(totals, { fatalities_low: row.fatalities_low, fatalities_high: row.fatalities_high });
     return { period, ...bounds, ...totals, partial: cover.coveredDays < cover.days, ...cover };
   });

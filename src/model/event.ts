@@ -28,7 +28,9 @@ export const EVENT_FIELDS = {
   iso: ['INTEGER', 'ISO 3166 numeric country code'],
   iso3: ['VARCHAR', 'ISO 3166 alpha-3 country code, where the source has it'],
   region: ['VARCHAR', 'world region'],
-  country: ['VARCHAR', 'country'],
+  country: ['VARCHAR', 'country: the country table\'s one name for country_code (the source\'s own spelling when the table does not know it)'],
+  country_code: ['VARCHAR', 'ISO 3166 alpha-3 code from the country table (src/model/countries.tsv); NULL when the table does not know the name'],
+  country_source: ['VARCHAR', 'country as the source wrote it ("Myanmar (Burma)")'],
   admin1: ['VARCHAR', 'first-level administrative area'],
   admin2: ['VARCHAR', 'second-level administrative area'],
   admin3: ['VARCHAR', 'third-level administrative area'],
@@ -70,7 +72,7 @@ export const STORED_FIELDS = EVENT_FIELD_NAMES.filter((f) => !(f in GENERATED_FI
 
 /** Fields an importer fills from a source column; the rest are derived at import. */
 export const SOURCE_FIELDS = EVENT_FIELD_NAMES.filter(
-  (f) => !['id', 'dataset', 'dataset_version', 'year', 'actors', 'actor_text', 'source_file', 'extra'].includes(f),
+  (f) => !['id', 'dataset', 'dataset_version', 'year', 'country_code', 'country_source', 'actors', 'actor_text', 'source_file', 'extra'].includes(f),
 );
 
 /** The fields shown by `events` in plain and CSV output, in order. */

@@ -5,22 +5,23 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
-import { FILTERS, type Filter } from './filter.js';
+import { EVENT_COLUMNS, FILTERS, type FilterColumns, type Filter } from './filter.js';
 
-export { CIVILIAN_TARGETING_SQL } from './filter.js';
+export { CIVILIAN_TARGETING_SQL, AGGREGATE_COLUMNS } from './filter.js';
 
 export interface Compiled {
   where: string;
   params: DuckDBValue[];
 }
 
-export function compileFilter(filter: Filter): Compiled {
+/** `on`: the columns of the table filtered (events by default; aggregates are dated by their period). */
+export function compileFilter(filter: Filter, on: FilterColumns = EVENT_COLUMNS): Compiled {
   const clauses: string[] = [];
   const params: DuckDBValue[] = [];
   for (const p of FILTERS) {
     const value = (filter as Record<string, unknown>)[p.key];
     if (value === undefined || (Array.isArray(value) && !value.length) || !p.sql) continue;
-    const sql = (p.sql as (v: unknown, f: Filter) => ReturnType<NonNullable<typeof p.sql>>)(value, filter as Record<string, unknown>);
+    const sql = (p.sql as (v: unknown, f: Filter, on: FilterColumns) => ReturnType<NonNullable<typeof p.sql>>)(value, filter as Record<string, unknown>, on);
     if (!sql) continue;
     clauses.push(sql.clause);
     params.push(...sql.params.map((v) => (typeof v === 'object' ? listValue(v.list) : v)));

@@ -6,6 +6,7 @@ import { compileFilter } from './compile.js';
 import { normalizeFilter, type Filter } from './filter.js';
 import { provenanceOf, type DatasetVersion } from './provenance.js';
 import { resolveFilter } from './resolve.js';
+import { requireEvents } from './aggregates.js';
 
 export interface ListOptions {
   /** At most this many events (default: all). */
@@ -38,6 +39,7 @@ export function parseFields(list: string): EventField[] {
 }
 
 export async function listEvents(store: Store, filter: Filter, options: ListOptions = {}): Promise<EventList> {
+  await requireEvents(store, filter);
   const resolved = await resolveFilter(store, filter);
   const { where, params } = compileFilter(resolved);
   const fields = options.fields ?? EVENT_LIST_FIELDS;

@@ -7,15 +7,38 @@
  * How to add a filter: docs/parameters.md.
  */
 import { param, register, type Param, type ParamKind, type ValueOfKind } from '../model/param.js';
+import { findCountry } from '../model/countries.js';
 
 /** A value bound into SQL; `{ list }` binds a VARCHAR[]. */
 export type SqlValue = string | number | boolean | { list: string[] };
 
 export interface FilterParam<K extends ParamKind = ParamKind> extends Param<K> {
   /** The clause this filter adds, with `?` for each bound value; undefined: it adds none itself. */
-  sql?: (value: ValueOfKind<K>, filter: Readonly<Record<string, unknown>>) => { clause: string; params: SqlValue[] } | undefined;
+  sql?: (value: ValueOfKind<K>, filter: Readonly<Record<string, unknown>>, on: FilterColumns) => { clause: string; params: SqlValue[] } | undefined;
   /** The stored column whose values this filter names (resolved against the store, ignoring case). */
   column?: string;
+}
+
+/**
+ * The columns a filter reads where tables name them differently: events are dated by
+ * `event_date`; aggregated data (table `aggregates`) by its period's first day.
+ */
+export interface FilterColumns { date: string }
+export const EVENT_COLUMNS: FilterColumns = { date: 'event_date' };
+export const AGGREGATE_COLUMNS: FilterColumns = { date: 'period_start' };
+
+/**
+ * One country, whatever each source calls it: matched by the ISO code of the one country
+ * table (model/countries.ts). A name the table does not know matches the rows stored under
+ * that very name.
+ */
+function countrySql(values: string[]): { clause: string; params: SqlValue[] } {
+  const codes = [...new Set(values.map((v) => findCountry(v)?.code).filter((c): c is string => !!c))];
+  const unknown = values.filter((v) => !findCountry(v));
+  const parts: Array<{ clause: string; params: SqlValue[] }> = [];
+  if (codes.length) parts.push(oneOrMany('country_code', codes));
+  if (unknown.length) { const n = oneOrMany('country', unknown); parts.push({ clause: `(country_code IS NULL AND ${n.clause})`, params: n.params }); }
+  return parts.length > 1 ? { clause: `(${parts.map((p) => p.clause).join(' OR ')})`, params: parts.flatMap((p) => p.params) } : parts[0]!;
 }
 
 function filterParam<K extends ParamKind>(kind: K, declared: Parameters<typeof param<K>>[1] & Pick<FilterParam<K>, 'sql' | 'column'>): FilterParam<K> {
@@ -36,17 +59,21 @@ const names = (key: string, column: string, help: string, example: string, label
 export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
 
 export const FILTER_PARAMS = {
-  country: names('country', 'country', 'country as the data names it (any case)', 'Mali'),
+  country: filterParam('text-list', {
+    key: 'country', column: 'country', example: 'Mali',
+    help: 'country: any name ACLED, UCDP or people use (DRC, Burma, Côte d\'Ivoire) or an ISO code',
+    sql: (values) => countrySql(values),
+  }),
   admin1: names('admin1', 'admin1', 'first-level administrative area', 'Mopti', 'Admin1'),
   admin2: names('admin2', 'admin2', 'second-level administrative area', 'Djenne', 'Admin2'),
   location: names('location', 'location', 'named location', 'Moura'),
   from: filterParam('date', {
     key: 'from', http: null, help: 'first day, inclusive', example: '2022-01-01',
-    sql: (day) => ({ clause: 'event_date >= ?::DATE', params: [day] }),
+    sql: (day, _f, on) => ({ clause: `${on.date} >= ?::DATE`, params: [day] }),
   }),
   to: filterParam('date', {
     key: 'to', http: null, help: 'last day, inclusive', example: '2022-12-31',
-    sql: (day) => ({ clause: 'event_date <= ?::DATE', params: [day] }),
+    sql: (day, _f, on) => ({ clause: `${on.date} <= ?::DATE`, params: [day] }),
   }),
   year: filterParam('year-list', {
     key: 'year', help: 'calendar year (also 2021,2022)', example: '2022', min: 1000, max: 9999,

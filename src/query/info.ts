@@ -1,6 +1,7 @@
 /** What the store holds: datasets, versions, date ranges, counts, and the imports that built it. */
 import { statSync } from 'node:fs';
 import type { Store } from '../store/store.js';
+import { aggregateCatalog, type AggregateEntry } from './aggregates.js';
 import { listSubscriptions } from '../sources/sync/subscriptions.js';
 
 export interface StoreInfo {
@@ -18,6 +19,8 @@ export interface StoreInfo {
     synthetic: boolean;
   }>;
   imports: Array<Record<string, unknown>>;
+  /** Aggregated datasets (ACLED's weekly and country-level files), kept apart from events. */
+  aggregates: AggregateEntry[];
   /** Subscriptions kept current by `crisismap sync`: when each last synced, and whether its last attempt failed and why. */
   sync: Array<{ subscription: string; version: string; last_success_at: string | null; last_attempt_at: string | null; last_error: string | null }>;
 }
@@ -47,6 +50,7 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
       synthetic: d.synthetic === true || d.dataset === 'demo-synthetic',
     })),
     imports,
+    aggregates: await aggregateCatalog(store),
     sync: (await listSubscriptions(store)).map((s) => ({
       subscription: s.name, version: s.version, last_success_at: s.lastSuccessAt ?? null, last_attempt_at: s.lastAttemptAt ?? null, last_error: s.lastError ?? null,
     })),

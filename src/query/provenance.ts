@@ -1,5 +1,12 @@
 /** Which data a number came from: every output names its datasets and their versions. */
-export interface DatasetVersion { dataset: string; version: string; events: number }
+export interface DatasetVersion {
+  dataset: string;
+  version: string;
+  /** Events counted; for aggregated data, the sum of its EVENTS column (0 when it has none). */
+  events: number;
+  /** Present when the data is aggregated: how many of its rows the figures add up. */
+  aggregated?: { rows: number };
+}
 
 /** From rows grouped by `_dataset` and `_version` (with an `events` count). */
 export function provenanceOf(rows: Array<Record<string, unknown>>): DatasetVersion[] {
@@ -16,5 +23,7 @@ export function provenanceOf(rows: Array<Record<string, unknown>>): DatasetVersi
 export function describeProvenance(datasets: DatasetVersion[]): string {
   if (!datasets.length) return 'no matching events';
   // "version" spelled out: versions carry their own parentheses ("demo v1 (seed 1)").
-  return datasets.map((d) => `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`).join('; ');
+  return datasets.map((d) => d.aggregated
+    ? `${d.dataset}, version ${d.version}: aggregated data, ${d.aggregated.rows.toLocaleString('en-US')} rows`
+    : `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`).join('; ');
 }

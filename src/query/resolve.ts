@@ -4,6 +4,7 @@
  * error that names the closest values, never a silent empty result.
  */
 import { CrisisError } from '../model/errors.js';
+import { findCountry } from '../model/countries.js';
 import type { Store } from '../store/store.js';
 import { CATEGORICAL, FILTER_PARAMS, type CategoricalKey, type Filter } from './filter.js';
 import { named, ParamError, refOf, request } from '../model/param.js';
@@ -14,30 +15,38 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Distinct values per column, per store and store generation: cheap to keep, costly to rescan.
 const cache = new WeakMap<Store, Map<string, { generation: number; byLower: Map<string, string[]> }>>();
 
-async function distinctValues(store: Store, column: string): Promise<Map<string, string[]>> {
+/** Where values are looked up: the events, or the rows of one aggregated dataset. */
+export interface ValueSource { table: 'events' | 'aggregates'; dataset?: string }
+const EVENTS: ValueSource = { table: 'events' };
+
+async function distinctValues(store: Store, column: string, from: ValueSource = EVENTS): Promise<Map<string, string[]>> {
   let perStore = cache.get(store);
   if (!perStore) cache.set(store, (perStore = new Map()));
-  const hit = perStore.get(column);
+  const cacheKey = `${from.table}\u0000${from.dataset ?? ''}\u0000${column}`;
+  const hit = perStore.get(cacheKey);
   if (hit && hit.generation === store.generation) return hit.byLower;
+  const only = from.dataset ? ` AND dataset = ${`'${from.dataset.replace(/'/g, "''")}'`}` : '';
   // disorder_type may hold several types ("Political violence; Demonstrations"): each counts.
   const sql = column === 'disorder_type'
-    ? `SELECT DISTINCT trim(unnest(string_split(disorder_type, ';'))) AS v FROM events WHERE disorder_type IS NOT NULL`
-    : `SELECT DISTINCT "${column}" AS v FROM events WHERE "${column}" IS NOT NULL`;
+    ? `SELECT DISTINCT trim(unnest(string_split(disorder_type, ';'))) AS v FROM ${from.table} WHERE disorder_type IS NOT NULL${only}`
+    : `SELECT DISTINCT "${column}" AS v FROM ${from.table} WHERE "${column}" IS NOT NULL${only}`;
   const byLower = new Map<string, string[]>();
   for (const { v } of await store.all(sql)) {
     const key = String(v).toLowerCase();
     byLower.set(key, [...(byLower.get(key) ?? []), String(v)]);
   }
-  perStore.set(column, { generation: store.generation, byLower });
+  perStore.set(cacheKey, { generation: store.generation, byLower });
   return byLower;
 }
 
-export async function resolveFilter(store: Store, filter: Filter): Promise<Filter> {
+export async function resolveFilter(store: Store, filter: Filter, from: ValueSource = EVENTS): Promise<Filter> {
   const out: Filter = { ...filter };
   for (const key of Object.keys(CATEGORICAL) as CategoricalKey[]) {
     const wanted = filter[key];
     if (!wanted?.length) continue;
-    const values = await distinctValues(store, CATEGORICAL[key]);
+    if (key === 'country') { out.country = await resolveCountries(store, wanted, from); continue; }
+    if (key === 'dataset' && from.table === 'events') await refuseAggregates(store, wanted);
+    const values = await distinctValues(store, CATEGORICAL[key], from);
     const resolved: string[] = [];
     for (const value of wanted) {
       const found = values.get(value.trim().toLowerCase());
@@ -63,6 +72,48 @@ export async function resolveFilter(store: Store, filter: Filter): Promise<Filte
     if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ParamError(refOf(FILTER_PARAMS.year), String(year), { kind: 'not-year' }, ['e.g. 2022']);
   }
   return out;
+}
+
+/**
+ * Countries by any name the country table knows ("DRC", "Burma", "Côte d'Ivoire") or an ISO
+ * code, as the one name the store shows for them; a name the table does not know must be
+ * one the store holds. Compiling then matches the ISO code, so every source's events count.
+ */
+async function resolveCountries(store: Store, wanted: string[], from: ValueSource): Promise<string[]> {
+  const codes = await distinctValues(store, 'country_code', from);
+  const names = await distinctValues(store, 'country', from);
+  const resolved: string[] = [];
+  for (const value of wanted) {
+    const country = findCountry(value);
+    if (country && codes.has(country.code.toLowerCase())) { resolved.push(country.name); continue; }
+    const found = names.get(value.trim().toLowerCase());
+    if (found && !country) { resolved.push(...found); continue; }
+    const near = closest(value, [...names.values()].flat());
+    throw new ParamError(refOf(FILTER_PARAMS.country), value, { kind: 'unknown' }, [
+      ...(country ? [`no data in ${country.name} (${country.code})`] : []),
+      near.length ? `closest: ${near.join(', ')}` : 'the store has no country values to match',
+      `see what the store holds with: ${request('count', [[named('by'), 'country']])}`,
+    ]);
+  }
+  return resolved;
+}
+
+/** A dataset of aggregates named where events are needed: say so plainly, rather than "unknown dataset". */
+async function refuseAggregates(store: Store, wanted: string[]): Promise<void> {
+  const events = await distinctValues(store, 'dataset');
+  const aggregated = await distinctValues(store, 'dataset', { table: 'aggregates' });
+  for (const value of wanted) {
+    const key = value.trim().toLowerCase();
+    if (!events.has(key) && aggregated.has(key)) throw noEventsError(aggregated.get(key)![0]!);
+  }
+}
+
+/** What every command that needs events says about aggregated data. */
+export function noEventsError(dataset: string): CrisisError {
+  return new CrisisError(`${dataset} is aggregated data: it has no events behind its numbers`, [
+    'aggregates answer count, trend, chart, map --level country|admin1 and surges, at their own resolution',
+    'listing events, actors, episodes or victims needs an event dataset (import ACLED or UCDP events)',
+  ]);
 }
 
 function byName(key: CategoricalKey): string {

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { compileFilter, type Compiled } from './compile.js';
 import { normalizeFilter, type Filter } from './filter.js';
 import { resolveFilter } from './resolve.js';
+import { requireEvents } from './aggregates.js';
 
 export interface Scope extends Compiled {
   /** The filter with names resolved to the stored ones, normalised: what outputs echo. */
@@ -15,6 +16,7 @@ export interface Scope extends Compiled {
 }
 
 export async function scopeOf(store: Store, filter: Filter): Promise<Scope> {
+  await requireEvents(store, filter);
   const resolved = await resolveFilter(store, filter);
   return { filter: normalizeFilter(resolved), ...compileFilter(resolved) };
 }

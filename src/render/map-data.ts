@@ -6,6 +6,8 @@
  */
 import { count, type Totals } from '../query/count.js';
 import { listEvents } from '../query/events.js';
+import { CrisisError } from '../model/errors.js';
+import { named, ref } from '../model/param.js';
 import type { Filter } from '../query/filter.js';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
@@ -65,10 +67,14 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
   const b = boundaries();
   if (level === 'points') {
     const counted = await count(store, filter);
+    if (counted.aggregate) throw new CrisisError(`${counted.aggregate.dataset} is aggregated data: it has no event points to draw`, [`draw it by area: ${ref(named('level'), 'country')} or ${ref(named('level'), 'admin1')}`]);
     const places = (await placesOf(store, counted.filters, metric, () => '', false)).map(({ unmatchedKey: _k, ...p }) => p);
     return { level, metric, areas: [], places, unmatched: [], total: counted.total, filters: counted.filters, datasets: counted.datasets, notes: counted.notes };
   }
   const counted = await count(store, filter, [level]);
+  if (counted.aggregate && !counted.aggregate.measures.includes(metric)) {
+    throw new CrisisError(`${counted.aggregate.dataset} has no ${metric} counts: it holds ${counted.aggregate.scope}`, [`use ${ref(named('metric'), counted.aggregate.measures[0])}`]);
+  }
   const areas = new Map<Shape, Area>();
   const unmatched: Unmatched[] = [];
   for (const row of counted.rows) {
@@ -85,7 +91,8 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
     areas.set(shape, area);
   }
   let places: Array<Place & { unmatchedKey: string }> = [];
-  if (unmatched.length) {
+  // Aggregated data has no event points: areas without a boundary are listed, not drawn.
+  if (unmatched.length && !counted.aggregate) {
     const key = (country: unknown, admin1: unknown) => `${country ?? '(no country)'}\u0000${level === 'admin1' ? admin1 ?? null : ''}`;
     const wanted = new Set(unmatched.map((u) => key(u.country, u.admin1)));
     const countries = [...new Set(unmatched.map((u) => u.country).filter((c) => c !== '(no country)'))];

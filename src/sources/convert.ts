@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { csvLine } from './csv-text.js';
+import { chooseDataSheet, PREVIEW_ROWS } from './layouts/sheets.js';
 import { readFirstSheet, type WorkbookLimits } from './workbook.js';
 
 export interface Converted {
@@ -28,7 +29,7 @@ async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void>
 }
 
 /**
- * The first worksheet, streamed; its first row names the columns. Dates become YYYY-MM-DD.
+ * The data worksheet (the first, unless a terms-of-use sheet comes first), streamed; its first row names the columns. Dates become YYYY-MM-DD.
  * Rows are padded to the header's width (a sheet leaves trailing empty cells out).
  */
 export async function convertXlsx(path: string, name = path, limits: WorkbookLimits = {}): Promise<Converted> {
@@ -41,7 +42,7 @@ export async function convertXlsx(path: string, name = path, limits: WorkbookLim
     while (cells.length < width) cells.push('');
     rowNumbers.push(number);
     if (!out.write(csvLine(cells))) await once(out, 'drain');
-  }, limits);
+  }, limits, { rows: PREVIEW_ROWS, pick: chooseDataSheet });
   out.end();
   await once(out, 'finish');
   if (!rowNumbers.length) throw new CrisisError(`${name}: the workbook has no rows`);

@@ -20,6 +20,8 @@ import { decideDateOrder, describeDateOrder, findDateEvidence, type DateOrderPro
 import type { DateOrder } from './dates.js';
 import { describeEncoding, readableAsIs, transcodeToUtf8 } from './encoding.js';
 import { detectLayout } from './detect.js';
+import { readAggregate, storeAggregate } from './aggregates.js';
+import { detectAggregate } from './layouts/aggregated.js';
 import { Columns, sqlString, type Layout } from './layout.js';
 import type { Mapping } from './layouts/mapping.js';
 import { mergeEvents, prepareEvents } from './merge.js';
@@ -114,7 +116,8 @@ export async function prepareImport(store: Store, files: string[], options: Impo
     dispose,
     apply: () => asCrisisError('the store', async () => {
       for (const p of pending) {
-        if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
+        if (p.aggregate) await storeAggregateReport(store, p);
+        else if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
         else {
           const progress = options.onProgress ? (f: number) => options.onProgress!(`storing ${p.report.file}`, f) : undefined;
           Object.assign(p.report, await withProgress(store, () => mergeEvents(store, p.report.dataset, p.ready!), progress));
@@ -206,13 +209,15 @@ interface Pending {
   /** View of the file's events, ready to merge (absent for a deletions file). */
   ready?: string;
   deletions?: { idColumn: string; timeColumn: string };
+  /** Aggregated data: the temporary table of typed rows to store apart from events. */
+  aggregate?: { ready: string; resolution: string };
 }
 
 const names = (i: number) => ({ staged: `_staged_${i}`, rejectPos: `_reject_pos_${i}`, normalized: `_normalized_${i}`, ready: `_ready_${i}` });
 
 async function dropTemporaries(store: Store, i: number): Promise<void> {
   const n = names(i);
-  for (const sql of [`DROP VIEW IF EXISTS ${n.ready}`, `DROP VIEW IF EXISTS ${n.normalized}`, `DROP TABLE IF EXISTS ${n.rejectPos}`, `DROP TABLE IF EXISTS ${n.staged}`]) {
+  for (const sql of [`DROP TABLE IF EXISTS _agg_ready_${i}`, `DROP TABLE IF EXISTS _agg_typed_${i}`, `DROP VIEW IF EXISTS ${n.ready}`, `DROP VIEW IF EXISTS ${n.normalized}`, `DROP TABLE IF EXISTS ${n.rejectPos}`, `DROP TABLE IF EXISTS ${n.staged}`]) {
     await store.run(sql).catch(() => undefined);
   }
 }
@@ -263,6 +268,17 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   let locate = originalLocate;
   const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
   const columns = new Columns(uniqueNames(sniffed.header));
+  const aggregate = detectAggregate(columns, basename(file), options.dataset);
+  if (aggregate) {
+    const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
+    const read = await readAggregate(store, file, csvPath, n.staged, aggregate,
+      { skipInvalid: options.skipInvalid, rejectsPath: options.rejectsPath, version: options.version, shown: PROBLEMS_SHOWN },
+      rejectsWritten, locate, index);
+    const report = { ...emptyReport(file, aggregate.name, aggregate.dataset, read.version, encoding), rowsRead: read.rowsRead + staged.rejects.length, rejected: read.rejected };
+    if (read.rejectsFile) report.rejectsFile = read.rejectsFile;
+    if (staged.rejects.length) throw new CrisisError(`${file}: ${staged.rejects.length} rows cannot be split into columns`, staged.rejects.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${locate ? locate(r.record) : `line ${r.record + 1}`}: ${r.reason}`));
+    return { index, report, staged: n.staged, aggregate: { ready: read.ready, resolution: aggregate.resolution } };
+  }
   const detected = detectLayout(columns, basename(file), options.mapping);
   const extra = detected.kind === 'events' ? columns.unused(usedColumns(detected.layout)) : [];
   const dateOrder = options.dateOrder ?? options.mapping?.dateOrder;
@@ -423,6 +439,15 @@ async function finish(store: Store, report: ImportReport, layout: Layout, n: Ret
     ...(stats.ids !== undefined ? { counted: { rows: Number(stats.rows), ids: Number(stats.ids) } } : {}),
   });
   report.merged = prepared.merged;
+}
+
+async function storeAggregateReport(store: Store, p: Pending): Promise<void> {
+  const stored = await storeAggregate(store, p.aggregate!.ready);
+  p.report.added = stored.added;
+  p.report.deleted = stored.replaced;
+  p.report.warnings.push(`aggregated data (one row per ${p.aggregate!.resolution}), stored apart from events: it has no events behind its numbers`);
+  if (stored.replaced) p.report.warnings.push(`replaced the ${stored.replaced} stored rows this file covers (same dataset, country and period)`);
+  if (stored.unknownCountries.length) p.report.warnings.push(`countries the country table does not know (kept as written, without an ISO code): ${stored.unknownCountries.join(', ')}`);
 }
 
 async function logImport(store: Store, r: ImportReport): Promise<void> {

@@ -6,7 +6,7 @@
 import type { EventField } from '../model/event.js';
 
 /** Fields a layout can feed, plus `year_check`: the file's own year column, compared with the date. */
-export type LayoutField = Exclude<EventField, 'id' | 'dataset' | 'dataset_version' | 'year' | 'actors' | 'actor_text' | 'source_file' | 'extra'> | 'year_check';
+export type LayoutField = Exclude<EventField, 'id' | 'dataset' | 'dataset_version' | 'year' | 'country_code' | 'country_source' | 'actors' | 'actor_text' | 'source_file' | 'extra'> | 'year_check';
 
 export interface Layout {
   /** acled, acled-monadic, acled-2016, ucdp-ged, mapping:NAME, acled-deletions */

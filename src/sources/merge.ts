@@ -10,6 +10,7 @@
 import { SOURCE_FIELDS, STORED_FIELDS } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import { quoteIdent, sqlString, type Layout } from './layout.js';
+import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys } from './countries.js';
 
 export interface PrepareOptions {
   dataset: string;
@@ -44,9 +45,11 @@ export async function prepareEvents(store: Store, layout: Layout, normalized: st
     // Newlines fence each name, so "contains" matches within one name and "\nname\n" a whole one.
     actor_text: `chr(10) || lower(concat_ws(chr(10), actor1, actor2, array_to_string(assoc_actor_1, chr(10)), array_to_string(assoc_actor_2, chr(10)))) || chr(10)`,
     source_file: sqlString(o.file),
+    ...COUNTRY_COLUMNS,
   };
-  const select = STORED_FIELDS.map((f) => `${derived[f] ?? quoteIdent(f)} AS ${quoteIdent(f)}`).join(', ');
-  await store.run(`CREATE OR REPLACE TEMP VIEW ${ready} AS SELECT ${select} FROM ${folded}`);
+  const select = STORED_FIELDS.map((f) => `${derived[f] ?? `_r.${quoteIdent(f)}`} AS ${quoteIdent(f)}`).join(', ');
+  await ensureCountryKeys(store);
+  await store.run(`CREATE OR REPLACE TEMP VIEW ${ready} AS SELECT ${select} FROM ${joinCountryKeys(folded, 'country')}`);
   return { merged };
 }
 
@@ -83,9 +86,11 @@ export async function mergeEvents(store: Store, dataset: string, ready: string):
   if (Number(existing) === 0) {
     // A dataset new to the store: every event is added, in one streaming insert.
     const { Count } = await store.one(`INSERT INTO events (${COLUMNS}) SELECT ${COLUMNS} FROM ${ready}`);
+    await fixCountryCodes(store, 'events', `dataset = ${sqlString(dataset)}`);
     return { added: Number(Count), updated: 0, unchanged: 0, stale: 0 };
   }
   await store.run('CREATE OR REPLACE TEMP TABLE _incoming AS SELECT * FROM ' + ready);
+  await fixCountryCodes(store, '_incoming');
   const content = STORED_FIELDS.filter((f) => !NOT_CONTENT.has(f));
   const same = `row(${content.map((f) => `n.${quoteIdent(f)}`).join(', ')}) IS NOT DISTINCT FROM row(${content.map((f) => `e.${quoteIdent(f)}`).join(', ')})`;
   await store.run(`CREATE OR REPLACE TEMP TABLE _status AS SELECT n.id, CASE

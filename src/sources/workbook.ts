@@ -24,28 +24,56 @@ const MAX_PART_BYTES = 64 * 1024 ** 2;
 
 export interface WorkbookLimits { unpacked?: number; sharedStrings?: number }
 
+/** Picks the data sheet from the first `rows` non-empty rows of each sheet (layouts/sheets.ts). */
+export interface SheetChooser { rows: number; pick(previews: Array<{ name: string; rows: string[][] }>): number }
+
+/** Stops a preview once it has its rows. A CrisisError so that parsePart passes it through. */
+class EnoughRows extends CrisisError {
+  constructor() { super('enough rows for a preview'); }
+}
+
 /**
  * Calls `onRow` with each non-empty row of the first worksheet (cell texts, by column, with
  * empty cells as "") and its row number in the sheet. `onRow` may return a promise to slow the
  * reading down (a full output stream).
  */
 export async function readFirstSheet(path: string, name: string, onRow: (cells: string[], row: number) => void | Promise<void>,
-  limits: WorkbookLimits = {}): Promise<void> {
+  limits: WorkbookLimits = {}, choose?: SheetChooser): Promise<void> {
   const archive = await openArchive(path, name, limits.unpacked ?? MAX_UNPACKED_BYTES);
   try {
     if (!isWorkbook(archive.members)) throw new CrisisError(`${name}: a ZIP archive, but not an XLSX workbook (no xl/workbook.xml)`);
     const part = (partName: string) => archive.members.find((m) => m.name === partName);
     const workbook = await readPart(archive, part('xl/workbook.xml')!, name);
     const rels = part('xl/_rels/workbook.xml.rels');
-    const sheetPath = firstSheetPath(workbook, rels ? await readPart(archive, rels, name) : '');
-    const sheet = sheetPath ? part(sheetPath) : undefined;
-    if (!sheet) throw new CrisisError(`${name}: the workbook has no worksheet`);
+    const sheets = sheetPaths(workbook, rels ? await readPart(archive, rels, name) : '')
+      .map((entry) => ({ ...entry, member: part(entry.path) }))
+      .filter((entry): entry is { name: string; path: string; member: Member } => !!entry.member);
+    if (!sheets.length) throw new CrisisError(`${name}: the workbook has no worksheet`);
     const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
     const stylesPart = part('xl/styles.xml');
     const dateStyles = stylesPart ? dateStyleIndexes(await readPart(archive, stylesPart, name)) : new Set<number>();
     const stringsPart = part('xl/sharedStrings.xml');
     const strings = stringsPart ? await readSharedStrings(archive, stringsPart, name, limits.sharedStrings ?? MAX_SHARED_STRINGS_BYTES) : [];
-    await readSheet(archive, sheet, name, { strings, dateStyles, date1904 }, onRow);
+    const ctx = { strings, dateStyles, date1904 };
+    let sheet = sheets[0]!.member;
+    if (choose && sheets.length > 1) {
+      // A few rows of each sheet, for the chooser (a terms-of-use sheet may come before the data).
+      const previews: Array<{ name: string; rows: string[][] }> = [];
+      for (const entry of sheets) {
+        const rows: string[][] = [];
+        try {
+          await readSheet(archive, entry.member, name, ctx, (cells) => {
+            rows.push(cells);
+            if (rows.length >= choose.rows) throw new EnoughRows();
+          });
+        } catch (error) {
+          if (!(error instanceof EnoughRows)) throw error;
+        }
+        previews.push({ name: entry.name, rows });
+      }
+      sheet = sheets[choose.pick(previews)]?.member ?? sheet;
+    }
+    await readSheet(archive, sheet, name, ctx, onRow);
   } finally {
     archive.close();
   }
@@ -78,16 +106,21 @@ async function parsePart(archive: Archive, member: Member, name: string, setup: 
   }
 }
 
-/** The first <sheet> of the workbook, through its relationship id. */
-function firstSheetPath(workbook: string, rels: string): string | undefined {
-  const sheet = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook) ?? /<(?:\w+:)?sheet\b[^>]*\bid="([^"]+)"/.exec(workbook);
-  if (!sheet) return undefined;
+/** Every <sheet> of the workbook in order, with its part's path, through its relationship id. */
+function sheetPaths(workbook: string, rels: string): Array<{ name: string; path: string }> {
+  const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id === sheet[1] && target) return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
   }
-  return undefined;
+  const out: Array<{ name: string; path: string }> = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\bid="([^"]+)"/.exec(m[0])?.[1];
+    const path = id ? targets.get(id) : undefined;
+    if (path) out.push({ name: /\bname="([^"]*)"/.exec(m[0])?.[1] ?? '', path });
+  }
+  return out;
 }
 
 // Built-in number formats that show dates or times (ECMA-376 §18.8.30, and the East Asian ones).

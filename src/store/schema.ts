@@ -17,6 +17,15 @@ export function schemaStatements(): string[] {
       rows_read BIGINT, added BIGINT, updated BIGINT, unchanged BIGINT, stale BIGINT, merged BIGINT,
       rejected BIGINT, deleted BIGINT)`,
     `CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)`,
+    // Aggregated data (ACLED's weekly and country-level files): counts, not events. Kept apart
+    // so that no query adds them to events; each row says its dataset, period and resolution.
+    `CREATE TABLE IF NOT EXISTS aggregates (
+      dataset VARCHAR, dataset_version VARCHAR, layout VARCHAR, scope VARCHAR, resolution VARCHAR,
+      period VARCHAR, period_start DATE, period_end DATE, year SMALLINT,
+      region VARCHAR, country VARCHAR, country_code VARCHAR, country_source VARCHAR, admin1 VARCHAR,
+      event_type VARCHAR, sub_event_type VARCHAR, disorder_type VARCHAR,
+      events BIGINT, fatalities BIGINT, population_exposure BIGINT, source_id VARCHAR,
+      latitude DOUBLE, longitude DOUBLE, source_file VARCHAR)`,
     // What `crisismap sync` keeps current: a source plus its filters, and how its last run went.
     // No credentials: they come from the environment or a private file at each run.
     `CREATE TABLE IF NOT EXISTS subscriptions (

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { CrisisError } from '../model/errors.js';
 import { schemaStatements } from './schema.js';
+import { migrate, needsMigration } from './migrate.js';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[];
@@ -119,7 +120,15 @@ export class Store {
     // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
     await connection.run(`SET memory_limit = '${process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}'`);
     const store = new Store(path, connection, instance, !!options.readOnly && !memory);
-    if (!store.readOnly) for (const sql of schemaStatements()) await connection.run(sql);
+    if (!store.readOnly) {
+      for (const sql of schemaStatements()) await connection.run(sql);
+      await migrate(store);
+    } else if (await needsMigration(store)) {
+      // A store from an older crisismap, opened to read: bring it up to date once, then read.
+      store.close();
+      (await Store.open(path)).close();
+      return Store.open(path, options);
+    }
     return store;
   }
 

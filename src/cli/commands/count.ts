@@ -46,18 +46,29 @@ Examples:
 };
 
 function columnsOf(result: CountResult): string[] {
-  const columns: string[] = [...result.by, 'events', 'fatalities'];
+  const columns: string[] = [...result.by, ...(result.aggregate?.measures ?? ['events', 'fatalities'])];
+  if (result.estimates) columns.push('estimated_events', 'estimated_best');
   if (result.total.fatalities_low !== undefined) columns.push('fatalities_low', 'fatalities_high');
   return columns;
 }
 
-function describe(result: CountResult): string {
+/** In a table mixing datasets, the range columns are headed by the dataset they belong to: "ucdp low". */
+function labelled(result: CountResult, rows: Array<Record<string, unknown>>): { columns: string[]; rows: Array<Record<string, unknown>> } {
   const columns = columnsOf(result);
+  if (!result.estimates) return { columns, rows };
+  const who = result.estimates.datasets.join('+');
+  const names: Record<string, string> = { estimated_events: `${who} events`, estimated_best: `${who} best`, fatalities_low: `${who} low`, fatalities_high: `${who} high` };
+  const rename = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [names[k] ?? k, v]));
+  return { columns: columns.map((c) => names[c] ?? c), rows: rows.map(rename) };
+}
+
+function describe(result: CountResult): string {
   const overlap = result.by.includes('actor');
   const label = overlap ? 'total (distinct events)' : 'total';
   const footer = result.by.length ? [{ ...Object.fromEntries(result.by.map((b, i) => [b, i === 0 ? label : ''])), ...result.total }] : [];
   const rows: Array<Record<string, unknown>> = result.by.length ? result.rows : [{ ...result.total }];
-  let text = table(columns, rows, footer);
+  const shown = labelled(result, [...rows, ...footer]);
+  let text = table(shown.columns, shown.rows.slice(0, rows.length), shown.rows.slice(rows.length));
   for (const note of result.notes) text += `Note: ${note}\n`;
   text += `Data: ${describeProvenance(result.datasets)}\nFilters: ${describeFilter(result.filters)}\n`;
   return text;

@@ -27,6 +27,10 @@ Example:
       let text = `Store: ${info.store}${info.bytes !== null ? ` (${(info.bytes / 1e6).toFixed(1)} MB)` : ''}\n`;
       text += `Events: ${info.events.toLocaleString('en-US')}\n\n`;
       text += table(['dataset', 'versions', 'events', 'fatalities', 'first_date', 'last_date', 'countries'], info.datasets);
+      if (info.aggregates.length) {
+        text += '\nAggregated data (counts with no events behind them; never added to events):\n';
+        text += table(['dataset', 'versions', 'scope', 'resolution', 'rows', 'first', 'last'], info.aggregates.map((a) => ({ ...a, versions: a.versions.join(', ') })));
+      }
       if (info.datasets.some((d) => d.synthetic)) text += '\nNote: SYNTHETIC demo data — invented events for trying crisismap out, not real reporting.\n';
       if (info.imports.length) {
         text += '\nLatest imports:\n';

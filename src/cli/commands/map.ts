@@ -48,8 +48,10 @@ Examples:
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;
       if (u.length) {
-        io.err(`Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; their events are drawn as points where they have coordinates:\n`);
-        for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${x.events.toLocaleString('en-US')} events, ${x.fatalities.toLocaleString('en-US')} fatalities, ${x.places} places drawn\n`);
+        const aggregated = figure.data.datasets.some((d) => d.aggregated);
+        io.err(`Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`);
+        const n = (x: number | null, what: string) => (x === null ? '' : `${x.toLocaleString('en-US')} ${what}, `);
+        for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
       }
     });
   },

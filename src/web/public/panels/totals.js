@@ -34,11 +34,14 @@ export function totalsPanel() {
     async update(state, signal) {
       panel.filters = state.filters;
       result = await getJson(apiUrl('/api/count', state.filters), signal);
-      const { events, fatalities, fatalities_low: low, fatalities_high: high } = result.total;
+      const { events, fatalities, fatalities_low: low, fatalities_high: high, estimated_events: own, estimated_best: best } = result.total;
+      // Mixed with ACLED, UCDP's range is for UCDP's own events only, and says so.
+      const range = low === undefined || high === undefined ? null
+        : result.estimates ? `${result.estimates.datasets.join(', ')} only: ${fmt(own)} events, best ${fmt(best)}, range ${fmt(low)}–${fmt(high)}`
+        : `UCDP estimates ${fmt(low)}–${fmt(high)}`;
       fill(figures,
         figure('events', fmt(events), events === 1 ? 'event' : 'events'),
-        figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities',
-          low !== undefined && high !== undefined ? `UCDP estimates ${fmt(low)}–${fmt(high)}` : null));
+        figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities', range));
       panel.setSubtitle(describe(result.filters ?? state.filters));
       panel.setNotes(`Data: ${datasets(result) || 'none'}`, result.notes ?? []);
     },
@@ -53,5 +56,7 @@ function figure(key, value, unit, detail = null) {
 
 /** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. */
 function datasets(result) {
-  return (result.datasets ?? []).map((d) => `${d.dataset} (${d.version}): ${fmt(d.events)} events`).join('; ');
+  return (result.datasets ?? []).map((d) => (d.aggregated
+    ? `${d.dataset} (${d.version}): aggregated data, ${fmt(d.aggregated.rows)} rows, no events behind them`
+    : `${d.dataset} (${d.version}): ${fmt(d.events)} events`)).join('; ');
 }
