@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { CrisisError } from '../model/errors.js';
 import { closest } from '../query/similar.js';
+import { BudgetExceeded } from './pool.js';
 
 export interface ErrorBody {
   ok: false;
@@ -17,7 +18,8 @@ export interface ErrorBody {
 
 /** An error with its HTTP status: thrown by routes, answered by the app's one error handler. */
 export class ApiError extends Error {
-  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = []) {
+  /** `headers`: what the status needs beside the body (WWW-Authenticate with 401, Allow with 405). */
+  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = [], readonly headers: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
   }
@@ -30,6 +32,12 @@ export function errorBody(status: number, message: string, hints: string[] = [])
 /** Any thrown value as its status and body; logs what is not the user's to fix. */
 export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t)): ErrorBody {
   if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
+  if (error instanceof BudgetExceeded) {
+    return errorBody(503, `the query was stopped: it ${error.waiting ? 'waited for a free store connection' : 'ran'} longer than the server's time budget of ${error.budgetMs / 1000} s`, [
+      error.waiting ? 'the server is busy: ask again in a moment' : 'narrow the filters (fewer values, a shorter period) and ask again',
+      'whoever runs the server sets the budget with crisismap serve --query-timeout SECONDS',
+    ]);
+  }
   if (error instanceof CrisisError) {
     // Exit code 3 is the store (missing, locked): the server's problem, not the request's.
     return errorBody(error.exitCode === 3 ? 503 : 400, apiWording(error.message), error.details.map(apiWording));
@@ -40,7 +48,8 @@ export function toErrorBody(error: unknown, log: (text: string) => void = (t) =>
 
 export function errorResponse(c: Context, error: unknown): Response {
   const body = toErrorBody(error);
-  return c.json(body, body.error.status as ContentfulStatusCode);
+  const headers = error instanceof ApiError ? error.headers : {};
+  return c.json(body, body.error.status as ContentfulStatusCode, headers);
 }
 
 /**

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
-import { invalidParameters, unknownParameters } from './errors.js';
+import { ApiError, invalidParameters, unknownParameters } from './errors.js';
+import { overLimit } from './limits.js';
 
 export type Tag = 'events' | 'analyses' | 'charts and maps' | 'import' | 'meta';
 
@@ -84,6 +85,10 @@ export function parseQuery<Q extends z.ZodObject>(c: Context, schema: Q): z.infe
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) throw unknownParameters(unknown, known);
+  for (const [name, values] of Object.entries(raw)) {
+    const problem = overLimit(name, values);
+    if (problem) throw new ApiError(400, problem, ['ask for fewer values at a time, and combine the answers']);
+  }
   const joined = Object.fromEntries(Object.entries(raw).map(([k, values]) => [k, values.join('|')]));
   const result = schema.safeParse(joined);
   if (!result.success) throw invalidParameters(result.error, examples(schema));
