@@ -14,9 +14,10 @@ import type { Store } from '../store/store.js';
 import { closest } from '../query/similar.js';
 import { ResponseCache } from './cache.js';
 import { PAGE_CSP } from './docs-page.js';
-import { ApiError, errorResponse } from './errors.js';
+import { ApiError, errorResponse, notAllowed } from './errors.js';
 import { isHeavy, MAX_URL_LENGTH } from './limits.js';
 import type { ReaderPool } from './pool.js';
+import { holdsToken } from './token.js';
 import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { eventRoutes } from './routes/events.js';
@@ -51,10 +52,6 @@ export interface AppOptions {
 /** Methods a route answers, for Allow headers: HEAD goes with GET. */
 const allowOf = (method: string) => (method.toUpperCase() === 'GET' ? 'GET, HEAD' : method.toUpperCase());
 
-/** 405 with the Allow header the status needs. */
-export function notAllowed(method: string, path: string, allow: string): ApiError {
-  return new ApiError(405, `${method} is not taken by ${path}`, [`use ${allow.split(',')[0]} ${path}`], { Allow: allow });
-}
 
 /** Host header names that are this machine; anything else on a loopback server is a rebinding. */
 export function isLoopbackHost(host: string): boolean {
@@ -103,13 +100,15 @@ export function createApp(options: AppOptions): Hono {
       routes.push({ ...spec, method: 'get' } as RouteSpec);
       app.get(spec.path, async (c) => {
         const query = parseQuery(c, spec.query);
-        const key = `${c.req.path}?${canonical(query)}`;
+        // Token holders may get more (full paths): their answers are kept apart.
+        const key = `${c.req.path}?${canonical(query)}${api.trusted(c) ? '#token' : ''}`;
         const work = () => options.readers.use((store) => handler(query, store, c), { client: clientOf(c), heavy: isHeavy(c.req.queries() ?? {}) });
         const { reply, hit } = await cache.get(key, options.store.generation, work);
         return respond(c, reply, hit);
       });
       app.all(spec.path, (c) => { throw notAllowed(c.req.method, c.req.path, allowOf('get')); });
     },
+    trusted: (c) => holdsToken(c, options.token),
     raw(spec, ...handlers) {
       routes.push(spec as RouteSpec);
       app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [never]));

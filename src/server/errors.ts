@@ -90,3 +90,8 @@ export function invalidParameters(error: ZodError, examples: Record<string, stri
     ...(example !== undefined ? [`e.g. ${field}=${example}`] : []),
   ]);
 }
+
+/** 405 with the Allow header the status needs (allow: 'GET, HEAD', 'POST'). */
+export function notAllowed(method: string, path: string, allow: string): ApiError {
+  return new ApiError(405, `${method} is not taken by ${path}`, [`use ${allow.split(',')[0]} ${path}`], { Allow: allow });
+}

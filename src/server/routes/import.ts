@@ -5,7 +5,6 @@
  * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
  * the new events once the import commits.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { flag, isOn } from '../params.js';
 import { parseQuery, type Api } from '../route.js';
+import { BEARER_CHALLENGE, givenToken, sameToken } from '../token.js';
 
 export interface WriteOptions {
   /** The store's own connection: the only one that writes. */
@@ -78,7 +78,8 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         ...(query.dataset_version ? { version: query.dataset_version } : {}),
       })).catch((error: unknown) => {
         if (!(error instanceof CrisisError)) throw error;
-        const local = (text: string) => text.split(`${folder}/`).join('');
+        // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
+        const local = (text: string) => text.split(`${folder}/`).join('').split(tmpdir()).join('').replace(/\/crisismap-\w+\//g, '');
         throw new ApiError(422, local(error.message), error.details.map((d) => apiHint(local(d))));
       });
       return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
@@ -90,14 +91,12 @@ export function importRoutes(api: Api, options: WriteOptions): void {
 
 /** 403 when writing is off, 401 without the right token: checked before the body is read. */
 function authorize(options: WriteOptions): MiddlewareHandler {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
   return async (c: Context, next) => {
     if (options.store.readOnly) throw new ApiError(403, 'writing is disabled: the store is open read-only', ['start crisismap serve without --read-only to import through the API']);
     if (!options.token) throw new ApiError(403, 'writing is disabled: start the server with --token (or CRISISMAP_TOKEN)', ['then send it as: Authorization: Bearer TOKEN']);
-    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-    if (!given) throw new ApiError(401, 'this route needs the token: send the header Authorization: Bearer TOKEN');
-    // Compared as digests of equal length, in constant time: the comparison does not tell how much of a guess was right.
-    if (!timingSafeEqual(digest(given), digest(options.token))) throw new ApiError(401, 'wrong token', ['send the token the server was started with (--token or CRISISMAP_TOKEN)']);
+    const given = givenToken(c);
+    if (!given) throw new ApiError(401, 'this route needs the token: send the header Authorization: Bearer TOKEN', [], BEARER_CHALLENGE);
+    if (!sameToken(given, options.token)) throw new ApiError(401, 'wrong token', ['send the token the server was started with (--token or CRISISMAP_TOKEN)'], BEARER_CHALLENGE);
     await next();
   };
 }

@@ -2,6 +2,7 @@
  * Meta routes, apart from the data routes as Datasette keeps /-/ apart: what the store holds
  * (/api/info) and what the API is (/api/openapi.json and its readable page, /api/docs).
  */
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { storeInfo } from '../../query/info.js';
 import { docsPage, PAGE_CSP } from '../docs-page.js';
@@ -14,9 +15,12 @@ export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
   api.get({
     path: '/api/info', tag: 'meta', query: None,
     summary: 'What the store holds: datasets, versions, date ranges, counts, latest imports',
-    description: 'As `crisismap info --json`.',
+    description: 'As `crisismap info --json`. `store` is the file\'s name; its full path on the server only with the token (`Authorization: Bearer TOKEN`).',
     responses: { 'application/json': '{store, bytes, events, datasets, imports}' },
-  }, async (_q, store) => json(await storeInfo(store)));
+  }, async (_q, store, c) => {
+    const info = await storeInfo(store);
+    return json(api.trusted(c) ? info : { ...info, store: basename(info.store) });
+  });
 
   // Built on first request: by then every route, this one included, is registered.
   let document: string | undefined;
