@@ -48,7 +48,9 @@ export function importRoutes(api: Api, options: WriteOptions): void {
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const tooLarge = bodyLimit({
     maxSize: options.maxUploadBytes,
-    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE']); },
+    // Cut off as it streams (a chunked body is counted as it arrives), and the connection
+    // closed after the answer so that the rest is never read.
+    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' }); },
   });
 
   api.raw({
@@ -61,9 +63,13 @@ export function importRoutes(api: Api, options: WriteOptions): void {
     errors: { 401: 'no token, or a wrong one', 403: 'writing is disabled (no token configured, or the store is read-only)', 413: 'the upload is larger than --max-upload', 422: 'the file cannot be imported: the message and hints say which rows and why' },
   }, authorize(options), tooLarge, async (c) => {
     const query = parseQuery(c, ImportQuery);
-    const body = await c.req.parseBody().catch(() => {
+    const body = await c.req.parseBody({ all: true }).catch(() => {
       throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
     });
+    // One file per upload: a second one would otherwise be dropped without a word.
+    for (const field of ['file', 'mapping'] as const) {
+      if (Array.isArray(body[field])) throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, ['import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)']);
+    }
     const file = body.file;
     if (!(file instanceof File)) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
     const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
