@@ -33,8 +33,8 @@ export function errorBody(status: number, message: string, hints: string[] = [])
 export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t)): ErrorBody {
   if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
   if (error instanceof BudgetExceeded) {
-    return errorBody(503, `the query was stopped: it ${error.waiting ? 'waited for a free store connection' : 'ran'} longer than the server's time budget of ${error.budgetMs / 1000} s`, [
-      error.waiting ? 'the server is busy: ask again in a moment' : 'narrow the filters (fewer values, a shorter period) and ask again',
+    return errorBody(503, `the query was stopped: it ran longer than the server's time budget of ${error.budgetMs / 1000} s`, [
+      'narrow the filters (fewer values, a shorter period) and ask again',
       'whoever runs the server sets the budget with crisismap serve --query-timeout SECONDS',
     ]);
   }

@@ -6,8 +6,9 @@
  * never mixes with a reader's queries; readers see each import once it commits.
  *
  * No reader can stall the others (issue 13):
- *   - every piece of work has a time budget, waiting included; past it the connection's
- *     query is interrupted and the caller gets a BudgetExceeded;
+ *   - every piece of work has a time budget once it has its connection; past it the
+ *     connection's query is interrupted and the caller gets a BudgetExceeded (waiting is not
+ *     counted: the shares below keep every client's wait short but its own);
  *   - one client (one remote address) holds at most all connections but one, so another
  *     client always finds one free or next in line;
  *   - heavy work (long lists of values) holds at most half the connections, so however many
@@ -30,9 +31,9 @@ export interface UseOptions {
   budgetMs?: number;
 }
 
-/** The time budget ran out, waiting for a connection or running on one. */
+/** The time budget ran out while the work ran on its connection. */
 export class BudgetExceeded extends Error {
-  constructor(readonly budgetMs: number, readonly waiting: boolean) {
+  constructor(readonly budgetMs: number) {
     super(`time budget of ${budgetMs / 1000} s exceeded`);
     this.name = 'BudgetExceeded';
   }
@@ -78,17 +79,14 @@ export class ReaderPool {
 
   /**
    * Runs `work` on a connection of its own; waits for one when all are busy or the client
-   * holds its share. Past the budget (waiting included) the query is interrupted and the
-   * promise rejects with BudgetExceeded at once; the connection returns to the pool when
-   * the work has stopped.
+   * holds its share. Past the budget the query is interrupted and the promise rejects with
+   * BudgetExceeded at once; the connection returns to the pool when the work has stopped.
    */
   async use<T>(work: (store: Store) => Promise<T>, options: UseOptions = {}): Promise<T> {
     const budgetMs = options.budgetMs ?? this.budgetMs;
     const client = options.client ?? '';
     const heavy = !!options.heavy;
-    const started = Date.now();
-    const store = await this.take(client, heavy, budgetMs);
-    const left = budgetMs - (Date.now() - started);
+    const store = await this.take(client, heavy);
     let timer: NodeJS.Timeout | undefined;
     const running = work(store);
     const released = running.then(() => undefined, () => undefined).finally(() => this.give(store, client, heavy));
@@ -99,8 +97,8 @@ export class ReaderPool {
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             store.connection.interrupt();
-            reject(new BudgetExceeded(budgetMs, false));
-          }, Math.max(0, left));
+            reject(new BudgetExceeded(budgetMs));
+          }, budgetMs);
         }),
       ]);
     } finally {
@@ -118,20 +116,12 @@ export class ReaderPool {
     return this.idle.pop()!;
   }
 
-  private take(client: string, heavy: boolean, budgetMs: number): Promise<Store> {
+  private take(client: string, heavy: boolean): Promise<Store> {
     if (this.closed) return Promise.reject(shuttingDown());
     if (this.allowed(client, heavy) && !this.waiting.some((w) => w.client === client && w.heavy === heavy)) return Promise.resolve(this.hold(client, heavy));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        client, heavy,
-        resolve: (store) => { clearTimeout(timer); resolve(store); },
-      };
-      const timer = setTimeout(() => {
-        const at = this.waiting.indexOf(waiter);
-        if (at >= 0) this.waiting.splice(at, 1);
-        reject(new BudgetExceeded(budgetMs, true));
-      }, budgetMs);
-      this.rejectOnClose.set(waiter, (error) => { clearTimeout(timer); reject(error); });
+      const waiter: Waiter = { client, heavy, resolve };
+      this.rejectOnClose.set(waiter, reject);
       this.waiting.push(waiter);
     });
   }

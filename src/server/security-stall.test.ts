@@ -71,7 +71,7 @@ test('a query past its time budget is interrupted, and the connection serves the
   const pool = await ReaderPool.open(store, 1, 300);
   try {
     const started = Date.now();
-    await assert.rejects(pool.use((s) => s.all(SLOW_SQL)), (error: unknown) => error instanceof BudgetExceeded && error.budgetMs === 300 && !error.waiting);
+    await assert.rejects(pool.use((s) => s.all(SLOW_SQL)), (error: unknown) => error instanceof BudgetExceeded && error.budgetMs === 300);
     assert.ok(Date.now() - started < 2000, `answered after ${Date.now() - started} ms`);
     // The one connection was interrupted, not lost: it answers the next query.
     assert.deepEqual(await pool.use((s) => s.all('SELECT 42 AS x')), [{ x: 42 }]);
@@ -84,7 +84,7 @@ test('a query past its time budget is interrupted, and the connection serves the
 test('over HTTP: the client gets a JSON 503 naming the budget, and the server answers on', async () => {
   const tight = await testServer([smallAcledFile()], { cacheMb: 0, queryTimeoutS: 0.001 });
   try {
-    const error = await expectJsonError(await tight.get('/api/trend?country=Mali'), 503, /longer than the server's time budget of 0\.001 s/);
+    const error = await expectJsonError(await tight.get('/api/trend?country=Mali'), 503, /^the query was stopped: it ran longer than the server's time budget of 0\.001 s$/);
     assert.ok(error.hints.some((h) => h.includes('--query-timeout')));
   } finally {
     await tight.close();
@@ -104,8 +104,8 @@ test('one client cannot take every connection: another client is served while it
     assert.deepEqual(await pool.use((s) => s.all('SELECT 1 AS one'), { client: 'reader' }), [{ one: 1 }]);
     assert.ok(Date.now() - started < 500, `the other client waited ${Date.now() - started} ms`);
     const outcomes = await Promise.all(attack);
+    // Two at a time, each stopped at its budget: the client's own queue, not anyone else's.
     assert.ok(outcomes.every((e) => e instanceof BudgetExceeded), 'every slow query ran out of its budget');
-    assert.equal(outcomes.filter((e) => (e as BudgetExceeded).waiting).length, 4, 'four of them never got a connection');
   } finally {
     await pool.close();
     store.close();
