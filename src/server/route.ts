@@ -9,8 +9,9 @@ import { z } from 'zod';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
-import { ApiError, invalidParameters, unknownParameters } from './errors.js';
-import { overLimit } from './limits.js';
+import { invalidParameters, unknownParameters } from './errors.js';
+import { wordDeep, wordText } from '../model/param.js';
+import { HTTP_NAMES } from './wording.js';
 
 export type Tag = 'events' | 'analyses' | 'charts and maps' | 'import' | 'meta';
 
@@ -57,12 +58,13 @@ export interface Api {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
+// Parameters named in caveats, notes and hints are worded as the API names them (wording.ts).
 export function json(value: unknown, echo?: Reply['echo']): Reply {
-  return { body: Buffer.from(JSON.stringify(value)), type: JSON_TYPE, ...(echo ? { echo } : {}) };
+  return { body: Buffer.from(JSON.stringify(wordDeep(value, HTTP_NAMES))), type: JSON_TYPE, ...(echo ? { echo } : {}) };
 }
 
 export function text(body: string, type: string, echo?: Reply['echo']): Reply {
-  return { body: Buffer.from(body), type: `${type}; charset=utf-8`, ...(echo ? { echo } : {}) };
+  return { body: Buffer.from(wordText(body, HTTP_NAMES)), type: `${type}; charset=utf-8`, ...(echo ? { echo } : {}) };
 }
 
 const examplesOf = new WeakMap<z.ZodObject, Record<string, string | undefined>>();
@@ -87,10 +89,6 @@ export function parseQuery<Q extends z.ZodObject>(c: Context, schema: Q): z.infe
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) throw unknownParameters(unknown, known);
-  for (const [name, values] of Object.entries(raw)) {
-    const problem = overLimit(name, values);
-    if (problem) throw new ApiError(400, problem, ['ask for fewer values at a time, and combine the answers']);
-  }
   const joined = Object.fromEntries(Object.entries(raw).map(([k, values]) => [k, values.join('|')]));
   const result = schema.safeParse(joined);
   if (!result.success) throw invalidParameters(result.error, examples(schema));

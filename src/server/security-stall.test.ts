@@ -9,7 +9,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { Store } from '../store/store.js';
-import { DEFAULT_LIMIT, isHeavy, MAX_URL_LENGTH } from './limits.js';
+import { MAX_LENGTH, MAX_VALUES } from '../model/param.js';
+import { isHeavy, MAX_URL_LENGTH } from './limits.js';
 import { BudgetExceeded, ReaderPool } from './pool.js';
 import { smallAcledFile, testServer, type TestServer } from './testing.js';
 
@@ -43,21 +44,17 @@ function rawRequest(port: number, request: string): Promise<string> {
 
 const SLOW_SQL = 'SELECT count(*) FROM range(100000000000) a';
 
-test('1,000 actor values, a 51st country, an over-long value: a 400 naming the bound, before any query', async () => {
+test('1,000 actor values, one value too many, an over-long value: a 400 naming the bound, before any query', async () => {
   const actors = Array.from({ length: 1000 }, (_, i) => i).join('|');
   const started = Date.now();
-  const error = await expectJsonError(await server.get(`/api/events?actor=${actors}`), 400, /^actor has 1,000 values: at most 50 are taken$/);
+  await expectJsonError(await server.get(`/api/events?actor=${actors}`), 400, new RegExp(`^actor: 1000 values, at most ${MAX_VALUES} are taken$`));
   assert.ok(Date.now() - started < 2000);
-  assert.deepEqual(error.hints, ['ask for fewer values at a time, and combine the answers']);
   // Repetitions count the same as the | form.
-  const countries = Array.from({ length: DEFAULT_LIMIT.values + 1 }, (_, i) => `country=C${i}`).join('&');
-  await expectJsonError(await server.get(`/api/count?${countries}`), 400, /^country has 51 values: at most 50 are taken$/);
-  await expectJsonError(await server.get(`/api/chart/bar.svg?actor=${'x'.repeat(201)}`), 400, /^actor has a value of 201 characters: at most 200 are taken$/);
-  await expectJsonError(await server.get('/api/count?by=year,country,admin1,admin2,location,event_type,actor'), 400, /^by has 7 values: at most 6 are taken$/);
-  // At the bound, the request is answered as usual (here: names that match nothing).
-  const fifty = Array.from({ length: 50 }, (_, i) => `C${i}`).join('|');
-  await expectJsonError(await server.get(`/api/count?country=${fifty}`), 400, /^unknown country "C0"$/);
-  assert.equal((await server.get(`/api/count?actor=${'Wagner|'.repeat(49)}Wagner`)).status, 200);
+  const countries = Array.from({ length: MAX_VALUES + 1 }, (_, i) => `country=C${i}`).join('&');
+  await expectJsonError(await server.get(`/api/count?${countries}`), 400, new RegExp(`^country: ${MAX_VALUES + 1} values, at most ${MAX_VALUES} are taken$`));
+  await expectJsonError(await server.get(`/api/chart/bar.svg?actor=${'x'.repeat(MAX_LENGTH + 1)}`), 400, new RegExp(`^actor: a value of ${MAX_LENGTH + 1} characters, at most ${MAX_LENGTH} are taken$`));
+  // At the bound, the request is answered as usual.
+  assert.equal((await server.get(`/api/count?actor=${'Wagner|'.repeat(MAX_VALUES - 1)}Wagner`)).status, 200);
 });
 
 test('a request is heavy with many values in all, or several actor names', () => {
