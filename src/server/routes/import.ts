@@ -5,7 +5,9 @@
  * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
  * the new events once the import commits.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -75,7 +77,8 @@ export function importRoutes(api: Api, options: WriteOptions): void {
     const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
     try {
       const path = join(folder, uploadName(file.name));
-      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      // Written out as a stream: no second copy of the whole upload in memory.
+      await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
       const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
       const reports = await oneAtATime(() => importFiles(options.store, [path], {
         skipInvalid: isOn(query.skip_invalid),
