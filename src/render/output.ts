@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { csvExportLine } from '../sources/csv-text.js';
 import { CrisisError } from '../model/errors.js';
+import { visibleControls } from '../model/html.js';
 import type { MapFigure } from './map.js';
 import { mapGeoJson } from './geojson.js';
 import { svgToPng } from './png.js';
@@ -30,7 +31,7 @@ export function tableCsv(table: Table): string {
 /** The bytes of a chart in a format. */
 export async function chartOutput(chart: Chart, format: Format): Promise<string | Buffer> {
   switch (format) {
-    case 'svg': return chartSvg(chart);
+    case 'svg': return visibleControls(await chartSvg(chart));
     case 'png': return svgToPng(await chartSvg(chart));
     case 'vl.json': return JSON.stringify(chartSpec(chart), null, 2) + '\n';
     case 'csv': return tableCsv(chart.table);
@@ -40,7 +41,7 @@ export async function chartOutput(chart: Chart, format: Format): Promise<string 
 
 export function mapOutput(figure: MapFigure, format: Format): string | Buffer {
   switch (format) {
-    case 'svg': return figure.svg;
+    case 'svg': return visibleControls(figure.svg);
     case 'png': return svgToPng(figure.svg);
     case 'geojson': return JSON.stringify(mapGeoJson(figure)) + '\n';
     case 'csv': return tableCsv(figure.table);

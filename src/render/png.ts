@@ -3,10 +3,12 @@
  * never read, so a PNG is the same on every machine and no text vanishes for want of a font.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { visibleControls } from '../model/html.js';
 import { FONT_FAMILY, FONT_FILES, PNG_SCALE } from './theme.js';
 
+/** Any SVG the renderers write, text from the data included, is read (see visibleControls). */
 export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(visibleControls(svg), {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });

@@ -8,13 +8,16 @@
  *   4. anything thrown becomes the one error shape                         errors.ts
  * createApp() needs no listening socket: serve.ts gives it one.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import type { Store } from '../store/store.js';
 import { closest } from '../query/similar.js';
 import { ResponseCache } from './cache.js';
 import { PAGE_CSP } from './docs-page.js';
-import { ApiError, errorResponse } from './errors.js';
+import { ApiError, errorResponse, notAllowed } from './errors.js';
+import { isHeavy, MAX_URL_LENGTH } from './limits.js';
 import type { ReaderPool } from './pool.js';
+import { holdsToken } from './token.js';
 import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { eventRoutes } from './routes/events.js';
@@ -38,6 +41,31 @@ export interface AppOptions {
   maxUploadMb?: number;
   /** The dashboard's folder (default src/web/public). */
   publicDir?: string;
+  /**
+   * Answer only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]): set when
+   * the server listens on loopback, so that a web page whose name resolves to this machine
+   * (DNS rebinding) cannot read it through the visitor's browser.
+   */
+  loopbackOnly?: boolean;
+}
+
+/** Methods a route answers, for Allow headers: HEAD goes with GET. */
+const allowOf = (method: string) => (method.toUpperCase() === 'GET' ? 'GET, HEAD' : method.toUpperCase());
+
+
+/** Host header names that are this machine; anything else on a loopback server is a rebinding. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+/** Who asks, for the per-client share of the readers: the remote address. */
+function clientOf(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? '';
+  } catch {
+    return ''; // app.request() in a test: no socket
+  }
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -48,6 +76,20 @@ export function createApp(options: AppOptions): Hono {
   // Set before the answer is made: a header added to a finished answer makes Hono copy its body.
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
+    if (options.loopbackOnly) {
+      const host = c.req.header('host');
+      if (host !== undefined && !isLoopbackHost(host)) {
+        throw new ApiError(403, `this server answers only requests addressed to this machine, not to "${host}"`, [
+          'open it as http://127.0.0.1:PORT/ or http://localhost:PORT/',
+          'to serve other machines, start it with --host 0.0.0.0',
+        ]);
+      }
+    }
+    // Node's own limit (16 KB of headers) answers longer ones, in the same shape (serve.ts).
+    const target = c.req.url.length - new URL(c.req.url).origin.length;
+    if (target > MAX_URL_LENGTH) {
+      throw new ApiError(414, `the URL is ${target.toLocaleString('en-US')} characters long: at most ${MAX_URL_LENGTH.toLocaleString('en-US')} are answered`, ['ask for fewer values at a time, and combine the answers']);
+    }
     await next();
   });
   app.onError((error, c) => errorResponse(c, error));
@@ -58,14 +100,19 @@ export function createApp(options: AppOptions): Hono {
       routes.push({ ...spec, method: 'get' } as RouteSpec);
       app.get(spec.path, async (c) => {
         const query = parseQuery(c, spec.query);
-        const key = `${c.req.path}?${canonical(query)}`;
-        const { reply, hit } = await cache.get(key, options.store.generation, () => options.readers.use((store) => handler(query, store, c)));
+        // Token holders may get more (full paths): their answers are kept apart.
+        const key = `${c.req.path}?${canonical(query)}${api.trusted(c) ? '#token' : ''}`;
+        const work = () => options.readers.use((store) => handler(query, store, c), { client: clientOf(c), heavy: isHeavy(c.req.queries() ?? {}) });
+        const { reply, hit } = await cache.get(key, options.store.generation, work);
         return respond(c, reply, hit);
       });
+      app.all(spec.path, (c) => { throw notAllowed(c.req.method, c.req.path, allowOf('get')); });
     },
+    trusted: (c) => holdsToken(c, options.token),
     raw(spec, ...handlers) {
       routes.push(spec as RouteSpec);
       app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [never]));
+      app.all(spec.path, (c) => { throw notAllowed(c.req.method, c.req.path, allowOf(spec.method)); });
     },
   };
 
@@ -93,7 +140,7 @@ function respond(c: Context, reply: Reply, hit: boolean): Response {
 function notFound(c: Context, routes: RouteSpec[]): ApiError {
   const path = c.req.path;
   const other = routes.find((r) => r.path === path);
-  if (other) return new ApiError(405, `${c.req.method} is not taken by ${path}`, [`use ${other.method.toUpperCase()} ${path}`]);
+  if (other) return notAllowed(c.req.method, path, allowOf(other.method));
   const near = closest(path, routes.map((r) => r.doc ?? r.path), 2);
   return new ApiError(404, `no route ${c.req.method} ${path}`, [...(near.length ? [`closest: ${near.join(', ')}`] : []), 'every route is listed at /api/docs (machine-readable: /api/openapi.json)']);
 }

@@ -11,6 +11,7 @@ import { CrisisError } from '../model/errors.js';
 import { wordError } from '../model/param.js';
 import { HTTP_NAMES } from './wording.js';
 import { closest } from '../query/similar.js';
+import { BudgetExceeded } from './pool.js';
 
 export interface ErrorBody {
   ok: false;
@@ -19,7 +20,8 @@ export interface ErrorBody {
 
 /** An error with its HTTP status: thrown by routes, answered by the app's one error handler. */
 export class ApiError extends Error {
-  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = []) {
+  /** `headers`: what the status needs beside the body (WWW-Authenticate with 401, Allow with 405). */
+  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = [], readonly headers: Record<string, string> = {}) {
     super(message);
     this.name = 'ApiError';
   }
@@ -32,6 +34,12 @@ export function errorBody(status: number, message: string, hints: string[] = [])
 /** Any thrown value as its status and body; logs what is not the user's to fix. */
 export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t)): ErrorBody {
   if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
+  if (error instanceof BudgetExceeded) {
+    return errorBody(503, `the query was stopped: it ran longer than the server's time budget of ${error.budgetMs / 1000} s`, [
+      'narrow the filters (fewer values, a shorter period) and ask again',
+      'whoever runs the server sets the budget with crisismap serve --query-timeout SECONDS',
+    ]);
+  }
   if (error instanceof CrisisError) {
     // Exit code 3 is the store (missing, locked): the server's problem, not the request's.
     const { message, hints } = wordError(error, HTTP_NAMES);
@@ -43,7 +51,8 @@ export function toErrorBody(error: unknown, log: (text: string) => void = (t) =>
 
 export function errorResponse(c: Context, error: unknown): Response {
   const body = toErrorBody(error);
-  return c.json(body, body.error.status as ContentfulStatusCode);
+  const headers = error instanceof ApiError ? error.headers : {};
+  return c.json(body, body.error.status as ContentfulStatusCode, headers);
 }
 
 /** A parameter the route does not take: 400, naming the closest and all the known ones. */
@@ -65,4 +74,9 @@ export function invalidParameters(error: ZodError, examples: Record<string, stri
     ...rest.map((issue) => issue.message),
     ...(example !== undefined ? [`e.g. ${field}=${example}`] : []),
   ]);
+}
+
+/** 405 with the Allow header the status needs (allow: 'GET, HEAD', 'POST'). */
+export function notAllowed(method: string, path: string, allow: string): ApiError {
+  return new ApiError(405, `${method} is not taken by ${path}`, [`use ${allow.split(',')[0]} ${path}`], { Allow: allow });
 }

@@ -50,6 +50,8 @@ export type Handler<Q extends z.ZodObject> = (query: z.infer<Q>, store: Store, c
 export interface Api {
   /** A read-only data route: validated, answered on a pooled connection, cached per store generation. */
   get<Q extends z.ZodObject>(spec: Omit<RouteSpec<Q>, 'method'>, handler: Handler<Q>): void;
+  /** Does the request carry the server's token? (Token holders may see the store's full path.) */
+  trusted(c: Context): boolean;
   /** Any other route, registered as is: middleware, then the handler, which validates with parseQuery. */
   raw<Q extends z.ZodObject>(spec: RouteSpec<Q>, ...handlers: Array<(c: Context, next: Next) => Promise<Response | void> | Response>): void;
 }

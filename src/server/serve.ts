@@ -4,7 +4,7 @@
  * socket on loopback unless told otherwise. Port 0 takes a free port (tests, benchmarks).
  */
 import { existsSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo, type Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { CrisisError } from '../model/errors.js';
@@ -13,8 +13,9 @@ import { newCredential, removeOwnerFile, writeOwnerFile, type StoreOwner } from 
 import { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import { DEFAULT_CACHE_MB, ResponseCache } from './cache.js';
+import { errorBody } from './errors.js';
 import { LOCAL_COMMAND_PATH, localCommandRoute, type CommandRunner } from './local-commands.js';
-import { DEFAULT_READERS, ReaderPool } from './pool.js';
+import { DEFAULT_QUERY_TIMEOUT_S, DEFAULT_READERS, ReaderPool } from './pool.js';
 import { startSyncSchedule, type SyncSchedule } from './sync.js';
 import type { SyncOptions } from '../sources/sync/run.js';
 
@@ -35,6 +36,8 @@ export interface ServeOptions {
   /** Open the file read-only: other processes may read it too; importing is disabled. */
   readOnly?: boolean;
   readers?: number;
+  /** Each query's time budget in seconds (default 10): past it, it is stopped and answered 503. */
+  queryTimeoutS?: number;
   /** Response cache size in MB; 0 turns it off. */
   cacheMb?: number;
   maxUploadMb?: number;
@@ -69,10 +72,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let readers: ReaderPool | undefined;
   let owner: StoreOwner | undefined;
   try {
-    readers = await ReaderPool.open(store, options.readers ?? DEFAULT_READERS);
+    readers = await ReaderPool.open(store, options.readers ?? DEFAULT_READERS, (options.queryTimeoutS ?? DEFAULT_QUERY_TIMEOUT_S) * 1000);
     const cache = new ResponseCache((options.cacheMb ?? DEFAULT_CACHE_MB) * 2 ** 20);
     const app = createApp({
-      store, readers, cache,
+      store, readers, cache, loopbackOnly: isLoopback(host),
       ...(options.token ? { token: options.token } : {}),
       ...(options.maxUploadMb !== undefined ? { maxUploadMb: options.maxUploadMb } : {}),
       ...(options.publicDir ? { publicDir: options.publicDir } : {}),
@@ -129,9 +132,34 @@ function localAddress(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** localhost, ::1 and 127.x.x.x: this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/**
+ * What Node's HTTP parser refuses before the app sees it (a request line or headers over
+ * 16 KB, a malformed request line) gets the API's error shape too, not Node's empty body.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable || (error.code === 'ECONNRESET')) {
+    socket.destroy();
+    return;
+  }
+  const [status, message, hints] = error.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, 'the request line and headers are longer than the server reads (16 KB)', ['ask for fewer values at a time, and combine the answers']]
+    : error.code === 'HPE_HEADERS_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'the request took too long to arrive', []]
+      : [400, `the request is not well-formed HTTP (${error.code ?? 'parse error'})`, ['send a request line such as GET /api/info HTTP/1.1, with a Host header']];
+  const body = JSON.stringify(errorBody(status as number, message as string, hints as string[]));
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+    `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+}
+
 function listen(app: Hono, port: number, host: string): Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null; closeAllConnections(): void }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server as never));
+    server.on('clientError', answerClientError);
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new CrisisError(`port ${port} on ${host} is in use`, ['choose another with --port, e.g. --port 8081 (or stop what uses it)']));
       else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new CrisisError(`cannot listen on ${host}: no such address on this machine`, ['use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)']));

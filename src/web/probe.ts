@@ -40,6 +40,10 @@ export async function openPage(browser: Browser, url: string, viewport: { width:
   const list: string[] = [];
   problems.set(page, list);
   page.on('pageerror', (error) => list.push(`page error: ${error.message}`));
+  // The dashboard runs under a strict Content-Security-Policy: anything it blocks is a problem.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) list.push(`CSP violation: ${message.text()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) list.push(`${response.status()} for ${response.url()}`);
   });

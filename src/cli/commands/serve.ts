@@ -1,9 +1,8 @@
-import { isIP } from 'node:net';
 import { CrisisError } from '../../model/errors.js';
 import { DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
 import { DEFAULT_CACHE_MB } from '../../server/cache.js';
-import { DEFAULT_READERS } from '../../server/pool.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/serve.js';
+import { DEFAULT_QUERY_TIMEOUT_S, DEFAULT_READERS } from '../../server/pool.js';
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../server/serve.js';
 import { parseInterval } from '../../server/sync.js';
 import { loadCredentials } from '../../sources/sync/credentials.js';
 import { resolveDbPath } from '../../store/store.js';
@@ -39,7 +38,10 @@ Options:
   --read-only             open the store read-only: other commands may read it meanwhile;
                           importing is disabled
   --cache-mb MB           memory for answers kept until the next import (default ${DEFAULT_CACHE_MB}; 0: off)
-  --readers N             store connections answering requests side by side (default ${DEFAULT_READERS})
+  --readers N             store connections answering requests side by side (default ${DEFAULT_READERS});
+                          one client holds at most all but one of them
+  --query-timeout S       each query's time budget in seconds (default ${DEFAULT_QUERY_TIMEOUT_S}): past it the
+                          query is stopped and answered 503, naming the budget
   --sync-every D          refresh the store's subscriptions (crisismap sync) now and then every D
                           (e.g. 6h, 30m, 1d) inside the server; reading goes on meanwhile
   --credentials FILE      API credentials for --sync-every, as for crisismap sync (default: the
@@ -53,7 +55,7 @@ Example:
     const { values } = parse(args, {
       port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, 'max-upload': { type: 'string' },
       demo: { type: 'boolean' }, 'read-only': { type: 'boolean' }, 'cache-mb': { type: 'string' }, readers: { type: 'string' },
-      'sync-every': { type: 'string' }, credentials: { type: 'string' },
+      'sync-every': { type: 'string' }, credentials: { type: 'string' }, 'query-timeout': { type: 'string' },
     });
     const db = resolveDbPath(values.db as string | undefined);
     const port = numberFlag(values.port, 'port', DEFAULT_PORT);
@@ -70,6 +72,7 @@ Example:
       maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
       readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
+      queryTimeoutS: queryTimeout(values['query-timeout']),
       ...(syncEvery ? { sync: { everyMs: syncEvery, options: { credentials: loadCredentials(values.credentials as string | undefined) }, log: (line: string) => io.err(`${line}\n`) } } : {}),
       // Commands run in another terminal reach the store through the server (src/cli/via-server.ts).
       commands: async (argv, captured) => (await import('../main.js')).main(argv, captured),
@@ -85,8 +88,10 @@ Example:
   },
 };
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+function queryTimeout(value: unknown): number {
+  const seconds = numberFlag(value, 'query-timeout', DEFAULT_QUERY_TIMEOUT_S, true);
+  if (seconds <= 0) throw new CrisisError(`--query-timeout ${seconds} leaves no time for any query`, [`give a number of seconds above 0, e.g. --query-timeout 30 (default ${DEFAULT_QUERY_TIMEOUT_S})`]);
+  return seconds;
 }
 
 /** Resolves on Ctrl-C or a termination signal, so the store is closed cleanly. */

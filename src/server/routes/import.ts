@@ -5,8 +5,9 @@
  * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
  * the new events once the import commits.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -19,6 +20,7 @@ import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { flag, isOn } from '../params.js';
 import { parseQuery, type Api } from '../route.js';
+import { BEARER_CHALLENGE, givenToken, sameToken } from '../token.js';
 
 export interface WriteOptions {
   /** The store's own connection: the only one that writes. */
@@ -48,7 +50,9 @@ export function importRoutes(api: Api, options: WriteOptions): void {
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const tooLarge = bodyLimit({
     maxSize: options.maxUploadBytes,
-    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE']); },
+    // Cut off as it streams (a chunked body is counted as it arrives), and the connection
+    // closed after the answer so that the rest is never read.
+    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' }); },
   });
 
   api.raw({
@@ -61,15 +65,20 @@ export function importRoutes(api: Api, options: WriteOptions): void {
     errors: { 401: 'no token, or a wrong one', 403: 'writing is disabled (no token configured, or the store is read-only)', 413: 'the upload is larger than --max-upload', 422: 'the file cannot be imported: the message and hints say which rows and why' },
   }, authorize(options), tooLarge, async (c) => {
     const query = parseQuery(c, ImportQuery);
-    const body = await c.req.parseBody().catch(() => {
+    const body = await c.req.parseBody({ all: true }).catch(() => {
       throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
     });
+    // One file per upload: a second one would otherwise be dropped without a word.
+    for (const field of ['file', 'mapping'] as const) {
+      if (Array.isArray(body[field])) throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, ['import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)']);
+    }
     const file = body.file;
     if (!(file instanceof File)) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
     const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
     try {
       const path = join(folder, uploadName(file.name));
-      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      // Written out as a stream: no second copy of the whole upload in memory.
+      await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
       const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
       const reports = await oneAtATime(() => importFiles(options.store, [path], {
         skipInvalid: isOn(query.skip_invalid),
@@ -78,7 +87,8 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         ...(query.dataset_version ? { version: query.dataset_version } : {}),
       })).catch((error: unknown) => {
         if (!(error instanceof CrisisError)) throw error;
-        const local = (text: string) => text.split(`${folder}/`).join('');
+        // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
+        const local = (text: string) => text.split(`${folder}/`).join('').split(tmpdir()).join('').replace(/\/crisismap-\w+\//g, '');
         throw new ApiError(422, local(error.message), error.details.map((d) => apiHint(local(d))));
       });
       return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
@@ -90,14 +100,12 @@ export function importRoutes(api: Api, options: WriteOptions): void {
 
 /** 403 when writing is off, 401 without the right token: checked before the body is read. */
 function authorize(options: WriteOptions): MiddlewareHandler {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
   return async (c: Context, next) => {
     if (options.store.readOnly) throw new ApiError(403, 'writing is disabled: the store is open read-only', ['start crisismap serve without --read-only to import through the API']);
     if (!options.token) throw new ApiError(403, 'writing is disabled: start the server with --token (or CRISISMAP_TOKEN)', ['then send it as: Authorization: Bearer TOKEN']);
-    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-    if (!given) throw new ApiError(401, 'this route needs the token: send the header Authorization: Bearer TOKEN');
-    // Compared as digests of equal length, in constant time: the comparison does not tell how much of a guess was right.
-    if (!timingSafeEqual(digest(given), digest(options.token))) throw new ApiError(401, 'wrong token', ['send the token the server was started with (--token or CRISISMAP_TOKEN)']);
+    const given = givenToken(c);
+    if (!given) throw new ApiError(401, 'this route needs the token: send the header Authorization: Bearer TOKEN', [], BEARER_CHALLENGE);
+    if (!sameToken(given, options.token)) throw new ApiError(401, 'wrong token', ['send the token the server was started with (--token or CRISISMAP_TOKEN)'], BEARER_CHALLENGE);
     await next();
   };
 }

@@ -2,6 +2,7 @@
  * Meta routes, apart from the data routes as Datasette keeps /-/ apart: what the store holds
  * (/api/info) and what the API is (/api/openapi.json and its readable page, /api/docs).
  */
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { filterModel } from '../../query/filter-model.js';
 import { storeInfo } from '../../query/info.js';
@@ -15,9 +16,12 @@ export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
   api.get({
     path: '/api/info', tag: 'meta', query: None,
     summary: 'What the store holds: datasets, versions, date ranges, counts, latest imports, last syncs',
-    description: 'As `crisismap info --json`.',
+    description: 'As `crisismap info --json`. `store` is the file\'s name; its full path on the server only with the token (`Authorization: Bearer TOKEN`).',
     responses: { 'application/json': '{store, bytes, events, datasets, imports, sync}' },
-  }, async (_q, store) => json(await storeInfo(store)));
+  }, async (_q, store, c) => {
+    const info = await storeInfo(store);
+    return json(api.trusted(c) ? info : { ...info, store: basename(info.store) });
+  });
 
   const model = JSON.stringify(filterModel());
   api.raw({

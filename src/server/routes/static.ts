@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
-import { ApiError } from '../errors.js';
+import { ApiError, notAllowed } from '../errors.js';
 import { escapeHtml, PAGE_CSP } from '../docs-page.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,6 +34,23 @@ const VENDOR: Record<string, string> = {
   'maplibre-gl.css': 'maplibre-gl.css',
 };
 
+/**
+ * The dashboard's policy: scripts, styles, the map's worker and every fetch from this server
+ * only; no inline script, no eval, no plugin, no other site may frame it (clickjacking).
+ * Images and workers may be blob:/data: URLs (MapLibre makes them; downloads are blobs).
+ * Style attributes stay allowed ('unsafe-inline' in style-src only): the panels' markup and
+ * MapLibre set them, and a style cannot run script. The dashboard's Chromium tests fail on
+ * any violation of this policy (src/web/probe.ts).
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "worker-src 'self' blob:", "child-src 'self' blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
+  "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers of every HTML page served from the public folder. */
+const PAGE_HEADERS = { 'Content-Security-Policy': DASHBOARD_CSP, 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' };
+
 export function staticRoutes(app: Hono, publicDir = PUBLIC_DIR): void {
   // Read once: they change only with npm install.
   const vendor = new Map<string, Buffer>();
@@ -45,6 +62,10 @@ export function staticRoutes(app: Hono, publicDir = PUBLIC_DIR): void {
     if (!body) vendor.set(file, (body = readFileSync(join(MAPLIBRE_DIR, file))));
     return c.body(new Uint8Array(body), 200, { 'Content-Type': CONTENT_TYPES[extname(file)]!, 'Cache-Control': 'public, max-age=86400' });
   });
+  app.all('/vendor/:name', (c) => {
+    if (!VENDOR[c.req.param('name')]) throw new ApiError(404, `no vendor file "${c.req.param('name')}"`);
+    throw notAllowed(c.req.method, c.req.path, 'GET, HEAD');
+  });
 
   app.get('/*', async (c, next) => {
     const path = c.req.path;
@@ -55,11 +76,21 @@ export function staticRoutes(app: Hono, publicDir = PUBLIC_DIR): void {
     }
     const file = publicFile(publicDir, path);
     if (!file) return next();
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     return c.body(new Uint8Array(await readFile(file)), 200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
       // Local files that change while the dashboard is written: always ask again.
       'Cache-Control': 'no-cache',
+      ...(type.startsWith('text/html') ? PAGE_HEADERS : {}),
     });
+  });
+  // Other methods on what GET serves: 405, not 404.
+  app.all('/*', (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/')) return next();
+    const served = existsSync(publicDir) ? publicFile(publicDir, path) : path === '/' || path === '/index.html';
+    if (!served) return next();
+    throw notAllowed(c.req.method, path, 'GET, HEAD');
   });
 }
 
@@ -83,7 +114,7 @@ function missingDashboard(publicDir: string): string {
 <html lang="en"><head><meta charset="utf-8"><title>crisismap</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}</style></head><body>
 <h1>crisismap</h1>
-<p>The dashboard is not here yet: its files go in <code>${escapeHtml(publicDir)}</code>.</p>
+<p>The dashboard is not here yet: its files go in <code>${escapeHtml(basename(publicDir))}</code>, in the folder the server was started with.</p>
 <p>The API works: see <a href="/api/docs">/api/docs</a>, or try <a href="/api/info">/api/info</a> and
 <a href="/api/count?by=year">/api/count?by=year</a>.</p>
 </body></html>
