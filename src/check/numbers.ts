@@ -67,10 +67,10 @@ const ORDINALS: Record<string, number> = {
 
 const wordList = (o: Record<string, number>) => Object.keys(o).sort((a, b) => b.length - a.length).map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|');
 const NUMBER_WORDS = `(?:${wordList(UNITS_EN)}|${wordList(UNITS_FR)}|${wordList(SCALES)}|a|and|et)`;
-const WORD_NUMBER = new RegExp(`\\b(?:${wordList(UNITS_EN)}|${wordList(UNITS_FR)})(?:[-\\s]+${NUMBER_WORDS})*\\b`, 'giu');
+const WORD_NUMBER = new RegExp(`\\b(?:${wordList(UNITS_EN)}|${wordList(UNITS_FR)})(?:[-\\s]+${NUMBER_WORDS})*\\b`, 'gi');
 
 /** Digits: grouped thousands (comma, dot, space, thin or no-break space), decimals, k/m suffix, scale word. */
-const DIGITS = /(?<![\w.,])(\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+|\d+)(?:([.,])(\d+))?(?:\s?(k|m|bn)\b|\s+(million|millions|billion|milliards?|thousand|mille)\b)?/giu;
+const DIGITS = /(?<![\w.,])(\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+|\d+)(?:([.,])(\d+))?(?:\s?(k|m|bn)\b|\s+(million|millions|billion|milliards?|thousand|mille)\b)?/gi;
 
 /** Reads "1,913" (en) or "1 913" / "1.913" (fr); returns NaN when the separators are not a number. */
 export function parseDigits(integer: string, sepDecimal: string | undefined, decimals: string | undefined, lang: Lang): number {
@@ -110,10 +110,10 @@ function wordsValue(text: string): number | null {
   return any ? total + current : null;
 }
 
-const FRACTION_RE = new RegExp(`\\b(?:${Object.keys(FRACTIONS).sort((a, b) => b.length - a.length).map((p) => p.replace(/\s/g, '\\s+')).join('|')})\\b`, 'giu');
-const MULTIPLIER_RE = new RegExp(`(?<![\\p{L}-])(?:${Object.keys(MULTIPLIERS).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'giu');
-const COLLECTIVE_RE = new RegExp(`\\b(?:an?|une?)\\s+(${Object.keys(COLLECTIVE).join('|')})\\b`, 'giu');
-const ORDINAL_RE = new RegExp(`\\b(the\\s+|la\\s+|le\\s+)?(${Object.keys(ORDINALS).filter((k) => !k.includes('_')).join('|')})\\b`, 'giu');
+const FRACTION_RE = new RegExp(`\\b(?:${Object.keys(FRACTIONS).sort((a, b) => b.length - a.length).map((p) => p.replace(/\s/g, '\\s+')).join('|')})\\b`, 'gi');
+const MULTIPLIER_RE = new RegExp(`(?<![a-zà-ÿ-])(?:${Object.keys(MULTIPLIERS).sort((a, b) => b.length - a.length).join('|')})(?![a-zà-ÿ])`, 'gi');
+const COLLECTIVE_RE = new RegExp(`\\b(?:an?|une?)\\s+(${Object.keys(COLLECTIVE).join('|')})\\b`, 'gi');
+const ORDINAL_RE = new RegExp(`\\b(the\\s+|la\\s+|le\\s+)?(${Object.keys(ORDINALS).filter((k) => !k.includes('_')).join('|')})\\b`, 'gi');
 
 /** Every number in a text, left to right, ranges joined. */
 export function findNumbers(text: string, lang: Lang): NumberMention[] {
@@ -140,7 +140,7 @@ export function findNumbers(text: string, lang: Lang): NumberMention[] {
   }
   for (const m of text.matchAll(FRACTION_RE)) add({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'fraction', value: FRACTIONS[m[0].toLowerCase().replace(/\s+/g, ' ')]!, digits: false });
   for (const m of text.matchAll(MULTIPLIER_RE)) add({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'ratio', value: MULTIPLIERS[m[0].toLowerCase()]!, digits: false });
-  for (const m of text.matchAll(/\b(tens of thousands|des dizaines de milliers|dozens|des dizaines|scores|hundreds|des centaines|thousands|des milliers|millions|des millions)\s+(of|de|d')/giu)) {
+  for (const m of text.matchAll(/\b(tens of thousands|des dizaines de milliers|dozens|des dizaines|scores|hundreds|des centaines|thousands|des milliers|millions|des millions)\s+(of|de|d')/gi)) {
     const atLeast = VAGUE.find(([re]) => re.test(m[1]!))![1];
     add({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, kind: 'vague', value: null, atLeast, digits: false });
   }

@@ -78,9 +78,31 @@ interface Admin1File {
   objects: { admin1: { geometries: Array<{ properties: { name: string; alt?: string[]; a3: string } }> } };
   countries: Record<string, { names: string[] }>;
 }
-// The shipped admin1 boundaries' names only (not their shapes): read once, when first needed.
+// The shipped admin1 boundaries' names only, not their shapes: read once, when first needed, by
+// picking the small "properties" and "countries" objects out of the 3 MB file (parsing it whole
+// takes a second; this takes milliseconds).
 let admin1File: Admin1File | undefined;
-const shippedFile = (): Admin1File => (admin1File ??= JSON.parse(readFileSync(ADMIN1_FILE, 'utf8')) as Admin1File);
+function shippedFile(): Admin1File {
+  if (admin1File) return admin1File;
+  const raw = readFileSync(ADMIN1_FILE, 'utf8');
+  const geometries = [...raw.matchAll(/"properties":(\{[^{}]*\})/g)].map((m) => ({ properties: JSON.parse(m[1]!) as { name: string; alt?: string[]; a3: string } }));
+  const at = raw.lastIndexOf('"countries":');
+  let countries: Admin1File['countries'];
+  try { countries = JSON.parse(objectAt(raw, at + '"countries":'.length)) as Admin1File['countries']; }
+  catch { countries = (JSON.parse(raw) as Admin1File).countries; }
+  admin1File = { objects: { admin1: { geometries } }, countries };
+  return admin1File;
+}
+
+/** The JSON object that starts at `from`, by counting braces (names hold no braces). */
+function objectAt(raw: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < raw.length; i++) {
+    if (raw[i] === '{') depth++;
+    else if (raw[i] === '}' && --depth === 0) return raw.slice(from, i + 1);
+  }
+  return raw.slice(from);
+}
 
 const byIso = new Map(COUNTRIES.map((x) => [x.iso3, x]));
 export const countryName = (iso3: string): string => byIso.get(iso3)?.name ?? shippedFile().countries[iso3]?.names[0] ?? iso3;
@@ -141,7 +163,7 @@ function countryMatcher() {
     for (const d of x.demonyms) countryIndex.set(fold(d), { iso3: x.iso3, demonym: true });
   }
   const alternatives = [...countryIndex.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k).replace(/'/g, "['’]?"));
-  countryPattern = new RegExp(`(?<![\\p{L}])(${alternatives.join('|')})(?![\\p{L}])`, 'giu');
+  countryPattern = new RegExp(`(?<![a-z])(${alternatives.join('|')})(?![a-z])`, 'g');
   return { pattern: countryPattern, index: countryIndex };
 }
 
@@ -151,7 +173,7 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   const found: PlaceMention[] = [];
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
   for (const r of REGIONS) {
-    for (const m of folded.matchAll(new RegExp(r.pattern.source, 'giu'))) {
+    for (const m of folded.matchAll(new RegExp(r.pattern.source, 'g'))) {
       found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), countries: r.countries, level: 'region' });
     }
   }

@@ -26,7 +26,7 @@ const KNOWN: Array<[RegExp, Omit<Source, 'text'>]> = [
 ];
 
 const PATTERNS = [
-  /\b(?:according to|as reported by|cited by|data (?:collated|collected|compiled) by|figures (?:released|published) by|selon|d'apres|d’après)\s+((?:the\s+|l['’]|le\s+|la\s+|les\s+)?[\p{Lu}\p{L}&.'’ -]{2,80}?)(?=[,.;:)"”]|\s+(?:data|figures|cited|in|on|for|which|who|shows?)\b|$)/giu,
+  /\b(?:according to|as reported by|cited by|data (?:collated|collected|compiled) by|figures (?:released|published) by|selon|d'apres|d’après)\s+((?:the\s+|l['’]|le\s+|la\s+|les\s+)?[A-Za-zÀ-ÿ&.'’ -]{2,80}?)(?=[,.;:)"”]|\s+(?:data|figures|cited|in|on|for|which|who|shows?)\b|$)/gi,
   /\b((?:the\s+)?(?:ACLED|UCDP|Acled|GTI|MINUSMA|Minusma|the (?:UN|U\.N|institute|index|report|government|army|ministry)|[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3}))\s+(?:said|says|stated|reported|recorded|documented|estimated|counted|found|announced|claimed|noted)\b/gu,
   /\b([\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3}),?\s+(?:a déclaré|a indiqué|a annoncé|a affirmé)\b/gu,
 ];
