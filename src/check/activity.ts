@@ -62,7 +62,11 @@ export function findActivity(s: Sentence, input: ActivityInput): ActivityFinding
     }
   }
   for (const m of t.matchAll(SPREAD)) {
-    const after = input.places.filter((p) => p.start >= m.index! + m[0].length && !p.reference && p.level !== 'demonym');
+    // The places the violence spread to: those of this clause, up to ", while", "; " or the end.
+    const from = m.index! + m[0].length;
+    const stop = /[;.]|,\s*(?:while|but|and|as|whereas|alors que|tandis que|mais)\b/.exec(t.slice(from));
+    const until = stop ? from + stop.index : t.length;
+    const after = input.places.filter((p) => p.start >= from && p.end <= until && !p.reference && p.level !== 'demonym');
     if (!after.length) continue;
     const since = Number(input.ref.day.slice(0, 4)) - 10;
     const end = after[after.length - 1]!.end;

@@ -119,7 +119,9 @@ function coverageGap(claim: Claim, filter: Filter, facts: StoreFacts): string | 
     const span = facts.months.get(c);
     if (!span) return `the store holds no events in ${c}`;
     const first = [from, to].sort()[0]!;
-    if (first < span[0] || claim.period.to.slice(0, 7) > span[1]) {
+    // "have over time spread to…": the data need only reach the end of the period.
+    const early = claim.kind === 'spread' ? false : first < span[0];
+    if (early || claim.period.to.slice(0, 7) > span[1]) {
       return `the store's events in ${c} run from ${span[0]} to ${span[1]}; the claim is about ${claim.period.from} to ${claim.period.to}${claim.comparison ? ` (compared with ${claim.comparison.from_period.from} to ${claim.comparison.from_period.to})` : ''}`;
     }
   }

@@ -115,7 +115,7 @@ export function countryIso(name: string): string | undefined {
 }
 
 // Area names that are also common words: matched only inside a run with a country's other areas.
-const COMMON = new Set(['est', 'centre', 'center', 'nord', 'sud', 'ouest', 'north', 'south', 'east', 'west', 'central', 'capital', 'plateau', 'littoral', 'hauts bassins', 'cascades', 'sahel', 'river', 'lake', 'lakes', 'coast', 'mountain', 'savanes', 'kara', 'maritime', 'upper', 'lower', 'national', 'union', 'borno', 'guinea']);
+const COMMON = new Set(['est', 'centre', 'center', 'nord', 'sud', 'ouest', 'north', 'south', 'east', 'west', 'central', 'capital', 'plateau', 'littoral', 'hauts bassins', 'cascades', 'sahel', 'river', 'lake', 'lakes', 'coast', 'mountain', 'savanes', 'kara', 'maritime', 'upper', 'lower', 'national', 'union', 'borno', 'guinea', 'gulf', 'delta', 'border', 'africa', 'west africa']);
 
 interface Entry { norm: string; country: string; admin1?: string; location?: string; level: 'admin1' | 'location' }
 let shipped: Map<string, Entry[]> | undefined;
@@ -213,7 +213,7 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   for (const p of found) {
     const before = folded.slice(Math.max(0, p.start - 40), p.start);
     const after = folded.slice(p.end, p.end + 12);
-    if (/\b(border|borders|frontier)\s+(with|of)\s+(the\s+)?$|\bfrontiere\s+(avec|du|de\s+la)\s+(le\s+|la\s+|l')?$|\bnorth\s+of\s+$|\bsouth\s+of\s+$/.test(before) || /^\s*(border|frontier)\b/.test(after)) p.reference = true;
+    if (/\b(border|borders|frontier)\s+(with|of)\s+(the\s+)?$|\bfrontiere\s+(avec|du|de\s+la)\s+(le\s+|la\s+|l')?$|\bnorth\s+of\s+$|\bsouth\s+of\s+$|\b(gulf|golfe)\s+(of|de|du)\s+$/.test(before) || /^\s*(border|frontier)\b/.test(after)) p.reference = true;
   }
   return found.sort((a, b) => a.start - b.start);
 }

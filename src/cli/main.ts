@@ -11,6 +11,7 @@ import type { Command, IO } from './command.js';
 import { actorCommand } from './commands/actor.js';
 import { briefCommand } from './commands/brief.js';
 import { chartCommand } from './commands/chart.js';
+import { checkCommand } from './commands/check.js';
 import { countCommand } from './commands/count.js';
 import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
@@ -27,7 +28,7 @@ import { victimsCommand } from './commands/victims.js';
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
   trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand, serveCommand,
-  chartCommand, mapCommand,
+  chartCommand, mapCommand, checkCommand,
 ];
 
 export function usage(): string {

@@ -17,6 +17,7 @@ import { ApiError, errorResponse } from './errors.js';
 import type { ReaderPool } from './pool.js';
 import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { checkRoutes } from './routes/check.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): Hono {
   eventRoutes(api);
   analysisRoutes(api);
   renderRoutes(api);
+  checkRoutes(api, options.readers);
   importRoutes(api, { store: options.store, ...(options.token ? { token: options.token } : {}), maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20 });
   metaRoutes(api, () => routes);
   staticRoutes(app, options.publicDir);

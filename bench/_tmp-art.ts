@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { Store } from '../src/store/store.js';
+import { checkText } from '../src/check/check.js';
+const store = await Store.open('/tmp/chk-demo.duckdb', { readOnly: true });
+const text = readFileSync('../shared/articles/wagner-mali-repost.txt', 'utf8');
+await checkText(store, 'x', { published: '2023-02-08' });
+const t = performance.now();
+const r = await checkText(store, text, { published: '2023-02-08' });
+console.log('ms', Math.round(performance.now() - t));
+for (const c of r.claims) console.log(JSON.stringify([c.kind, c.span, c.quantity ?? [c.low, c.high], c.qualifier, c.unit, c.metric, c.place?.countries, c.place?.locations, c.period && `${c.period.from}..${c.period.to}`, c.actors, c.verdict]), '\n   ', c.explanation);
+store.close();

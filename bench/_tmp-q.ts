@@ -1,0 +1,13 @@
+import { Store } from '../src/store/store.js';
+import { count } from '../src/query/count.js';
+import { traceFilter } from '../src/analysis/answer.js';
+const store = await Store.open('/tmp/chk-demo.duckdb', { readOnly: true });
+await count(store, { country: ['Mali'] });
+let t = performance.now();
+for (let i = 0; i < 10; i++) await count(store, { country: ['Mali'], from: '2022-01-01', to: '2022-12-31' }, ['dataset']);
+console.log('count by dataset x10', Math.round(performance.now() - t)); t = performance.now();
+for (let i = 0; i < 10; i++) await count(store, { country: ['Mali'], from: '2022-01-01', to: '2022-12-31', actor: ['Wagner Group'] });
+console.log('count actor x10', Math.round(performance.now() - t)); t = performance.now();
+for (let i = 0; i < 10; i++) await traceFilter(store, { country: ['Mali'], from: '2022-01-01', to: '2022-12-31' }, 1763, { maxIds: 200 });
+console.log('trace x10', Math.round(performance.now() - t)); t = performance.now();
+store.close();
