@@ -24,7 +24,7 @@ export interface ActivityInput {
   lang: Lang;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
 const DENIALS = [
   /\b(?:(?:were|was|is|are|been)\s+)?(?:not|never|no longer)\s+(?:\w+\s+){0,2}?(?:taking part|take part|took part|involved|participating|participate|fighting|engaged|operating|deployed in combat)\b(?:\s+in\s+(?:the\s+)?(?:fighting|combat|hostilities|operations))?/g,

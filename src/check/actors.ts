@@ -60,7 +60,7 @@ const ANAPHORS: Array<[RegExp, string[]]> = [
   [/\b(?:the )?(?:jihadists?|militants?) (?:group )?affiliated (?:with|to) al[- ]qa[ei]da\b/g, ['jnim']],
 ];
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const keyPatterns = new WeakMap<AliasTable, RegExp>();

@@ -73,7 +73,7 @@ export interface ExtractOptions {
 
 interface Context { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[] }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
 export function detectLang(text: string): Lang {
   const words = fold(text).match(/\p{L}+/gu) ?? [];

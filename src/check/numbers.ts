@@ -140,10 +140,6 @@ export function findNumbers(text: string, lang: Lang): NumberMention[] {
   }
   for (const m of text.matchAll(FRACTION_RE)) add({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'fraction', value: FRACTIONS[m[0].toLowerCase().replace(/\s+/g, ' ')]!, digits: false });
   for (const m of text.matchAll(MULTIPLIER_RE)) add({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'ratio', value: MULTIPLIERS[m[0].toLowerCase()]!, digits: false });
-  for (const m of text.matchAll(/\b(tens of thousands|des dizaines de milliers|dozens|des dizaines|scores|hundreds|des centaines|thousands|des milliers|millions|des millions)\s+(of|de|d')/gi)) {
-    const atLeast = VAGUE.find(([re]) => re.test(m[1]!))![1];
-    add({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, kind: 'vague', value: null, atLeast, digits: false });
-  }
   for (const m of text.matchAll(COLLECTIVE_RE)) {
     add({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'count', value: COLLECTIVE[m[1]!.toLowerCase()]!, digits: false });
   }
@@ -154,6 +150,10 @@ export function findNumbers(text: string, lang: Lang): NumberMention[] {
     // "one" and "un/une" are mostly articles or pronouns ("one of the", "une attaque"): not numbers alone.
     if (/^(one|un|une)$/i.test(trimmed)) continue;
     add({ start: m.index!, end: m.index! + trimmed.length, text: trimmed, kind: 'count', value, digits: false });
+  }
+  for (const m of text.matchAll(/\b(tens of thousands|des dizaines de milliers|dozens|des dizaines|scores|hundreds|des centaines|thousands|des milliers|millions|des millions)\s+(of|de|d')/gi)) {
+    const atLeast = VAGUE.find(([re]) => re.test(m[1]!))![1];
+    add({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, kind: 'vague', value: null, atLeast, digits: false });
   }
   for (const m of text.matchAll(ORDINAL_RE)) {
     const start = m.index! + (m[1]?.length ?? 0);

@@ -67,7 +67,7 @@ const YEAR = '((?:19|20)\\d\\d)';
 const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, douze: 12 };
 const smallNumber = (w: string) => SMALL[w] ?? Number(w);
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
 interface Rule { re: RegExp; period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null }
 

@@ -150,7 +150,7 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   return index;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let countryPattern: RegExp | undefined;
@@ -199,10 +199,14 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
       const phrase = words.slice(0, n).join(' ');
       const norm = normalizeName(phrase);
       const s = m.index!, e = s + phrase.length;
-      if (!free(s, e) || norm.length < 4) continue;
+      if (!free(s, e) || norm.length < 3) continue;
       const hits = lookup(norm);
       if (!hits.length) continue;
-      if (COMMON.has(norm) && !hits.some((h) => h.level === 'location')) continue;
+      // A common word ("Est", "Centre") is an area only in a list with another area of its country.
+      const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'location')).pop();
+      const listed = prev && /^\s*(,|and|et|&)\s*$/i.test(text.slice(prev.end, s)) ? hits.filter((h) => prev.countries.includes(h.country)) : [];
+      if ((COMMON.has(norm) || norm.length < 4) && !hits.some((h) => h.level === 'location' && norm.length >= 4) && !listed.length) continue;
+      if (listed.length) { found.push({ start: s, end: e, text: phrase, countries: [listed[0]!.country], level: 'admin1', admin1: listed[0]!.admin1! }); words = []; break; }
       found.push({ start: s, end: e, text: phrase, countries: [...new Set(hits.map((h) => h.country))], level: hits[0]!.level,
         ...(hits[0]!.admin1 ? { admin1: hits[0]!.admin1 } : {}), ...(hits.find((h) => h.location)?.location ? { location: hits.find((h) => h.location)!.location! } : {}) });
       words = [];

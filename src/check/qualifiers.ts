@@ -15,7 +15,7 @@ const BEFORE: Array<[RegExp, Qualifier]> = [
 // "a more than 7,000% jump": the qualifier sits between article and number.
 const FILLER = /(\s+|\b(the|a|an|un|une|le|la|les|of|de|d'|des|by|par|to|a|were|was|be|have|has|been|reportedly|ete|ont|et|its|their|toll|bilan|at)\b)*$/;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
 export function qualifierOf(text: string, start: number, end: number, collective = false): Qualifier {
   const before = fold(text.slice(Math.max(0, start - 40), start));

@@ -8,7 +8,7 @@
  */
 export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
 const DEATH_NOUN = /^(deaths?|dead|fatalit(y|ies)|killings?|lives|victims?|bodies|casualt(y|ies)|morts?|mortes|deces|tues|tuees|victimes|people killed|personnes tuees)\b/;
 const CIVILIAN_NOUN = /^(civilians?|civils?|civiles|children|child|women|villagers|inhabitants|residents|worshippers|passengers|farmers|herders|students|enfants|femmes|habitants|villageois|fideles|eleves)\b/;
@@ -19,7 +19,7 @@ const ATTACK_NOUN = /^(attacks?|attaques?|assaults?|raids?|ambush(es)?|embuscade
 const DISPLACED_NOUN = /^(displaced|deplaces|refugees|refugies|idps|internally displaced)\b/;
 const OTHER_NOUN = /^(wounded|injured|blesses|hurt|kidnapped|abducted|enleves|hostages|otages|missing|disparus)\b/;
 /** Words between a number and its noun that change nothing: "166 reported deaths", "1,315 violent incidents". */
-const SKIP = /^(average|annual|yearly|monthly|reported|recorded|documented|total|suspected|more|other|additional|further|confirmed|alleged|civilian|violent|armed|terror-related|terrorism-related|conflict-related|related|security|government|newly|estimated|deadly|separate|people's|of these|of the|of them|de ces|d'entre eux|des|de|d'|more than|presumed|presumes|presumees|suspected members of the|fighting-age|innocent|unarmed|young)\s+/;
+const SKIP = /^(average|annual|yearly|monthly|terrorism|terrorist|jihadist|militant|political|conflict|reported|recorded|documented|total|suspected|more|other|additional|further|confirmed|alleged|civilian|violent|armed|terror-related|terrorism-related|conflict-related|related|security|government|newly|estimated|deadly|separate|people's|of these|of the|of them|de ces|d'entre eux|des|de|d'|more than|presumed|presumes|presumees|suspected members of the|fighting-age|innocent|unarmed|young)\s+/;
 
 const DEATH_CUE = /\b(kill(ed|ing|ings|s)?|victims|dead|died|die|dying|deaths?|death toll|toll|lost (their|his|her) lives|executed|massacred|slain|slaughtered|murdered|perished|fatalit(y|ies)|tue(e|es|s)?|tuant|morts?|mortes|deces|ont peri|perdu la vie|victimes?|bilan|massacre|executions?|succumbed)\b/;
 const CIVILIAN_CUE = /\b(civilians?|civils?|civiles?|children|villagers|inhabitants|habitants|enfants|villageois|civilian targeting|targeting civilians|against civilians|on civilians)\b/;
