@@ -13,9 +13,9 @@ const post = (body: string, query = '') => server.json(`/api/check${query}`, { m
 const TEXT = 'Lavrov said the Wagner Group was not taking part in the fighting in Mali. At least 40 people were killed in Moura in March 2022.';
 
 test('answers what checkText answers for the same text', async () => {
-  const { status, body } = await post(JSON.stringify({ text: TEXT, published: '2022-04-15', lang: 'en' }));
+  const { status, body } = await post(JSON.stringify({ text: TEXT, published: '2022-03-30', lang: 'en' }));
   assert.equal(status, 200);
-  assert.deepEqual(body, JSON.parse(JSON.stringify(await checkText(server.store, TEXT, { published: '2022-04-15', lang: 'en' }))));
+  assert.deepEqual(body, JSON.parse(JSON.stringify(await checkText(server.store, TEXT, { published: '2022-03-30', lang: 'en' }))));
   assert.deepEqual(body.claims.map((c: { verdict: string }) => c.verdict), ['contradicted', 'supported']);
 });
 
