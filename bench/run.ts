@@ -8,6 +8,7 @@ import { benchSpine } from './spine.js';
 import { benchAnalysis } from './analysis.js';
 import { benchRender } from './render.js';
 import { benchServer } from './server.js';
+import { benchCheck } from './check.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
@@ -26,3 +27,6 @@ console.log((await benchRender()).join('\n'));
 
 console.log('\n## Server under load (issue 5)\n');
 console.log((await benchServer(spine.storePath)).join('\n'));
+
+console.log('');
+console.log(await benchCheck());

@@ -7,6 +7,7 @@
  * The report carries the text, so that report.ts can show it whole with claims highlighted.
  */
 import { loadAliases, type AliasTable } from '../analysis/aliases.js';
+import { CrisisError } from '../model/errors.js';
 import { normalizeFilter, type Filter } from '../query/filter.js';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
@@ -50,7 +51,13 @@ export async function checkText(store: Store, text: string, options: CheckOption
   const claims = extractClaims(body, { lang, published, aliases, gazetteer: facts.gazetteer });
   const checked: CheckedClaim[] = [];
   for (const [i, claim] of claims.entries()) {
-    const judged = options.extractOnly ? { verdict: 'not_checkable' as const, explanation: 'Not judged (extraction only).' } : await judgeClaim(store, claim, { ...(options.filter ? { filter: options.filter } : {}), ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}) });
+    const judged = options.extractOnly ? { verdict: 'not_checkable' as const, explanation: 'Not judged (extraction only).' } : await judgeClaim(store, claim, { ...(options.filter ? { filter: options.filter } : {}), ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}) })
+      .catch((error: unknown) => {
+        // A filter the store refuses (an unknown dataset given by the user) is the caller's to fix; anything else about one claim is that claim's.
+        if (error instanceof CrisisError && options.filter && Object.keys(options.filter).length) throw error;
+        if (!(error instanceof CrisisError)) throw error;
+        return { verdict: 'not_checkable' as const, explanation: `Not checkable: ${error.message}.` };
+      });
     checked.push({ id: i + 1, ...claim, ...judged });
   }
   const datasets = new Map<string, DatasetVersion>();

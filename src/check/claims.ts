@@ -273,6 +273,8 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     chosen = { from: next.from, to: next.to > ref.day ? ref.day : next.to, text: '' };
   }
   chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t);
+  // A period read backwards ("since November" read against a March publication) is no period.
+  if (chosen.from > chosen.to) chosen = defaultPeriod(ref, t);
   let comparison: Period | undefined;
   if (metric === 'change_pct' || metric === 'change_ratio') {
     if (relative?.yearEarlier) comparison = { ...shiftYears(chosen, -1), text: relative.text };
