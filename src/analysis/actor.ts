@@ -5,14 +5,16 @@
  * civilians; its deadliest events. The name goes through the alias table (aliases.ts).
  * ACLED does not attribute deaths: "killed in incidents involving X", never "killed by X".
  */
+import { checkNumber, param, ref, request } from '../model/param.js';
+import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
 import { count, type CountRow, type Totals } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import type { Filter } from '../query/filter.js';
+import { FILTER_PARAMS, type Filter } from '../query/filter.js';
 import { closestActors } from '../query/resolve.js';
 import { scopeOf } from '../query/scope.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_ALIASES, resolveActor, type AliasTable, type ResolvedActor } from './aliases.js';
+import { DEFAULT_ALIASES, loadAliases, resolveActor, type AliasTable, type ResolvedActor } from './aliases.js';
 import { caveatsOf, datasetCaveats, datePhrase, fmt, names, percent, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
 import { interactionLabel } from './inter.js';
 import { periodLabel } from './periods.js';
@@ -43,15 +45,15 @@ export interface ActorFigures {
 }
 
 export async function actorProfile(store: Store, name: string, filter: Filter, options: ActorOptions = {}): Promise<Answer<ActorFigures>> {
-  if (filter.actor?.length) throw new CrisisError('the actor profile takes one actor, as its NAME', [`drop --actor ${filter.actor.join(' --actor ')}, or run: crisismap count --actor … for several`]);
+  if (filter.actor?.length) throw new CrisisError(`the actor profile takes one actor, as its ${ref(ACTOR_NAME)}`, [`drop ${filter.actor.map((a) => ref(FILTER_PARAMS.actor, a)).join(' ')}, or run: ${request('count', [[FILTER_PARAMS.actor, '…']])} for several`]);
   const actor = resolveActor(name, options.aliases ?? DEFAULT_ALIASES, options.successors);
-  const top = options.top ?? 10;
+  const top = checkNumber(ACTOR_PARAMS.top, options.top);
   const scoped: Filter = { ...filter, actor: actor.names };
   const byYear = await count(store, scoped, ['year']);
   const total = byYear.total;
   const caveats: string[] = [];
   if (actor.alias) caveats.push(`"${actor.asked}" stands for ${names(actor.names.map((n) => `"${n}"`))} (alias table${actor.note ? `: ${actor.note}` : ''})`);
-  if (actor.declined.length) caveats.push(`later names (${names(actor.declined)}) are left out; include them with --successors`);
+  if (actor.declined.length) caveats.push(`later names (${names(actor.declined)}) are left out; include them with ${ref(SUCCESSORS, '1')}`);
   if (total.events === 0) {
     const near = [...new Set((await Promise.all(actor.names.map((n) => closestActors(store, n)))).flat())];
     const sentence = `No event${scopePhrase(filter)}${datePhrase(filter)} involves an actor matching ${names(actor.names.map((n) => `"${n}"`))}${near.length ? `; closest names: ${near.join(', ')}` : ''}.`;
@@ -154,3 +156,57 @@ function sentence(f: ActorFigures, filter: Filter): string {
   const civ = f.total.fatalities ? `; ${percent(f.civilianTargeting.fatalities, f.total.fatalities)} of those deaths were in events that targeted civilians` : '';
   return `${killed} in ${fmt(f.total.events)} incident${f.total.events === 1 ? '' : 's'} involving ${who}${where}${span}${civ}.`;
 }
+
+/** The actor to profile: the command line's NAME, the API's actor. */
+export const ACTOR_NAME = param('text-list', {
+  key: 'name', maxValues: 1, flag: null, positional: 'NAME', http: 'actor', label: 'Actor', required: true, example: 'Wagner',
+  help: 'the actor to profile, through the alias table ("Wagner" → "Wagner Group"); one name',
+});
+export const SUCCESSORS = param('boolean', { key: 'successors', help: 'also the names the actor took later (Wagner Group → Africa Corps)' });
+export const ALIASES = param('text', {
+  key: 'aliases', http: null, placeholder: 'FILE', example: 'aliases.json', maxLength: 4096,
+  help: 'your alias table, JSON: {"fama": ["Military Forces of Mali"]} (else $CRISISMAP_ALIASES)',
+});
+
+export const ACTOR_PARAMS = {
+  name: ACTOR_NAME,
+  successors: SUCCESSORS,
+  aliases: ALIASES,
+  top: param('whole', { key: 'top', min: 1, max: 1000, default: 10, help: 'deadliest events, partners and opponents listed' }),
+  maxIds: MAX_IDS,
+};
+
+export const actorAnalysis = analysis<ActorFigures>({
+  name: 'actor',
+  summary: 'profile of an actor: where, when, with and against whom, how deadly',
+  about: `Events and fatalities in incidents involving the actor (as actor1, actor2 or an associated
+actor) by year, month and admin1; its partners (the other actors on its side) and opponents
+(the other side); interaction types; the share that targets civilians; its deadliest events.
+ACLED does not attribute deaths: these are people killed in incidents involving the actor.
+
+${ref(ACTOR_NAME)} goes through the alias table ("Wagner" → "Wagner Group"; see docs/analysis.md), which
+a JSON file extends: --aliases FILE or $CRISISMAP_ALIASES. A name not in the table matches
+as the actor filter does: a part of the stored name, any case.`,
+  params: Object.values(ACTOR_PARAMS),
+  without: ['actor', 'actorExact'],
+  run: (store, filter, { name, aliases, ...o }) => actorProfile(store, (name as string[])[0]!, filter, { ...o, aliases: loadAliases(aliases as string | undefined) }),
+  layout: ({ figures: f, eventCount }) => {
+    if (!eventCount) return [];
+    const parties = (list: ActorFigures['partners']) => list.map((p) => ({ actor: p.actor, events: p.events, fatalities: p.fatalities }));
+    const c = f.civilianTargeting;
+    return [
+      { columns: ['year', 'events', 'fatalities'], rows: f.byYear, footer: [{ year: 'total', ...f.total }] },
+      { columns: ['country', 'admin1', 'events', 'fatalities'], rows: f.byAdmin1.slice(0, 10) },
+      { title: 'Partners (same side):', columns: ['actor', 'events', 'fatalities'], rows: parties(f.partners) },
+      { title: 'Opponents (other side):', columns: ['actor', 'events', 'fatalities'], rows: parties(f.opponents) },
+      { columns: ['interaction', 'label', 'events', 'fatalities'], rows: f.interactions },
+      `Targeting civilians: ${c.events.toLocaleString('en-US')} events (${percent(c.events, f.total.events)}), ${c.fatalities.toLocaleString('en-US')} fatalities (${percent(c.fatalities, f.total.fatalities)})\n`,
+      { title: 'Deadliest events:', columns: ['id', 'event_date', 'admin1', 'location', 'sub_event_type', 'fatalities'], rows: f.deadliest, width: 32 },
+    ];
+  },
+  examples: [
+    'crisismap actor Wagner --country Mali --to 2022-12-31',
+    'crisismap actor Wagner --successors --json',
+    'crisismap actor "Katiba Macina" --year 2022',
+  ],
+});

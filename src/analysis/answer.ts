@@ -3,8 +3,9 @@
  * the filters and dataset versions used, caveats, and the events behind the figures.
  * Analyses take (store, filter, options) and differ only in what `figures` holds.
  */
+import { ref, request } from '../model/param.js';
 import { eventIds } from '../query/events.js';
-import { FILTER_LABELS, normalizeFilter, type Filter } from '../query/filter.js';
+import { FILTER_PARAMS, normalizeFilter, type Filter, type FilterKey } from '../query/filter.js';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
 
@@ -97,26 +98,25 @@ export function datePhrase(filter: Filter): string {
   return '';
 }
 
-/** The command line that lists the events behind a figure: `crisismap events --country Mali --year 2022`. */
+/**
+ * The request that lists the events behind a figure, as each interface words it:
+ * `crisismap events --country Mali --year 2022`, `GET /api/events?country=Mali&year=2022`.
+ */
 export function eventsCommand(filter: Filter): string {
-  const flags: string[] = [];
+  const pairs: Array<[(typeof FILTER_PARAMS)[FilterKey], string?]> = [];
   for (const [key, value] of Object.entries(normalizeFilter(filter))) {
-    const flag = `--${FILTER_LABELS[key as keyof Filter]}`;
-    if (value === true) flags.push(flag);
-    else for (const v of Array.isArray(value) ? value : [value]) flags.push(`${flag} ${quote(String(v))}`);
+    const p = FILTER_PARAMS[key as FilterKey];
+    if (value === true) pairs.push([p]);
+    else for (const v of Array.isArray(value) ? value : [value]) pairs.push([p, String(v)]);
   }
-  return ['crisismap events', ...flags].join(' ');
-}
-
-function quote(value: string): string {
-  return /^[\w.:,-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
+  return request('events', pairs);
 }
 
 /** Caveats about the data itself (worded as count()'s notes, so that lists can be merged without repeats). */
 export function datasetCaveats(datasets: DatasetVersion[]): string[] {
   const caveats: string[] = [];
   if (new Set(datasets.map((d) => d.dataset)).size > 1) {
-    caveats.push('these figures add up events from several datasets, which may record the same incidents: filter with --dataset to count one');
+    caveats.push(`these figures add up events from several datasets, which may record the same incidents: filter with ${ref(FILTER_PARAMS.dataset)} to count one`);
   }
   if (datasets.some((d) => d.dataset === 'demo-synthetic')) caveats.push('SYNTHETIC demo data: invented events, not real reporting');
   return caveats;

@@ -9,11 +9,15 @@
  * Each section is the analysis's own Answer, so every paragraph keeps its events and its
  * data note; report.ts writes it as Markdown or HTML.
  */
+import { param } from '../model/param.js';
 import { count } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
 import type { AliasTable } from './aliases.js';
-import { actorProfile } from './actor.js';
+import { actorProfile, ALIASES, SUCCESSORS } from './actor.js';
+import { loadAliases } from './aliases.js';
+import { analysis, MAX_IDS } from './analysis.js';
+import { GROUP, parseGroup } from './areas.js';
 import { caveatsOf, datePhrase, names, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
 import { episodes } from './episodes.js';
 import { spread } from './spread.js';
@@ -47,6 +51,17 @@ export interface BriefFigures {
 
 // A brief shows a handful of ids per paragraph; its JSON still says how to list them all.
 const BRIEF_IDS = 1000;
+
+export const BRIEF_PARAMS = {
+  actor: param('text-list', {
+    key: 'briefActor', maxValues: 1, flag: 'actor', http: 'actor', label: 'Actor', example: 'Wagner',
+    help: 'an actor whose involvement gets a section (one name, through the alias table); it does not filter the rest',
+  }),
+  successors: SUCCESSORS,
+  aliases: ALIASES,
+  group: GROUP,
+  maxIds: { ...MAX_IDS, default: BRIEF_IDS },
+};
 
 export async function brief(store: Store, filter: Filter, options: BriefOptions = {}): Promise<Answer<BriefFigures>> {
   const ids = { maxIds: options.maxIds ?? BRIEF_IDS };
@@ -99,3 +114,24 @@ function briefDates(filter: Filter): string {
 export function briefPlace(filter: Filter): string {
   return names(filter.location ?? filter.admin2 ?? filter.admin1 ?? filter.country ?? []);
 }
+
+export const briefAnalysis = analysis<BriefFigures>({
+  name: 'brief',
+  summary: 'a situation report for a place and period, every paragraph with its events',
+  about: `A situation report that chains the analyses: headline numbers and change (trend), who died
+(victims), the involvement of an actor (actor), the deadliest episodes, spread, and current
+surges. Every paragraph comes with the events behind it and a data note: dataset, version,
+filters, caveats. A period of a year or less is shown by month and quarter, else by year.`,
+  params: Object.values(BRIEF_PARAMS),
+  without: ['actor', 'actorExact'],
+  run: (store, filter, { briefActor, aliases, group, ...o }) => brief(store, filter, {
+    ...o, ...(briefActor ? { actor: (briefActor as string[])[0]! } : {}), aliases: loadAliases(aliases as string | undefined),
+    groups: ((group as string[] | undefined) ?? []).map(parseGroup),
+  }),
+  layout: () => [],
+  document: true,
+  examples: [
+    'crisismap brief --country Mali --from 2021-01-01 --to 2022-12-31 --actor Wagner',
+    'crisismap brief --country "Burkina Faso" --year 2023 --html --out burkina-2023.html',
+  ],
+});

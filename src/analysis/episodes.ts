@@ -8,6 +8,8 @@
  *   2. JS: islands within km and days joined into clusters                   (clusters.ts)
  *   3. SQL: the events of the top clusters, listed                           (one join)
  */
+import { checkNumber, param, ref } from '../model/param.js';
+import { analysis, MAX_IDS } from './analysis.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { CrisisError } from '../model/errors.js';
 import { count } from '../query/count.js';
@@ -60,9 +62,9 @@ export interface EpisodeFigures {
 }
 
 export async function episodes(store: Store, filter: Filter, options: EpisodeOptions = {}): Promise<Answer<EpisodeFigures>> {
-  const days = check(options.days ?? 1, 'days', 0, 366);
-  const km = check(options.km ?? 10, 'km', 0, 1000);
-  const limit = check(options.limit ?? 10, 'limit', 1, 10_000);
+  const days = checkNumber(EPISODES_PARAMS.days, options.days);
+  const km = checkNumber(EPISODES_PARAMS.km, options.km);
+  const limit = checkNumber(EPISODES_PARAMS.limit, options.limit);
   const scope = await scopeOf(store, filter);
   const counted = await count(store, filter);
   const fatal = whereAnd(scope, ['fatalities > 0', 'latitude IS NOT NULL', 'longitude IS NOT NULL']);
@@ -97,10 +99,6 @@ export async function episodes(store: Store, filter: Filter, options: EpisodeOpt
   };
 }
 
-function check(value: number, name: string, min: number, max: number): number {
-  if (!Number.isFinite(value) || value < min || value > max) throw new CrisisError(`--${name} ${value} is out of range`, [`give a number from ${min} to ${max}`]);
-  return value;
-}
 
 // An episode can hold thousands of events (daily shelling of one town for months): its
 // deadliest ones are listed in full, every one of them by id.
@@ -185,3 +183,30 @@ function sentence(f: EpisodeFigures, where: string): string {
   return `The deadliest of ${fmt(f.found)} episode${f.found === 1 ? '' : 's'}${where} was at ${placeName(e.place, e.places)}, ${dateSpan(e.first, e.last)}: ` +
     `${fmt(e.fatalities)} killed in ${fmt(e.fatalEvents)} event${e.fatalEvents === 1 ? '' : 's'}${who.length ? ` involving ${names(who)}` : ''}.`;
 }
+
+export const EPISODES_PARAMS = {
+  days: param('whole', { key: 'days', min: 0, max: 366, default: 1, help: 'join events at most N days apart (1: the same or next day)' }),
+  km: param('decimal', { key: 'km', min: 0, max: 1000, default: 10, help: 'join places at most N km apart' }),
+  limit: param('whole', { key: 'limit', min: 1, max: 10_000, default: 10, help: 'episodes listed' }),
+  maxIds: MAX_IDS,
+};
+
+export const episodesAnalysis = analysis<EpisodeFigures>({
+  name: 'episodes',
+  summary: 'the deadliest episodes: events grouped in space and time',
+  about: `Groups events into episodes — at the same or nearby places (within ${ref(EPISODES_PARAMS.km)}), on days at most
+${ref(EPISODES_PARAMS.days)} apart — and ranks them by fatalities: each with its dates, place, actors, fatalities
+and events. Events with fatalities form the episodes; events without fatalities at the same
+places and dates are listed with them. Events without coordinates are left out, and counted.`,
+  params: Object.values(EPISODES_PARAMS),
+  run: (store, filter, o) => episodes(store, filter, o as EpisodeOptions),
+  layout: ({ figures }) => {
+    const rows = figures.episodes.map((e) => ({
+      rank: e.rank, dates: dateSpan(e.first, e.last), place: placeName(e.place, e.places), fatalities: e.fatalities, events: e.eventCount,
+      actors: e.actors.slice(0, 3).map((a) => a.actor).join('; '),
+    }));
+    const lists = figures.episodes.slice(0, 3).map((e) => `#${e.rank} ${e.eventIds.slice(0, 12).join(', ')}${e.eventIds.length > 12 ? `, … (${e.eventCount} events; --json lists them all)` : ''}`);
+    return rows.length ? [{ columns: ['rank', 'dates', 'place', 'fatalities', 'events', 'actors'], rows, width: 48 }, `\n${lists.join('\n')}`] : [];
+  },
+  examples: ['crisismap episodes --country Mali --year 2022', 'crisismap episodes --admin1 Mopti --days 3 --km 25 --json'],
+});

@@ -3,6 +3,7 @@
  * quarters `2022-Q1`, months `2022-03`, ISO weeks by their Monday `2022-03-28`; their first
  * and last days, and the periods between two of them. Dates are UTC day numbers.
  */
+import { named, ParamError } from '../model/param.js';
 import { CrisisError } from '../model/errors.js';
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'week';
@@ -17,7 +18,7 @@ export interface Bounds { first: string; last: string }
 
 export function parsePeriodKind(value: string | undefined, allowed: PeriodKind[] = PERIOD_KINDS): PeriodKind {
   const kind = (value ?? 'year').trim().toLowerCase();
-  if (!allowed.includes(kind as PeriodKind)) throw new CrisisError(`cannot use periods of "${value}"`, [`use --by ${allowed.join('|')}`]);
+  if (!allowed.includes(kind as PeriodKind)) throw new ParamError(named('by'), String(value), { kind: 'not-one-of', values: allowed });
   return kind as PeriodKind;
 }
 

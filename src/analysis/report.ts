@@ -4,6 +4,7 @@
  * The charts issue adds charts here.
  */
 import { escapeHtml } from '../model/html.js';
+import { KEY_NAMES, wordText, type Namer } from '../model/param.js';
 import { describeFilter } from '../query/filter.js';
 import { describeProvenance } from '../query/provenance.js';
 import type { Answer } from './answer.js';
@@ -30,11 +31,11 @@ export interface Block {
 // Ids shown in a paragraph; the command beside them lists every one.
 const IDS_SHOWN = 8;
 
-export function eventsLine(answer: Answer<unknown>): string {
+export function eventsLine(answer: Answer<unknown>, names: Namer = KEY_NAMES): string {
   if (answer.eventCount === 0) return 'No events behind these figures.';
   const shown = answer.eventIds.slice(0, IDS_SHOWN).join(', ');
   const more = answer.eventCount > IDS_SHOWN ? `, … (${fmt(answer.eventCount)} in all)` : '';
-  const how = answer.eventFilter ? `; list them with: ${eventsCommand(answer.eventFilter)}` : answer.eventCount > answer.eventIds.length ? '; --json gives the ids' : '';
+  const how = answer.eventFilter ? `; list them with: ${wordText(eventsCommand(answer.eventFilter), names)}` : answer.eventCount > answer.eventIds.length ? '; --json gives the ids' : '';
   return `Events behind it: ${shown}${more}${how}`;
 }
 
@@ -49,9 +50,9 @@ export function answerFooter(answer: Answer<unknown>): string {
   return lines.join('\n') + '\n';
 }
 
-export function block(section: Section): Block {
+export function block(section: Section, names: Namer = KEY_NAMES): Block {
   const a = section.answer;
-  return { title: section.title, text: a.sentence, ...tableOf(section), events: eventsLine(a), note: dataNote(a) };
+  return { title: section.title, text: a.sentence, ...tableOf(section), events: eventsLine(a, names), note: dataNote(a) };
 }
 
 function tableOf(section: Section): { table?: Table } {
@@ -106,13 +107,14 @@ function tableOf(section: Section): { table?: Table } {
   }
 }
 
-export function briefMarkdown(answer: Answer<BriefFigures>): string {
+/** The brief as Markdown; `names`: how the interface asking names parameters (the answer is worded already). */
+export function briefMarkdown(answer: Answer<BriefFigures>, names: Namer = KEY_NAMES): string {
   // Markdown passes raw HTML through: tags in data text (actor and place names) are escaped.
   // Quotes stay, so the commands it quotes can still be copied.
   const md = (v: string | number) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const out = [`# ${md(answer.figures.title)}`, '', ...answer.caveats.map((c) => `> ${md(c)}`), ''];
   for (const section of answer.figures.sections) {
-    const b = block(section);
+    const b = block(section, names);
     out.push(`## ${md(b.title)}`, '', md(b.text), '');
     if (b.table && b.table.rows.length) {
       const cell = (v: string | number) => md(v).replace(/\|/g, '\\|');
@@ -125,17 +127,23 @@ export function briefMarkdown(answer: Answer<BriefFigures>): string {
 
 const esc = escapeHtml;
 
-export function briefHtml(answer: Answer<BriefFigures>): string {
+/**
+ * The brief as a standalone HTML page. `figures` (section id → an inline `<svg>`, drawn by
+ * src/render/brief.ts) go after their section's first paragraph; the page is built whole,
+ * with them or without them, never patched afterwards.
+ */
+export function briefHtml(answer: Answer<BriefFigures>, figures: Record<string, string> = {}, names: Namer = KEY_NAMES): string {
   const parts = answer.figures.sections.map((section) => {
-    const b = block(section);
+    const b = block(section, names);
+    const figure = figures[section.id] ? `<figure class="chart">${figures[section.id]}</figure>` : '';
     const table = b.table && b.table.rows.length
       ? `<table><thead><tr>${b.table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.table.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
       : '';
-    return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${table}<p class="events">${esc(b.events)}</p><p class="note">${esc(b.note)}</p></section>`;
+    return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${figure}${table}<p class="events">${esc(b.events)}</p><p class="note">${esc(b.note)}</p></section>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(answer.figures.title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}.events,.note{font-size:.8rem;color:#555}.caveat{background:#fff4d6;padding:.5rem}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}.events,.note{font-size:.8rem;color:#555}.caveat{background:#fff4d6;padding:.5rem}figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}</style>
 </head><body><h1>${esc(answer.figures.title)}</h1>
 ${answer.caveats.map((c) => `<p class="caveat">${esc(c)}</p>`).join('\n')}
 ${parts.join('\n')}

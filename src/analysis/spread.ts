@@ -4,12 +4,14 @@
  * and counts inside named groups of areas. Answers "militant activity has gradually shifted
  * south toward the Gulf of Guinea" (docs/analysis.md#spread).
  */
+import { param } from '../model/param.js';
+import { analysis, MAX_IDS } from './analysis.js';
 import { count, GROUPS, type Totals } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
 import { scopeOf, whereAnd } from '../query/scope.js';
 import type { Store } from '../store/store.js';
 import { caveatsOf, datasetCaveats, fmt, names, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
-import { groupFilter, resolveGroup, type AreaGroup } from './areas.js';
+import { GROUP, groupFilter, parseGroup, resolveGroup, type AreaGroup } from './areas.js';
 import { coverageBounds, coverageOf } from './coverage.js';
 import { bearing, compass, haversineKm, type Point } from './geo.js';
 import { periodOf, type PeriodKind } from './periods.js';
@@ -158,3 +160,38 @@ function sentence(f: SpreadFigures, where: string): string {
   }
   return `${parts.join('; ')}.`;
 }
+
+export const SPREAD_PARAMS = {
+  by: param('one-of', { key: 'by', values: ['year', 'quarter'], default: 'year', placeholder: 'PERIOD', help: 'period: year or quarter' }),
+  group: GROUP,
+  maxIds: MAX_IDS,
+};
+
+export const spreadAnalysis = analysis<SpreadFigures>({
+  name: 'spread',
+  summary: 'is violence spreading? new areas, the moving centre of events, named groups',
+  about: `Per period: the countries and admin1/admin2 areas with events for the first time in the data
+(the first period of the data is its baseline, not "new"); the fatality-weighted centre of
+events and how far and which way it moved; and events and fatalities inside named groups of
+countries or admin1 areas. Events without coordinates are counted but left out of centres.`,
+  params: Object.values(SPREAD_PARAMS),
+  run: (store, filter, { group, ...o }) => spread(store, filter, { ...o, groups: ((group as string[] | undefined) ?? []).map(parseGroup) } as SpreadOptions),
+  layout: ({ figures: f }) => {
+    const names = f.groups.map((g) => g.name);
+    const rows = f.periods.map((p) => ({
+      [f.by]: p.period, events: p.events, fatalities: p.fatalities,
+      'new countries': p.newCountries.join(', '),
+      'new admin1': p.newAdmin1.length, 'new admin2': p.newAdmin2.length,
+      centre: p.centre ? `${p.centre.latitude.toFixed(2)}, ${p.centre.longitude.toFixed(2)}` : '',
+      moved: p.moved ? `${Math.round(p.moved.km)} km ${p.moved.direction}` : '',
+      ...Object.fromEntries(names.map((n) => [`${n} fatalities`, p.groups[n]!.fatalities])),
+    }));
+    if (!rows.length) return [];
+    const fresh = f.periods.filter((p) => p.newAdmin1.length).map((p) => `${p.period}: ${p.newAdmin1.map((a) => `${a.admin1} (${a.country})`).join(', ')}`);
+    return [
+      { columns: [f.by, 'events', 'fatalities', 'new countries', 'new admin1', 'new admin2', 'centre', 'moved', ...names.map((n) => `${n} fatalities`)], rows },
+      ...(fresh.length ? [`\nNew admin1 areas:\n${fresh.map((l) => `  ${l}`).join('\n')}\n`] : []),
+    ];
+  },
+  examples: ['crisismap spread --group coastal=Benin,Togo,Ghana,"Côte d\'Ivoire"', 'crisismap spread --country "Burkina Faso" --by quarter --json'],
+});

@@ -4,10 +4,12 @@
  * and at least a minimum (100 for a country, 25 for an admin1). Each comes with the figures
  * that triggered it. Daily sums and rolling windows run in DuckDB (docs/analysis.md#surges).
  */
+import { checkNumber, param, readParam, ref } from '../model/param.js';
+import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
 import { count } from '../query/count.js';
 import { eventIds } from '../query/events.js';
-import type { Filter } from '../query/filter.js';
+import { FILTER_PARAMS, type Filter } from '../query/filter.js';
 import { scopeOf, whereAnd } from '../query/scope.js';
 import type { Store } from '../store/store.js';
 import { caveatsOf, datasetCaveats, fmt, idLimit, names, scopePhrase, traceIds, type AnalysisOptions, type Answer } from './answer.js';
@@ -60,17 +62,17 @@ export interface SurgeFigures {
 const YEAR = 365;
 
 export async function surges(store: Store, filter: Filter, options: SurgeOptions = {}): Promise<Answer<SurgeFigures>> {
-  const window = whole(options.window ?? 30, 'window', 1, 366);
-  const minimums = { country: whole(options.min ?? 100, 'min', 0, 1e9), admin1: whole(options.minAdmin1 ?? 25, 'min-admin1', 0, 1e9) };
+  const window = checkNumber(SURGES_PARAMS.window, options.window);
+  const minimums = { country: checkNumber(SURGES_PARAMS.min, options.min), admin1: checkNumber(SURGES_PARAMS.minAdmin1, options.minAdmin1) };
   // The window ends at --to; --from and --year would cut off the history a surge is judged against.
   const { from: _from, year, ...undated } = filter;
   const counted = await count(store, undated);
   const coverage = coverageBounds(await coverageOf(store, counted.datasets, undated));
   const yearEnd = year?.length ? `${Math.max(...year)}-12-31` : undefined;
   const at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
-  if (options.at && !/^\d{4}-\d{2}-\d{2}$/.test(options.at)) throw new CrisisError(`--at "${options.at}" is not a date`, ['write it as YYYY-MM-DD']);
+  if (options.at !== undefined) readParam(SURGES_PARAMS.at, [options.at]);
   const caveats: string[] = [];
-  if (filter.from || year?.length) caveats.push('--from and --year do not limit surges: a window is compared with up to three years before it; the window ends at --to or the end of the data');
+  if (filter.from || year?.length) caveats.push(`${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} do not limit surges: a window is compared with up to three years before it; the window ends at ${ref(SURGES_PARAMS.at)}, else ${ref(FILTER_PARAMS.to)}, else the end of the data`);
   if (!at || !coverage || counted.total.events === 0) return answer({ at: null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
 
   const windowStart = addDays(at, -(window - 1));
@@ -117,10 +119,6 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   return answer({ at, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, behind);
 }
 
-function whole(value: number, name: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new CrisisError(`--${name} ${value} is not a whole number from ${min} to ${max}`);
-  return value;
-}
 
 function answer(figures: SurgeFigures, counted: Awaited<ReturnType<typeof count>>, caveats: string[], ids: string[], options: AnalysisOptions = {}, behind?: number): Answer<SurgeFigures> {
   const where = scopePhrase(counted.filters);
@@ -150,3 +148,31 @@ function sentence(f: SurgeFigures, where: string): string {
   const more = f.surges.length > 3 ? ` and ${f.surges.length - 3} more` : '';
   return `${f.surges.length === 1 ? 'One area is' : `${f.surges.length} areas are`} surging${where} in ${days}: ${names(described)}${more}.`;
 }
+
+export const SURGES_PARAMS = {
+  window: param('whole', { key: 'window', min: 1, max: 366, default: 30, help: 'days in the rolling window' }),
+  min: param('whole', { key: 'min', min: 0, max: 1_000_000_000, default: 100, help: 'least fatalities in the window for a country' }),
+  minAdmin1: param('whole', { key: 'minAdmin1', min: 0, max: 1_000_000_000, default: 25, help: 'least fatalities in the window for an admin1 area' }),
+  at: param('date', { key: 'at', example: '2022-04-15', help: "the window's last day (default: the last day of the dates asked for, else of the data)" }),
+  maxIds: MAX_IDS,
+};
+
+export const surgesAnalysis = analysis<SurgeFigures>({
+  name: 'surges',
+  summary: 'where violence is surging now: fatalities at a level not seen in a year or three',
+  about: `Countries and admin1 areas whose fatalities in the last ${ref(SURGES_PARAMS.window)} days are higher than in
+any window of the year before it began (and at least ${ref(SURGES_PARAMS.min)} for a country, ${ref(SURGES_PARAMS.minAdmin1)} for
+an admin1 area), in the manner of HDX Signals; each with the figures that triggered it and
+whether it is also the highest in three years. The window ends at ${ref(SURGES_PARAMS.at)}, else ${ref(FILTER_PARAMS.to)}, else the
+last day of the data; ${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} do not cut the history it is compared with.`,
+  params: Object.values(SURGES_PARAMS),
+  run: (store, filter, o) => surges(store, filter, o as SurgeOptions),
+  layout: ({ figures }) => {
+    const rows = figures.surges.map((s) => ({
+      area: surgeArea(s), level: s.level, fatalities: s.fatalities, events: s.events,
+      'high 1y': s.previous1y.fatalities, 'high 1y to': s.previous1y.windowEnd ?? '', 'high 3y': s.previous3y.fatalities, 'highest in': `${s.highestIn} year${s.highestIn === 1 ? '' : 's'}`,
+    }));
+    return rows.length ? [{ columns: ['area', 'level', 'fatalities', 'events', 'high 1y', 'high 1y to', 'high 3y', 'highest in'], rows }] : [];
+  },
+  examples: ['crisismap surges', 'crisismap surges --country Mali --at 2022-04-15 --json'],
+});

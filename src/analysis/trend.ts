@@ -4,13 +4,15 @@
  * it is left out of the default comparison, and compared only over the same stretch of
  * days of the other period when asked for (docs/analysis.md#trend).
  */
+import { param, ParamError, ref, refOf } from '../model/param.js';
+import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
 import { count, type Totals } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
 import { caveatsOf, datasetCaveats, fmt, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
 import { coverageOf, periodCoverage, type Coverage } from './coverage.js';
-import { addDays, dayOf, isoOf, parsePeriod, periodBounds, periodLabel, periodOf, periodsBetween, type Bounds, type PeriodKind } from './periods.js';
+import { addDays, dayOf, isoOf, parsePeriod, PERIOD_KINDS, periodBounds, periodLabel, periodOf, periodsBetween, type Bounds, type PeriodKind } from './periods.js';
 
 export type Metric = 'events' | 'fatalities';
 
@@ -106,7 +108,7 @@ async function compare(store: Store, filter: Filter, series: TrendPoint[], by: P
     const [a, b] = asked.map((p) => {
       const period = parsePeriod(p, by);
       const point = series.find((s) => s.period === period);
-      if (!point) throw new CrisisError(`--compare: ${period} is not in the series`, [series.length ? `the series runs from ${series[0]!.period} to ${series[series.length - 1]!.period}` : 'no events match the filters']);
+      if (!point) throw new CrisisError(`${ref(COMPARE)}: ${period} is not in the series`, [series.length ? `the series runs from ${series[0]!.period} to ${series[series.length - 1]!.period}` : 'no events match the filters']);
       return point;
     }) as [TrendPoint, TrendPoint];
     pair = a.period <= b.period ? [a, b] : [b, a];
@@ -114,16 +116,16 @@ async function compare(store: Store, filter: Filter, series: TrendPoint[], by: P
     const complete = series.filter((s) => !s.partial);
     if (complete.length >= 2) pair = [complete[complete.length - 2]!, complete[complete.length - 1]!];
     const last = series[series.length - 1];
-    if (pair && last && last.partial && last.coveredDays > 0) caveats.push(`${periodLabel(last.period, by)} is left out of the comparison because the data covers it only in part; compare it over the same days with --compare ${pair[1].period},${last.period}`);
+    if (pair && last && last.partial && last.coveredDays > 0) caveats.push(`${periodLabel(last.period, by)} is left out of the comparison because the data covers it only in part; compare it over the same days with ${ref(COMPARE, `${pair[1].period},${last.period}`)}`);
   }
   if (!pair) return null;
   const [a, b] = pair;
-  if (a.coveredDays === 0 || b.coveredDays === 0) throw new CrisisError(`--compare: no data covers ${a.coveredDays === 0 ? a.period : b.period}`, ['compare periods the data covers']);
+  if (a.coveredDays === 0 || b.coveredDays === 0) throw new CrisisError(`${ref(COMPARE)}: no data covers ${a.coveredDays === 0 ? a.period : b.period}`, ['compare periods the data covers']);
   if (!a.partial && !b.partial) return change(a.period, b.period, a[metric], b[metric], 'complete');
   // Offsets from the start of each period of the days both have covered, e.g. days 0-180 of a year.
   const lo = Math.max(dayOf(a.coveredFrom!) - dayOf(a.first), dayOf(b.coveredFrom!) - dayOf(b.first));
   const hi = Math.min(dayOf(a.coveredTo!) - dayOf(a.first), dayOf(b.coveredTo!) - dayOf(b.first));
-  if (lo > hi) throw new CrisisError(`--compare: ${a.period} and ${b.period} have no stretch of days covered in both`);
+  if (lo > hi) throw new CrisisError(`${ref(COMPARE)}: ${a.period} and ${b.period} have no stretch of days covered in both`);
   const stretch = (p: TrendPoint): Bounds => ({ first: addDays(p.first, lo), last: [addDays(p.first, hi), p.last].sort()[0]! });
   const [sa, sb] = [stretch(a), stretch(b)];
   const [ca, cb] = await Promise.all([sa, sb].map((s) => count(store, { ...filter, from: s.first, to: s.last })));
@@ -161,3 +163,52 @@ function sameDays(stretch: Bounds, by: PeriodKind): string {
 }
 
 const trim = (x: number) => x.toFixed(1).replace(/\.0$/, '');
+
+export const COMPARE = param('text', {
+  key: 'compare', placeholder: 'A,B', example: '2021,2022', maxLength: 30,
+  help: 'the two periods to compare, earlier first, separated by , or | (default: the last two complete ones)',
+});
+
+export const TREND_PARAMS = {
+  by: param('one-of', { key: 'by', values: PERIOD_KINDS, default: 'year', placeholder: 'PERIOD', help: 'period: year, quarter, month or week (ISO, from Monday)' }),
+  metric: param('one-of', { key: 'metric', values: ['fatalities', 'events'], default: 'fatalities', placeholder: 'WHAT', help: 'what to compare: fatalities or events' }),
+  compare: COMPARE,
+  maxIds: MAX_IDS,
+};
+
+/** "2021,2022" or "2021|2022" → the two periods. */
+export function parseCompare(text: string): [string, string] {
+  const pair = text.split(/[|,]/).map((p) => p.trim()).filter(Boolean);
+  if (pair.length !== 2) throw new ParamError(refOf(COMPARE), text, { kind: 'says', text: `${ref(COMPARE)} "${text}" needs two periods, separated by , or |` }, [`e.g. ${ref(COMPARE, '2021,2022')}`]);
+  return pair as [string, string];
+}
+
+export const trendAnalysis = analysis<TrendFigures>({
+  name: 'trend',
+  summary: 'events or fatalities per period, and how they changed',
+  about: `The series per period (gaps shown as 0) and the change between two periods as difference,
+ratio and percent: by default the last two complete periods. A period the data covers only
+in part (the last month of an export, a year that starts mid-way) is flagged; compared with
+${ref(COMPARE)}, it is set against the same days of the other period. Rules: docs/analysis.md.`,
+  params: Object.values(TREND_PARAMS),
+  run: (store, filter, o) => trend(store, filter, { ...o, ...(o.compare ? { compare: parseCompare(o.compare as string) } : {}) } as TrendOptions),
+  layout: (answer) => {
+    const c = answer.figures.change;
+    const change = c ? `Change ${c.from} → ${c.to}: ${c.difference >= 0 ? '+' : ''}${c.difference.toLocaleString('en-US')}` +
+      `${c.ratio !== null ? `, ratio ${c.ratio.toFixed(2)}, ${c.percent! >= 0 ? '+' : ''}${c.percent!.toFixed(1)}%` : ''}${c.basis === 'same-stretch' ? ' (same days of each)' : ''}\n` : '';
+    const series = seriesTable(answer);
+    return series.rows.length ? [series, change] : [];
+  },
+  csv: (answer) => seriesTable(answer),
+  examples: [
+    'crisismap trend --country Mali --compare 2021,2022',
+    'crisismap trend --actor Wagner --by month --metric events',
+    'crisismap trend --country "Burkina Faso" --by quarter --json',
+  ],
+});
+
+function seriesTable(answer: Answer<TrendFigures>) {
+  const by = answer.figures.by;
+  const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : '' }));
+  return { columns: [by, 'events', 'fatalities', 'coverage'], rows };
+}

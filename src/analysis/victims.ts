@@ -5,6 +5,7 @@
  * (events targeting civilians, battles, remote violence, the rest) and, for battles and
  * remote violence, by the actor types of the parties. Rules: docs/counting.md ("Who died").
  */
+import { analysis, MAX_IDS } from './analysis.js';
 import { CIVILIAN_TARGETING_SQL } from '../query/compile.js';
 import { count } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
@@ -143,3 +144,46 @@ function sentence(f: VictimsFigures, where: string): string {
   }
   return parts.join(' ');
 }
+
+export const victimsAnalysis = analysis<VictimsFigures>({
+  name: 'victims',
+  summary: 'who died: the breakdown behind a "who died" chart, as each source allows',
+  about: `UCDP attributes deaths: side A, side B, civilians and unknown, with the sides named.
+ACLED does not: its fatalities are split by the kind of event they happened in — events
+that target civilians (the civilian_targeting column, or the Violence against civilians
+type where that column is absent), battles and remote violence by the actor types of the
+parties, and the rest — and the answer says so. Rules: docs/counting.md ("Who died").`,
+  params: [MAX_IDS],
+  run: (store, filter, o) => victims(store, filter, o as AnalysisOptions),
+  layout: ({ figures: f }) => {
+    const layout = [];
+    const u = f.unattributed;
+    if (u) {
+      const row = (part: string, p: { events: number; fatalities: number }) => ({ part, events: p.events, fatalities: p.fatalities, share: percent(p.fatalities, u.fatalities) });
+      layout.push({
+        columns: ['part', 'events', 'fatalities', 'share'],
+        rows: [
+          row('events targeting civilians', u.civilianTargeting),
+          row('battles', u.battles), ...u.battles.byParties.map((p) => row(`- ${p.parties}`, p)),
+          row('explosions/remote violence', u.remoteViolence), ...u.remoteViolence.byParties.map((p) => row(`- ${p.parties}`, p)),
+          row('other events', u.other),
+        ],
+        footer: [row('total (events without attributed deaths)', u)],
+      });
+    }
+    const a = f.attributed;
+    if (a) {
+      const row = (part: string, deaths: number) => ({ part, deaths, share: percent(deaths, a.best) });
+      layout.push({
+        columns: ['part', 'deaths', 'share'],
+        rows: [
+          row('civilians', a.civilians), row('side A', a.sideA), ...a.sideAActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)),
+          row('side B', a.sideB), ...a.sideBActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)), row('unknown', a.unknown),
+        ],
+        footer: [row('total (UCDP best estimate)', a.best)],
+      });
+    }
+    return layout;
+  },
+  examples: ['crisismap victims --country Mali --year 2022', 'crisismap victims --dataset ucdp --json'],
+});

@@ -1,4 +1,6 @@
 /** Plain-text tables for the terminal, and the CSV and JSON every command can print instead. */
+import { wordDeep } from '../model/param.js';
+import { CLI_NAMES } from './wording.js';
 import { csvExportLine } from '../sources/csv-text.js';
 
 // Codes and years read wrong with thousands separators ("2,022").
@@ -35,5 +37,6 @@ export function csv(columns: string[], rows: Array<Record<string, unknown>>): st
 }
 
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  // Parameters named in caveats and notes, as the command line names them (before quoting: they may hold quotes).
+  return JSON.stringify(wordDeep(value, CLI_NAMES), null, 2) + '\n';
 }

@@ -7,27 +7,24 @@
  * Errors the user can fix print as one line plus hints, with a non-zero exit code.
  */
 import { CrisisError } from '../model/errors.js';
+import { wordError, wordText } from '../model/param.js';
+import { CLI_NAMES } from './wording.js';
 import type { Command, IO } from './command.js';
-import { actorCommand } from './commands/actor.js';
-import { briefCommand } from './commands/brief.js';
 import { chartCommand } from './commands/chart.js';
 import { checkCommand } from './commands/check.js';
+import { ANALYSES } from '../analysis/registry.js';
+import { analysisCommand } from './commands/analysis.js';
 import { countCommand } from './commands/count.js';
 import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
 import { importCommand } from './commands/import.js';
-import { episodesCommand } from './commands/episodes.js';
 import { infoCommand } from './commands/info.js';
 import { mapCommand } from './commands/map.js';
 import { serveCommand } from './commands/serve.js';
-import { spreadCommand } from './commands/spread.js';
-import { surgesCommand } from './commands/surges.js';
-import { trendCommand } from './commands/trend.js';
-import { victimsCommand } from './commands/victims.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
-  trendCommand, victimsCommand, actorCommand, episodesCommand, spreadCommand, surgesCommand, briefCommand, serveCommand,
+  ...ANALYSES.map(analysisCommand), serveCommand,
   chartCommand, mapCommand, checkCommand,
 ];
 
@@ -49,7 +46,9 @@ Start with:
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: IO): Promise<number> {
+export async function main(argv: string[], raw: IO): Promise<number> {
+  // Parameters named in sentences, caveats and hints, as the command line names them.
+  const io: IO = { ...raw, out: (text) => raw.out(wordText(text, CLI_NAMES)), err: (text) => raw.err(wordText(text, CLI_NAMES)) };
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -70,7 +69,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CrisisError) {
-      io.err(`crisismap ${name}: ${error.message}\n${error.details.map((d) => `  ${d}\n`).join('')}`);
+      const { message, hints } = wordError(error, CLI_NAMES);
+      io.err(`crisismap ${name}: ${message}\n${hints.map((d) => `  ${d}\n`).join('')}`);
       return error.exitCode;
     }
     io.err(`crisismap ${name}: unexpected error: ${(error as Error).stack ?? error}\nPlease report it with the command you ran.\n`);

@@ -1,45 +1,47 @@
 /**
- * Flags shared by commands: the filter flags (one set, mapped onto the one Filter model),
- * --db, and output formats. Each command adds its own.
+ * Flags, derived from the parameter declarations (src/model/param.ts): the filter flags
+ * (src/query/filter.ts), each command's own, --db and output formats. Parsing, checking and
+ * --help all come from the one declaration of each parameter.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CrisisError } from '../model/errors.js';
-import type { Filter } from '../query/filter.js';
+import { helpOf, isList, placeholderOf, readParam, type Param } from '../model/param.js';
+import { FILTERS, type Filter } from '../query/filter.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
-export const FILTER_OPTIONS: OptionSpec = {
-  country: { type: 'string', multiple: true },
-  admin1: { type: 'string', multiple: true },
-  admin2: { type: 'string', multiple: true },
-  location: { type: 'string', multiple: true },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  year: { type: 'string', multiple: true },
-  'event-type': { type: 'string', multiple: true },
-  'sub-event-type': { type: 'string', multiple: true },
-  'disorder-type': { type: 'string', multiple: true },
-  actor: { type: 'string', multiple: true },
-  'actor-exact': { type: 'boolean' },
-  interaction: { type: 'string', multiple: true },
-  'civilian-targeting': { type: 'boolean' },
-  dataset: { type: 'string', multiple: true },
-};
+/** The parseArgs options of some declared parameters (those the command line takes as flags). */
+export function optionsOf(params: readonly Param[]): OptionSpec {
+  return Object.fromEntries(params.filter((p) => p.flag).map((p) => [p.flag!, p.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', ...(isList(p) ? { multiple: true } : {}) }]));
+}
+
+/** One help line per parameter: "  --km N                  join places at most N km apart (default 10, 0 to 1,000)". */
+export function helpLinesOf(params: readonly Param[]): string {
+  return params.filter((p) => p.flag).map((p) => {
+    const name = `  --${p.flag}${p.kind === 'boolean' ? '' : ` ${placeholderOf(p)}`}`;
+    return name.length < 26 ? `${name.padEnd(26)}${helpOf(p)}` : `${name}\n${' '.repeat(26)}${helpOf(p)}`;
+  }).join('\n');
+}
+
+/** The values of some declared parameters, read and checked as declared; absent ones are left out. */
+export function valuesOf(params: readonly Param[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of params) {
+    const raw = p.flag ? values[p.flag] : undefined;
+    if (raw === undefined || raw === false) continue;
+    // Years and word lists also take commas (--year 2021,2022); names may hold commas ("Korea, South"): repeat the flag.
+    const given = (Array.isArray(raw) ? raw : [raw]).map(String)
+      .flatMap((v) => (p.kind === 'year-list' ? v.split(/,(?=\S)/) : [v]));
+    const value = readParam(p, p.kind === 'boolean' ? ['on'] : given);
+    if (value !== undefined) out[p.key] = value;
+  }
+  return out;
+}
+
+export const FILTER_OPTIONS: OptionSpec = optionsOf(FILTERS);
 
 export const FILTER_HELP = `Filters (repeat a flag for alternatives; different flags must all hold):
-  --country NAME          country, e.g. --country Mali --country Niger
-  --admin1 NAME           first-level area, e.g. --admin1 Mopti
-  --admin2 NAME, --location NAME
-  --from YYYY-MM-DD       first day, inclusive
-  --to YYYY-MM-DD         last day, inclusive
-  --year YYYY             calendar year (also 2021,2022)
-  --event-type TYPE       e.g. "Violence against civilians"
-  --sub-event-type TYPE, --disorder-type TYPE, --interaction CODE
-  --actor NAME            involved as actor1, actor2 or an associated actor
-                          (part of the name, any case: --actor Wagner)
-  --actor-exact           --actor must equal a whole actor name (any case)
-  --civilian-targeting    only events that target civilians
-  --dataset NAME          only events of this dataset (acled, ucdp, demo-synthetic…)`;
+${helpLinesOf(FILTERS)}`;
 
 export const COMMON_OPTIONS: OptionSpec = {
   db: { type: 'string' },
@@ -58,32 +60,6 @@ export function parse(args: string[], options: OptionSpec, allowPositionals = fa
   }
 }
 
-const list = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.flatMap((x) => String(x).split(/,(?=\S)/)).map((x) => x.trim()).filter(Boolean) : undefined;
-
 export function filterFrom(values: Record<string, unknown>): Filter {
-  const years = list(values.year)?.map((y) => {
-    if (!/^\d{4}$/.test(y)) throw new CrisisError(`--year "${y}" is not a year`, ['write it as four digits, e.g. --year 2022']);
-    return Number(y);
-  });
-  const filter: Filter = {
-    // Names may contain commas ("Côte d'Ivoire" does not, but "Korea, South" would): repeat the flag instead.
-    country: values.country as string[] | undefined,
-    admin1: values.admin1 as string[] | undefined,
-    admin2: values.admin2 as string[] | undefined,
-    location: values.location as string[] | undefined,
-    from: values.from as string | undefined,
-    to: values.to as string | undefined,
-    year: years,
-    eventType: values['event-type'] as string[] | undefined,
-    subEventType: values['sub-event-type'] as string[] | undefined,
-    disorderType: values['disorder-type'] as string[] | undefined,
-    actor: values.actor as string[] | undefined,
-    actorExact: values['actor-exact'] as boolean | undefined,
-    interaction: values.interaction as string[] | undefined,
-    civilianTargeting: values['civilian-targeting'] as boolean | undefined,
-    dataset: values.dataset as string[] | undefined,
-  };
-  for (const key of Object.keys(filter) as Array<keyof Filter>) if (filter[key] === undefined) delete filter[key];
-  return filter;
+  return valuesOf(FILTERS, values) as Filter;
 }

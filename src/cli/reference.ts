@@ -21,6 +21,8 @@ if (process.argv[1] && /reference\.ts$/.test(process.argv[1])) {
   const { writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { ROOT } = await import('../testing.js');
+  const { parametersReference } = await import('./parameters-doc.js');
   writeFileSync(join(ROOT, 'docs/cli.md'), cliReference());
-  process.stdout.write('wrote docs/cli.md\n');
+  writeFileSync(join(ROOT, 'docs/parameters.md'), parametersReference());
+  process.stdout.write('wrote docs/cli.md and docs/parameters.md\n');
 }

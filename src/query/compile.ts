@@ -1,45 +1,29 @@
 /**
- * A resolved Filter as a parameterised WHERE clause over `events`. The only place where
- * filter SQL is written: counts, event lists, analyses, charts and the API all call this.
+ * A resolved Filter as a parameterised WHERE clause over `events`. Each filter's SQL is
+ * declared with the filter (filter.ts); this joins the clauses: counts, event lists,
+ * analyses, charts and the API all call it.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
-import { CATEGORICAL, type CategoricalKey, type Filter } from './filter.js';
+import { FILTERS, type Filter } from './filter.js';
+
+export { CIVILIAN_TARGETING_SQL } from './filter.js';
 
 export interface Compiled {
   where: string;
   params: DuckDBValue[];
 }
 
-/** SQL for "this event is civilian targeting": the column where the source has it, else the event type. */
-export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
-
 export function compileFilter(filter: Filter): Compiled {
   const clauses: string[] = [];
   const params: DuckDBValue[] = [];
-  const inList = (column: string, values: DuckDBValue[]) => {
-    if (values.length === 1) { clauses.push(`${column} = ?`); params.push(values[0]!); }
-    else { clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`); params.push(...values); }
-  };
-  for (const key of Object.keys(CATEGORICAL) as CategoricalKey[]) {
-    const values = filter[key];
-    if (!values?.length) continue;
-    if (key === 'disorderType') {
-      clauses.push(`list_has_any(list_transform(string_split(disorder_type, ';'), d -> trim(d)), ?::VARCHAR[])`);
-      params.push(listValue(values));
-    } else inList(`"${CATEGORICAL[key]}"`, values);
-  }
-  if (filter.from) { clauses.push('event_date >= ?::DATE'); params.push(filter.from); }
-  if (filter.to) { clauses.push('event_date <= ?::DATE'); params.push(filter.to); }
-  if (filter.year?.length) inList('year', filter.year);
-  if (filter.actor?.length) {
-    // actor_text is "\nname one\nname two\n", lower-cased: a part of a name, or a whole one fenced by newlines.
-    const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';
-    clauses.push(`(${filter.actor.map(() => one).join(' OR ')})`);
-    params.push(...filter.actor.map((a) => a.trim().toLowerCase()));
-  }
-  if (filter.civilianTargeting !== undefined) {
-    clauses.push(filter.civilianTargeting ? CIVILIAN_TARGETING_SQL : `NOT ${CIVILIAN_TARGETING_SQL}`);
+  for (const p of FILTERS) {
+    const value = (filter as Record<string, unknown>)[p.key];
+    if (value === undefined || (Array.isArray(value) && !value.length) || !p.sql) continue;
+    const sql = (p.sql as (v: unknown, f: Filter) => ReturnType<NonNullable<typeof p.sql>>)(value, filter as Record<string, unknown>);
+    if (!sql) continue;
+    clauses.push(sql.clause);
+    params.push(...sql.params.map((v) => (typeof v === 'object' ? listValue(v.list) : v)));
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -4,10 +4,11 @@
  * estimates are summed beside its best; grouping by actor lists an event under each actor
  * involved, so those rows overlap and the total is computed apart, over distinct events.
  */
+import { ref } from '../model/param.js';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { compileFilter } from './compile.js';
-import { normalizeFilter, type Filter } from './filter.js';
+import { FILTER_PARAMS, normalizeFilter, type Filter } from './filter.js';
 import { closestActors, resolveFilter } from './resolve.js';
 import { catalog } from './catalog.js';
 import { provenanceOf, type DatasetVersion } from './provenance.js';
@@ -99,7 +100,7 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   const notes: string[] = [];
   if (byActor) notes.push(`rows overlap: an event is listed under each actor involved; the total counts each of the ${total.events.toLocaleString('en-US')} events once`);
   if (new Set(provenance.map((d) => d.dataset)).size > 1) {
-    notes.push('these figures add up events from several datasets, which may record the same incidents: filter with --dataset to count one');
+    notes.push(`these figures add up events from several datasets, which may record the same incidents: filter with ${ref(FILTER_PARAMS.dataset)} to count one`);
   }
   if (total.events === 0 && filter.actor?.length) {
     for (const a of filter.actor) {

@@ -1,56 +1,133 @@
 /**
- * The one filter model. The CLI's flags, the API's query parameters, the charts and the
- * dashboard all build a Filter; compile.ts turns it into parameterised SQL.
+ * The one filter model: every filter declared once, with how it becomes SQL. The CLI's flags
+ * and --help, the API's query parameters and OpenAPI document, the dashboard's filter model
+ * (/api/filters.json) and `describeFilter` are all derived from FILTER_PARAMS; compile.ts
+ * turns a Filter into parameterised SQL through each declaration's `sql`.
  * Within one key, values are alternatives (OR); different keys must all hold (AND).
+ * How to add a filter: docs/parameters.md.
  */
-export interface Filter {
-  country?: string[];
-  admin1?: string[];
-  admin2?: string[];
-  location?: string[];
-  /** First day, inclusive, YYYY-MM-DD. */
-  from?: string;
-  /** Last day, inclusive, YYYY-MM-DD. */
-  to?: string;
-  year?: number[];
-  eventType?: string[];
-  subEventType?: string[];
-  disorderType?: string[];
-  /** Involved as actor1, actor2 or any associated actor. */
-  actor?: string[];
-  /** Match the whole actor name (ignoring case) instead of a part of it. */
-  actorExact?: boolean;
-  interaction?: string[];
-  civilianTargeting?: boolean;
-  dataset?: string[];
+import { param, register, type Param, type ParamKind, type ValueOfKind } from '../model/param.js';
+
+/** A value bound into SQL; `{ list }` binds a VARCHAR[]. */
+export type SqlValue = string | number | boolean | { list: string[] };
+
+export interface FilterParam<K extends ParamKind = ParamKind> extends Param<K> {
+  /** The clause this filter adds, with `?` for each bound value; undefined: it adds none itself. */
+  sql?: (value: ValueOfKind<K>, filter: Readonly<Record<string, unknown>>) => { clause: string; params: SqlValue[] } | undefined;
+  /** The stored column whose values this filter names (resolved against the store, ignoring case). */
+  column?: string;
 }
 
-/** Filter keys matched against a column's stored values, ignoring case. */
-export const CATEGORICAL = {
-  country: 'country',
-  admin1: 'admin1',
-  admin2: 'admin2',
-  location: 'location',
-  eventType: 'event_type',
-  subEventType: 'sub_event_type',
-  disorderType: 'disorder_type',
-  interaction: 'interaction',
-  dataset: 'dataset',
-} as const;
-export type CategoricalKey = keyof typeof CATEGORICAL;
+function filterParam<K extends ParamKind>(kind: K, declared: Parameters<typeof param<K>>[1] & Pick<FilterParam<K>, 'sql' | 'column'>): FilterParam<K> {
+  return param(kind, declared) as FilterParam<K>;
+}
 
-/** Names as users and the docs write them (`--event-type`, `event_type`), for each key. */
-export const FILTER_LABELS: Record<keyof Filter, string> = {
-  country: 'country', admin1: 'admin1', admin2: 'admin2', location: 'location', from: 'from', to: 'to',
-  year: 'year', eventType: 'event-type', subEventType: 'sub-event-type', disorderType: 'disorder-type',
-  actor: 'actor', actorExact: 'actor-exact', interaction: 'interaction', civilianTargeting: 'civilian-targeting',
-  dataset: 'dataset',
+const oneOrMany = (column: string, values: Array<string | number>) => values.length === 1
+  ? { clause: `${column} = ?`, params: values }
+  : { clause: `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
+
+/** A filter on a column's stored values (resolved first, so matched exactly). */
+const names = (key: string, column: string, help: string, example: string, label?: string, placeholder?: string) => filterParam('text-list', {
+  key, column, help, example, ...(label ? { label } : {}), ...(placeholder ? { placeholder } : {}),
+  sql: (values: string[]) => oneOrMany(`"${column}"`, values),
+});
+
+/** SQL for "this event is civilian targeting": the column where the source has it, else the event type. */
+export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
+
+export const FILTER_PARAMS = {
+  country: names('country', 'country', 'country as the data names it (any case)', 'Mali'),
+  admin1: names('admin1', 'admin1', 'first-level administrative area', 'Mopti', 'Admin1'),
+  admin2: names('admin2', 'admin2', 'second-level administrative area', 'Djenne', 'Admin2'),
+  location: names('location', 'location', 'named location', 'Moura'),
+  from: filterParam('date', {
+    key: 'from', http: null, help: 'first day, inclusive', example: '2022-01-01',
+    sql: (day) => ({ clause: 'event_date >= ?::DATE', params: [day] }),
+  }),
+  to: filterParam('date', {
+    key: 'to', http: null, help: 'last day, inclusive', example: '2022-12-31',
+    sql: (day) => ({ clause: 'event_date <= ?::DATE', params: [day] }),
+  }),
+  year: filterParam('year-list', {
+    key: 'year', help: 'calendar year (also 2021,2022)', example: '2022', min: 1000, max: 9999,
+    sql: (years) => oneOrMany('year', years),
+  }),
+  eventType: names('eventType', 'event_type', 'ACLED event type, e.g. "Violence against civilians"', 'Violence against civilians', 'Event type', 'TYPE'),
+  subEventType: names('subEventType', 'sub_event_type', 'ACLED sub-event type', 'Attack', 'Sub-event type', 'TYPE'),
+  disorderType: filterParam('text-list', {
+    key: 'disorderType', column: 'disorder_type', help: 'ACLED disorder type', placeholder: 'TYPE', example: 'Political violence',
+    // ACLED writes several in one cell ("Political violence; Demonstrations"): any of them matches.
+    sql: (values) => ({ clause: `list_has_any(list_transform(string_split(disorder_type, ';'), d -> trim(d)), ?::VARCHAR[])`, params: [{ list: values }] }),
+  }),
+  actor: filterParam('text-list', {
+    key: 'actor', help: 'involved as actor1, actor2 or an associated actor (a part of the name, any case)', example: 'Wagner',
+    // actor_text is "\nname one\nname two\n", lower-cased: a part of a name, or a whole one fenced by newlines.
+    sql: (actors, filter) => {
+      const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';
+      return { clause: `(${actors.map(() => one).join(' OR ')})`, params: actors.map((a) => a.trim().toLowerCase()) };
+    },
+  }),
+  actorExact: filterParam('boolean', {
+    key: 'actorExact', label: 'Exact actor name', help: 'the actor filter must equal a whole actor name (any case)', example: '1',
+  }),
+  interaction: names('interaction', 'interaction', 'ACLED interaction code', '17', 'Interaction', 'CODE'),
+  civilianTargeting: filterParam('boolean', {
+    key: 'civilianTargeting', label: 'Targets civilians', help: 'only events that target civilians', example: '1',
+    onOnly: true, yes: ['civilian targeting'],
+    sql: (on) => ({ clause: on ? CIVILIAN_TARGETING_SQL : `NOT ${CIVILIAN_TARGETING_SQL}`, params: [] }),
+  }),
+  dataset: names('dataset', 'dataset', 'only events of this dataset (acled, ucdp-ged, demo-synthetic…)', 'acled'),
+} satisfies Record<string, FilterParam>;
+
+type Declared = typeof FILTER_PARAMS;
+/** A filter: each key a declared filter, holding the value its kind reads as. */
+export type Filter = { [K in keyof Declared]?: Declared[K] extends Param<infer Kind> ? ValueOfKind<Kind> : never };
+export type FilterKey = keyof Filter;
+export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
+/** The declarations in one order (the order outputs echo filters in). */
+export const FILTERS: FilterParam[] = Object.values(FILTER_PARAMS);
+
+/**
+ * Over HTTP, dates are ACLED's: `event_date` with `event_date_where`. These two carry the
+ * `from` and `to` filters and are not filters themselves.
+ */
+export const DATE_WHERE = ['=', '>', '<', '>=', '<=', 'BETWEEN'] as const;
+export type DateWhere = (typeof DATE_WHERE)[number];
+export const EVENT_DATE = param('text-list', {
+  key: 'eventDate', flag: null, label: 'Event date', maxValues: 2, maxLength: 10,
+  help: 'a day, or two days separated by | with event_date_where=BETWEEN (inclusive)', example: '2022-01-01|2022-12-31',
+});
+export const EVENT_DATE_WHERE = param('one-of', {
+  key: 'eventDateWhere', flag: null, label: 'Event date where', values: DATE_WHERE, default: '=',
+  help: 'how event_date compares, as in ACLED\'s API: = (default), > and < (strict), >=, <=, BETWEEN (inclusive)', example: 'BETWEEN',
+});
+
+/**
+ * ACLED's `event_date_where` as first and last days, inclusive: `>` is strict (the next day on),
+ * `<` too (up to the day before). The dashboard reads the same table, from /api/filters.json.
+ */
+export const DATE_WHERE_MEANS: Record<DateWhere, { from?: number; to?: number; days: 1 | 2 }> = {
+  '=': { from: 0, to: 0, days: 1 },
+  '>': { from: 1, days: 1 },
+  '>=': { from: 0, days: 1 },
+  '<': { to: -1, days: 1 },
+  '<=': { to: 0, days: 1 },
+  BETWEEN: { from: 0, to: 0, days: 2 },
 };
+
+export function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+register([...FILTERS, EVENT_DATE, EVENT_DATE_WHERE]);
+
+/** Names as users and the docs write them (`--event-type`, `event_type`), for each key: the CLI's. */
+export const FILTER_LABELS = Object.fromEntries(FILTERS.map((p) => [p.key, p.flag])) as Record<FilterKey, string>;
 
 /** The filter with empty keys removed and keys in one order: what outputs echo back. */
 export function normalizeFilter(filter: Filter): Filter {
   const out: Filter = {};
-  for (const key of Object.keys(FILTER_LABELS) as Array<keyof Filter>) {
+  for (const key of FILTER_KEYS) {
     const value = filter[key];
     if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
     (out as Record<string, unknown>)[key] = Array.isArray(value) ? [...new Set(value as unknown[])] : value;
@@ -61,6 +138,10 @@ export function normalizeFilter(filter: Filter): Filter {
 /** One line for a chart note or a table footer: "country=Mali, Niger; year=2022". */
 export function describeFilter(filter: Filter): string {
   const parts = Object.entries(normalizeFilter(filter)).map(([key, value]) =>
-    value === true ? FILTER_LABELS[key as keyof Filter] : `${FILTER_LABELS[key as keyof Filter]}=${Array.isArray(value) ? value.join(', ') : value}`);
+    value === true ? FILTER_LABELS[key as FilterKey] : `${FILTER_LABELS[key as FilterKey]}=${Array.isArray(value) ? value.join(', ') : value}`);
   return parts.length ? parts.join('; ') : 'no filters (all events)';
 }
+
+/** Filter keys matched against a column's stored values, ignoring case. */
+export const CATEGORICAL = Object.fromEntries(FILTERS.filter((p) => p.column).map((p) => [p.key, p.column])) as Record<CategoricalKey, string>;
+export type CategoricalKey = 'country' | 'admin1' | 'admin2' | 'location' | 'eventType' | 'subEventType' | 'disorderType' | 'interaction' | 'dataset';

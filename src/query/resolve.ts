@@ -5,7 +5,8 @@
  */
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
-import { CATEGORICAL, FILTER_LABELS, type CategoricalKey, type Filter } from './filter.js';
+import { CATEGORICAL, FILTER_PARAMS, type CategoricalKey, type Filter } from './filter.js';
+import { named, ParamError, refOf, request } from '../model/param.js';
 import { closest } from './similar.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,9 +43,9 @@ export async function resolveFilter(store: Store, filter: Filter): Promise<Filte
       const found = values.get(value.trim().toLowerCase());
       if (!found) {
         const near = closest(value, [...values.values()].flat());
-        throw new CrisisError(`unknown ${FILTER_LABELS[key]} "${value}"`, [
-          near.length ? `closest: ${near.join(', ')}` : `the store has no ${FILTER_LABELS[key]} values to match`,
-          'see what the store holds with: crisismap count --by ' + byName(key),
+        throw new ParamError(refOf(FILTER_PARAMS[key]), value, { kind: 'unknown' }, [
+          near.length ? `closest: ${near.join(', ')}` : `the store has no ${FILTER_PARAMS[key].label.toLowerCase()} values to match`,
+          `see what the store holds with: ${request('count', [[named('by'), byName(key)]])}`,
         ]);
       }
       resolved.push(...found);
@@ -54,12 +55,12 @@ export async function resolveFilter(store: Store, filter: Filter): Promise<Filte
   for (const key of ['from', 'to'] as const) {
     const value = filter[key];
     if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      throw new CrisisError(`--${key} "${value}" is not a date`, ['write it as YYYY-MM-DD, e.g. 2022-03-27']);
+      throw new ParamError(refOf(FILTER_PARAMS[key]), value, { kind: 'not-date' }, ['e.g. 2022-03-27']);
     }
   }
-  if (filter.from && filter.to && filter.from > filter.to) throw new CrisisError(`--from ${filter.from} is after --to ${filter.to}`);
+  if (filter.from && filter.to && filter.from > filter.to) throw new ParamError(refOf(FILTER_PARAMS.from), filter.from, { kind: 'after', other: refOf(FILTER_PARAMS.to), otherValue: filter.to });
   for (const year of filter.year ?? []) {
-    if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new CrisisError(`--year "${year}" is not a year`, ['write it as four digits, e.g. 2022']);
+    if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new ParamError(refOf(FILTER_PARAMS.year), String(year), { kind: 'not-year' }, ['e.g. 2022']);
   }
   return out;
 }

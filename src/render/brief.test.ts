@@ -2,11 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { brief, briefHtml } from '../analysis/index.js';
+import { brief } from '../analysis/index.js';
 import { importFiles } from '../sources/import.js';
 import { writeDemoCsv } from '../sources/demo/index.js';
 import { memoryStore, scratch } from '../testing.js';
-import { embedFigures, renderBriefFigures } from './index.js';
+import { briefDocument, renderBriefFigures } from './index.js';
+import { CLI_NAMES } from '../cli/wording.js';
 
 test('demo: the HTML brief on Mali in 2022 embeds the trend, who died, the actor and a map', async () => {
   const store = await memoryStore();
@@ -16,7 +17,10 @@ test('demo: the HTML brief on Mali in 2022 embeds the trend, who died, the actor
   const answer = await brief(store, { country: ['Mali'], year: [2022] }, { actor: 'Wagner' });
   const figures = await renderBriefFigures(store, answer);
   assert.deepEqual(Object.keys(figures).sort(), ['actor', 'spread', 'trend', 'victims']);
-  const html = embedFigures(briefHtml(answer), figures);
+  // The one renderer, as the CLI and /api/brief.html both call it: the page is built whole, figures in place.
+  const html = await briefDocument(store, answer, 'html', CLI_NAMES);
+  assert.doesNotMatch(html, /⟦/, 'every parameter named in the text is worded');
+  assert.match(html, /list them with: crisismap events --country Mali --year 2022/);
   assert.equal(html.match(/<svg /g)?.length, 4);
   assert.match(html, /<section id="trend"><h2>[^<]*<\/h2><p>[^<]*<\/p><figure class="chart"><svg /, 'the chart follows its paragraph');
   assert.match(html, /Fatalities in Mali rose from 1,913 in 2021 to 4,803 in 2022/);

@@ -8,15 +8,17 @@ import type { BriefFigures } from '../analysis/brief.js';
 import type { ActorFigures } from '../analysis/actor.js';
 import type { TrendFigures } from '../analysis/trend.js';
 import type { VictimsFigures } from '../analysis/victims.js';
+import { KEY_NAMES, wordDeep, type Namer } from '../model/param.js';
 import type { Store } from '../store/store.js';
 import { actorChart } from './charts/actor.js';
 import { trendChart } from './charts/trend.js';
 import { victimsChart } from './charts/victims.js';
 import { map } from './map.js';
 import { chartSvg } from './spec.js';
-import { esc, prefixIds } from './svg.js';
+import { prefixIds } from './svg.js';
+import { briefHtml, briefMarkdown } from '../analysis/report.js';
 
-/** Section id → the figure to show in it, as HTML (`<figure>` with an inline SVG). */
+/** Section id → the figure to show in it: an inline SVG with ids of its own. */
 export type BriefFigureMap = Record<string, string>;
 
 export async function renderBriefFigures(store: Store, answer: Answer<BriefFigures>): Promise<BriefFigureMap> {
@@ -29,24 +31,20 @@ export async function renderBriefFigures(store: Store, answer: Answer<BriefFigur
     if (section.id === 'victims') svg = await chartSvg(victimsChart(a as Answer<VictimsFigures>));
     if (section.id === 'actor') svg = await chartSvg(actorChart(a as Answer<ActorFigures>, { metric: 'fatalities', top: 10 }));
     if (section.id === 'spread') svg = (await map(store, answer.filters, { level: 'admin1', metric: 'fatalities' })).svg;
-    if (svg) figures[section.id] = `<figure class="chart">${prefixIds(svg, `fig-${section.id}`)}</figure>`;
+    if (svg) figures[section.id] = prefixIds(svg, `fig-${section.id}`);
   }
   return figures;
 }
 
+export type DocumentFormat = 'md' | 'html';
+
 /**
- * The brief's HTML with each figure after its section's first paragraph (report.ts writes
- * sections as `<section id="…"><h2>…</h2><p>…</p>`); a section it cannot find is left as is.
+ * The brief as a document: the one renderer behind `crisismap brief --html|--md` and
+ * /api/brief.html|.md. HTML carries its figures inline (one self-contained file); Markdown is
+ * written from the same sections. `names`: how the interface asking names parameters.
  */
-export function embedFigures(html: string, figures: BriefFigureMap): string {
-  let out = html;
-  for (const [id, figure] of Object.entries(figures)) {
-    const start = out.indexOf(`<section id="${esc(id)}">`);
-    if (start < 0) continue;
-    const end = out.indexOf('</p>', start);
-    if (end < 0) continue;
-    out = `${out.slice(0, end + 4)}${figure}${out.slice(end + 4)}`;
-  }
-  // Figures scale down on a phone; their text stays the size it was drawn at.
-  return out.replace('</style>', 'figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}</style>');
+export async function briefDocument(store: Store, answer: Answer<BriefFigures>, format: DocumentFormat, names: Namer = KEY_NAMES): Promise<string> {
+  // Parameters named in the text are worded as the interface asking names them, before any escaping.
+  const worded = wordDeep(answer, names);
+  return format === 'html' ? briefHtml(worded, await renderBriefFigures(store, worded), names) : briefMarkdown(worded, names);
 }

@@ -3,11 +3,12 @@
  * come from count(); `trend`, `victims` and `actor` draw the analyses of the same names.
  * Data reaches the charts only through the query layer and the analyses.
  */
+import { named, ref, request } from '../model/param.js';
 import { actorProfile, trend, victims } from '../analysis/index.js';
 import { parsePeriodKind, type PeriodKind } from '../analysis/periods.js';
 import { CrisisError } from '../model/errors.js';
 import { count, type GroupField } from '../query/count.js';
-import type { Filter } from '../query/filter.js';
+import { FILTER_PARAMS, type Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
 import { actorChart } from './charts/actor.js';
 import { barChart } from './charts/bar.js';
@@ -51,7 +52,7 @@ export async function chart(store: Store, kind: ChartKind, filter: Filter, optio
   const parts = options.parts ?? 6;
   switch (kind) {
     case 'bar': {
-      if (by.length !== 1) throw new CrisisError('a bar chart shows one grouping', ['e.g. --by year, or use stacked-bar for two: --by year,event_type']);
+      if (by.length !== 1) throw new CrisisError('a bar chart shows one grouping', [`e.g. ${ref(named('by'), 'year')}, or use stacked-bar for two: ${ref(named('by'), 'year,event_type')}`]);
       return barChart(await count(store, filter, by), by[0]!, { metric, top: options.top ?? 15 });
     }
     case 'stacked-bar': return stackedChart(await count(store, filter, by), by, { metric, top: options.top ?? 15, parts });
@@ -64,7 +65,7 @@ export async function chart(store: Store, kind: ChartKind, filter: Filter, optio
     case 'victims': return victimsChart(await victims(store, filter));
     case 'actor': {
       const name = options.actor ?? (filter.actor?.length === 1 ? filter.actor[0] : undefined);
-      if (!name) throw new CrisisError('the actor chart needs one actor', ['e.g. crisismap chart actor --actor Wagner --country Mali']);
+      if (!name) throw new CrisisError('the actor chart needs one actor', [`e.g. ${request('chart', [[FILTER_PARAMS.actor, 'Wagner'], [FILTER_PARAMS.country, 'Mali']], 'actor')}`]);
       const { actor: _actor, actorExact: _exact, ...rest } = filter;
       return actorChart(await actorProfile(store, name, rest), { metric, top: options.top ?? 10 });
     }

@@ -5,7 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiWording } from './errors.js';
 import { smallAcledFile, testServer, type TestServer } from './testing.js';
 
 let server: TestServer;
@@ -35,11 +34,15 @@ async function expectError(response: Response, status: number, message: RegExp) 
   return body.error as { status: number; message: string; hints: string[] };
 }
 
-test('hints written for the command line are reworded as the API asks the same thing', () => {
-  assert.equal(apiWording('see what the store holds with: crisismap count --by country'), 'see what the store holds with: GET /api/count?by=country');
-  assert.equal(apiWording('e.g. crisismap chart actor --actor Wagner --country Mali'), 'e.g. GET /api/chart/actor.svg?actor=Wagner&country=Mali');
-  assert.equal(apiWording('--km 200 is out of range'), 'km=200 is out of range');
-  assert.equal(apiWording('use --by year|quarter'), 'use by=year|quarter');
+test('messages and caveats name parameters as the API takes them, never as command-line flags', async () => {
+  const surges = await (await server.get('/api/surges?year=2022')).json();
+  assert.ok(surges.caveats.some((c: string) => /^the first day of event_date and year do not limit surges: .* the window ends at at, else the last day of event_date/.test(c)), surges.caveats.join('\n'));
+  const trend = await expectError(await server.get('/api/trend?compare=1999,2000'), 400, /^compare: 1999 is not in the series$/);
+  assert.doesNotMatch(JSON.stringify([surges, trend]), /--[a-z]|crisismap /);
+  const unknown = await expectError(await server.get('/api/count?country=Maly'), 400, /^unknown country "Maly"$/);
+  assert.ok(unknown.hints.includes('see what the store holds with: GET /api/count?by=country'), unknown.hints.join('\n'));
+  await expectError(await server.get('/api/episodes?km=2000'), 400, /^km=2000 is out of range: give a number from 0 to 1,000$/);
+  assert.equal((await server.get('/api/episodes?limit=10000')).status, 200, 'the API takes every limit the analysis takes');
 });
 
 test('an unknown parameter is a 400 naming the closest and every known one', async () => {
@@ -53,20 +56,20 @@ test('an unknown parameter is a 400 naming the closest and every known one', asy
 test('a name that matches nothing is a 400 with the closest stored names', async () => {
   const error = await expectError(await server.get('/api/count?country=Maly'), 400, /^unknown country "Maly"$/);
   assert.deepEqual(error.hints, ['closest: Mali', 'see what the store holds with: GET /api/count?by=country']);
-  await expectError(await server.get('/api/events?event_type=Batles'), 400, /^unknown event-type "Batles"$/);
+  await expectError(await server.get('/api/events?event_type=Batles'), 400, /^unknown event_type "Batles"$/);
   await expectError(await server.get('/api/trend?dataset=ucdp'), 400, /^unknown dataset "ucdp"$/);
   await expectError(await server.get('/api/spread?group=coast=Atlantis'), 400, /no country or admin1 area "Atlantis"/);
 });
 
 test('dates: not a date, not a day, the wrong way round, and how event_date_where reads them', async () => {
   const cases: Array<[string, RegExp]> = [
-    ['event_date=27/03/2022', /^event_date "27\/03\/2022" is not a date: write YYYY-MM-DD/],
+    ['event_date=27/03/2022', /^event_date "27\/03\/2022" is not a date: write it as YYYY-MM-DD/],
     ['event_date=2022-02-30', /^event_date "2022-02-30" is not a date/],
     ['event_date=2022-12-31|2022-01-01&event_date_where=BETWEEN', /^event_date: 2022-12-31 is after 2022-01-01$/],
     ['event_date=2022-01-01&event_date_where=BETWEEN', /^event_date_where=BETWEEN needs two dates, not 1$/],
     ['event_date=2022-01-01|2022-12-31', /^event_date has 2 dates: give one, or add event_date_where=BETWEEN/],
     ['event_date_where=BETWEEN', /^event_date_where needs an event_date$/],
-    ['event_date=2022-01-01&event_date_where=AFTER', /^event_date_where "AFTER" is not one of BETWEEN = >= <= > <$/],
+    ['event_date=2022-01-01&event_date_where=AFTER', /^event_date_where "AFTER" is not one of =, >, <, >=, <=, BETWEEN$/],
   ];
   for (const [query, message] of cases) await expectError(await server.get(`/api/count?${query}`), 400, message);
   await expectError(await server.get('/api/surges?at=15/04/2022'), 400, /^at "15\/04\/2022" is not a date: write it as YYYY-MM-DD$/);
@@ -88,13 +91,13 @@ test('values of the wrong form: each message names the parameter and the value',
     ['/api/trend?compare=2022', /^compare "2022" needs two periods/],
     ['/api/trend?compare=2019|2022', /^compare: 2019 is not in the series$/],
     ['/api/victims?max_ids=lots', /^max_ids "lots" is not a whole number or all$/],
-    ['/api/actor', /^actor is required: the actor to profile, e.g. actor=Wagner$/],
+    ['/api/actor', /^actor is required, e.g. actor=Wagner$/],
     ['/api/actor?actor=Wagner|JNIM', /^actor: one actor, not 2$/],
     ['/api/actor?actor=Wagner&actor_exact=1', /^unknown parameter "actor_exact"$/],
     ['/api/episodes?km=far', /^km "far" is not a number$/],
-    ['/api/episodes?days=9999', /^days=9999 is out of range$/],
+    ['/api/episodes?days=9999', /^days=9999 is out of range: give a number from 0 to 366$/],
     ['/api/spread?by=month', /^by "month" is not one of year, quarter$/],
-    ['/api/spread?group=Mali', /^group="Mali" needs a name and areas$/],
+    ['/api/spread?group=Mali', /^group "Mali" needs a name and areas$/],
     ['/api/brief?actor=Wagner|JNIM', /^actor: one actor, not 2$/],
     ['/api/chart/bar.svg?by=year,country', /^a bar chart shows one grouping$/],
     ['/api/chart/actor.svg', /^the actor chart needs one actor$/],

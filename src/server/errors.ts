@@ -8,6 +8,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { CrisisError } from '../model/errors.js';
+import { wordError } from '../model/param.js';
+import { HTTP_NAMES } from './wording.js';
 import { closest } from '../query/similar.js';
 
 export interface ErrorBody {
@@ -32,7 +34,8 @@ export function toErrorBody(error: unknown, log: (text: string) => void = (t) =>
   if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
   if (error instanceof CrisisError) {
     // Exit code 3 is the store (missing, locked): the server's problem, not the request's.
-    return errorBody(error.exitCode === 3 ? 503 : 400, apiWording(error.message), error.details.map(apiWording));
+    const { message, hints } = wordError(error, HTTP_NAMES);
+    return errorBody(error.exitCode === 3 ? 503 : 400, message, hints);
   }
   log(`crisismap serve: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
   return errorBody(500, `unexpected error: ${(error as Error)?.message ?? String(error)}`, ['this is a bug in crisismap: please report it with the URL you asked for']);
@@ -42,24 +45,6 @@ export function errorResponse(c: Context, error: unknown): Response {
   const body = toErrorBody(error);
   return c.json(body, body.error.status as ContentfulStatusCode);
 }
-
-/**
- * The library words its messages for the command line ("--km 200 is out of range"); said to
- * an API client, a flag becomes its query parameter ("km=200 is out of range").
- */
-export function apiWording(text: string): string {
-  return text
-    .replace(COMMAND_LINE, (_, command: string, positional: string | undefined, flags: string) => {
-      const query = [...flags.matchAll(/--([a-z][\w-]*)(?: ([^\s-][^\s,;]*))?/g)].map(([, name, value]) => `${name!.replace(/-/g, '_')}=${value ?? '1'}`);
-      if (command === 'actor' && positional) query.unshift(`actor=${positional}`);
-      const path = command === 'chart' ? `/api/chart/${positional ?? 'bar'}.svg` : command === 'map' ? '/api/map.svg' : `/api/${command}`;
-      return `GET ${path}${query.length ? `?${query.join('&')}` : ''}`;
-    })
-    .replace(/--([a-z][a-z0-9-]*)( (?=[^\s-]))?/g, (_, name: string, space?: string) => `${name.replace(/-/g, '_')}${space ? '=' : ''}`);
-}
-
-// "crisismap chart actor --actor Wagner --country Mali": a command that has a route, its positional word, its flags.
-const COMMAND_LINE = /crisismap (count|events|trend|victims|actor|episodes|spread|surges|brief|chart|map)(?: ([^\s-][^\s,;]*))?((?: --[a-z][\w-]*(?: [^\s-][^\s,;]*)?)*)/g;
 
 /** A parameter the route does not take: 400, naming the closest and all the known ones. */
 export function unknownParameters(unknown: string[], known: string[]): ApiError {

@@ -50,7 +50,8 @@ test('each route describes its parameters, errors in the one shape, and the toke
   const count = paths['/api/count']!.get!.parameters;
   for (const name of Object.keys(FILTER_PARAMS)) assert.ok(count.some((p) => p.name === name), `/api/count takes ${name}`);
   assert.deepEqual(count.find((p) => p.name === 'country'), {
-    name: 'country', in: 'query', required: false, description: 'country as the data names it (any case); alternatives separated by |', schema: { type: 'string' }, example: 'Mali|Niger',
+    name: 'country', in: 'query', required: false, description: 'country as the data names it (any case); alternatives separated by |',
+    schema: { type: 'string', maxLength: 20_100, 'x-maxValues': 100 }, example: 'Mali',
   });
   assert.equal(paths['/api/actor']!.get!.parameters.find((p) => p.name === 'actor')!.required, true);
   assert.deepEqual(paths['/api/trend']!.get!.parameters.find((p) => p.name === 'by')!.schema.enum, ['year', 'quarter', 'month', 'week']);

@@ -10,6 +10,8 @@ import type { DatasetVersion } from '../query/provenance.js';
 import type { Filter } from '../query/filter.js';
 import type { Store } from '../store/store.js';
 import { invalidParameters, unknownParameters } from './errors.js';
+import { wordDeep, wordText } from '../model/param.js';
+import { HTTP_NAMES } from './wording.js';
 
 export type Tag = 'events' | 'analyses' | 'charts and maps' | 'import' | 'meta';
 
@@ -54,12 +56,13 @@ export interface Api {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
+// Parameters named in caveats, notes and hints are worded as the API names them (wording.ts).
 export function json(value: unknown, echo?: Reply['echo']): Reply {
-  return { body: Buffer.from(JSON.stringify(value)), type: JSON_TYPE, ...(echo ? { echo } : {}) };
+  return { body: Buffer.from(JSON.stringify(wordDeep(value, HTTP_NAMES))), type: JSON_TYPE, ...(echo ? { echo } : {}) };
 }
 
 export function text(body: string, type: string, echo?: Reply['echo']): Reply {
-  return { body: Buffer.from(body), type: `${type}; charset=utf-8`, ...(echo ? { echo } : {}) };
+  return { body: Buffer.from(wordText(body, HTTP_NAMES)), type: `${type}; charset=utf-8`, ...(echo ? { echo } : {}) };
 }
 
 const examplesOf = new WeakMap<z.ZodObject, Record<string, string | undefined>>();

@@ -156,6 +156,21 @@ describe('dashboard', { skip: SKIP }, () => {
     await page.close();
   });
 
+  test('the dashboard takes its filters from /api/filters.json: disorder_type and actor_exact kept, event_date_where=> strict', async () => {
+    const search = '?disorder_type=Political%20violence&actor=wagner%20group&actor_exact=1&event_date=2021-12-31&event_date_where=%3E';
+    const page = await open(`/${search}`);
+    await waitReady(page);
+    assert.equal(await page.locator('#filter-from').inputValue(), '2022-01-01', '> is strict, as the API reads it');
+    const chips = (await page.locator('.chip').allTextContents()).join(' | ');
+    assert.match(chips, /Disorder type: Political violence/);
+    assert.match(chips, /Exact actor name: yes/);
+    // The numbers shown are those of the URL as first given: no filter was dropped on the way.
+    const shown = await assertAgree(page, 'disorder type, exact actor, after 2021');
+    assert.deepEqual(shown.expected, (await apiCount(new URL(server.url).origin, search)).total);
+    assert.ok(shown.expected.events > 0, 'the demo has such events');
+    await page.close();
+  });
+
   test('a phone-width screen stacks the panels without sideways scrolling; the table scrolls in its box', async () => {
     const page = await open('/?country=Mali', PHONE);
     await assertAgree(page, 'phone');

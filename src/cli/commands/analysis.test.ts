@@ -87,16 +87,16 @@ test('brief writes Markdown or HTML to a file', async () => {
 test('bad input: one message naming the value, how to fix it, exit code 2', async () => {
   const path = await store();
   const cases: Array<[string[], RegExp]> = [
-    [['trend', '--by', 'decade'], /cannot use periods of "decade"\n  use --by year\|quarter\|month\|week/],
+    [['trend', '--by', 'decade'], /--by "decade" is not one of year, quarter, month, week\n  e.g. --by year/],
     [['trend', '--compare', '2022'], /--compare "2022" needs two periods/],
-    [['trend', '--metric', 'deaths'], /--metric "deaths" is not events or fatalities/],
-    [['actor'], /which actor\? give its name/],
-    [['actor', 'Wagner', '--actor', 'JNIM'], /takes one actor, as its NAME/],
+    [['trend', '--metric', 'deaths'], /--metric "deaths" is not one of fatalities, events/],
+    [['actor'], /NAME is required\n  e.g. crisismap actor Wagner/],
+    [['actor', 'Wagner', '--actor', 'JNIM'], /Unknown option '--actor'/],
     [['episodes', '--km', 'far'], /--km "far" is not a number/],
-    [['spread', '--by', 'month'], /use --by year\|quarter/],
+    [['spread', '--by', 'month'], /--by "month" is not one of year, quarter/],
     [['spread', '--group', 'Mali'], /--group "Mali" needs a name and areas/],
     [['surges', '--at', '15/04/2022'], /--at "15\/04\/2022" is not a date/],
-    [['brief', '--actor', 'Wagner', '--actor', 'JNIM'], /brief takes one --actor/],
+    [['brief', '--actor', 'Wagner', '--actor', 'JNIM'], /--actor: one actor, not 2/],
     [['actor', 'Wagner', '--aliases', '/nowhere.json'], /no alias file at \/nowhere.json/],
   ];
   for (const [argv, message] of cases) {

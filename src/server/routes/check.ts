@@ -10,14 +10,14 @@ import { z } from 'zod';
 import { loadAliases } from '../../analysis/aliases.js';
 import { checkText } from '../../check/check.js';
 import { ApiError } from '../errors.js';
-import { FILTER_PARAMS, filterOf, MAX_IDS, maxIdsOf } from '../params.js';
+import { FILTER_PARAMS, filterOf, whole } from '../params.js';
 import type { ReaderPool } from '../pool.js';
 import { parseQuery, type Api } from '../route.js';
 
 /** A long article is some 50 KB; the limit leaves room for several. */
 export const MAX_CHECK_BYTES = 256 * 1024;
 
-const CheckQuery = z.object({ ...FILTER_PARAMS, max_ids: MAX_IDS });
+const CheckQuery = z.object({ ...FILTER_PARAMS, max_ids: whole('max_ids', 'event ids listed per claim (default 200; event_count and events_command cover them all)', 200, 100_000) });
 const CheckBody = z.object({
   text: z.string({ error: 'text is required: the news text to check, as a string' }).min(1, { error: 'text is empty' }),
   published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: (i) => `published "${String(i.input)}" is not a date: write YYYY-MM-DD` }).optional(),
@@ -43,7 +43,7 @@ export function checkRoutes(api: Api, readers: ReaderPool): void {
     const report = await readers.use((store) => checkText(store, body.data.text, {
       filter: filterOf(query),
       aliases: loadAliases(),
-      maxIds: maxIdsOf(query.max_ids).maxIds ?? 200,
+      maxIds: query.max_ids === undefined ? 200 : Number(query.max_ids),
       ...(body.data.published ? { published: body.data.published } : {}),
       ...(body.data.lang ? { lang: body.data.lang } : {}),
     }));

@@ -3,6 +3,7 @@
  * (/api/info) and what the API is (/api/openapi.json and its readable page, /api/docs).
  */
 import { z } from 'zod';
+import { filterModel } from '../../query/filter-model.js';
 import { storeInfo } from '../../query/info.js';
 import { docsPage, PAGE_CSP } from '../docs-page.js';
 import { openApiDocument } from '../openapi.js';
@@ -17,6 +18,17 @@ export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
     description: 'As `crisismap info --json`.',
     responses: { 'application/json': '{store, bytes, events, datasets, imports}' },
   }, async (_q, store) => json(await storeInfo(store)));
+
+  const model = JSON.stringify(filterModel());
+  api.raw({
+    method: 'get', path: '/api/filters.json', tag: 'meta', query: None,
+    summary: 'The filters, as declared once for the CLI, the API and the dashboard',
+    description: 'Every filter: its names (key, HTTP parameter, CLI flag, label), kind, bounds and default; and how event_date_where reads event_date (ACLED\'s semantics: > and < are strict). The dashboard builds its filters from this.',
+    responses: { 'application/json': '{filters: [{key, http, flag, label, kind, help, maxValues, maxLength, default?, min?, max?, values?}], eventDate}' },
+  }, (c) => {
+    parseQuery(c, None);
+    return c.body(model, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+  });
 
   // Built on first request: by then every route, this one included, is registered.
   let document: string | undefined;

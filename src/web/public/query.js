@@ -2,22 +2,30 @@
  * The dashboard's filters as a URL query string, under the API's own parameter names
  * (ACLED conventions: `country=Mali|Niger`, `event_date=2021-01-01|2022-12-31` with
  * `event_date_where=BETWEEN`), so that a dashboard URL's query can be pasted onto
- * /api/count. View settings that are not filters (map mode, time step, table page) live
- * in the fragment instead, where the API never sees them. Pure functions: no DOM.
+ * /api/count. Which filters there are, their names, labels and how event_date_where reads
+ * come from the server's filter model (model.js): the dashboard declares none of its own.
+ * View settings that are not filters (map mode, time step, table page) live in the fragment
+ * instead, where the API never sees them. Pure functions: no DOM.
  */
+import { MODEL } from './model.js';
+
+const FILTERS = MODEL.filters.filter((f) => f.http);
+const DATE = MODEL.eventDate;
 
 /** Filter keys that hold alternatives, in the order the URL writes them. */
-export const LIST_KEYS = ['country', 'admin1', 'admin2', 'location', 'year', 'event_type', 'sub_event_type', 'actor', 'interaction', 'dataset'];
+export const LIST_KEYS = FILTERS.filter((f) => f.maxValues > 1).map((f) => /** @type {string} */ (f.http));
 
-/** Labels for chips and panel notes. */
+/** Switches: on or absent (civilian_targeting, actor_exact). */
+export const SWITCH_KEYS = FILTERS.filter((f) => f.kind === 'boolean').map((f) => /** @type {string} */ (f.http));
+
+/** Labels for chips and panel notes, by HTTP name, and `from` and `to` for the dates. */
 export const LABELS = {
-  country: 'Country', admin1: 'Admin1', admin2: 'Admin2', location: 'Location', year: 'Year', event_type: 'Event type',
-  sub_event_type: 'Sub-event type', actor: 'Actor', interaction: 'Interaction', dataset: 'Dataset', from: 'From', to: 'To',
-  civilian_targeting: 'Targets civilians',
+  ...Object.fromEntries(FILTERS.map((f) => [f.http, f.label])),
+  ...Object.fromEntries(MODEL.filters.filter((f) => !f.http).map((f) => [f.key, f.label])),
 };
 
 /**
- * @typedef {{ [key: string]: string[] | string | boolean | undefined, from?: string, to?: string, civilian_targeting?: boolean }} Filters
+ * @typedef {{ [key: string]: string[] | string | boolean | undefined, from?: string, to?: string }} Filters
  * @typedef {{ map: 'points' | 'admin1', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
  */
 
@@ -29,6 +37,13 @@ export function emptyFilters() {
   return Object.fromEntries(LIST_KEYS.map((k) => [k, []]));
 }
 
+/** @param {string} day @param {number} days */
+function shift(day, days) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const isDay = (/** @type {string} */ s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+
 /** @param {string} search e.g. location.search @returns {Filters} */
 export function parseFilters(search) {
   const q = new URLSearchParams(search);
@@ -37,14 +52,17 @@ export function parseFilters(search) {
     const raw = q.get(key);
     if (raw) filters[key] = [...new Set(raw.split('|').map((v) => v.trim()).filter(Boolean))];
   }
-  const dates = (q.get('event_date') ?? '').split('|').map((v) => v.trim()).filter(Boolean);
-  const where = (q.get('event_date_where') ?? (dates.length === 2 ? 'BETWEEN' : '=')).toUpperCase();
-  if (where === 'BETWEEN') [filters.from, filters.to] = dates;
-  else if (where === '>=' || where === '>') filters.from = dates[0];
-  else if (where === '<=' || where === '<') filters.to = dates[0];
-  else if (dates[0]) filters.from = filters.to = dates[0];
-  for (const k of ['from', 'to']) if (!filters[k]) delete filters[k];
-  if (/^(1|true|yes)$/i.test(q.get('civilian_targeting') ?? '')) filters.civilian_targeting = true;
+  // event_date_where as the API reads it (the model's table): > and < are strict.
+  const dates = (q.get(DATE.http) ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+  const means = DATE.where.means[(q.get(DATE.where.http) ?? DATE.where.default).trim().toUpperCase()];
+  if (means && dates.length === means.days && dates.every(isDay)) {
+    if (means.from !== undefined) filters.from = shift(dates[0], means.from);
+    if (means.to !== undefined) filters.to = shift(dates[dates.length - 1], means.to);
+  }
+  for (const f of FILTERS.filter((x) => x.kind === 'boolean')) {
+    const value = (q.get(/** @type {string} */ (f.http)) ?? '').trim().toLowerCase();
+    if (/^(1|true|yes)$/.test(value) || (f.yes ?? []).some((w) => w.toLowerCase() === value)) filters[/** @type {string} */ (f.http)] = true;
+  }
   return filters;
 }
 
@@ -56,13 +74,13 @@ export function filtersToParams(filters) {
     if (values.length) q.set(key, values.join('|'));
   }
   if (filters.from && filters.to) {
-    q.set('event_date', `${filters.from}|${filters.to}`);
-    q.set('event_date_where', 'BETWEEN');
+    q.set(DATE.http, `${filters.from}|${filters.to}`);
+    q.set(DATE.where.http, 'BETWEEN');
   } else if (filters.from || filters.to) {
-    q.set('event_date', String(filters.from ?? filters.to));
-    q.set('event_date_where', filters.from ? '>=' : '<=');
+    q.set(DATE.http, String(filters.from ?? filters.to));
+    q.set(DATE.where.http, filters.from ? '>=' : '<=');
   }
-  if (filters.civilian_targeting) q.set('civilian_targeting', '1');
+  for (const key of SWITCH_KEYS) if (filters[key]) q.set(key, '1');
   return q;
 }
 
@@ -105,7 +123,7 @@ export function chipsOf(filters) {
   const chips = [];
   for (const key of LIST_KEYS) for (const value of /** @type {string[]} */ (filters[key] ?? [])) chips.push({ key, value, label: LABELS[key] });
   for (const key of ['from', 'to']) if (filters[key]) chips.push({ key, value: String(filters[key]), label: LABELS[key] });
-  if (filters.civilian_targeting) chips.push({ key: 'civilian_targeting', value: 'yes', label: LABELS.civilian_targeting });
+  for (const key of SWITCH_KEYS) if (filters[key]) chips.push({ key, value: 'yes', label: LABELS[key] });
   return chips;
 }
 
@@ -132,10 +150,7 @@ export function toggleValue(filters, key, value, add = false) {
  * filters (event_type, from, to) and the API's echo of them (`filters` in every response:
  * eventType, from, to), so that a panel can say what the server actually used.
  */
-const API_KEYS = {
-  eventType: 'event_type', subEventType: 'sub_event_type', disorderType: 'disorder_type',
-  civilianTargeting: 'civilian_targeting', actorExact: 'actor_exact',
-};
+const API_KEYS = Object.fromEntries(FILTERS.map((f) => [f.key, f.http]));
 
 /** "country Mali; event type Battles; 2021-01-01 to 2022-12-31", or "all events". */
 export function describe(filters) {

@@ -1,0 +1,102 @@
+/**
+ * Every declared parameter — each filter and each analysis's options — is taken alike by the
+ * command line, the API (its OpenAPI document and its checks) and the dashboard's filter
+ * model, with the same names, range, default and bounds: they are all derived from the one
+ * declaration, and this checks that nothing on the way lost or changed it.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ANALYSES } from '../analysis/registry.js';
+import { isList, ParamError, type Param } from '../model/param.js';
+import { DATE_WHERE, FILTERS } from '../query/filter.js';
+import { smallAcledFile, testServer, type TestServer } from '../server/testing.js';
+import { main } from './main.js';
+import { valuesOf } from './options.js';
+
+interface Parameter { name: string; required: boolean; schema: Record<string, unknown> }
+
+const DECLARED: Array<{ p: Param; command: string; route: string }> = [
+  ...FILTERS.map((p) => ({ p, command: 'count', route: '/api/count' })),
+  ...ANALYSES.flatMap((a) => a.params.map((p) => ({ p, command: a.name, route: `/api/${a.name}` }))),
+];
+
+let server: TestServer;
+let paths: Record<string, { get: { parameters: Parameter[] } }>;
+let model: { filters: Array<Record<string, unknown>>; eventDate: { where: { means: Record<string, unknown> } } };
+
+before(async () => {
+  server = await testServer([smallAcledFile()]);
+  paths = (await server.json('/api/openapi.json')).body.paths;
+  model = (await server.json('/api/filters.json')).body;
+});
+after(() => server?.close());
+
+async function cli(...argv: string[]) {
+  let err = '';
+  const code = await main(argv, { out: () => {}, err: (t) => { err += t; }, interactive: false });
+  return { code, err };
+}
+
+const needs = (route: string) => (route === '/api/actor' ? '&actor=Wagner' : '');
+
+test('every parameter has the same names, range and default on the command line, in OpenAPI and in the dashboard model', async () => {
+  for (const { p, command, route } of DECLARED) {
+    const where = `${command} ${p.key}`;
+    const help = (await import('./main.js')).COMMANDS.find((c) => c.name === command)!.help;
+    if (p.flag) assert.match(help, new RegExp(`--${p.flag}\\b`), `${where}: --${p.flag} in --help`);
+    if (p.positional) assert.match(help, new RegExp(`crisismap ${command} ${p.positional}`), `${where}: ${p.positional} in --help`);
+    if (p.flag && p.default !== undefined && p.kind !== 'boolean') assert.match(help, new RegExp(`--${p.flag} .*\\(default ${String(p.default)}`), `${where}: its default in --help`);
+    if (!p.http) continue;
+    const documented = paths[route]!.get.parameters.find((x) => x.name === p.http);
+    assert.ok(documented, `${where}: ${p.http} in /api/openapi.json`);
+    assert.equal(documented.required, !!p.required, `${where}: required`);
+    assert.equal(documented.schema.default, p.default === undefined ? undefined : String(p.default), `${where}: default`);
+    if (p.kind === 'whole' || p.kind === 'decimal') assert.deepEqual([documented.schema.minimum, documented.schema.maximum], [p.min ?? 0, p.max], `${where}: range`);
+    if (p.kind === 'one-of') assert.deepEqual(documented.schema.enum, p.values, `${where}: values`);
+    if (isList(p)) assert.equal(documented.schema['x-maxValues'], p.maxValues, `${where}: most values`);
+  }
+  for (const p of FILTERS) {
+    const shown = model.filters.find((f) => f.key === p.key);
+    assert.ok(shown, `${p.key} in /api/filters.json`);
+    for (const field of ['http', 'flag', 'label', 'kind', 'maxValues', 'maxLength', 'default', 'min', 'max'] as const) {
+      assert.deepEqual(shown[field], p[field], `${p.key}.${field} in /api/filters.json`);
+    }
+  }
+  assert.deepEqual(Object.keys(model.eventDate.where.means).sort(), [...DATE_WHERE].sort());
+});
+
+test('every bound is enforced alike: the largest value is taken, one more is refused by the CLI and by the API', async () => {
+  for (const { p, command, route } of DECLARED) {
+    const where = `${command} ${p.key}`;
+    if ((p.kind === 'whole' || p.kind === 'decimal') && p.max !== undefined) {
+      assert.equal(valuesOf([p], { [p.flag!]: String(p.max) })[p.key], p.max, `${where}: the CLI takes ${p.max}`);
+      assert.throws(() => valuesOf([p], { [p.flag!]: String(p.max! + 1) }), ParamError, `${where}: the CLI refuses ${p.max! + 1}`);
+      const taken = await server.json(`${route}?${p.http}=${p.max}${needs(route)}`);
+      assert.notEqual(taken.status, 400, `${where}: the API takes ${p.max}: ${JSON.stringify(taken.body).slice(0, 200)}`);
+      const refused = await server.json(`${route}?${p.http}=${p.max! + 1}${needs(route)}`);
+      assert.equal(refused.status, 400, `${where}: the API refuses ${p.max! + 1}`);
+      assert.match(refused.body.error.message, new RegExp(`^${p.http}=${p.max! + 1} is out of range`));
+      const { code, err } = await cli(command, `--${p.flag}`, String(p.max! + 1), '--db', '/nonexistent/x.duckdb');
+      assert.equal(code, 2, where);
+      assert.match(err, new RegExp(`--${p.flag} ${p.max! + 1} is out of range`), where);
+    }
+    if (isList(p) && p.http && p.kind !== 'list-of') {
+      const many = Array.from({ length: p.maxValues + 1 }, (_, i) => (p.kind === 'year-list' ? String(2000 + (i % 20)) : `v${i}`));
+      const refused = await server.json(`${route}?${p.http}=${encodeURIComponent(many.join('|'))}${needs(route)}`);
+      assert.equal(refused.status, 400, `${where}: ${many.length} values refused`);
+      assert.match(refused.body.error.message, new RegExp(`^${p.http}: (${many.length} values, at most ${p.maxValues}|one \\w+, not ${many.length})`), where);
+      const long = await server.json(`${route}?${p.http}=${'x'.repeat(p.maxLength + 1)}${needs(route)}`);
+      assert.equal(long.status, 400, `${where}: a value of ${p.maxLength + 1} characters refused`);
+      assert.match(long.body.error.message, new RegExp(`^${p.http}: a value of ${p.maxLength + 1} characters, at most ${p.maxLength}`), where);
+      if (p.flag) assert.throws(() => valuesOf([p], { [p.flag!]: many }), ParamError, `${where}: the CLI refuses ${many.length} values`);
+    }
+  }
+});
+
+test('docs/parameters.md is the current registry (regenerate with npm run docs)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('../testing.js');
+  const { parametersReference } = await import('./parameters-doc.js');
+  assert.equal(readFileSync(join(ROOT, 'docs/parameters.md'), 'utf8'), parametersReference());
+});
