@@ -9,6 +9,7 @@ import { benchAnalysis } from './analysis.js';
 import { benchRender } from './render.js';
 import { benchServer } from './server.js';
 import { benchSync } from './sync.js';
+import { benchCheck } from './check.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
@@ -30,3 +31,5 @@ console.log((await benchServer(spine.storePath)).join('\n'));
 
 console.log('\n## Sync from the ACLED API (issue 12)\n');
 console.log((await benchSync()).join('\n'));
+console.log('');
+console.log(await benchCheck());

@@ -12,6 +12,7 @@ import { wordError, wordText } from '../model/param.js';
 import { CLI_NAMES } from './wording.js';
 import type { Command, IO } from './command.js';
 import { chartCommand } from './commands/chart.js';
+import { checkCommand } from './commands/check.js';
 import { ANALYSES } from '../analysis/registry.js';
 import { analysisCommand } from './commands/analysis.js';
 import { countCommand } from './commands/count.js';
@@ -28,7 +29,7 @@ import { runViaServer } from './via-server.js';
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
   ...ANALYSES.map(analysisCommand), serveCommand,
-  chartCommand, mapCommand, syncCommand,
+  chartCommand, mapCommand, syncCommand, checkCommand,
 ];
 
 export function usage(): string {

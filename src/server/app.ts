@@ -20,6 +20,7 @@ import type { ReaderPool } from './pool.js';
 import { holdsToken } from './token.js';
 import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { checkRoutes } from './routes/check.js';
 import { eventRoutes } from './routes/events.js';
 import { importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): Hono {
   eventRoutes(api);
   analysisRoutes(api);
   renderRoutes(api);
+  checkRoutes(api, options.readers);
   importRoutes(api, { store: options.store, ...(options.token ? { token: options.token } : {}), maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20 });
   metaRoutes(api, () => routes);
   staticRoutes(app, options.publicDir);

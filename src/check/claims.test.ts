@@ -1,0 +1,94 @@
+/** Reading claims out of news text, English and French: examples of each rule in docs/check.md. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAliases } from './actors.js';
+import { extractClaims } from './claims.js';
+import { findNumbers } from './numbers.js';
+
+const read = (text: string, published = '2023-02-08', lang: 'en' | 'fr' | 'auto' = 'auto') => extractClaims(text, { published, lang, aliases: checkAliases() });
+const one = (text: string, published?: string) => {
+  const claims = read(text, published);
+  assert.equal(claims.length, 1, JSON.stringify(claims.map((c) => c.span)));
+  return claims[0]!;
+};
+
+test('numbers as each language writes them: separators, words, suffixes, ranges', () => {
+  const values = (t: string, lang: 'en' | 'fr') => findNumbers(t, lang).map((n) => (n.high !== undefined ? [n.value, n.high] : n.value));
+  assert.deepEqual(values('1,913 and 4.8k and seven hundred', 'en'), [1913, 4800, 700]);
+  assert.deepEqual(values('1 913 morts, 1.913 tués, 4,5 millions, trois cents', 'fr'), [1913, 1913, 4500000, 300]);
+  assert.deepEqual(values('between 350 and 380', 'en'), [[350, 380]]);
+  assert.deepEqual(values('entre 350 et 380', 'fr'), [[350, 380]]);
+  assert.deepEqual(values('100 to 400', 'en'), [[100, 400]]);
+});
+
+test('qualifiers: over, at least, nearly, a dozen; plus de, au moins, près de', () => {
+  assert.equal(one('Over 2,100 people were killed in Mali in 2022.').qualifier, 'more_than');
+  assert.equal(one('At least 137 people were killed in Niger last year.').qualifier, 'at_least');
+  assert.equal(one('Nearly 500 people died in Burkina Faso in 2021.').qualifier, 'about');
+  assert.equal(one('Au moins 79 personnes sont mortes au Burkina Faso en 2022.').qualifier, 'at_least');
+  assert.equal(one('Plus de 300 civils ont été tués au Mali en 2022.').qualifier, 'more_than');
+  assert.equal(one('Près de 200 morts au Niger en 2021.').qualifier, 'about');
+});
+
+test('units: deaths, civilian deaths, events, attacks; displaced and wounded are not checkable', () => {
+  assert.equal(one('In Mali, 547 civilians were killed in 2022.').unit, 'civilian_deaths');
+  assert.equal(one('ACLED recorded 1,315 violent incidents in Burkina Faso in 2021.').unit, 'events');
+  assert.equal(one('There were 258 attacks in Niger in 2023.').unit, 'attacks');
+  const displaced = one('Près de deux millions de déplacés au Burkina Faso en 2022.');
+  assert.deepEqual([displaced.unit, displaced.quantity, displaced.checkable], ['displaced', 2000000, false]);
+  const [dead, wounded] = read('In Mali, at least 30 civilians were killed and 20 wounded on 3 May 2021.');
+  assert.deepEqual([dead!.unit, wounded!.unit, wounded!.checkable], ['civilian_deaths', 'other', false]);
+});
+
+test('not claims: years, dates, ages, durations, soldiers deployed, money', () => {
+  assert.deepEqual(read('In 2022, the 10-year conflict saw a two-day visit on 3 May by 3,000 soldiers, aged 20, costing $10m.').map((c) => c.span), []);
+  assert.deepEqual(read('This is the second visit to Africa in two weeks.').map((c) => c.span), []);
+});
+
+test('changes and shares: up 40%, more than fourfold, a third of, hausse de 40 %, la moitié', () => {
+  const up = one('Deaths in Mali rose by 40% in 2022 compared to 2021.');
+  assert.deepEqual([up.metric, up.quantity, up.comparison?.from_period.from, up.period?.from], ['change_pct', 40, '2021-01-01', '2022-01-01']);
+  const [, ratio] = read('In Mali, ACLED documented 547 fatalities in attacks on civilians in the last five months, a more than fourfold increase on the same period a year earlier.', '2019-03');
+  assert.deepEqual([ratio!.metric, ratio!.quantity, ratio!.qualifier, ratio!.unit], ['change_ratio', 4, 'more_than', 'civilian_deaths']);
+  assert.deepEqual([ratio!.comparison?.from_period.from, ratio!.comparison?.from_period.to], ['2017-11-01', '2018-03-31']);
+  assert.equal(one('Les décès ont augmenté de 20% par rapport à 2019 au Mali.', '2020').metric, 'change_pct');
+  const share = one('La région de Mopti a concentré plus de 60% des décès dans tout le pays.', '2020');
+  assert.deepEqual([share.metric, share.unit, share.place?.countries, share.place?.admin1], ['share', 'deaths', ['MLI'], ['Mopti']]);
+});
+
+test('places: countries with aliases and demonyms, the Sahel, admin1 areas, borders as references, carried over', () => {
+  assert.deepEqual(one('ACLED recorded 4,776 fatalities in the Sahel from 1 Nov. 2018 to 23 March 2019').place?.countries, ['BFA', 'MLI', 'NER']);
+  assert.deepEqual(one('Les opérations des forces de sécurité nigériennes ont augmenté de 32% en 2023.').place?.countries, ['NER']);
+  const [, border] = read('Of the country’s 1 907 deaths in 2023, 1 000 occurred along the Niger border in Centre-Nord and Est.', '2024-03');
+  assert.deepEqual([border?.quantity, border?.place?.countries, border?.place?.admin1], [1000, ['BFA'], ['Centre-Nord', 'Est']]);
+  const [, later] = read('Violence rose in Mali last year. In 2022 there were 4,803 deaths.');
+  assert.deepEqual(later?.place?.countries ?? read('Violence rose in Mali last year. In 2022 there were 4,803 deaths.')[0]?.place?.countries, ['MLI']);
+});
+
+test('periods: resolved against publication, and carried over as a reader would', () => {
+  const p = (text: string, published: string) => { const c = one(text, published); return `${c.period?.from}..${c.period?.to}`; };
+  assert.equal(p('In Burkina Faso, 1,132 civilians were killed last year.', '2024-03-01'), '2023-01-01..2023-12-31');
+  assert.equal(p('More than 6,000 people were killed in Burkina Faso since January this year.', '2024-09'), '2024-01-01..2024-09-30');
+  assert.equal(p('More than 26,000 people have been killed in Burkina Faso since 2016.', '2024-09'), '2016-01-01..2024-09-30');
+  assert.equal(p('Au Mali, 132 morts l’an dernier.', '2023-06-01'), '2022-01-01..2022-12-31');
+  assert.equal(p('Between January and October 2023, 7,046 people were killed across Nigeria.', '2023-11'), '2023-01-01..2023-10-31');
+  assert.equal(p('On April 20, soldiers killed 150 civilians in Karma, Burkina Faso.', '2023-04-29'), '2023-04-20..2023-04-20');
+});
+
+test('actors through the alias table, extended: Russian mercenaries, the al-Qaeda affiliate, l’armée malienne', () => {
+  assert.deepEqual(one('Russian mercenaries killed 300 people in Moura, Mali in March 2022.').actors, ['Wagner Group']);
+  assert.deepEqual(one('The al-Qaeda affiliate killed 50 soldiers in Mali in 2022.').actors, ['JNIM: Group for Support of Islam and Muslims']);
+  assert.deepEqual(one('L’armée malienne a tué 40 civils au Mali en 2022.').actors, ['Military Forces of Mali']);
+  assert.deepEqual(one('EIGS killed 60 people in Niger in 2021.').actors, ['Islamic State (Sahel)', 'Islamic State (Greater Sahara)']);
+});
+
+test('attribution: according to ACLED, X said, selon', () => {
+  assert.equal(one('According to ACLED, 4,803 people were killed in Mali in 2022.').source?.name, 'ACLED');
+  assert.equal(one('Some 1,900 terrorism deaths were recorded in Burkina Faso in 2022, the Global Terrorism Index said.').source?.name, 'Global Terrorism Index');
+  assert.equal(one('Selon le gouvernement, 79 personnes ont été tuées au Burkina Faso en 2022.').attributed_to, 'le gouvernement');
+});
+
+test('statements without a number: denials of activity', () => {
+  const [c] = read('Lavrov said that the Wagner Group was present in Mali, but that they were not taking part in the fighting.').filter((x) => x.kind === 'activity');
+  assert.deepEqual([c!.negated, c!.actors, c!.place?.countries, c!.period?.from], [true, ['Wagner Group'], ['MLI'], '2022-02-08']);
+});

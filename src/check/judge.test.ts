@@ -1,0 +1,70 @@
+/** Judging claims against a small store: tolerances per qualifier, no_data, other measures, events behind each figure. */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { smallStore } from '../analysis/fixtures.js';
+import type { Store } from '../store/store.js';
+import { checkText } from './check.js';
+
+let store: Store;
+before(async () => {
+  // Mali, 2022: 200 fatalities in three events (one targeting civilians, 50); 2021: 100.
+  store = await smallStore([
+    { event_id_cnty: 'MLI1', event_date: '2022-03-27', fatalities: 100 },
+    { event_id_cnty: 'MLI2', event_date: '2022-06-01', fatalities: 50, event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Mali)', inter2: 7, interaction: 17 },
+    { event_id_cnty: 'MLI3', event_date: '2022-09-01', fatalities: 50 },
+    { event_id_cnty: 'MLI4', event_date: '2021-09-01', year: 2021, fatalities: 100 },
+    // Events without fatalities at both ends: the data cover 2021 and 2022 whole.
+    { event_id_cnty: 'MLI5', event_date: '2021-01-02', year: 2021, fatalities: 0, event_type: 'Strategic developments', sub_event_type: 'Other' },
+    { event_id_cnty: 'MLI6', event_date: '2022-12-30', fatalities: 0, event_type: 'Strategic developments', sub_event_type: 'Other' },
+  ]);
+});
+
+const verdictOf = async (text: string, published = '2023-02-08') => {
+  const report = await checkText(store, text, { published });
+  const claims = report.claims.filter((c) => c.kind === 'number');
+  assert.equal(claims.length, 1, JSON.stringify(report.claims.map((c) => c.span)));
+  return claims[0]!;
+};
+
+test('about passes within ±10%; exact within ±5%; more than and at least at or above', async () => {
+  assert.equal((await verdictOf('About 215 people were killed in Mali in 2022.')).verdict, 'supported');
+  assert.equal((await verdictOf('About 250 people were killed in Mali in 2022.')).verdict, 'contradicted');
+  assert.equal((await verdictOf('In Mali, 208 people were killed in 2022.')).verdict, 'supported');
+  assert.equal((await verdictOf('In Mali, 215 people were killed in 2022.')).verdict, 'contradicted');
+  assert.equal((await verdictOf('More than 150 people were killed in Mali in 2022.')).verdict, 'supported');
+  assert.equal((await verdictOf('At least 200 people were killed in Mali in 2022.')).verdict, 'supported');
+  assert.equal((await verdictOf('At least 300 people were killed in Mali in 2022.')).verdict, 'contradicted');
+});
+
+test('small numbers must match exactly; civilian deaths count events targeting civilians', async () => {
+  const c = await verdictOf('In Mali, 50 civilians were killed in 2022.');
+  assert.deepEqual([c.verdict, c.data?.figure, c.data?.filters.civilianTargeting, c.data?.event_ids], ['supported', 50, true, ['acled:MLI2']]);
+  assert.equal((await verdictOf('In Mali, 19 people were killed on 1 June 2022.')).verdict, 'contradicted');
+});
+
+test('changes: the figure is the change between the two periods, with both counts', async () => {
+  const c = await verdictOf('Deaths in Mali doubled in 2022 compared to 2021.');
+  assert.deepEqual([c.metric, c.verdict, c.data?.figure, c.data?.parts?.value, c.data?.parts?.base], ['change_ratio', 'supported', 2, 200, 100]);
+});
+
+test('no_data names what is missing: a country the store lacks, a period it does not cover', async () => {
+  const chad = await verdictOf('At least 100 people were killed in Chad in 2022.');
+  assert.equal(chad.verdict, 'no_data');
+  assert.match(chad.explanation, /no events in Chad/);
+  const early = await verdictOf('At least 100 people were killed in Mali in 2015.');
+  assert.equal(early.verdict, 'no_data');
+  assert.match(early.explanation, /run from 2021-01 to 2022-12/);
+});
+
+test('a figure from a source with another measure is not contradicted: the store figure is given beside it', async () => {
+  const c = await verdictOf('Some 90 terrorism deaths were recorded in Mali in 2022, the Global Terrorism Index said.');
+  assert.equal(c.verdict, 'not_checkable');
+  assert.match(c.explanation, /Not comparable: the figure comes from Global Terrorism Index.*the store's figure is 200/);
+  assert.equal(c.data?.figure, 200);
+});
+
+test('a filter limits the data used, and is echoed', async () => {
+  const report = await checkText(store, 'About 215 people were killed in Mali in 2022.', { published: '2023-01-01', filter: { dataset: ['acled'] } });
+  assert.deepEqual(report.filters, { dataset: ['acled'] });
+  assert.deepEqual(report.claims[0]?.data?.filters.dataset, ['acled']);
+});
