@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brief, briefHtml } from '../analysis/index.js';
 import { importFiles } from '../sources/import.js';
 import { writeDemoCsv } from '../sources/demo/index.js';
-import { memoryStore, scratch } from '../testing.js';
+import { memoryStore, scratch } from '../../test/testing.js';
 import { embedFigures, renderBriefFigures } from './index.js';
 
 test('demo: the HTML brief on Mali in 2022 embeds the trend, who died, the actor and a map', async () => {

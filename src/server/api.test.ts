@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { actorProfile, trend } from '../analysis/index.js';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import { NEEDS_SHARED, shared } from '../testing.js';
-import { testServer, type TestServer } from './testing.js';
+import { NEEDS_SHARED, shared } from '../../test/testing.js';
+import { testServer, type TestServer } from '../../test/server.js';
 
 const skip = NEEDS_SHARED;
 let server: TestServer;

@@ -7,9 +7,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../testing.js';
+import { ROOT } from '../../test/testing.js';
 import { FILTER_PARAMS } from './params.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 interface Parameter { name: string; in: string; required: boolean; example?: string; schema: Record<string, unknown> }
 type Operation = { parameters: Parameter[]; responses: Record<string, unknown>; security?: unknown[] };

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { importFiles } from './import.js';
 import { listEvents } from '../query/events.js';
 import { count } from '../query/count.js';
-import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../testing.js';
+import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../../test/testing.js';
 
 async function importText(content: string | Buffer, name = 'file.csv') {
   const store = await memoryStore();

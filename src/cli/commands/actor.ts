@@ -8,8 +8,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, numberFlag, printAnswer, withStore } from './answer-output.js';
 
 export const actorCommand: Command = {
-  name: 'actor',
-  summary: 'profile of an actor: where, when, with and against whom, how deadly',
   help: `Usage: crisismap actor NAME [filters] [--successors] [--aliases FILE] [--json]
 
 Events and fatalities in incidents involving the actor (as actor1, actor2 or an associated

@@ -11,8 +11,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_OPTIONS, maxIdsFlag, withStore } from './answer-output.js';
 
 export const briefCommand: Command = {
-  name: 'brief',
-  summary: 'a situation report for a place and period, every paragraph with its events',
   help: `Usage: crisismap brief [filters] [--actor NAME] [--md|--html|--json] [--out FILE]
 
 A situation report that chains the analyses: headline numbers and change (trend), who died

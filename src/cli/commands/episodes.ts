@@ -5,8 +5,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, numberFlag, printAnswer, withStore } from './answer-output.js';
 
 export const episodesCommand: Command = {
-  name: 'episodes',
-  summary: 'the deadliest episodes: events grouped in space and time',
   help: `Usage: crisismap episodes [filters] [--days N] [--km N] [--limit N] [--json]
 
 Groups events into episodes — at the same or nearby places (within --km), on days at most

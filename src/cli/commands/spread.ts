@@ -7,8 +7,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, printAnswer, withStore } from './answer-output.js';
 
 export const spreadCommand: Command = {
-  name: 'spread',
-  summary: 'is violence spreading? new areas, the moving centre of events, named groups',
   help: `Usage: crisismap spread [filters] [--by year|quarter] [--group NAME=AREA,AREA] [--json]
 
 Per period: the countries and admin1/admin2 areas with events for the first time in the data

@@ -6,8 +6,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, numberFlag, printAnswer, withStore } from './answer-output.js';
 
 export const surgesCommand: Command = {
-  name: 'surges',
-  summary: 'where violence is surging now: fatalities at a level not seen in a year or three',
   help: `Usage: crisismap surges [filters] [--window 30] [--min 100] [--min-admin1 25] [--at DATE]
 
 Countries and admin1 areas whose fatalities over the last --window days are higher than in

@@ -7,8 +7,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, printAnswer, withStore } from './answer-output.js';
 
 export const trendCommand: Command = {
-  name: 'trend',
-  summary: 'events or fatalities per period, and how they changed',
   help: `Usage: crisismap trend [filters] [--by year|quarter|month|week] [--metric events|fatalities] [--compare A,B]
 
 The series per period (gaps shown as 0) and the change between two periods as difference,

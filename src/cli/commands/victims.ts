@@ -6,8 +6,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { ANSWER_HELP, ANSWER_OPTIONS, maxIdsFlag, printAnswer, withStore } from './answer-output.js';
 
 export const victimsCommand: Command = {
-  name: 'victims',
-  summary: 'who died: the breakdown behind a "who died" chart, as each source allows',
   help: `Usage: crisismap victims [filters] [--json]
 
 UCDP attributes deaths: side A, side B, civilians and unknown, with the sides named.
