@@ -54,7 +54,17 @@ test('crisismap count loads DuckDB and none of vega, exceljs, hono or zod', asyn
   assert.deepEqual(HEAVY.filter((name) => packages.has(name)), []);
 });
 
-test('the recorder does see the heavy libraries when a command needs them', async () => {
-  const { packages } = await packagesLoaded('chart', '--help');
+test('crisismap map loads the map libraries but not vega, exceljs, hono or zod', async () => {
+  const out = join(scratch(), 'map.svg');
+  const { packages } = await packagesLoaded('map', '--db', await store(), '--out', out);
+  assert.match(readFileSync(out, 'utf8'), /^<svg/);
+  assert.ok(packages.has('d3-geo') && packages.has('@duckdb/node-api'), [...packages].join(', '));
+  assert.deepEqual(['vega', 'vega-lite', 'exceljs', 'hono', 'zod'].filter((name) => packages.has(name)), []);
+});
+
+test('the recorder does see the heavy libraries when a command needs them: a chart loads vega', async () => {
+  const out = join(scratch(), 'chart.svg');
+  const { packages } = await packagesLoaded('chart', 'trend', '--db', await store(), '--out', out);
+  assert.match(readFileSync(out, 'utf8'), /^<svg/);
   assert.ok(packages.has('vega') && packages.has('vega-lite'), [...packages].join(', '));
 });

@@ -6,7 +6,7 @@ import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CrisisError } from '../model/errors.js';
 import { csvLine } from './csv-text.js';
 
@@ -29,7 +29,9 @@ async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void>
 
 /** The first worksheet; its first row names the columns. Dates become YYYY-MM-DD. */
 export async function convertXlsx(path: string): Promise<Converted> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large and only workbooks need it: loaded here, not with every import.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
