@@ -1,9 +1,6 @@
-// What the dashboard's JavaScript (public/) is type-checked against, beside the DOM:
-// the MapLibre module it imports from /vendor/ (served from node_modules), and the
-// read-back it leaves on window for the end-to-end tests and the console (probe.js).
-declare module '/vendor/maplibre-gl.js' {
-  export * from 'maplibre-gl';
-}
+// What the dashboard's JavaScript (public/) is type-checked against, beside the DOM and
+// MapLibre (tsconfig.json's paths): the read-back it leaves on window for the end-to-end
+// tests and the console (probe.js).
 
 interface Window {
   crisismap?: {
