@@ -10,12 +10,15 @@ import { benchRender } from './render.js';
 import { benchServer } from './server.js';
 import { benchSync } from './sync.js';
 import { benchCheck } from './check.js';
+import { benchStart } from './start.js';
 
 const header = [
   `# crisismap benchmark — ${new Date().toISOString().slice(0, 10)}`,
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 ];
 console.log(header.join('\n'));
+console.log('\n## Whole processes: start-up, count, chart and map (issue 9)\n');
+console.log((await benchStart()).join('\n'));
 console.log('\n## Import and counting (issue 2)\n');
 const spine = await benchSpine();
 console.log(spine.lines.join('\n'));

@@ -13,8 +13,8 @@ import { cpus, loadavg } from 'node:os';
 import { startServer } from '../src/server/serve.js';
 import { runSoak, type SoakResult } from '../src/server/soak.js';
 import { writeDemoCsv } from '../src/sources/demo/index.js';
-import { scratch } from '../src/testing.js';
-import { storeOf } from '../src/web/probe.js';
+import { scratch } from '../test/testing.js';
+import { storeOf } from '../test/dashboard.js';
 import { fmt, OUT_DIR } from './harness.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 15);

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../src/sources/csv-text.js';
-import { acledEvent, fakeAcled } from '../src/sources/sync/testing.js';
+import { acledEvent, fakeAcled } from '../test/sync-servers.js';
 import { BENCH_DIR, fmt, OUT_DIR } from './harness.js';
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 200_000);

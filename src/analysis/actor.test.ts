@@ -5,10 +5,10 @@ import { wordError, wordText } from '../model/param.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
-import { NEEDS_SHARED, writeScratch } from '../testing.js';
+import { NEEDS_SHARED, writeScratch } from '../../test/testing.js';
 import { actorProfile } from './actor.js';
 import { loadAliases, resolveActor } from './aliases.js';
-import { demoStore, realStore, smallStore } from './fixtures.js';
+import { demoStore, realStore, smallStore } from '../../test/analysis-stores.js';
 
 test('real ACLED sample: five events involve Wagner, 37 killed, in Mali and the Central African Republic', { skip: NEEDS_SHARED }, async () => {
   const store = await realStore('acled/acled_sample_2022h1.csv');

@@ -5,6 +5,7 @@
  * civilians; its deadliest events. The name goes through the alias table (aliases.ts).
  * ACLED does not attribute deaths: "killed in incidents involving X", never "killed by X".
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { checkNumber, param, ref, request } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
@@ -178,7 +179,7 @@ export const ACTOR_PARAMS = {
 
 export const actorAnalysis = analysis<ActorFigures>({
   name: 'actor',
-  summary: 'profile of an actor: where, when, with and against whom, how deadly',
+  summary: ANALYSIS_SUMMARIES.actor,
   about: `Events and fatalities in incidents involving the actor (as actor1, actor2 or an associated
 actor) by year, month and admin1; its partners (the other actors on its side) and opponents
 (the other side); interaction types; the share that targets civilians; its deadliest events.

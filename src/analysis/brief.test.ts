@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
 import { brief } from './brief.js';
-import { demoStore } from './fixtures.js';
+import { demoStore } from '../../test/analysis-stores.js';
 import { briefHtml, briefMarkdown } from './report.js';
 
 test('demo: a brief on Mali in 2022 with Wagner finds the calibration in every section', async () => {
@@ -53,7 +53,7 @@ test('without an actor, five sections; with no events, each section says so', as
 
 test('data text cannot become markup in the HTML or the Markdown brief', async () => {
   const { importFiles } = await import('../sources/import.js');
-  const { acledCsv, memoryStore, writeScratch } = await import('../testing.js');
+  const { acledCsv, memoryStore, writeScratch } = await import('../../test/testing.js');
   const store = await memoryStore();
   const hostile = '<img src=x onerror=alert(1)>';
   await importFiles(store, [writeScratch('x.csv', acledCsv([

@@ -9,6 +9,7 @@
  * Each section is the analysis's own Answer, so every paragraph keeps its events and its
  * data note; report.ts writes it as Markdown or HTML.
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { param } from '../model/param.js';
 import { count } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
@@ -121,7 +122,7 @@ export function briefPlace(filter: Filter): string {
 
 export const briefAnalysis = analysis<BriefFigures>({
   name: 'brief',
-  summary: 'a situation report for a place and period, every paragraph with its events',
+  summary: ANALYSIS_SUMMARIES.brief,
   about: `A situation report that chains the analyses: headline numbers and change (trend), who died
 (victims), the involvement of an actor (actor), the deadliest episodes, spread, and current
 surges. Every paragraph comes with the events behind it and a data note: dataset, version,

@@ -9,10 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import { NEEDS_SHARED } from '../testing.js';
+import { NEEDS_SHARED } from '../../test/testing.js';
 import { clusterIslands } from './clusters.js';
 import { episodes } from './episodes.js';
-import { demoStore, realStore, smallStore } from './fixtures.js';
+import { demoStore, realStore, smallStore } from '../../test/analysis-stores.js';
 import { dayOf } from './periods.js';
 
 test('demo: Moura, 27-31 March 2022, is the deadliest episode of 2022 in Mali', async () => {

@@ -8,6 +8,7 @@
  *   2. JS: islands within km and days joined into clusters                   (clusters.ts)
  *   3. SQL: the events of the top clusters, listed                           (one join)
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { checkNumber, param, ref } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -194,7 +195,7 @@ export const EPISODES_PARAMS = {
 
 export const episodesAnalysis = analysis<EpisodeFigures>({
   name: 'episodes',
-  summary: 'the deadliest episodes: events grouped in space and time',
+  summary: ANALYSIS_SUMMARIES.episodes,
   about: `Groups events into episodes — at the same or nearby places (within ${ref(EPISODES_PARAMS.km)}), on days at most
 ${ref(EPISODES_PARAMS.days)} apart — and ranks them by fatalities: each with its dates, place, actors, fatalities
 and events. Events with fatalities form the episodes; events without fatalities at the same

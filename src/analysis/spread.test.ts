@@ -8,9 +8,9 @@ const said = (pattern: RegExp) => (e: CrisisError) => pattern.test(wordError(e, 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
-import { NEEDS_SHARED } from '../testing.js';
+import { NEEDS_SHARED } from '../../test/testing.js';
 import { parseGroup } from './areas.js';
-import { demoStore, realStore, smallStore } from './fixtures.js';
+import { demoStore, realStore, smallStore } from '../../test/analysis-stores.js';
 import { spread } from './spread.js';
 
 const COASTAL = parseGroup(`coastal=Benin,Togo,Ghana,"Côte d'Ivoire"`);

@@ -4,6 +4,7 @@
  * and counts inside named groups of areas. Answers "militant activity has gradually shifted
  * south toward the Gulf of Guinea" (docs/analysis.md#spread).
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { param } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { count, GROUPS, type Totals } from '../query/count.js';
@@ -169,7 +170,7 @@ export const SPREAD_PARAMS = {
 
 export const spreadAnalysis = analysis<SpreadFigures>({
   name: 'spread',
-  summary: 'is violence spreading? new areas, the moving centre of events, named groups',
+  summary: ANALYSIS_SUMMARIES.spread,
   about: `Per period: the countries and admin1/admin2 areas with events for the first time in the data
 (the first period of the data is its baseline, not "new"); the fatality-weighted centre of
 events and how far and which way it moved; and events and fatalities inside named groups of

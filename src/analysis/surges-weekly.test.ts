@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { surges } from './surges.js';
 import { importFiles } from '../sources/import.js';
-import { memoryStore, writeScratch } from '../testing.js';
+import { memoryStore, writeScratch } from '../../test/testing.js';
 import { addDays } from './periods.js';
 
 test('a weekly file surges when its last weeks outdo every window of the year before', async () => {

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import { NEEDS_SHARED } from '../testing.js';
-import { demoStore, realStore } from './fixtures.js';
+import { NEEDS_SHARED } from '../../test/testing.js';
+import { demoStore, realStore } from '../../test/analysis-stores.js';
 import { addDays, dayOf } from './periods.js';
 import { surges } from './surges.js';
 

@@ -4,6 +4,7 @@
  * and at least a minimum (100 for a country, 25 for an admin1). Each comes with the figures
  * that triggered it. Daily sums and rolling windows run in DuckDB (docs/analysis.md#surges).
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { checkNumber, param, readParam, ref } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
@@ -216,7 +217,7 @@ export const SURGES_PARAMS = {
 
 export const surgesAnalysis = analysis<SurgeFigures>({
   name: 'surges',
-  summary: 'where violence is surging now: fatalities at a level not seen in a year or three',
+  summary: ANALYSIS_SUMMARIES.surges,
   about: `Countries and admin1 areas whose fatalities in the last ${ref(SURGES_PARAMS.window)} days are higher than in
 any window of the year before it began (and at least ${ref(SURGES_PARAMS.min)} for a country, ${ref(SURGES_PARAMS.minAdmin1)} for
 an admin1 area), in the manner of HDX Signals; each with the figures that triggered it and

@@ -4,6 +4,7 @@
  * it is left out of the default comparison, and compared only over the same stretch of
  * days of the other period when asked for (docs/analysis.md#trend).
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { named, param, ParamError, ref, refOf, request } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { CrisisError } from '../model/errors.js';
@@ -193,7 +194,7 @@ export function parseCompare(text: string): [string, string] {
 
 export const trendAnalysis = analysis<TrendFigures>({
   name: 'trend',
-  summary: 'events or fatalities per period, and how they changed',
+  summary: ANALYSIS_SUMMARIES.trend,
   about: `The series per period (gaps shown as 0) and the change between two periods as difference,
 ratio and percent: by default the last two complete periods. A period the data covers only
 in part (the last month of an export, a year that starts mid-way) is flagged; compared with

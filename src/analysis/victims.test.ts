@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
-import { NEEDS_SHARED } from '../testing.js';
-import { demoStore, realStore, smallStore } from './fixtures.js';
+import { NEEDS_SHARED } from '../../test/testing.js';
+import { demoStore, realStore, smallStore } from '../../test/analysis-stores.js';
 import { partiesLabel } from './inter.js';
 import { victims } from './victims.js';
 

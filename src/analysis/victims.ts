@@ -5,6 +5,7 @@
  * (events targeting civilians, battles, remote violence, the rest) and, for battles and
  * remote violence, by the actor types of the parties. Rules: docs/counting.md ("Who died").
  */
+import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { CIVILIAN_TARGETING_SQL } from '../query/compile.js';
 import { count } from '../query/count.js';
@@ -147,7 +148,7 @@ function sentence(f: VictimsFigures, where: string): string {
 
 export const victimsAnalysis = analysis<VictimsFigures>({
   name: 'victims',
-  summary: 'who died: the breakdown behind a "who died" chart, as each source allows',
+  summary: ANALYSIS_SUMMARIES.victims,
   about: `UCDP attributes deaths: side A, side B, civilians and unknown, with the sides named.
 ACLED does not: its fatalities are split by the kind of event they happened in — events
 that target civilians (the civilian_targeting column, or the Violence against civilians

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoStore } from '../analysis/fixtures.js';
+import { demoStore } from '../../test/analysis-stores.js';
 import type { Store } from '../store/store.js';
-import { HAS_SHARED, ROOT } from '../testing.js';
+import { HAS_SHARED, ROOT } from '../../test/testing.js';
 import { checkText, type CheckReport } from './check.js';
 import { checkHtml, checkMarkdown } from './report.js';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /** Judging claims against a small store: tolerances per qualifier, no_data, other measures, events behind each figure. */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { smallStore } from '../analysis/fixtures.js';
+import { smallStore } from '../../test/analysis-stores.js';
 import type { Store } from '../store/store.js';
 import { checkText } from './check.js';
 

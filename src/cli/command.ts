@@ -1,4 +1,7 @@
-/** The shape every command shares: a name, one line of summary, its --help, and run(). */
+/**
+ * The shape every command shares: its --help and run(). Its name and one-line summary are
+ * listed in main.ts, which loads the command's module only when it runs.
+ */
 export interface IO {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -11,8 +14,13 @@ export interface IO {
 }
 
 export interface Command {
-  name: string;
-  summary: string;
   help: string;
   run(args: string[], io: IO): Promise<void>;
+}
+
+/** A command as main.ts lists it: known by name and summary without loading its module. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }

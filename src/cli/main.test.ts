@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { COMMANDS, main } from './main.js';
 import { cliReference } from './reference.js';
-import { acledCsv, ROOT, scratch, writeScratch } from '../testing.js';
+import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
 
 async function run(...argv: string[]) {
   let out = '';
@@ -112,10 +112,10 @@ test('every command has --help with an example and --db', async () => {
   }
 });
 
-test('docs/cli.md is the current --help of every command (regenerate with npm run docs)', () => {
+test('docs/cli.md is the current --help of every command (regenerate with npm run docs)', async () => {
   const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
   for (const command of COMMANDS) assert.match(doc, new RegExp(`^## crisismap ${command.name}\\b`, 'm'), command.name);
-  assert.equal(doc, cliReference());
+  assert.equal(doc, await cliReference());
 });
 
 test('the installed bin runs, and a second writer gets a clear message about the lock', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { progressBar } from './progress.js';
 import { importFiles } from '../sources/import.js';
-import { acledCsv, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 test('a terminal gets a bar that ends on its own line; a pipe gets nothing', () => {
   let written = '';

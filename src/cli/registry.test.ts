@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { ANALYSES } from '../analysis/registry.js';
 import { isList, ParamError, type Param } from '../model/param.js';
 import { DATE_WHERE, FILTERS } from '../query/filter.js';
-import { smallAcledFile, testServer, type TestServer } from '../server/testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 import { main } from './main.js';
 import { valuesOf } from './options.js';
 
@@ -43,7 +43,7 @@ const needs = (route: string, p: Param) => (route === '/api/actor' && p.http !==
 test('every parameter has the same names, range and default on the command line, in OpenAPI and in the dashboard model', async () => {
   for (const { p, command, route } of DECLARED) {
     const where = `${command} ${p.key}`;
-    const help = (await import('./main.js')).COMMANDS.find((c) => c.name === command)!.help;
+    const help = (await (await import('./main.js')).COMMANDS.find((c) => c.name === command)!.load()).help;
     if (p.flag) assert.match(help, new RegExp(`--${p.flag}\\b`), `${where}: --${p.flag} in --help`);
     if (p.positional) assert.match(help, new RegExp(`crisismap ${command} ${p.positional}`), `${where}: ${p.positional} in --help`);
     if (p.flag && p.default !== undefined && p.kind !== 'boolean') assert.match(help, new RegExp(`--${p.flag} .*\\(default ${String(p.default)}`), `${where}: its default in --help`);
@@ -97,7 +97,7 @@ test('every bound is enforced alike: the largest value is taken, one more is ref
 test('docs/parameters.md is the current registry (regenerate with npm run docs)', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { ROOT } = await import('../testing.js');
+  const { ROOT } = await import('../../test/testing.js');
   const { parametersReference } = await import('./parameters-doc.js');
   assert.equal(readFileSync(join(ROOT, 'docs/parameters.md'), 'utf8'), parametersReference());
 });

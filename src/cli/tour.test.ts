@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, scratch } from '../testing.js';
+import { ROOT, scratch } from '../../test/testing.js';
 import { main } from './main.js';
 
 const BIN = join(ROOT, 'bin/crisismap.js');

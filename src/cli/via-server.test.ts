@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { startServer } from '../server/serve.js';
 import { ownerFilePath, readOwnerFile, writeOwnerFile } from '../store/owner.js';
 import { Store } from '../store/store.js';
-import { acledCsv, ROOT, scratch } from '../testing.js';
+import { acledCsv, ROOT, scratch } from '../../test/testing.js';
 import { main } from './main.js';
 
 const BIN = join(ROOT, 'bin/crisismap.js');

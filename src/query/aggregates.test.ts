@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { count } from './count.js';
 import { listEvents } from './events.js';
 import { importFiles } from '../sources/import.js';
-import { acledCsv, memoryStore, NEEDS_SHARED, shared, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, shared, writeScratch } from '../../test/testing.js';
 
 const WEEKLY = shared('acled', 'aggregated', 'US-and-Canada_aggregated_data_up_to_week_of-2026-03-28.csv');
 const FATALITIES = shared('acled', 'aggregated', 'number_of_reported_fatalities_by_country-year_as-of-24Oct2025.xlsx');

@@ -5,7 +5,7 @@ import { count, parseGroups } from './count.js';
 import { compileFilter } from './compile.js';
 import { parseFields } from './events.js';
 import { importFiles } from '../sources/import.js';
-import { acledCsv, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 async function sahel() {
   const store = await memoryStore();

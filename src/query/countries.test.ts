@@ -5,7 +5,7 @@ import { count } from './count.js';
 import { importFiles } from '../sources/import.js';
 import { join } from 'node:path';
 import { Store } from '../store/store.js';
-import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../../test/testing.js';
 
 const ACLED = shared('acled', 'acled_sample_2022h1.csv');
 const UCDP = shared('ucdp', 'ged231_sample.csv');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brief } from '../analysis/index.js';
 import { importFiles } from '../sources/import.js';
 import { writeDemoCsv } from '../sources/demo/index.js';
-import { memoryStore, scratch } from '../testing.js';
+import { memoryStore, scratch } from '../../test/testing.js';
 import { briefDocument, renderBriefFigures } from './index.js';
 import { CLI_NAMES } from '../cli/wording.js';
 

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFiles } from '../sources/import.js';
-import { acledCsv, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 import { chart, chartSpec, chartSvg, chartOutput, pngSize, CHART_KINDS, type ChartKind, type ChartOptions } from './index.js';
 import { compile } from 'vega-lite';
-import { assertSnapshot } from './snapshot.js';
+import { assertSnapshot } from '../../test/snapshot.js';
 
 const ROWS: Array<Record<string, string | number>> = [
   { event_id_cnty: 'MLI1', event_date: '2021-02-01', year: 2021, event_type: 'Battles', admin1: 'Mopti', fatalities: 12 },

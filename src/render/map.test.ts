@@ -6,9 +6,9 @@ import { geoArea } from 'd3-geo';
 import { count } from '../query/count.js';
 import { importFiles } from '../sources/import.js';
 import { writeDemoCsv } from '../sources/demo/index.js';
-import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../../test/testing.js';
 import { boundaries, map, mapGeoJson, mapOutput, normalizeName, pngSize } from './index.js';
-import { assertSnapshot } from './snapshot.js';
+import { assertSnapshot } from '../../test/snapshot.js';
 import { INK } from './theme.js';
 
 let demo: ReturnType<typeof memoryStore> | undefined;

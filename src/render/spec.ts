@@ -6,7 +6,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { footerLines, frame, subtitleLines, titleLines, unwrap, type FigureText } from './figure.js';
 import { INK, FONT_STACK, PRIMARY, SIZE, WIDTH } from './theme.js';
-import { vegaLiteSvg } from './vega.js';
 
 export type ChartKind = 'bar' | 'stacked-bar' | 'line' | 'pie' | 'trend' | 'victims' | 'actor';
 export const CHART_KINDS: ChartKind[] = ['bar', 'stacked-bar', 'line', 'pie', 'trend', 'victims', 'actor'];
@@ -54,6 +53,8 @@ function plotSpec(plot: Record<string, unknown>, width = WIDTH): Record<string, 
 
 /** The chart as a standalone SVG: header, plot, footer. */
 export async function chartSvg(chart: Chart, width = WIDTH): Promise<string> {
+  // Vega and Vega-Lite load only when a chart is drawn: a map, a count or the server's start need neither.
+  const { vegaLiteSvg } = await import('./vega.js');
   let height = 0;
   const bodies: string[] = [];
   for (const plot of chart.plots) {

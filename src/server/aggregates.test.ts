@@ -1,8 +1,8 @@
 /** The API on aggregated data: the same answers as the library, and plain refusals where events are needed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testServer } from './testing.js';
-import { acledCsv, writeScratch } from '../testing.js';
+import { testServer } from '../../test/server.js';
+import { acledCsv, writeScratch } from '../../test/testing.js';
 
 const HEADER = 'WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES,POPULATION_EXPOSURE,DISORDER_TYPE,ID,CENTROID_LATITUDE,CENTROID_LONGITUDE';
 

@@ -10,8 +10,8 @@ import { wordDeep } from '../model/param.js';
 import { HTTP_NAMES } from './wording.js';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import { NEEDS_SHARED, shared } from '../testing.js';
-import { testServer, type TestServer } from './testing.js';
+import { NEEDS_SHARED, shared } from '../../test/testing.js';
+import { testServer, type TestServer } from '../../test/server.js';
 
 const skip = NEEDS_SHARED;
 let server: TestServer;

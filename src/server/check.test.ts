@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../check/check.js';
 import { MAX_CHECK_BYTES } from './routes/check.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
 before(async () => { server = await testServer([smallAcledFile()]); });

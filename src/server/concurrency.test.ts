@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { acledCsv, ROOT, scratch } from '../testing.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { acledCsv, ROOT, scratch } from '../../test/testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 const MIX = [
   '/api/count?by=year', '/api/count?country=Mali|Niger&by=country', '/api/count?actor=Wagner', '/api/events?limit=2',

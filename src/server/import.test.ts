@@ -5,9 +5,9 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acledCsv } from '../testing.js';
+import { acledCsv } from '../../test/testing.js';
 import { uploadName } from './routes/import.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 const TOKEN = 'test-token-1234';
 let server: TestServer;

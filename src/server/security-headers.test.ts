@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
 before(async () => {

@@ -12,7 +12,7 @@ import { Store } from '../store/store.js';
 import { MAX_LENGTH, MAX_VALUES } from '../model/param.js';
 import { isHeavy, MAX_URL_LENGTH } from './limits.js';
 import { BudgetExceeded, ReaderPool } from './pool.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
 before(async () => {

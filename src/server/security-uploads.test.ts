@@ -6,8 +6,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ROOT } from '../testing.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { ROOT } from '../../test/testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
 before(async () => {

@@ -14,9 +14,9 @@ import { CHART_FORMATS, CHART_KINDS } from '../render/index.js';
 import { svgToPng } from '../render/png.js';
 import { importFiles } from '../sources/import.js';
 import { Store } from '../store/store.js';
-import { scratch } from '../testing.js';
+import { scratch } from '../../test/testing.js';
 import { startServer, type RunningServer } from './serve.js';
-import { smallAcledFile } from './testing.js';
+import { smallAcledFile } from '../../test/server.js';
 
 // Characters XML 1.0 forbids, as the writers must never emit them.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;

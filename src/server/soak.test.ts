@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDemoCsv } from '../sources/demo/index.js';
-import { scratch } from '../testing.js';
-import { storeOf } from '../web/probe.js';
+import { scratch } from '../../test/testing.js';
+import { storeOf } from '../../test/dashboard.js';
 import { startServer, type RunningServer } from './serve.js';
 import { runSoak } from './soak.js';
 

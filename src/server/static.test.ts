@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scratch } from '../testing.js';
+import { scratch } from '../../test/testing.js';
 import { publicFile } from './routes/static.js';
-import { smallAcledFile, testServer, type TestServer } from './testing.js';
+import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let publicDir: string;
 let server: TestServer;

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describeSubscription, saveSubscription } from '../sources/sync/subscriptions.js';
-import { acledEvent, fakeAcled } from '../sources/sync/testing.js';
+import { acledEvent, fakeAcled } from '../../test/sync-servers.js';
 import { Store } from '../store/store.js';
-import { scratch } from '../testing.js';
+import { scratch } from '../../test/testing.js';
 import { startServer } from './serve.js';
 import { parseInterval } from './sync.js';
 

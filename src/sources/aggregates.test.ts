@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { importFiles } from './import.js';
 import { versionFromName } from './layouts/aggregated.js';
 import { chooseDataSheet } from './layouts/sheets.js';
-import { memoryStore, NEEDS_SHARED, scratch, shared, writeScratch, writeWorkbook } from '../testing.js';
+import { memoryStore, NEEDS_SHARED, scratch, shared, writeScratch, writeWorkbook } from '../../test/testing.js';
 
 const WEEKLY_HEADER = 'WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES,POPULATION_EXPOSURE,DISORDER_TYPE,ID,CENTROID_LATITUDE,CENTROID_LONGITUDE';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { importFiles } from './import.js';
 import { count } from '../query/count.js';
-import { acledCsv, memoryStore, scratch, writeWorkbook, writeZip } from '../testing.js';
+import { acledCsv, memoryStore, scratch, writeWorkbook, writeZip } from '../../test/testing.js';
 
 test('a zip holding one CSV imports as that CSV, and names it', async () => {
   const path = await writeZip(join(scratch(), 'ged.zip'), { 'data/export.csv': acledCsv([{ event_id_cnty: 'A1' }, { event_id_cnty: 'A2' }]) });

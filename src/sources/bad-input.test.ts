@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { count } from '../query/count.js';
 import { importFiles } from './import.js';
-import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../testing.js';
+import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../../test/testing.js';
 
 async function importError(content: string | Buffer, name = 'bad.csv'): Promise<CrisisError> {
   const store = await memoryStore();

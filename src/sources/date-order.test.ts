@@ -10,7 +10,7 @@ import { CrisisError } from '../model/errors.js';
 import { importFiles } from './import.js';
 import { readMapping } from './layouts/mapping.js';
 import { listEvents } from '../query/events.js';
-import { acledCsv, memoryStore, scratch, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, scratch, writeScratch } from '../../test/testing.js';
 
 async function importDates(dates: string[], options = {}) {
   const store = await memoryStore();

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFiles } from './import.js';
 import { listEvents } from '../query/events.js';
-import { acledCsv, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 async function importBytes(content: Buffer, options = {}) {
   const store = await memoryStore();

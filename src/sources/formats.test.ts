@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { importFiles } from './import.js';
 import { listEvents } from '../query/events.js';
 import { count } from '../query/count.js';
-import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch, writeWorkbook } from '../testing.js';
+import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch, writeWorkbook } from '../../test/testing.js';
 
 async function importText(content: string | Buffer, name = 'file.csv') {
   const store = await memoryStore();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { importFiles } from './import.js';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
-import { memoryStore, NEEDS_SHARED, shared } from '../testing.js';
+import { memoryStore, NEEDS_SHARED, shared } from '../../test/testing.js';
 
 const byKey = (rows: Array<Record<string, unknown>>, key: string, measure = 'fatalities') =>
   Object.fromEntries(rows.map((r) => [String(r[key]), r[measure]]));

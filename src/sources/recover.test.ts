@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFiles } from './import.js';
-import { acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../testing.js';
+import { acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../../test/testing.js';
 
 /** A seeded generator, so that a failure can be replayed. */
 function random(seed: number): () => number {

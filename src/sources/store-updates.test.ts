@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
 import { importFiles } from './import.js';
-import { acledCsv, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 const v1 = acledCsv([
   { event_id_cnty: 'MLI1', fatalities: 3, timestamp: 1000 },

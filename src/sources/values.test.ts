@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { CrisisError } from '../model/errors.js';
 import { importFiles, type ImportOptions } from './import.js';
 import { listEvents } from '../query/events.js';
-import { acledCsv, ACLED_HEADER, memoryStore, writeScratch } from '../testing.js';
+import { acledCsv, ACLED_HEADER, memoryStore, writeScratch } from '../../test/testing.js';
 
 async function importError(content: string, options: ImportOptions = {}): Promise<CrisisError> {
   const error = await importFiles(await memoryStore(), [writeScratch('values.csv', content)], options).then(() => undefined, (e: unknown) => e);

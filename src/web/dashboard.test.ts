@@ -13,8 +13,8 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/serve.js';
 import { writeDemoCsv } from '../sources/demo/index.js';
-import { acledCsv, ROOT, scratch } from '../testing.js';
-import { apiCount, assertAgree, CHROMIUM, CHROMIUM_ARGS, mapPixelOf, openPage, problemsOf, storeOf, waitReady } from './probe.js';
+import { acledCsv, ROOT, scratch } from '../../test/testing.js';
+import { apiCount, assertAgree, CHROMIUM, CHROMIUM_ARGS, mapPixelOf, openPage, problemsOf, storeOf, waitReady } from '../../test/dashboard.js';
 
 const SKIP: false | string = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent: dashboard tests skipped (.ci/run installs Debian's chromium)`;
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');

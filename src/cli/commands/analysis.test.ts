@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../main.js';
-import { acledCsv, scratch, writeScratch } from '../../testing.js';
+import { acledCsv, scratch, writeScratch } from '../../../test/testing.js';
 
 async function run(...argv: string[]) {
   let out = '';

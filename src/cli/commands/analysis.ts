@@ -53,8 +53,6 @@ Examples:
 ${a.examples.map((e) => `  ${e}`).join('\n')}`;
 
   return {
-    name: a.name,
-    summary: a.summary,
     help,
     async run(args, io) {
       const { values, positionals } = parse(args, {

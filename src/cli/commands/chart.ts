@@ -6,8 +6,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { numberFlag, withStore } from './answer-output.js';
 
 export const chartCommand: Command = {
-  name: 'chart',
-  summary: 'a chart to publish (SVG, PNG) or restyle (Vega-Lite), with the data behind it (CSV)',
   help: `Usage: crisismap chart KIND [filters] [--by FIELD[,FIELD]] [--metric events|fatalities] --out FILE
 
 Draws counts and analyses as figures a newsroom can publish: a title that states the

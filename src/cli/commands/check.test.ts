@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { importFiles } from '../../sources/import.js';
 import { Store } from '../../store/store.js';
-import { scratch, writeScratch } from '../../testing.js';
-import { smallAcledFile } from '../../server/testing.js';
+import { scratch, writeScratch } from '../../../test/testing.js';
+import { smallAcledFile } from '../../../test/server.js';
 import { main } from '../main.js';
 
 async function run(args: string[]) {

@@ -9,8 +9,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { maxIdsFlag, withStore } from './answer-output.js';
 
 export const checkCommand: Command = {
-  name: 'check',
-  summary: 'find the numbers a news text claims about political violence and check each against the data',
   help: `Usage: crisismap check [FILE|-] [--published YYYY-MM-DD] [--lang en|fr|auto] [--json|--md|--html] [--out F] [filters]
        crisismap check --batch FILE.jsonl [--out F] [filters]
 

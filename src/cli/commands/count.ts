@@ -7,8 +7,6 @@ import { csv, json, table } from '../format.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
 
 export const countCommand: Command = {
-  name: 'count',
-  summary: 'count events and fatalities, grouped as you ask',
   help: `Usage: crisismap count [filters] [--by FIELD[,FIELD]] [--json|--csv]
 
 Counts events and their fatalities. An event counts once, however many actors it has.

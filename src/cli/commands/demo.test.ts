@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { main } from '../main.js';
 import { Store } from '../../store/store.js';
 import { count } from '../../query/count.js';
-import { scratch } from '../../testing.js';
+import { scratch } from '../../../test/testing.js';
 
 test('the demo store: synthetic, calibrated, and idempotent', async () => {
   const db = join(scratch(), 'demo.duckdb');

@@ -9,8 +9,6 @@ import { DB_HELP, parse } from '../options.js';
 export const DEMO_VERSION = 'demo v1 (seed 1)';
 
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'build the synthetic Sahel demo store and show what to try',
   help: `Usage: crisismap demo [--db FILE]
 
 Generates the demo data — invented, labelled synthetic in every event (dataset

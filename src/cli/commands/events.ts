@@ -13,8 +13,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 const TERMINAL_LIMIT = 50;
 
 export const eventsCommand: Command = {
-  name: 'events',
-  summary: 'list the events behind any count',
   help: `Usage: crisismap events [filters] [--limit N] [--csv|--json|--geojson]
 
 Lists the events that a count with the same filters counts, in date order.

@@ -9,8 +9,6 @@ import { json, table } from '../format.js';
 import { progressBar } from '../progress.js';
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'import ACLED, UCDP GED or mapped files into the store',
   help: `Usage: crisismap import FILE... [--mapping F] [--skip-invalid] [--rejects F] [--db FILE]
 
 Reads CSV, XLSX, JSON or GeoJSON files, or zip archives of them, and adds their events to the

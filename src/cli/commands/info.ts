@@ -5,8 +5,6 @@ import { json, table } from '../format.js';
 import { DB_HELP, parse } from '../options.js';
 
 export const infoCommand: Command = {
-  name: 'info',
-  summary: 'what the store holds: datasets, versions, date ranges, counts',
   help: `Usage: crisismap info [--json] [--db FILE]
 
 Lists the datasets in the store with their versions, date ranges, events and fatalities,

@@ -5,8 +5,6 @@ import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../opti
 import { numberFlag, withStore } from './answer-output.js';
 
 export const mapCommand: Command = {
-  name: 'map',
-  summary: 'a map of events or fatalities by country, admin1 area or place, to publish',
   help: `Usage: crisismap map [filters] [--level country|admin1|points] [--metric events|fatalities] --out FILE
 
 A choropleth of events or fatalities by country or admin1 area, or proportional symbols at

@@ -12,8 +12,6 @@ import { numberFlag } from './answer-output.js';
 import { buildDemo } from './demo.js';
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'serve the JSON API and the dashboard',
   help: `Usage: crisismap serve [--db FILE] [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--token T] [--demo] [--sync-every 6h]
 
 Starts one process that serves the dashboard at / and the JSON API under /api/ (every route

@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
-import { ROOT, scratch } from '../../testing.js';
+import { ROOT, scratch } from '../../../test/testing.js';
 import { main } from '../main.js';
-import { acledEvent, fakeAcled, fakeUcdp, gedEvent, type FakeAcled } from '../../sources/sync/testing.js';
+import { acledEvent, fakeAcled, fakeUcdp, gedEvent, type FakeAcled } from '../../../test/sync-servers.js';
 
 const PASSWORD = 'kill-test-S3cret-pw';
 const USER = 'newsdesk@example.org';

@@ -11,8 +11,6 @@ import { progressBar } from '../progress.js';
 import { numberFlag } from './answer-output.js';
 
 export const syncCommand: Command = {
-  name: 'sync',
-  summary: 'keep the store current from the ACLED and UCDP APIs',
   help: `Usage: crisismap sync                                  refresh every subscription
        crisismap sync acled [FIELD=VALUE...]            subscribe to ACLED events, and sync them
        crisismap sync ucdp --version V [PARAM=VALUE...] subscribe to a UCDP GED version, and sync it

@@ -4,16 +4,20 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, normalize, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { ApiError, notAllowed } from '../errors.js';
 import { escapeHtml, PAGE_CSP } from '../docs-page.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Where the dashboard engineer's files live (index.html, JS, CSS). */
-export const PUBLIC_DIR = join(ROOT, 'src/web/public');
-const MAPLIBRE_DIR = join(ROOT, 'node_modules/maplibre-gl/dist');
+/**
+ * Where the dashboard's files live (index.html, JS, CSS): web/public beside this module's
+ * stage, so src/web/public when run from the sources and dist/web/public (copied by the build)
+ * when run from the build.
+ */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
+const MAPLIBRE_DIR = join(dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')), 'dist');
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

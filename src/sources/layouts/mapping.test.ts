@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { importFiles } from '../import.js';
 import { readMapping } from './mapping.js';
 import { count } from '../../query/count.js';
-import { memoryStore, writeScratch } from '../../testing.js';
+import { memoryStore, writeScratch } from '../../../test/testing.js';
 
 const reduced = `Date,Country,Region,Type,Deaths
 2022-03-27,Mali,Mopti,Violence against civilians,12

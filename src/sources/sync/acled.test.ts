@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
-import { scratch } from '../../testing.js';
+import { scratch } from '../../../test/testing.js';
 import { syncSubscription, type SyncOptions } from './run.js';
 import { describeSubscription, listSubscriptions, saveSubscription } from './subscriptions.js';
-import { acledEvent, fakeAcled, type FakeAcled } from './testing.js';
+import { acledEvent, fakeAcled, type FakeAcled } from '../../../test/sync-servers.js';
 
 const PASSWORD = 'pw-Secret-4711';
 const credentials = { acledUsername: 'analyst@example.org', acledPassword: PASSWORD };

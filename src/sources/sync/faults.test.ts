@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
-import { scratch } from '../../testing.js';
+import { scratch } from '../../../test/testing.js';
 import { HttpClient, retryAfterMs } from './http.js';
 import { syncSubscription } from './run.js';
 import { describeSubscription, saveSubscription } from './subscriptions.js';
-import { acledEvent, fakeAcled, type Fault, type FakeAcled } from './testing.js';
+import { acledEvent, fakeAcled, type Fault, type FakeAcled } from '../../../test/sync-servers.js';
 
 const PASSWORD = 'faults-Passw0rd!';
 const credentials = { acledUsername: 'desk@example.org', acledPassword: PASSWORD };

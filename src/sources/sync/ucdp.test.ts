@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
-import { scratch } from '../../testing.js';
+import { scratch } from '../../../test/testing.js';
 import { syncAll, syncSubscription } from './run.js';
 import { describeSubscription, saveSubscription } from './subscriptions.js';
-import { fakeUcdp, gedEvent, type FakeUcdp } from './testing.js';
+import { fakeUcdp, gedEvent, type FakeUcdp } from '../../../test/sync-servers.js';
 
 const TOKEN = 'ucdp-token-0042';
 const credentials = { ucdpToken: TOKEN };

@@ -62,7 +62,7 @@ async function render(state) {
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) return;
       console.error(`panel ${panel.root.id}:`, error);
-      setStatus(panel.root, 'error', error);
+      setStatus(panel.root, 'error', /** @type {Error & { hints?: string[] }} */ (error));
     }
   }));
   if (controller.signal.aborted) return;

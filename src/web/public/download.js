@@ -75,7 +75,7 @@ export async function pngBlob(svg, scale = 2) {
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
-    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+    /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d')).drawImage(image, 0, 0, canvas.width, canvas.height);
     return await canvasBlob(canvas);
   } finally {
     URL.revokeObjectURL(url);

@@ -25,23 +25,30 @@ export async function loadAreas(filters, metric, signal) {
       serverMaps = true;
     } catch (error) {
       if (isAbort(error)) throw error;
-      if (error.status === 404) serverMaps = false;
+      if (/** @type {{ status?: number }} */ (error).status === 404) serverMaps = false;
     }
   }
-  joined ??= joinCounts(await shapesOf(counts.rows), counts.rows, metric, filters);
+  const admin1 = /** @type {string[] | undefined} */ (filters.admin1);
+  joined ??= joinCounts(await shapesOf(counts.rows), counts.rows, metric, { admin1 });
   // What the filters select: the chosen areas, or all of them; and how much of it has no boundary
   // (the server names such areas by admin1 and country, as count does).
-  const chosen = new Set((filters.admin1 ?? []).map(nameKey));
+  const chosen = new Set((admin1 ?? []).map(nameKey));
   const inSelection = (name) => !chosen.size || chosen.has(nameKey(name));
   const sum = (list) => list.reduce((n, r) => n + r.events, 0);
   const selection = { events: sum(counts.rows.filter((r) => inSelection(r.admin1))), missing: sum(joined.unmatched.filter((r) => inSelection(r.admin1))) };
   return { ...joined, rows: counts.rows, selection };
 }
 
-/** Each country's admin1 boundaries, fetched once per page; a country the server has none for has none. */
+/**
+ * Each country's admin1 boundaries, fetched once per page; a country the server has none for has none.
+ * @param {Array<{ country: string }>} rows @returns {Promise<Map<string, import('geojson').Feature[]>>}
+ */
 async function shapesOf(rows) {
   const countries = [...new Set(rows.map((r) => r.country).filter(Boolean))];
   return new Map(await Promise.all(countries.map(async (country) => {
-    try { return [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features]; } catch { return [country, []]; }
+    /** @type {[string, import('geojson').Feature[]]} */
+    let entry;
+    try { entry = [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features]; } catch { entry = [country, []]; }
+    return entry;
   })));
 }

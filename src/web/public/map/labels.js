@@ -63,7 +63,7 @@ export async function mapPng(map) {
   const canvas = document.createElement('canvas');
   canvas.width = source.width;
   canvas.height = source.height;
-  const g = canvas.getContext('2d');
+  const g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
   g.drawImage(source, 0, 0);
   const ratio = source.width / source.clientWidth;
   const box = source.getBoundingClientRect();

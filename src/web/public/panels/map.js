@@ -17,6 +17,7 @@ import { createPanel, toggle } from './panel.js';
 // Enough for every event of a country over years; beyond it the panel says how many are left out.
 const POINT_LIMIT = 100_000;
 const POINT_FIELDS = 'id,event_date,event_type,country,admin1,location,fatalities,latitude,longitude';
+/** @type {[[number, number], [number, number]]} */
 const SAHEL = [[-17.5, 4], [16, 25]];
 
 /** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
@@ -31,6 +32,7 @@ export function mapPanel(ctx) {
   let starting = null;
   let state = null;
   let fitted = null;
+  /** @type {{ points: null | { key: string, data: import('geojson').FeatureCollection }, admin1: null | (Awaited<ReturnType<typeof loadAreas>> & { key: string }) }} */
   const loaded = { points: null, admin1: null };
   let areaRows = [];
 
@@ -58,17 +60,17 @@ export function mapPanel(ctx) {
     const labels = clusterLabels(maplibregl, map);
     let problem = null;
     try {
-      map.getSource('countries').setData(await getOnce(COUNTRIES_URL));
+      geojsonSource(map, 'countries').setData(await getOnce(COUNTRIES_URL));
     } catch (error) {
-      problem = `country boundaries could not be loaded (${error.message}): the map shows the events alone`;
+      problem = `country boundaries could not be loaded (${/** @type {Error} */ (error).message}): the map shows the events alone`;
     }
     const countries = new Set((await getOnce('/api/count?by=country')).rows.map((r) => String(r.country).toLowerCase()));
     map.on('click', async (e) => {
       const target = clickTarget(map, e.point, countries);
       if (!target) return;
-      if (target.zoom) { map.easeTo({ center: target.center, zoom: await map.getSource('events').getClusterExpansionZoom(target.zoom) }); return; }
+      if (target.zoom) { map.easeTo({ center: target.center, zoom: await geojsonSource(map, 'events').getClusterExpansionZoom(target.zoom) }); return; }
       if (target.popup) new maplibregl.Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(target.popup.at).setDOMContent(target.popup.content).addTo(map);
-      ctx.go({ filters: target.filters(state.filters) });
+      if (target.filters) ctx.go({ filters: target.filters(state.filters) });
     });
     map.on('mousemove', (e) => { map.getCanvas().style.cursor = clickTarget(map, e.point, countries) ? 'pointer' : ''; });
     // For the end-to-end tests and for anyone poking at the map from the console.
@@ -81,7 +83,7 @@ export function mapPanel(ctx) {
     if (loaded.points?.key === key) return loaded.points;
     const data = await getJson(apiUrl('/api/events.geojson', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }), signal);
     engine.labels.reset();
-    engine.map.getSource('events').setData(data);
+    geojsonSource(engine.map, 'events').setData(data);
     loaded.points = { key, data };
     return loaded.points;
   }
@@ -91,7 +93,7 @@ export function mapPanel(ctx) {
     if (loaded.admin1?.key === key) return loaded.admin1;
     const areas = await loadAreas(state.filters, state.view.metric, signal);
     areaRows = areas.rows;
-    engine.map.getSource('admin1').setData(areas.collection);
+    geojsonSource(engine.map, 'admin1').setData(/** @type {import('geojson').FeatureCollection} */ (areas.collection));
     engine.map.setPaintProperty('admin1-fill', 'fill-color', fillColor(areas.breaks));
     loaded.admin1 = { key, ...areas };
     return loaded.admin1;
@@ -114,7 +116,9 @@ export function mapPanel(ctx) {
       const filterKey = filtersToParams(next.filters).toString();
       const shown = mode === 'points' ? await showPoints(signal) : await showAreas(signal);
       if (fitted !== filterKey) {
-        const bounds = mode === 'points' ? boundsOf(shown.data.features) : boundsOf(shown.collection.features.filter((f) => f.properties.value > 0));
+        const bounds = mode === 'points'
+          ? boundsOf(/** @type {{ data: import('geojson').FeatureCollection }} */ (shown).data.features)
+          : boundsOf(/** @type {{ collection: { features: Array<{ properties: { value: number } }> } }} */ (shown).collection.features.filter((f) => f.properties.value > 0));
         // Room on the right for the zoom buttons, so that no point hides under them.
         if (bounds) map.fitBounds(bounds, { padding: { top: 40, bottom: 30, left: 30, right: 60 }, maxZoom: 9, duration: 0 });
         fitted = filterKey;
@@ -158,3 +162,10 @@ export function mapPanel(ctx) {
   }
 }
 
+/**
+ * One of the GeoJSON sources the style declares (map/style.js).
+ * @param {import('maplibre-gl').Map} map @param {string} id @returns {import('maplibre-gl').GeoJSONSource}
+ */
+function geojsonSource(map, id) {
+  return /** @type {import('maplibre-gl').GeoJSONSource} */ (map.getSource(id));
+}

@@ -47,7 +47,7 @@ export function createPanel({ id, title, className = '', tools = [] }) {
         h('button', { type: 'button', class: 'download', dataset: { format: ext }, title: `Download this panel as ${ext.toUpperCase()}`, onclick: async (event) => {
           const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
           button.disabled = true;
-          try { save(await make(), fileName(id, filters, ext)); } catch (err) { alert(`Could not download: ${err.message}`); } finally { button.disabled = false; }
+          try { save(await make(), fileName(id, filters, ext)); } catch (err) { alert(`Could not download: ${/** @type {Error} */ (err).message}`); } finally { button.disabled = false; }
         } }, ext.toUpperCase())));
     },
   };
@@ -61,7 +61,7 @@ export function createPanel({ id, title, className = '', tools = [] }) {
 export function setStatus(root, status, err) {
   root.dataset.status = status;
   root.setAttribute('aria-busy', String(status === 'loading'));
-  const box = root.querySelector('.panel-error');
+  const box = /** @type {HTMLElement | null} */ (root.querySelector('.panel-error'));
   if (!box) return;
   box.hidden = status !== 'error';
   if (err) fill(box, err.message, ...(err.hints ?? []).map((hint) => [h('br'), hint]));

@@ -23,7 +23,7 @@ export function tablePanel(ctx) {
   panel.body.append(scroller, pager);
   /** @type {any} */
   let list = null;
-  let filters = {};
+  let filters = /** @type {import('../query.js').Filters} */ ({});
   const image = () => tableSvg({
     title: `Events ${(list.page - 1) * list.limit + 1}–${(list.page - 1) * list.limit + list.events.length} of ${fmt(list.matched)}`, subtitle: describe(list.filters),
     columns: [{ key: 'event_date', label: 'Date', width: 84 }, { key: 'place', label: 'Place', width: 200 }, { key: 'event_type', label: 'Type', width: 180 },

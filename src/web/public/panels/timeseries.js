@@ -35,7 +35,7 @@ export function timeSeriesPanel(ctx) {
       const { filters, view } = state;
       panel.filters = filters;
       steps.set(view.step);
-      const dated = Boolean(filters.from || filters.to || filters.year?.length);
+      const dated = Boolean(filters.from || filters.to || /** @type {string[] | undefined} */ (filters.year)?.length);
       const context = without(without(without(filters, 'from'), 'to'), 'year');
       const [whole, selected] = await Promise.all([
         getJson(apiUrl('/api/trend', context, { by: view.step, metric: view.metric, max_ids: 0 }), signal),

@@ -48,6 +48,7 @@ export function totalsPanel() {
   };
 }
 
+/** @param {string} key @param {string} value @param {string} unit @param {string | null} [detail] */
 function figure(key, value, unit, detail = null) {
   return h('div', { class: 'figure', dataset: { figure: key } },
     h('span', { class: 'figure-value' }, value), ' ', h('span', { class: 'figure-unit' }, unit),

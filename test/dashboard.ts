@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../sources/import.js';
-import { Store } from '../store/store.js';
-import { scratch } from '../testing.js';
+import { importFiles } from '../src/sources/import.js';
+import { Store } from '../src/store/store.js';
+import { scratch } from './testing.js';
 
 /** Debian's Chromium (`.ci/run` installs it), headless, with nothing that calls home. */
 export const CHROMIUM = '/usr/bin/chromium';

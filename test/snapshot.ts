@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '__snapshots__');
+/** Beside the render tests that compare against them. */
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'render', '__snapshots__');
 
 export function normalizeSvg(svg: string): string {
   const ids = new Map<string, string>();

@@ -5,7 +5,7 @@ import yazl from 'yazl';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from './store/store.js';
+import { Store } from '../src/store/store.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED_DATA = resolve(ROOT, '../shared/data');

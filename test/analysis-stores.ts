@@ -3,10 +3,10 @@
  * a second or two), the real files of ../shared/data, and small hand-written ones.
  */
 import { join } from 'node:path';
-import { importFiles } from '../sources/import.js';
-import { DEMO_DATASET, writeDemoCsv } from '../sources/demo/index.js';
-import type { Store } from '../store/store.js';
-import { acledCsv, memoryStore, scratch, shared, writeScratch } from '../testing.js';
+import { importFiles } from '../src/sources/import.js';
+import { DEMO_DATASET, writeDemoCsv } from '../src/sources/demo/index.js';
+import type { Store } from '../src/store/store.js';
+import { acledCsv, memoryStore, scratch, shared, writeScratch } from './testing.js';
 
 let demo: Promise<Store> | undefined;
 

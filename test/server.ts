@@ -3,10 +3,10 @@
  * real or inline files, and small helpers to ask it things the way a client would.
  */
 import { join } from 'node:path';
-import { importFiles } from '../sources/import.js';
-import { Store } from '../store/store.js';
-import { acledCsv, scratch, writeScratch } from '../testing.js';
-import { startServer, type RunningServer, type ServeOptions } from './serve.js';
+import { importFiles } from '../src/sources/import.js';
+import { Store } from '../src/store/store.js';
+import { acledCsv, scratch, writeScratch } from './testing.js';
+import { startServer, type RunningServer, type ServeOptions } from '../src/server/serve.js';
 
 export interface TestServer extends RunningServer {
   get(path: string, init?: RequestInit): Promise<Response>;

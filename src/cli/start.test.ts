@@ -1,0 +1,70 @@
+/**
+ * What the installed bin loads: a command imports only the libraries it needs, so that
+ * `crisismap --help` and `crisismap count` start fast (bench/start.ts measures how fast).
+ * Each case runs bin/crisismap.js (the compiled build) in its own process and records
+ * every module it loads (test/record-loads.mjs).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
+
+const exec = promisify(execFile);
+/** The libraries of charts, spreadsheets and the server, which counting does not need. */
+const HEAVY = ['vega', 'vega-lite', 'exceljs', 'hono', '@hono/node-server', 'zod', '@resvg/resvg-js', 'd3-geo', 'playwright-core', 'tsx'];
+
+/** The packages (by name) whose files a run of the bin loaded, and its output. */
+async function packagesLoaded(...args: string[]): Promise<{ packages: Set<string>; stdout: string }> {
+  const record = join(scratch(), 'loads.txt');
+  const { stdout } = await exec(process.execPath, ['--import', join(ROOT, 'test/record-loads.mjs'), join(ROOT, 'bin/crisismap.js'), ...args], {
+    env: { ...process.env, CRISISMAP_LOADS: record },
+  });
+  const packages = new Set<string>();
+  for (const url of readFileSync(record, 'utf8').split('\n')) {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (match) packages.add(match[1]!);
+  }
+  return { packages, stdout };
+}
+
+let db: Promise<string> | undefined;
+function store(): Promise<string> {
+  db ??= (async () => {
+    const path = join(scratch(), 'start.duckdb');
+    const csv = writeScratch('events.csv', acledCsv([{ event_id_cnty: 'MLI1', fatalities: 4 }, { event_id_cnty: 'MLI2', event_date: '2021-06-01', year: 2021 }]));
+    await exec(process.execPath, [join(ROOT, 'bin/crisismap.js'), 'import', csv, '--db', path]);
+    return path;
+  })();
+  return db;
+}
+
+test('crisismap --help loads no library at all', async () => {
+  const { packages, stdout } = await packagesLoaded('--help');
+  assert.match(stdout, /Usage: crisismap COMMAND/);
+  assert.deepEqual([...packages], []);
+});
+
+test('crisismap count loads DuckDB and none of vega, exceljs, hono or zod', async () => {
+  const { packages, stdout } = await packagesLoaded('count', '--by', 'year', '--db', await store(), '--json');
+  assert.equal(JSON.parse(stdout).total.events, 2);
+  assert.ok(packages.has('@duckdb/node-api'), `the recorder saw DuckDB (${[...packages].join(', ')})`);
+  assert.deepEqual(HEAVY.filter((name) => packages.has(name)), []);
+});
+
+test('crisismap map loads the map libraries but not vega, exceljs, hono or zod', async () => {
+  const out = join(scratch(), 'map.svg');
+  const { packages } = await packagesLoaded('map', '--db', await store(), '--out', out);
+  assert.match(readFileSync(out, 'utf8'), /^<svg/);
+  assert.ok(packages.has('d3-geo') && packages.has('@duckdb/node-api'), [...packages].join(', '));
+  assert.deepEqual(['vega', 'vega-lite', 'exceljs', 'hono', 'zod'].filter((name) => packages.has(name)), []);
+});
+
+test('the recorder does see the heavy libraries when a command needs them: a chart loads vega', async () => {
+  const out = join(scratch(), 'chart.svg');
+  const { packages } = await packagesLoaded('chart', 'trend', '--db', await store(), '--out', out);
+  assert.match(readFileSync(out, 'utf8'), /^<svg/);
+  assert.ok(packages.has('vega') && packages.has('vega-lite'), [...packages].join(', '));
+});
