@@ -18,7 +18,8 @@ test('demo: a brief on Mali in 2022 with Wagner finds the calibration in every s
   assert.ok((sections.actor!.figures as { total: { fatalities: number } }).total.fatalities >= 700);
   assert.match(sections.episodes!.sentence, /was at Moura \(Djenne, Mopti, Mali\), 27–31 March 2022/);
   assert.equal(answer.eventCount, (await count(store, { country: ['Mali'], year: [2022] })).total.events);
-  assert.equal(answer.figures.title, 'Situation report: Mali, 2022');
+  assert.equal(answer.figures.title, 'Situation report: Mali, 2022, with the involvement of Wagner');
+  assert.equal(answer.figures.sections.at(-1)!.title, 'Surges in the 30 days to 31 December 2022', 'named for its window, not "now"');
   assert.ok(answer.caveats.some((c) => /SYNTHETIC/.test(c)));
 
   // As the command line words it (the library names parameters by token: src/model/param.ts).

@@ -19,7 +19,7 @@ import { loadAliases } from './aliases.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import { GROUP, parseGroup } from './areas.js';
 import { caveatsOf, datePhrase, names, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
-import { episodes } from './episodes.js';
+import { dateSpan, episodes } from './episodes.js';
 import { spread } from './spread.js';
 import { surges } from './surges.js';
 import { trend } from './trend.js';
@@ -83,9 +83,13 @@ export async function brief(store: Store, filter: Filter, options: BriefOptions 
   }
   add('episodes', 'Deadliest episodes', await episodes(store, filter, { ...ids, limit: options.episodes ?? 5 }));
   add('spread', 'Spread', await spread(store, filter, { ...ids, by: short ? 'quarter' : 'year', ...(options.groups ? { groups: options.groups } : {}) }));
-  add('surges', 'Surging now', await surges(store, filter, ids));
+  const surging = await surges(store, filter, ids);
+  // Named for the window it looked at: a brief about 2022 read in 2025 is not about "now".
+  const window = surging.figures.at ? `Surges in the ${surging.figures.window} days to ${dateSpan(surging.figures.at, surging.figures.at)}` : 'Surges';
+  add('surges', window, surging);
 
-  const title = `Situation report: ${briefPlace(counted.filters) || 'all places'}${briefDates(counted.filters)}`;
+  const about = options.actor ? `, with the involvement of ${options.actor}` : '';
+  const title = `Situation report: ${briefPlace(counted.filters) || 'all places'}${briefDates(counted.filters)}${about}`;
   return {
     question: `What is the situation${scopePhrase(counted.filters)}${datePhrase(counted.filters)}?`,
     figures: { title, sections },

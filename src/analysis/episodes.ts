@@ -181,7 +181,8 @@ function sentence(f: EpisodeFigures, where: string): string {
   if (!e) return `No events with fatalities${where} can be placed: there are no episodes to rank.`;
   const who = e.actors.slice(0, 3).map((a) => a.actor);
   return `The deadliest of ${fmt(f.found)} episode${f.found === 1 ? '' : 's'}${where} was at ${placeName(e.place, e.places)}, ${dateSpan(e.first, e.last)}: ` +
-    `${fmt(e.fatalities)} killed in ${fmt(e.fatalEvents)} event${e.fatalEvents === 1 ? '' : 's'}${who.length ? ` involving ${names(who)}` : ''}.`;
+    // The table counts every event of the episode: name both when some killed no one.
+    `${fmt(e.fatalities)} killed in ${fmt(e.eventCount)} event${e.eventCount === 1 ? '' : 's'}${e.fatalEvents !== e.eventCount ? ` (${fmt(e.fatalEvents)} of them deadly)` : ''}${who.length ? ` involving ${names(who)}` : ''}.`;
 }
 
 export const EPISODES_PARAMS = {

@@ -52,7 +52,15 @@ export function answerFooter(answer: Answer<unknown>): string {
 
 export function block(section: Section, names: Namer = KEY_NAMES): Block {
   const a = section.answer;
-  return { title: section.title, text: a.sentence, ...tableOf(section), events: eventsLine(a, names), note: dataNote(a) };
+  return { title: section.title, text: a.sentence + besideTable(section), ...tableOf(section), events: eventsLine(a, names), note: dataNote(a) };
+}
+
+/** What a section says in words rather than in its table: an actor's partners and opponents are not per-year figures. */
+function besideTable(section: Section): string {
+  if (section.id !== 'actor') return '';
+  const p = section.answer.figures as ActorFigures;
+  const lead = (list: Array<{ actor: string }>) => list.slice(0, 3).map((x) => x.actor).join('; ') || 'none';
+  return ` Partners: ${lead(p.partners)}. Opponents: ${lead(p.opponents)}.`;
 }
 
 function tableOf(section: Section): { table?: Table } {
@@ -67,22 +75,24 @@ function tableOf(section: Section): { table?: Table } {
       const rows: Table['rows'] = [];
       const u = v.unattributed;
       if (u) {
-        rows.push(['events targeting civilians', fmt(u.civilianTargeting.events), fmt(u.civilianTargeting.fatalities), percent(u.civilianTargeting.fatalities, u.fatalities)]);
-        for (const p of u.battles.byParties.slice(0, 4)) rows.push([`battles: ${p.parties}`, fmt(p.events), fmt(p.fatalities), percent(p.fatalities, u.fatalities)]);
-        rows.push(['explosions/remote violence', fmt(u.remoteViolence.events), fmt(u.remoteViolence.fatalities), percent(u.remoteViolence.fatalities, u.fatalities)]);
-        rows.push(['other events', fmt(u.other.events), fmt(u.other.fatalities), percent(u.other.fatalities, u.fatalities)]);
+        // Every part, so that the shares add up to the total row under them.
+        const row = (label: string, p: { events: number; fatalities: number }) => rows.push([label, fmt(p.events), fmt(p.fatalities), percent(p.fatalities, u.fatalities)]);
+        row('events targeting civilians', u.civilianTargeting);
+        if (u.battles.byParties.length) for (const p of u.battles.byParties) row(`battles: ${p.parties}`, p);
+        else row('battles', u.battles);
+        row('explosions/remote violence', u.remoteViolence);
+        row('other events', u.other);
+        row(v.attributed ? 'total (sources that do not say who died)' : 'total', u);
       }
       const a = v.attributed;
       if (a) {
-        for (const [label, n] of [['UCDP: civilians', a.civilians], ['UCDP: side A', a.sideA], ['UCDP: side B', a.sideB], ['UCDP: unknown', a.unknown]] as const) rows.push([label, '', fmt(n), percent(n, a.best)]);
+        for (const [label, n] of [['UCDP: civilians', a.civilians], ['UCDP: side A', a.sideA], ['UCDP: side B', a.sideB], ['UCDP: unknown', a.unknown], ['UCDP: total (best estimate)', a.best]] as const) rows.push([label, '', fmt(n), percent(n, a.best)]);
       }
       return { table: { columns: ['', 'events', 'fatalities', 'share'], rows } };
     }
     case 'actor': {
       const p = f as ActorFigures;
       const rows: Table['rows'] = p.byYear.map((r) => [String(r.year), fmt(r.events), fmt(r.fatalities)]);
-      const lead = (list: Array<{ actor: string }>) => list.slice(0, 3).map((x) => x.actor).join('; ') || '–';
-      rows.push(['partners', lead(p.partners), ''], ['opponents', lead(p.opponents), '']);
       return { table: { columns: ['year', 'events', 'fatalities'], rows } };
     }
     case 'episodes': {
@@ -143,7 +153,7 @@ export function briefHtml(answer: Answer<BriefFigures>, figures: Record<string, 
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(answer.figures.title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}.events,.note{font-size:.8rem;color:#555}.caveat{background:#fff4d6;padding:.5rem}figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}.events,.note{font-size:.8rem;color:#555}.caveat{background:#fff4d6;padding:.5rem}figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto}</style>
 </head><body><h1>${esc(answer.figures.title)}</h1>
 ${answer.caveats.map((c) => `<p class="caveat">${esc(c)}</p>`).join('\n')}
 ${parts.join('\n')}

@@ -61,9 +61,20 @@ test('the minimum and the history decide: too few deaths, or too short a record,
   assert.ok(tooYoung.caveats.some((c) => /at least a year is needed/.test(c)));
 });
 
-test('by default the window ends where the data does, or at --to', async () => {
+test('by default the window ends at the most recent surge the data holds, or at --to', async () => {
   const store = await demoStore();
-  assert.equal((await surges(store, {})).figures.at, '2023-12-31');
+  const latest = await surges(store, {});
+  assert.equal(latest.figures.at, '2023-12-22');
+  assert.equal(latest.figures.latest, true);
+  assert.equal(latest.figures.dataEnd, '2023-12-31');
+  assert.ok(latest.figures.surges.length > 0);
+  assert.match(latest.sentence, /^The most recent surge in the data was in the 30 days to 22 December 2023 \(the data runs to 31 December 2023\): /, latest.sentence);
+  // The same day asked for: the same surges, called surging.
+  const atThatDay = await surges(store, {}, { at: '2023-12-22' });
+  assert.deepEqual(atThatDay.figures.surges, latest.figures.surges);
+  assert.equal(atThatDay.figures.latest, false);
+  // Not one day later: no window after it surges.
+  for (const at of ['2023-12-23', '2023-12-31']) assert.deepEqual((await surges(store, {}, { at })).figures.surges, [], at);
   const toApril = await surges(store, { country: ['Mali'], to: '2022-04-15' });
   assert.equal(toApril.figures.at, '2022-04-15');
   assert.ok(toApril.figures.surges.some((s) => s.admin1 === 'Mopti'));

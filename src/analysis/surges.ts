@@ -24,7 +24,10 @@ export interface SurgeOptions extends AnalysisOptions {
   min?: number;
   /** Least fatalities in the window for an admin1 area (default 25). */
   minAdmin1?: number;
-  /** The window's last day (default: --to, else the last day the data covers). */
+  /**
+   * The window's last day. Default: --to, or the end of --year; with neither, the last day of
+   * the most recent window in which an area surged (the data's last day when none did).
+   */
   at?: string;
 }
 
@@ -50,6 +53,10 @@ export interface Surge {
 
 export interface SurgeFigures {
   at: string | null;
+  /** True when no date was given and `at` is the end of the most recent surge the data holds. */
+  latest: boolean;
+  /** The last day the data covers. */
+  dataEnd: string | null;
   window: number;
   minimums: { country: number; admin1: number };
   surges: Surge[];
@@ -69,24 +76,22 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   const counted = await count(store, undated);
   const coverage = coverageBounds(await coverageOf(store, counted.datasets, undated));
   const yearEnd = year?.length ? `${Math.max(...year)}-12-31` : undefined;
-  const at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
+  let at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
   if (options.at !== undefined) readParam(SURGES_PARAMS.at, [options.at]);
   const caveats: string[] = [];
   if (filter.from || year?.length) caveats.push(`${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} do not limit surges: a window is compared with up to three years before it; the window ends at ${ref(SURGES_PARAMS.at)}, else ${ref(FILTER_PARAMS.to)}, else the end of the data`);
-  if (!at || !coverage || counted.total.events === 0) return answer({ at: null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
+  if (!at || !coverage || counted.total.events === 0) return answer({ at: null, latest: false, dataEnd: coverage?.last ?? null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
+
+  // No date given: the most recent surges the data holds, rather than none in its last days.
+  const latest = !options.at && !filter.to && !year?.length;
+  if (latest) at = (await latestSurgeEnd(store, undated, window, minimums, coverage.first, at)) ?? at;
 
   const windowStart = addDays(at, -(window - 1));
   const historyDays = Math.max(0, Math.min(3 * YEAR, dayOf(windowStart) - dayOf(coverage.first)));
   const scope = await scopeOf(store, { ...undated, to: at });
   const span = whereAnd(scope, ['event_date >= ?::DATE'], [addDays(windowStart, -(3 * YEAR + window))]);
   const [w1, y1, y3] = [windowStart, addDays(windowStart, -YEAR), addDays(windowStart, -3 * YEAR)];
-  // Rolling sums are evaluated at days with events: a window's total can only peak on such a day.
-  const rows = await store.all(`WITH daily AS (
-      SELECT country, admin1, grouping(admin1) AS g, event_date AS d, coalesce(sum(fatalities), 0) AS f, count(*) AS n
-      FROM events ${span.where} AND country IS NOT NULL
-      GROUP BY GROUPING SETS ((country, event_date), (country, admin1, event_date))),
-    roll AS (SELECT *, sum(f) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${window - 1} DAYS PRECEDING AND CURRENT ROW) AS w
-      FROM daily WHERE g = 1 OR admin1 IS NOT NULL)
+  const rows = await store.all(`${rollingSql(span.where, window)}
     SELECT g, country, admin1, sum(f) FILTER (WHERE d >= ?::DATE) AS current, sum(n) FILTER (WHERE d >= ?::DATE) AS events,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max1, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max1_end,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max3, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max3_end
@@ -116,14 +121,42 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   // An admin1 surge's events are within its country's when that surges too: count each event once.
   const surgingCountries = new Set(found.filter((s) => s.level === 'country').map((s) => s.country));
   const behind = found.filter((s) => s.level === 'country' || !surgingCountries.has(s.country)).reduce((n, s) => n + s.events, 0);
-  return answer({ at, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, behind);
+  return answer({ at, latest: latest && at !== coverage.last, dataEnd: coverage.last, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, behind);
+}
+
+/**
+ * Daily fatalities (f) and events (n) per country (g = 1) and per admin1 area, with the
+ * rolling `window`-day total ending each day (w). Rolling sums are evaluated at days with
+ * events: a window's total can only peak on such a day.
+ */
+function rollingSql(where: string, window: number): string {
+  return `WITH daily AS (
+      SELECT country, admin1, grouping(admin1) AS g, event_date AS d, coalesce(sum(fatalities), 0) AS f, count(*) AS n
+      FROM events ${where} AND country IS NOT NULL
+      GROUP BY GROUPING SETS ((country, event_date), (country, admin1, event_date))),
+    roll AS (SELECT *, sum(f) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${window - 1} DAYS PRECEDING AND CURRENT ROW) AS w
+      FROM daily WHERE g = 1 OR admin1 IS NOT NULL)`;
+}
+
+/**
+ * The last day, up to `last`, on which some area's window total tops every window of the year
+ * before that window began (and its minimum), with a year of data before it: the same test as
+ * surges() makes for one day, made for every day at once.
+ */
+async function latestSurgeEnd(store: Store, filter: Filter, window: number, minimums: { country: number; admin1: number }, first: string, last: string): Promise<string | undefined> {
+  const scope = await scopeOf(store, { ...filter, to: last });
+  const row = await store.one(`${rollingSql(scope.where, window)},
+    judged AS (SELECT *, max(w) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${YEAR - 1 + window} DAYS PRECEDING AND INTERVAL ${window} DAYS PRECEDING) AS before FROM roll)
+    SELECT max(d) AS d FROM judged WHERE d >= ?::DATE AND w > coalesce(before, 0) AND w >= CASE WHEN g = 1 THEN ? ELSE ? END`,
+  [...scope.params, addDays(first, YEAR - 1 + window), minimums.country, minimums.admin1]);
+  return (row.d as string | null) ?? undefined;
 }
 
 
 function answer(figures: SurgeFigures, counted: Awaited<ReturnType<typeof count>>, caveats: string[], ids: string[], options: AnalysisOptions = {}, behind?: number): Answer<SurgeFigures> {
   const where = scopePhrase(counted.filters);
   return {
-    question: `Where${where} is violence surging now?`,
+    question: figures.latest ? `Where${where} did violence last surge?` : `Where${where} is violence surging?`,
     figures,
     sentence: sentence(figures, where),
     filters: counted.filters,
@@ -140,6 +173,11 @@ export function surgeArea(s: Pick<Surge, 'country' | 'admin1'>): string {
 function sentence(f: SurgeFigures, where: string): string {
   if (!f.at) return `No events match${where}: nothing to watch.`;
   const days = `the ${f.window} days to ${dateSpan(f.at, f.at)}`;
+  if (f.latest && f.surges.length) {
+    const described = f.surges.slice(0, 3).map((s) => `${surgeArea(s)}, ${fmt(s.fatalities)} killed`);
+    const more = f.surges.length > 3 ? ` and ${f.surges.length - 3} more` : '';
+    return `The most recent surge${where} in the data was in ${days} (the data runs to ${dateSpan(f.dataEnd!, f.dataEnd!)}): ${names(described)}${more}.`;
+  }
   if (!f.surges.length) return `No area${where} had more fatalities in ${days} than in any ${f.window} days of the year before (and at least ${f.minimums.country} for a country, ${f.minimums.admin1} for an admin1 area).`;
   const described = f.surges.slice(0, 3).map((s) => {
     const before = s.highestIn === 3 ? s.previous3y : s.previous1y;

@@ -209,6 +209,6 @@ ${ref(COMPARE)}, it is set against the same days of the other period. Rules: doc
 
 function seriesTable(answer: Answer<TrendFigures>) {
   const by = answer.figures.by;
-  const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : '' }));
+  const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : `all ${p.days} days` }));
   return { columns: [by, 'events', 'fatalities', 'coverage'], rows };
 }

@@ -168,7 +168,7 @@ parties, and the rest — and the answer says so. Rules: docs/counting.md ("Who 
           row('explosions/remote violence', u.remoteViolence), ...u.remoteViolence.byParties.map((p) => row(`- ${p.parties}`, p)),
           row('other events', u.other),
         ],
-        footer: [row('total (events without attributed deaths)', u)],
+        footer: [row(f.attributed ? 'total (sources that do not say who died)' : 'total', u)],
       });
     }
     const a = f.attributed;

@@ -54,7 +54,7 @@ test('count prints a table with the total, the data and the filters', async () =
   const { out } = await run('count', '--db', db, '--actor', 'Wagner', '--by', 'admin1');
   assert.match(out, /country\s+admin1\s+events\s+fatalities/);
   assert.match(out, /Mali\s+Mopti\s+2\s+34/);
-  assert.match(out, /Data: acled \(export 2022-04-15\): 2 events/);
+  assert.match(out, /Data: acled, version export 2022-04-15: 2 events/);
   assert.match(out, /Filters: actor=Wagner/);
 });
 

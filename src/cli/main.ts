@@ -7,6 +7,7 @@
  * Errors the user can fix print as one line plus hints, with a non-zero exit code.
  */
 import { CrisisError } from '../model/errors.js';
+import { StoreLockedError } from '../store/store.js';
 import { wordError, wordText } from '../model/param.js';
 import { CLI_NAMES } from './wording.js';
 import type { Command, IO } from './command.js';
@@ -21,6 +22,8 @@ import { infoCommand } from './commands/info.js';
 import { mapCommand } from './commands/map.js';
 import { serveCommand } from './commands/serve.js';
 import { syncCommand } from './commands/sync.js';
+import { withTableWidth } from './format.js';
+import { runViaServer } from './via-server.js';
 
 export const COMMANDS: Command[] = [
   importCommand, countCommand, eventsCommand, infoCommand, demoCommand,
@@ -40,8 +43,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 Every command takes --help (with an example) and --db FILE (default: $CRISISMAP_DB or ./crisismap.duckdb).
 
 Start with:
-  crisismap demo
-  crisismap count --country Mali --by year
+  npx crisismap demo
+  npx crisismap count --country Mali --by year
 `;
 }
 
@@ -60,14 +63,26 @@ export async function main(argv: string[], raw: IO): Promise<number> {
     io.err(`crisismap: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (io.inServer && command === serveCommand) {
+    io.err('crisismap serve: a server does not start another one; run it in a terminal of its own\n');
+    return 2;
+  }
   if (args.includes('--help') || args.includes('-h')) {
     io.out(command.help + '\n');
     return 0;
   }
+  // Whether the command printed anything before it failed: only a clean failure may be re-run by a server.
+  let printed = false;
+  const watched: IO = { ...io, out: (text) => { printed = true; io.out(text); }, err: (text) => { printed = true; io.err(text); } };
   try {
-    await command.run(args, io);
+    await withTableWidth(io.width, () => command.run(args, watched));
     return 0;
   } catch (error) {
+    // The store is held by a server: one this user started runs the command and sends back what it printed.
+    if (error instanceof StoreLockedError && !printed && !io.inServer && command.name !== 'serve') {
+      const code = await runViaServer(error.path, argv, io);
+      if (code !== undefined) return code;
+    }
     if (error instanceof CrisisError) {
       const { message, hints } = wordError(error, CLI_NAMES);
       io.err(`crisismap ${name}: ${message}\n${hints.map((d) => `  ${d}\n`).join('')}`);
@@ -82,4 +97,5 @@ export const processIO: IO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: !!process.stderr.isTTY,
+  ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
 };

@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CrisisError } from '../model/errors.js';
 import { helpOf, isList, placeholderOf, readParam, type Param } from '../model/param.js';
 import { FILTERS, type Filter } from '../query/filter.js';
+import { nearest } from '../query/similar.js';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -52,11 +53,14 @@ export const DB_HELP = `  --db FILE               the store (default: $CRISISMAP
   -h, --help              this help`;
 
 export function parse(args: string[], options: OptionSpec, allowPositionals = false) {
+  const all = { ...COMMON_OPTIONS, ...options };
   try {
-    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals, strict: true });
+    return parseArgs({ args, options: all, allowPositionals, strict: true });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new CrisisError(message, ['see --help for the flags this command takes']);
+    const unknown = /^Unknown option '--([^'=]+)'/.exec(message)?.[1];
+    const near = unknown ? nearest(unknown, Object.keys(all)) : undefined;
+    throw new CrisisError(message, [...(near ? [`did you mean --${near}?`] : []), 'see --help for the flags this command takes']);
   }
 }
 

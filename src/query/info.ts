@@ -29,8 +29,9 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
     FROM events GROUP BY dataset ORDER BY dataset`);
   const imports = await store.all(`SELECT imported_at, file, layout, dataset, dataset_version, rows_read, added, updated, unchanged, stale, merged, rejected, deleted
     FROM imports ORDER BY imported_at DESC LIMIT 10`);
+  // On disk: the file and its write-ahead log, which holds recent imports until DuckDB checkpoints.
   let bytes: number | null = null;
-  try { bytes = statSync(store.path).size; } catch { /* in memory */ }
+  try { bytes = statSync(store.path).size + (statSync(`${store.path}.wal`, { throwIfNoEntry: false })?.size ?? 0); } catch { /* in memory */ }
   return {
     store: store.path,
     bytes,

@@ -15,5 +15,6 @@ export function provenanceOf(rows: Array<Record<string, unknown>>): DatasetVersi
 
 export function describeProvenance(datasets: DatasetVersion[]): string {
   if (!datasets.length) return 'no matching events';
-  return datasets.map((d) => `${d.dataset} (${d.version}): ${d.events.toLocaleString('en-US')} events`).join('; ');
+  // "version" spelled out: versions carry their own parentheses ("demo v1 (seed 1)").
+  return datasets.map((d) => `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`).join('; ');
 }

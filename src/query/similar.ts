@@ -12,6 +12,18 @@ export function closest(input: string, candidates: string[], count = 3): string[
   return scored.filter((s) => s.score <= Math.max(best + 2, 3) || s.score < 0).slice(0, count).map((s) => s.c);
 }
 
+/** The one known name within a typo or two of `input` (a third of its length at most), if any. */
+export function nearest(input: string, candidates: string[]): string | undefined {
+  const needle = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(needle.length / 3));
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = distance(needle, c.toLowerCase());
+    if (d <= limit && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

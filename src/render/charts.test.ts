@@ -45,7 +45,7 @@ for (const [kind, options, title] of CASES) {
     // Drawn as the command line draws it: parameters in notes named as flags.
     const drawn = await chart(await fixed(), kind, {}, { ...options, names: CLI_NAMES });
     assert.equal(drawn.text.title, title);
-    assert.match(drawn.text.source, /^Source: acled \(export 2022-04-15\): \d+ events · chart: crisismap$/);
+    assert.match(drawn.text.source, /^Source: acled, version export 2022-04-15: \d+ events · chart: crisismap$/);
     const svg = await chartSvg(drawn);
     assert.match(svg, /^<svg[^>]* width="600"/, 'readable at 600 px: drawn at that width');
     assert.ok(svg.includes(`Filters: ${kind === 'actor' ? 'actor=Wagner Group' : 'no filters (all events)'}`), 'the filters are on the figure');

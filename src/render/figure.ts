@@ -6,7 +6,7 @@
 import { datasetCaveats } from '../analysis/answer.js';
 import { describeFilter, type Filter } from '../query/filter.js';
 import { describeProvenance, type DatasetVersion } from '../query/provenance.js';
-import { wrap } from './metrics.js';
+import { wrap, wrapBalanced } from './metrics.js';
 import { esc } from './svg.js';
 import { FONT_STACK, INK, SIZE, WIDTH } from './theme.js';
 
@@ -43,7 +43,7 @@ export function sourceLine(datasets: DatasetVersion[]): string {
 
 /** Title lines wrapped to the figure's width. */
 export function titleLines(text: FigureText, width = WIDTH): string[] {
-  return wrap(text.title, width - 2 * SIZE.padding, SIZE.title, true);
+  return wrapBalanced(text.title, width - 2 * SIZE.padding, SIZE.title, true);
 }
 
 export function subtitleLines(text: FigureText, width = WIDTH): string[] {
@@ -95,7 +95,7 @@ export function footer(text: FigureText, top: number, width = WIDTH): string {
 export function frame(text: FigureText, body: string, width: number, height: number, label = text.title): string {
   const top = headerHeight(text, width);
   const total = Math.ceil(top + height + footerHeight(text, width));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" role="img" aria-label="${esc(label)}">` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" role="img" aria-label="${esc(label)}" font-family="${FONT_STACK}">` +
     `<title>${esc(text.title)}</title><rect width="${width}" height="${total}" fill="${INK.background}"/>` +
     header(text, width) + `<g class="body" transform="translate(0,${top})">${body}</g>` + footer(text, top + height, width) + '</svg>\n';
 }

@@ -35,6 +35,8 @@ export function classesOf(values: number[]): Classes {
     const b = q === 0 ? at : roundDown(at);
     if (!bounds.length || b > bounds[bounds.length - 1]!) bounds.push(b);
   }
+  // The lowest of several classes starts at 1 ("1–49"), a round start that covers every positive value.
+  if (bounds.length > 1) bounds[0] = Math.min(bounds[0]!, 1);
   // Spread the palette over fewer classes, so two classes never look alike.
   const colours = bounds.length === 1 ? [palette[palette.length - 1]!]
     : bounds.map((_, i) => palette[Math.round((i * (palette.length - 1)) / (bounds.length - 1))]!);

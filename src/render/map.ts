@@ -42,7 +42,8 @@ export function mapFigure(data: MapData, options: MapFigureOptions = {}): MapFig
   const text = mapText(data);
   const choropleth = data.level !== 'points';
   const classes = choropleth && data.areas.length ? classesOf(data.areas.map((a) => a.value)) : null;
-  const drawn = drawMap(data, classes, width, options.labels ?? 5);
+  // Every area is named where its label fits without overlap; places, being many, only the largest.
+  const drawn = drawMap(data, classes, width, options.labels ?? (choropleth ? Infinity : 5));
   const keys: string[] = [];
   let y = drawn.height + 8;
   let keyHeight = 0;

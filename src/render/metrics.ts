@@ -26,6 +26,21 @@ export function textWidth(text: string, size: number, bold = false): number {
 }
 
 /** Words into lines no wider than `width`; a word wider than a line stays whole. */
+/**
+ * Words onto as few lines as fit `width`, with the lines made as even as that many lines
+ * allow: a title does not leave its last words alone on a line ("down 19%").
+ */
+export function wrapBalanced(text: string, width: number, size: number, bold = false): string[] {
+  const lines = wrap(text, width, size, bold);
+  if (lines.length < 2) return lines;
+  let [low, high] = [0, width];
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    if (wrap(text, middle, size, bold).length === lines.length) high = middle; else low = middle;
+  }
+  return wrap(text, high, size, bold);
+}
+
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';

@@ -2,6 +2,7 @@
  * The embedded store: one DuckDB file that holds the events. Every other module reaches
  * DuckDB through this class, so connection handling and error wording live in one place.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
@@ -15,9 +16,40 @@ export const DEFAULT_DB = 'crisismap.duckdb';
 /** DuckDB's memory ceiling unless CRISISMAP_MEMORY_LIMIT says otherwise. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
-/** `--db` wins, then CRISISMAP_DB, then ./crisismap.duckdb. */
+/** `--db` wins, then CRISISMAP_DB (the caller's, when a server runs a command for it), then ./crisismap.duckdb. */
 export function resolveDbPath(flag?: string): string {
-  return resolve(flag ?? process.env.CRISISMAP_DB ?? DEFAULT_DB);
+  return resolve(flag ?? hosts.getStore()?.defaultDb ?? process.env.CRISISMAP_DB ?? DEFAULT_DB);
+}
+
+/**
+ * A process that already holds a store open (a running server) and runs a command for
+ * someone else: Store.open on that file lends a connection to the open store instead of
+ * opening the file a second time, which DuckDB does not allow.
+ */
+export interface StoreHost {
+  /** The store file the host holds open (absolute). */
+  path: string;
+  /** The store the command would have found when it names no --db (the caller's default). */
+  defaultDb: string;
+  connect(): Promise<Store>;
+}
+
+const hosts = new AsyncLocalStorage<StoreHost>();
+
+/** Runs `work` with every Store.open of `host.path` answered by `host.connect()`. */
+export function withStoreHost<T>(host: StoreHost, work: () => Promise<T>): Promise<T> {
+  return hosts.run(host, work);
+}
+
+/** The store is held by another process (DuckDB lets one process write a file). */
+export class StoreLockedError extends CrisisError {
+  constructor(readonly path: string, readonly pid: number | undefined) {
+    super(`the store ${path} is in use by another process${pid ? ` (PID ${pid})` : ''}`, [
+      'a running `crisismap serve` owns its store: import through its API (POST /api/import with the token)',
+      'or stop that process and run the command again',
+    ], 3);
+    this.name = 'StoreLockedError';
+  }
 }
 
 export interface OpenOptions {
@@ -60,6 +92,15 @@ export class Store {
 
   static async open(path: string, options: OpenOptions = {}): Promise<Store> {
     const memory = path === ':memory:';
+    const host = hosts.getStore();
+    if (host && !memory && resolve(path) === host.path) {
+      const lent = await host.connect();
+      if (lent.readOnly && !options.readOnly) {
+        lent.close();
+        throw new CrisisError(`the store ${path} is opened read-only by the running server`, ['stop the server (or restart it without --read-only) to write to it'], 3);
+      }
+      return lent;
+    }
     if (!memory && !existsSync(path) && (options.mustExist || options.readOnly)) {
       throw new CrisisError(`no store at ${path}`, [
         'import data first (crisismap import FILE) or build the demo store (crisismap demo); choose another file with --db',
@@ -136,14 +177,7 @@ function storeError(path: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (/lock/i.test(message)) {
     const pid = /PID (\d+)/.exec(message)?.[1];
-    return new CrisisError(
-      `the store ${path} is in use by another process${pid ? ` (PID ${pid})` : ''}`,
-      [
-        'a running `crisismap serve` owns its store: import through its API (POST /api/import with the token)',
-        'or stop that process and run the command again',
-      ],
-      3,
-    );
+    return new StoreLockedError(path, pid ? Number(pid) : undefined);
   }
   return new CrisisError(`cannot open the store ${path}: ${message}`, [], 3);
 }

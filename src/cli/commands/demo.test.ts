@@ -13,7 +13,7 @@ test('the demo store: synthetic, calibrated, and idempotent', async () => {
   const io = { out: (t: string) => { out += t; }, err: () => undefined, interactive: false };
   assert.equal(await main(['demo', '--db', db], io), 0);
   assert.match(out, /synthetic events \(dataset demo-synthetic\)/);
-  assert.match(out, /Try next:\n  crisismap count --db .* --country Mali --by year/);
+  assert.match(out, /Try next:\n  npx crisismap count --db .* --country Mali --by year/);
 
   const store = await Store.open(db, { readOnly: true });
   try {

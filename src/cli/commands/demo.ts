@@ -35,11 +35,11 @@ ${events.toLocaleString('en-US')} synthetic events (dataset ${dataset}): ${(repo
 These events are invented for trying crisismap out; they are not real reporting.
 
 Try next:
-  crisismap count${db} --country Mali --by year
-  crisismap count${db} --actor Wagner --to 2022-12-31 --by admin1
-  crisismap events${db} --country Mali --year 2022 --deadliest --limit 10
-  crisismap count${db} --year 2022 --by country --json
-  crisismap info${db}
+  npx crisismap count${db} --country Mali --by year
+  npx crisismap count${db} --actor Wagner --to 2022-12-31 --by admin1
+  npx crisismap events${db} --country Mali --year 2022 --deadliest --limit 10
+  npx crisismap count${db} --year 2022 --by country --json
+  npx crisismap info${db}
 `);
     } finally {
       store.close();

@@ -59,7 +59,9 @@ Examples:
       } else if (values.json) io.out(json(list));
       else if (values.csv) io.out(csv(fields, list.events));
       else {
-        let text = table(fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'), list.events, [], 28);
+        let text = values.fields
+          ? table(fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'), list.events, [], 28)
+          : table(TERMINAL_COLUMNS, list.events.map(terminalRow));
         if (list.matched > list.events.length) text += `… ${list.events.length} of ${list.matched.toLocaleString('en-US')} events shown; use --limit, --offset or --csv for more\n`;
         text += `Data: ${describeProvenance(list.datasets)}\nFilters: ${describeFilter(list.filters)}\n`;
         io.out(text);
@@ -69,6 +71,23 @@ Examples:
     }
   },
 };
+
+// The default fields, folded into columns that fit a terminal: the place in one, each side with its associates.
+const TERMINAL_COLUMNS = ['id', 'event_date', 'place', 'sub_event_type', 'side 1', 'side 2', 'fatalities'];
+
+function terminalRow(event: Record<string, unknown>): Record<string, unknown> {
+  const join = (...parts: unknown[]) => parts.filter((p) => p !== null && p !== undefined && p !== '').join(', ');
+  const side = (actor: unknown, associates: unknown) => {
+    const others = (Array.isArray(associates) ? associates : [associates]).filter(Boolean);
+    return others.length ? `${actor ?? ''} with ${others.join('; ')}` : actor;
+  };
+  return {
+    ...event,
+    place: join(event.location, event.admin1, event.country),
+    'side 1': side(event.actor1, event.assoc_actor_1),
+    'side 2': side(event.actor2, event.assoc_actor_2),
+  };
+}
 
 function whole(value: string, name: string): number {
   if (!/^\d+$/.test(value)) throw new CrisisError(`--${name} "${value}" is not a whole number`);

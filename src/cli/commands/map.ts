@@ -22,7 +22,7 @@ ${FILTER_HELP}
 Map:
   --level LEVEL           admin1 (default), country, or points (a symbol per place)
   --metric WHAT           fatalities (default) or events
-  --labels N              label the N largest values (default 5)
+  --labels N              label the N largest values (default: every area whose label fits; 5 places)
 
 Output:
   --out FILE              the format follows the extension: .svg, .png (2× scale),
@@ -43,7 +43,7 @@ Examples:
     const metric = ((values.metric as string | undefined) ?? 'fatalities').toLowerCase();
     if (!METRICS.includes(metric as Metric)) throw new CrisisError(`--metric "${values.metric}" is not events or fatalities`, ['use --metric events or --metric fatalities']);
     await withStore(values.db, async (store) => {
-      const figure = await map(store, filterFrom(values), { level: level as MapLevel, metric: metric as Metric, labels: numberFlag(values.labels, 'labels', 5) });
+      const figure = await map(store, filterFrom(values), { level: level as MapLevel, metric: metric as Metric, ...(values.labels !== undefined ? { labels: numberFlag(values.labels, 'labels', 5) } : {}) });
       const format = writeMap(figure, out);
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;

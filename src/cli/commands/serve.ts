@@ -21,9 +21,10 @@ Starts one process that serves the dashboard at / and the JSON API under /api/ (
 is described at /api/docs and /api/openapi.json; see docs/api.md). Filters are query
 parameters in ACLED's conventions: /api/count?country=Mali|Niger&by=year.
 
-The server owns the store file while it runs: other crisismap commands on the same file
-fail with a message saying so. Import through the API instead (POST /api/import with the
-token), or stop the server first. Reading is open to anyone who can reach the server, so it
+The server owns the store file while it runs. Other crisismap commands of the same user on
+the same file go through the server (it leaves a discovery file, readable by that user
+only, beside the store) and print what they print without it; imports too. Other users
+import through the API (POST /api/import with the token). Reading is open to anyone who can reach the server, so it
 listens on this machine only (127.0.0.1) unless --host says otherwise.
 
 Options:
@@ -70,6 +71,8 @@ Example:
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
       readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
       ...(syncEvery ? { sync: { everyMs: syncEvery, options: { credentials: loadCredentials(values.credentials as string | undefined) }, log: (line: string) => io.err(`${line}\n`) } } : {}),
+      // Commands run in another terminal reach the store through the server (src/cli/via-server.ts).
+      commands: async (argv, captured) => (await import('../main.js')).main(argv, captured),
       ...(values.demo ? { demo: async (store) => { io.err('the store has no events: building the synthetic demo data…\n'); await buildDemo(store); } } : {}),
     });
     io.out(`crisismap serving ${db} at ${server.url}\n`);

@@ -22,14 +22,16 @@ export function trendChart(answer: Answer<TrendFigures>): Chart {
   }));
   const few = values.length <= 12;
   const x = { field: 'label', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelOverlap: 'parity', ticks: false } };
-  const y = { field: 'value', type: 'quantitative', title: `${metric} per ${by}`, axis: { format: ',d', tickCount: 5 } };
+  // No axis title: the subtitle says what the bars are ("Fatalities per year").
+  const y = { field: 'value', type: 'quantitative', title: null, axis: { format: ',d', tickCount: 5 } };
   const plot = {
     height: 300,
     data: { values },
     encoding: { x, y },
     layer: [
       { mark: { type: 'bar' }, encoding: {
-        color: { condition: { test: 'datum.compared', value: HIGHLIGHT }, value: PRIMARY },
+        // Two bars, both compared (a brief's headline): the earlier keeps the plain colour, so the two differ.
+        color: { condition: { test: values.every((v) => v.compared) ? 'datum.change !== ""' : 'datum.compared', value: HIGHLIGHT }, value: PRIMARY },
         opacity: { condition: { test: 'datum.partial', value: 0.35 }, value: 1 },
       } },
       ...(few ? [{ mark: { type: 'text', dy: -6, baseline: 'bottom' }, encoding: { text: { field: 'value', type: 'quantitative', format: ',d' } } }] : []),
@@ -37,7 +39,7 @@ export function trendChart(answer: Answer<TrendFigures>): Chart {
       { transform: [{ filter: 'datum.change !== ""' }], mark: { type: 'text', dy: few ? -22 : -6, baseline: 'bottom', fontWeight: 'bold', color: HIGHLIGHT }, encoding: { text: { field: 'change' } } },
     ],
   };
-  const what = `${cap(metric)} per ${by}${change ? `; ${periodText(change.from, by)} and ${periodText(change.to, by)} compared, in orange` : ''}${series.some((p) => p.partial) ? '; pale: covered only in part' : ''}`;
+  const what = `${cap(metric)} per ${by}${change ? (values.every((v) => v.compared) ? `; ${periodText(change.to, by)} in orange` : `; ${periodText(change.from, by)} and ${periodText(change.to, by)} compared, in orange`) : ''}${series.some((p) => p.partial) ? '; pale: covered only in part' : ''}`;
   const table: Table = {
     columns: [by, 'events', 'fatalities', 'partial', 'covered_days', 'days', 'compared'],
     rows: series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, partial: p.partial, covered_days: p.coveredDays, days: p.days, compared: compared.has(p.period) })),

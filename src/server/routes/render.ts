@@ -41,7 +41,7 @@ const MapQuery = z.object({
   ...FILTER_PARAMS,
   level: oneOf('level', MAP_LEVELS as ['admin1', 'country', 'points'], 'admin1 areas (default), countries, or points: a symbol per place'),
   metric: METRIC,
-  labels: whole('labels', 'label the N largest values (default 5)', 5, 100),
+  labels: whole('labels', 'label the N largest values (default: every area whose label fits; 5 places)', 5, 100),
 });
 const Admin1Query = z.object({
   country: z.string()
