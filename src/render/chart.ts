@@ -3,7 +3,7 @@
  * come from count(); `trend`, `victims` and `actor` draw the analyses of the same names.
  * Data reaches the charts only through the query layer and the analyses.
  */
-import { named, ref, request } from '../model/param.js';
+import { KEY_NAMES, named, ref, request, wordDeep, type Namer } from '../model/param.js';
 import { actorProfile, trend, victims } from '../analysis/index.js';
 import { parsePeriodKind, type PeriodKind } from '../analysis/periods.js';
 import { CrisisError } from '../model/errors.js';
@@ -31,6 +31,8 @@ export interface ChartOptions {
   parts?: number;
   /** Trend: the two periods to compare. */
   compare?: [string, string];
+  /** How the interface asking names parameters in the notes drawn on the chart (--successors, successors=1). */
+  names?: Namer;
   /** Actor chart: the actor's name (through the analysis's alias table). */
   actor?: string;
 }
@@ -47,6 +49,7 @@ export function parseKind(kind: string | undefined): ChartKind {
 }
 
 export async function chart(store: Store, kind: ChartKind, filter: Filter, options: ChartOptions = {}): Promise<Chart> {
+  const worded = <T>(answer: T): T => wordDeep(answer, options.names ?? KEY_NAMES);
   const metric = options.metric ?? 'fatalities';
   const by = options.by?.length ? options.by : DEFAULT_BY[kind] ?? [];
   const parts = options.parts ?? 6;
@@ -60,14 +63,14 @@ export async function chart(store: Store, kind: ChartKind, filter: Filter, optio
     case 'pie': return pieChart(await count(store, filter, by), by, { metric, parts });
     case 'trend': {
       const period: PeriodKind = parsePeriodKind(options.by?.[0] ?? 'year');
-      return trendChart(await trend(store, filter, { by: period, metric, ...(options.compare ? { compare: options.compare } : {}) }));
+      return trendChart(worded(await trend(store, filter, { by: period, metric, ...(options.compare ? { compare: options.compare } : {}) })));
     }
-    case 'victims': return victimsChart(await victims(store, filter));
+    case 'victims': return victimsChart(worded(await victims(store, filter)));
     case 'actor': {
       const name = options.actor ?? (filter.actor?.length === 1 ? filter.actor[0] : undefined);
       if (!name) throw new CrisisError('the actor chart needs one actor', [`e.g. ${request('chart', [[FILTER_PARAMS.actor, 'Wagner'], [FILTER_PARAMS.country, 'Mali']], 'actor')}`]);
       const { actor: _actor, actorExact: _exact, ...rest } = filter;
-      return actorChart(await actorProfile(store, name, rest), { metric, top: options.top ?? 10 });
+      return actorChart(worded(await actorProfile(store, name, rest)), { metric, top: options.top ?? 10 });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { CLI_NAMES } from '../wording.js';
 import { CrisisError } from '../../model/errors.js';
 import { parseGroups } from '../../query/count.js';
 import { chart, CHART_KINDS, METRICS, parseKind, writeChart, type Metric } from '../../render/index.js';
@@ -60,6 +61,7 @@ Examples:
     const by = kind === 'trend' ? (values.by as string[] | undefined) : parseGroups((values.by as string[] | undefined) ?? []);
     await withStore(values.db, async (store) => {
       const drawn = await chart(store, kind, filter, {
+        names: CLI_NAMES,
         ...(by?.length ? { by: by as never } : {}), metric: metric as Metric,
         ...(values.top !== undefined ? { top: numberFlag(values.top, 'top', 15) } : {}),
         ...(values.parts !== undefined ? { parts: numberFlag(values.parts, 'parts', 6) } : {}),

@@ -3,6 +3,7 @@
  * commands write, and the boundaries shipped with crisismap as GeoJSON for the dashboard's
  * maps (read from node_modules and src/render/boundaries: no network).
  */
+import { HTTP_NAMES } from '../wording.js';
 import { z } from 'zod';
 import { count, GROUPS, parseGroups } from '../../query/count.js';
 import {
@@ -86,6 +87,7 @@ export function renderRoutes(api: Api): void {
     const filter = filterOf(q);
     const compare = q.compare?.split(/[|,]/).map((p) => p.trim()) as [string, string] | undefined;
     const drawn = await chart(store, kind, filter, {
+      names: HTTP_NAMES,
       ...(q.by ? { by: parseGroups(q.by.split(/[,|]/)) } : {}), ...(q.metric ? { metric: q.metric } : {}),
       ...(q.top !== undefined ? { top: Number(q.top) } : {}), ...(q.parts !== undefined ? { parts: Number(q.parts) } : {}),
       ...(compare ? { compare } : {}),
