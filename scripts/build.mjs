@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders of src/ that are read at run time, not compiled: copied to the same place in dist/. */
-export const ASSETS = ['render/boundaries', 'web/public'];
+export const ASSETS = ['render/boundaries', 'web/public', 'model/countries.tsv'];
 /** Besides src/, what changes the build. */
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 const STAMP = '.built.json';
@@ -82,7 +82,7 @@ export function build(root = ROOT, log = (text) => process.stderr.write(text), c
   removeOrphans(root, dist);
   for (const asset of ASSETS) {
     rmSync(join(dist, asset), { recursive: true, force: true });
-    cpSync(join(root, 'src', asset), join(dist, asset), { recursive: true });
+    if (existsSync(join(root, 'src', asset))) cpSync(join(root, 'src', asset), join(dist, asset), { recursive: true });
   }
   writeFileSync(join(dist, STAMP), JSON.stringify({ started, inputs }) + '\n');
   log(`crisismap: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

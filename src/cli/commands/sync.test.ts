@@ -184,7 +184,7 @@ test('credentials files readable by others are refused; status lists subscriptio
     outputs.push(all.out, all.err);
 
     const status = await inProcess(['sync', 'status', '--db', db], noEnv);
-    assert.match(status.out, /acled country=Mali\s+never.*failed .*HTTP 403/);
+    assert.match(status.out, /acled country=Mali\s+never\s+failed [\s\S]*HTTP 403/);
     // The refresh after the 401 succeeded: the failure is cleared, the counts are the last run's.
     assert.match(status.out, /ucdp-final\s+25\.1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+9\s+0\s+0\s+0\s+ok/);
     const json = JSON.parse((await inProcess(['sync', 'status', '--db', db, '--json'], noEnv)).out);
