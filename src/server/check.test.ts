@@ -2,6 +2,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../check/check.js';
+import { wordDeep } from '../model/param.js';
+import { HTTP_NAMES } from './wording.js';
 import { MAX_CHECK_BYTES } from './routes/check.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
@@ -12,10 +14,11 @@ after(() => server?.close());
 const post = (body: string, query = '') => server.json(`/api/check${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
 const TEXT = 'Lavrov said the Wagner Group was not taking part in the fighting in Mali. At least 40 people were killed in Moura in March 2022.';
 
-test('answers what checkText answers for the same text', async () => {
+test('answers what checkText answers for the same text, parameters named as the API names them', async () => {
   const { status, body } = await post(JSON.stringify({ text: TEXT, published: '2022-03-30', lang: 'en' }));
   assert.equal(status, 200);
-  assert.deepEqual(body, JSON.parse(JSON.stringify(await checkText(server.store, TEXT, { published: '2022-03-30', lang: 'en' }))));
+  assert.deepEqual(body, JSON.parse(JSON.stringify(wordDeep(await checkText(server.store, TEXT, { published: '2022-03-30', lang: 'en' }), HTTP_NAMES))));
+  assert.doesNotMatch(JSON.stringify(body), /⟦/, 'no wording placeholder reaches a client');
   assert.deepEqual(body.claims.map((c: { verdict: string }) => c.verdict), ['contradicted', 'supported']);
 });
 

@@ -9,10 +9,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { loadAliases } from '../../analysis/aliases.js';
 import { checkText } from '../../check/check.js';
+import { wordDeep } from '../../model/param.js';
 import { ApiError } from '../errors.js';
 import { FILTER_PARAMS, filterOf, whole } from '../params.js';
 import type { ReaderPool } from '../pool.js';
 import { parseQuery, type Api } from '../route.js';
+import { HTTP_NAMES } from '../wording.js';
 
 /** A long article is some 50 KB; the limit leaves room for several. */
 export const MAX_CHECK_BYTES = 256 * 1024;
@@ -47,6 +49,7 @@ export function checkRoutes(api: Api, readers: ReaderPool): void {
       ...(body.data.published ? { published: body.data.published } : {}),
       ...(body.data.lang ? { lang: body.data.lang } : {}),
     }));
-    return c.json(report);
+    // Parameters named in sentences and commands, as this API names them.
+    return c.json(wordDeep(report, HTTP_NAMES));
   });
 }
