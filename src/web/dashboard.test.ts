@@ -242,7 +242,7 @@ describe('dashboard', { skip: SKIP }, () => {
     assert.match(why, /^Supported: the store holds 4,803 fatalities in Mali from 2022-01-01 to 2022-12-31/);
     assert.match(await mark.getAttribute('title') ?? '', /Supported: the store holds 4,803 fatalities/);
     await mark.focus();
-    assert.match(await page.locator('.check-claim.hover').innerText(), /4,803/);
+    assert.match(await page.locator('.check-claim.hover').textContent() ?? '', /4,803/);
     await page.screenshot({ path: join(SCREENSHOTS, 'check.png') });
 
     // A hostile text is shown as text: no element, no script, no dialog.
@@ -284,6 +284,13 @@ describe('dashboard', { skip: SKIP }, () => {
     assert.ok(width <= PHONE.width, `the check page is ${width}px wide on a ${PHONE.width}px screen`);
     await phone.screenshot({ path: join(SCREENSHOTS, 'check-phone.png'), fullPage: true });
     assert.deepEqual(problemsOf(phone), []);
+    // A text over the API's size limit: the API's message, and no stale result.
+    await phone.locator('#check-text').fill('Mali. '.repeat(50_000));
+    await phone.locator('.check-button').click();
+    await phone.locator('.check-status .panel-error').waitFor();
+    assert.match(await phone.locator('.check-status').textContent() ?? '', /Could not check the text: the text is larger than 256 KB/);
+    assert.equal(await phone.locator('#check-result').isVisible(), false);
+    assert.deepEqual(problemsOf(phone).filter((p) => !/^413 for .*\/api\/check$/.test(p)), []);
     await phone.close();
   });
 

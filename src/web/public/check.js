@@ -97,7 +97,8 @@ export function checkView(ctx) {
       legend(),
       h('div', { class: 'check-columns' },
         h('div', { class: 'check-text', lang: report.lang }, ...highlighted(report.text, claims)),
-        h('ol', { class: 'check-claims' }, claims.map(item))));
+        claims.length ? h('ol', { class: 'check-claims' }, claims.map(item))
+          : h('p', { class: 'check-none' }, 'No claim found: the checker looks for numbers of deaths, events, attacks and displaced people with a place or a period, and for statements about an actor’s activity (docs/check.md).')));
     result.hidden = false;
   }
 
