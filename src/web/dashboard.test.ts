@@ -257,6 +257,12 @@ describe('dashboard', { skip: SKIP }, () => {
     assert.deepEqual(dialogs, [], 'no script from the text ran');
     assert.equal(await page.locator('.claim-mark', { hasText: '4,803' }).getAttribute('data-verdict'), 'supported');
 
+    // A text without claims says so.
+    await check('Nothing here is a claim.');
+    assert.equal(await page.locator('.claim-mark').count(), 0);
+    assert.match(await page.locator('.check-none').textContent() ?? '', /^No claim found/);
+    await check(hostile);
+
     // Clicking the claim opens the dashboard on the events behind it: the headline is /api/count for its filters.
     await page.locator('.claim-mark', { hasText: '4,803' }).click();
     await page.waitForURL((url) => url.searchParams.get('country') === 'Mali' && !url.hash.includes('view=check'));
