@@ -212,6 +212,94 @@ describe('dashboard', { skip: SKIP }, () => {
     await page.close();
   });
 
+  test('"Check a text": claims highlighted by verdict, user text stays text, a claim opens the dashboard on its events', async () => {
+    const page = await open('/');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    await page.locator('#tab-check').click();
+    await page.waitForURL(/#view=check/);
+    await waitReady(page);
+    assert.ok(await page.locator('#check').isVisible(), 'the check view is shown');
+    assert.ok(!(await page.locator('#panels').isVisible()), 'the panels are hidden meanwhile');
+
+    const check = async (text: string) => {
+      await page.locator('#check-text').fill(text);
+      await page.locator('#check-published').fill('2023-02-08');
+      await page.locator('.check-button').click();
+      await page.waitForFunction(() => document.body.dataset.state === 'ready' && !document.querySelector('#check-result')?.hasAttribute('hidden'));
+    };
+    const text = 'In Mali, 4,803 people were killed in 2022. At least 300 people were killed in Moura in March 2022.';
+    await check(text);
+    // The text comes back whole, in order, with the claims marked by verdict.
+    assert.equal(await page.locator('.check-text').textContent(), text);
+    const mark = page.locator('.claim-mark', { hasText: '4,803' });
+    assert.equal(await mark.getAttribute('data-verdict'), 'supported');
+    assert.match(await mark.getAttribute('class') ?? '', /verdict-supported/);
+    assert.equal(await page.locator('.claim-mark', { hasText: '300' }).getAttribute('data-verdict'), 'supported');
+    assert.equal(await page.locator('.check-legend li').count(), 5, 'a legend of the five verdicts');
+    // Its explanation is beside it and describes it for hover and focus.
+    const why = await page.locator(`#${await mark.getAttribute('aria-describedby')}`).innerText();
+    assert.match(why, /^Supported: the store holds 4,803 fatalities in Mali from 2022-01-01 to 2022-12-31/);
+    assert.match(await mark.getAttribute('title') ?? '', /Supported: the store holds 4,803 fatalities/);
+    await mark.focus();
+    assert.match(await page.locator('.check-claim.hover').textContent() ?? '', /4,803/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'check.png') });
+
+    // A hostile text is shown as text: no element, no script, no dialog.
+    const hostile = '<img src=x onerror=alert(1)> <script>alert(2)</script> In Mali, 4,803 people were killed in 2022.';
+    await check(hostile);
+    const found = await page.evaluate(() => ({
+      text: document.querySelector('.check-text')?.textContent ?? '',
+      images: document.querySelectorAll('#check img, #check script').length,
+    }));
+    assert.equal(found.text, hostile, 'the markup is shown as characters');
+    assert.equal(found.images, 0, 'no element was made from the text');
+    assert.deepEqual(dialogs, [], 'no script from the text ran');
+    assert.equal(await page.locator('.claim-mark', { hasText: '4,803' }).getAttribute('data-verdict'), 'supported');
+
+    // A text without claims says so.
+    await check('Nothing here is a claim.');
+    assert.equal(await page.locator('.claim-mark').count(), 0);
+    assert.match(await page.locator('.check-none').textContent() ?? '', /^No claim found/);
+    await check(hostile);
+
+    // Clicking the claim opens the dashboard on the events behind it: the headline is /api/count for its filters.
+    await page.locator('.claim-mark', { hasText: '4,803' }).click();
+    await page.waitForURL((url) => url.searchParams.get('country') === 'Mali' && !url.hash.includes('view=check'));
+    await waitReady(page);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('event_date'), '2022-01-01|2022-12-31');
+    const { expected } = await assertAgree(page, 'the events behind the claim');
+    assert.equal(expected.fatalities, 4_803, 'the figure the checker judged with');
+    assert.ok(await page.locator('#panels').isVisible());
+    // Back returns to the check, its result still there.
+    await page.goBack();
+    await page.waitForURL(/#view=check/);
+    assert.ok(await page.locator('.claim-mark', { hasText: '4,803' }).isVisible());
+    assert.deepEqual(problemsOf(page), []);
+    await page.close();
+
+    // On a phone the text and the claims stack, without sideways scrolling.
+    const phone = await open('/#view=check', PHONE);
+    await phone.locator('#check-text').fill('At least 300 people were killed in Moura in March 2022, and 4,803 in Mali in 2022.');
+    await phone.locator('#check-published').fill('2023-02-08');
+    await phone.locator('.check-button').click();
+    await phone.waitForFunction(() => document.body.dataset.state === 'ready' && !document.querySelector('#check-result')?.hasAttribute('hidden'));
+    assert.ok(await phone.locator('.claim-mark').count() >= 1);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `the check page is ${width}px wide on a ${PHONE.width}px screen`);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'check-phone.png'), fullPage: true });
+    assert.deepEqual(problemsOf(phone), []);
+    // A text over the API's size limit: the API's message, and no stale result.
+    await phone.locator('#check-text').fill('Mali. '.repeat(50_000));
+    await phone.locator('.check-button').click();
+    await phone.locator('.check-status .panel-error').waitFor();
+    assert.match(await phone.locator('.check-status').textContent() ?? '', /Could not check the text: the text is larger than 256 KB/);
+    assert.equal(await phone.locator('#check-result').isVisible(), false);
+    assert.deepEqual(problemsOf(phone).filter((p) => !/^413 for .*\/api\/check$/.test(p)), []);
+    await phone.close();
+  });
+
   test('text from the data is never markup: notes, actors and places with HTML stay text', async () => {
     const attack = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
     const csv = join(scratch(), 'hostile.csv');

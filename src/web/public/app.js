@@ -9,6 +9,7 @@
  * Panels change the state only through ctx.go(), which writes the URL; nothing else does.
  */
 import { getOnce, isAbort } from './api.js';
+import { checkView } from './check.js';
 import { fill, fmt, h } from './dom.js';
 import { breakdownPanel } from './panels/breakdown.js';
 import { episodesPanel } from './panels/episodes.js';
@@ -20,7 +21,7 @@ import { timeSeriesPanel } from './panels/timeseries.js';
 import { totalsPanel } from './panels/totals.js';
 import { victimsPanel } from './panels/victims.js';
 import { mapPixelOf, numbers } from './probe.js';
-import { current, subscribe, update } from './state.js';
+import { current, subscribe, update, urlOf } from './state.js';
 
 const ctx = { go: (change) => update(change) };
 
@@ -38,9 +39,20 @@ const panels = [
   tablePanel(ctx),
 ];
 
+const check = checkView(ctx);
+/** The two views, as tabs: the dashboard, and "Check a text" (#view=check). */
+const tabs = /** @type {Array<['dashboard' | 'check', string]>} */ ([['dashboard', 'Dashboard'], ['check', 'Check a text']]).map(([view, title]) =>
+  h('a', { class: 'tab', id: `tab-${view}`, href: '/', dataset: { view }, onclick: (/** @type {MouseEvent} */ event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    ctx.go({ view: { view } });
+  } }, title));
+
 document.getElementById('filters')?.replaceWith(bar.root);
 document.getElementById('metric')?.append(h('span', { class: 'toggle-label' }, 'Count'), metric.root);
 document.getElementById('panels')?.append(...panels.map((p) => p.root));
+document.getElementById('views')?.append(...tabs);
+document.getElementById('panels')?.after(check.root);
 
 /** @type {AbortController | null} */
 let running = null;
@@ -51,6 +63,12 @@ async function render(state) {
   running?.abort();
   const controller = new AbortController();
   running = controller;
+  showView(state);
+  if (state.view.view === 'check') {
+    document.body.dataset.state = 'ready';
+    check.root.querySelector('textarea')?.focus({ preventScroll: true });
+    return;
+  }
   document.body.dataset.state = 'loading';
   metric.set(state.view.metric);
   bar.update(state, info);
@@ -67,6 +85,19 @@ async function render(state) {
   }));
   if (controller.signal.aborted) return;
   document.body.dataset.state = 'ready';
+}
+
+/** Show one view and hide the other; the tabs link to both with the current filters. */
+function showView(state) {
+  const checking = state.view.view === 'check';
+  for (const el of [bar.root, document.getElementById('panels'), document.getElementById('metric')]) if (el) el.hidden = checking;
+  check.root.hidden = !checking;
+  for (const tab of tabs) {
+    const view = /** @type {'dashboard' | 'check'} */ (tab.dataset.view);
+    tab.setAttribute('href', urlOf({ filters: state.filters, view: { ...state.view, view } }));
+    if (view === state.view.view) tab.setAttribute('aria-current', 'page');
+    else tab.removeAttribute('aria-current');
+  }
 }
 
 async function start() {

@@ -26,11 +26,11 @@ export const LABELS = {
 
 /**
  * @typedef {{ [key: string]: string[] | string | boolean | undefined, from?: string, to?: string }} Filters
- * @typedef {{ map: 'points' | 'admin1', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
+ * @typedef {{ view: 'dashboard' | 'check', map: 'points' | 'admin1', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
  */
 
 /** @type {View} */
-export const DEFAULT_VIEW = { map: 'points', step: 'month', metric: 'events', page: 1 };
+export const DEFAULT_VIEW = { view: 'dashboard', map: 'points', step: 'month', metric: 'events', page: 1 };
 
 /** @returns {Filters} */
 export function emptyFilters() {
@@ -98,6 +98,7 @@ export function parseView(hash) {
   const pick = (key, allowed) => (allowed.includes(q.get(key) ?? '') ? q.get(key) : DEFAULT_VIEW[key]);
   const page = Math.max(1, Math.floor(Number(q.get('page')) || 1));
   return {
+    view: pick('view', ['dashboard', 'check']),
     map: pick('map', ['points', 'admin1']),
     step: pick('step', ['year', 'quarter', 'month', 'week']),
     metric: pick('metric', ['events', 'fatalities']),
@@ -151,6 +152,27 @@ export function toggleValue(filters, key, value, add = false) {
  * eventType, from, to), so that a panel can say what the server actually used.
  */
 const API_KEYS = Object.fromEntries(FILTERS.map((f) => [f.key, f.http]));
+
+/**
+ * The dashboard's filters for a filter as the API and the checker write it in JSON (the
+ * library's keys: eventType, civilianTargeting, from, to), through the model's key → HTTP
+ * name table. A key the dashboard has no parameter for is returned in `unknown`, so that a
+ * caller can say so rather than show a wider selection silently.
+ * @param {Record<string, unknown>} filter @returns {{ filters: Filters, unknown: string[] }}
+ */
+export function fromApiFilter(filter) {
+  const filters = emptyFilters();
+  const unknown = [];
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    if (value === undefined || value === null || value === false || (Array.isArray(value) && !value.length)) continue;
+    if ((key === 'from' || key === 'to') && typeof value === 'string') { filters[key] = value; continue; }
+    const http = API_KEYS[key];
+    if (http && LIST_KEYS.includes(http)) filters[http] = (Array.isArray(value) ? value : [value]).map(String);
+    else if (http && SWITCH_KEYS.includes(http) && value === true) filters[http] = true;
+    else unknown.push(key);
+  }
+  return { filters, unknown };
+}
 
 /** "country Mali; event type Battles; 2021-01-01 to 2022-12-31", or "all events". */
 export function describe(filters) {
