@@ -26,9 +26,13 @@ export async function benchAnalysis(storePath = join(OUT_DIR, 'bench.duckdb')): 
   // Baseline, in the same process: one hand-written aggregate over the whole table, the cheapest
   // question one can ask of it. The ratio says how many such scans an analysis costs.
   const scan = await time(() => store.all('SELECT year, count(*) AS events, sum(fatalities) AS fatalities FROM events GROUP BY year'), 9);
-  const lines = [`Store: ${Number(events).toLocaleString('en-US')} events (${storePath})`,
-    `Baseline: one raw SQL aggregate over all events (by year), median ${fmt(scan.median)}`, '',
-    '| analysis | median | best | × baseline | events behind | target |', '|---|---|---|---|---|---|'];
+  const lines = [
+    `Store: ${Number(events).toLocaleString('en-US')} events (${storePath})`,
+    `Baseline: one raw SQL aggregate over all events (by year), median ${fmt(scan.median)}`,
+    '',
+    '| analysis | median | best | × baseline | events behind | target |',
+    '|---|---|---|---|---|---|',
+  ];
   const mali = { country: ['Mali'] };
   const cases: Array<[string, () => Promise<{ eventCount: number }>, number]> = [
     ['trend, Mali by year, 2021 vs 2022', () => trend(store, mali, { compare: ['2021', '2022'] }), 1000],

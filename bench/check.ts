@@ -29,13 +29,19 @@ async function demo(path?: string): Promise<Store> {
 export async function benchCheck(dbPath?: string): Promise<string> {
   const store = await demo(dbPath);
   try {
-    const lines = readFileSync(join(SHARED, 'claims/dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+    const lines = readFileSync(join(SHARED, 'claims/dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     const items = lines.map((l, i) => parseBatchLine(l, `dev.jsonl:${i + 1}`));
     const article = readFileSync(join(SHARED, 'articles/wagner-mali-repost.txt'), 'utf8');
-    const batch = async () => { for (const item of items) await checkBatchItem(store, item); };
+    const batch = async () => {
+      for (const item of items) await checkBatchItem(store, item);
+    };
     const one = () => checkText(store, article, { published: '2023-02-08' });
     const found = (await one()).claims.length;
-    const baseline = async () => { for (let i = 0; i < found; i++) await count(store, { country: ['Mali'], year: [2022] }); };
+    const baseline = async () => {
+      for (let i = 0; i < found; i++) await count(store, { country: ['Mali'], year: [2022] });
+    };
     const [b, bb] = await timePair(batch, baseline, 3, 1);
     const [a, ab] = await timePair(one, baseline, 5, 1);
     const ms = (x: number) => `${x.toFixed(0)} ms`;

@@ -13,7 +13,11 @@ mkdirSync(OUT_DIR, { recursive: true });
 
 export const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
-export interface Timing { best: number; median: number; runs: number }
+export interface Timing {
+  best: number;
+  median: number;
+  runs: number;
+}
 
 export async function time(fn: () => Promise<unknown>, runs = 7, warmup = 1): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
@@ -29,11 +33,17 @@ export async function time(fn: () => Promise<unknown>, runs = 7, warmup = 1): Pr
 
 /** Two contenders timed alternately (a, b, a, b…), after a warm-up of each: medians comparable under drifting load. */
 export async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs = 21, warmup = 3): Promise<[Timing, Timing]> {
-  for (let i = 0; i < warmup; i++) { await a(); await b(); }
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [fn, into] of [[a, ta], [b, tb]] as const) {
+    for (const [fn, into] of [
+      [a, ta],
+      [b, tb],
+    ] as const) {
       const start = process.hrtime.bigint();
       await fn();
       into.push(Number(process.hrtime.bigint() - start) / 1e6);

@@ -21,7 +21,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const csv = await benchCsv();
 const baselinePath = process.env.BENCH_BASELINE;
-const baseline = baselinePath ? (await import(baselinePath)) as { importFiles: Importer } : undefined;
+const baseline = baselinePath ? ((await import(baselinePath)) as { importFiles: Importer }) : undefined;
 // The baseline's own Store class, so that each side runs wholly its own code.
 const BaselineStore = baselinePath ? ((await import(baselinePath.replace(/sources\/import\.ts$/, 'store/store.ts'))) as { Store: typeof Store }).Store : undefined;
 

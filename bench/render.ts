@@ -31,8 +31,10 @@ export async function benchRender(): Promise<string[]> {
     const row = (name: string, t: { median: number; best: number }, target: number) =>
       `| ${name} | ${fmt(t.median)} | ${fmt(t.best)} | ${(t.median / baseline.median).toFixed(1)}× | < ${fmt(target)} ${t.median < target ? '✓' : '✗'} |`;
     return [
-      'Demo store (16,908 events), in memory; each figure from the query to the PNG bytes (2× scale).', '',
-      '| figure | median | best | × baseline | target |', '|---|---|---|---|---|',
+      'Demo store (16,908 events), in memory; each figure from the query to the PNG bytes (2× scale).',
+      '',
+      '| figure | median | best | × baseline | target |',
+      '|---|---|---|---|---|',
       `| baseline: resvg, trivial 600×400 SVG to PNG | ${fmt(baseline.median)} | ${fmt(baseline.best)} | 1.0× | |`,
       row('bar chart, Mali fatalities by year → PNG', bar, 200),
       row('admin1 map, West Africa (7 countries) → PNG', wa, 1500),

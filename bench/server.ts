@@ -43,8 +43,10 @@ const MIX: Array<[string, (store: Store) => Promise<unknown>]> = [
   ['/api/trend?country=Mali', (s) => trend(s, { country: ['Mali'] })],
   ['/api/victims?country=Mali&year=2022', (s) => victims(s, MALI_2022)],
   ['/api/episodes?country=Mali&year=2022', (s) => episodes(s, MALI_2022)],
-  ...Array.from({ length: 20 }, (_, i): [string, (s: Store) => Promise<unknown>] =>
-    [`/api/events?country=Mali&year=2022&limit=${PAGE}&page=${i + 1}`, (s) => listEvents(s, MALI_2022, { limit: PAGE, offset: i * PAGE })]),
+  ...Array.from({ length: 20 }, (_, i): [string, (s: Store) => Promise<unknown>] => [
+    `/api/events?country=Mali&year=2022&limit=${PAGE}&page=${i + 1}`,
+    (s) => listEvents(s, MALI_2022, { limit: PAGE, offset: i * PAGE }),
+  ]),
 ];
 
 export async function benchServer(storePath = join(OUT_DIR, 'bench.duckdb')): Promise<string[]> {
@@ -62,33 +64,49 @@ export async function benchServer(storePath = join(OUT_DIR, 'bench.duckdb')): Pr
   }
   const library = median(medians);
 
-  lines.push(`Store: ${Number(events).toLocaleString('en-US')} events (${storePath}), opened read-only. Server and autocannon in one process, on 127.0.0.1; ` +
-    `${CONNECTIONS} connections for ${SECONDS} s per run, each connection cycling through the mix: ` +
-    `${MIX.length - 20} counts and analyses (counts by year, by country, 2022 by country, Wagner by admin1; trend of Mali; victims and episodes in Mali 2022) ` +
-    `and 20 event pages (Mali 2022, ${PAGE} events each, pages 1–20).`);
+  lines.push(
+    `Store: ${Number(events).toLocaleString('en-US')} events (${storePath}), opened read-only. Server and autocannon in one process, on 127.0.0.1; ` +
+      `${CONNECTIONS} connections for ${SECONDS} s per run, each connection cycling through the mix: ` +
+      `${MIX.length - 20} counts and analyses (counts by year, by country, 2022 by country, Wagner by admin1; trend of Mali; victims and episodes in Mali 2022) ` +
+      `and 20 event pages (Mali 2022, ${PAGE} events each, pages 1–20).`,
+  );
   lines.push('', '| server | requests/s | p50 | p99 | max | requests | errors (timeouts) | non-2xx | target |', '|---|---|---|---|---|---|---|---|---|');
 
   // 2 and 3. The server as started by default, then without its cache.
   const notes: string[] = [];
-  for (const [name, cacheMb] of [['default (cache on)', undefined], ['--cache-mb 0 (no cache)', 0]] as const) {
+  for (const [name, cacheMb] of [
+    ['default (cache on)', undefined],
+    ['--cache-mb 0 (no cache)', 0],
+  ] as const) {
     const server = await startServer({ db: storePath, port: 0, readOnly: true, ...(cacheMb !== undefined ? { cacheMb } : {}) });
     try {
       const result = await autocannon({
-        url: server.url.replace(/\/$/, ''), connections: CONNECTIONS, duration: SECONDS,
+        url: server.url.replace(/\/$/, ''),
+        connections: CONNECTIONS,
+        duration: SECONDS,
         requests: MIX.map(([path]) => ({ method: 'GET', path })),
       });
       // autocannon counts a request it gave up on (no answer in 10 s) as an error and as a timeout.
       const ok = result.errors === 0 && result.non2xx === 0 && result.latency.p99 < 250 ? '✓' : '✗';
-      lines.push(`| ${name} | ${result.requests.average.toFixed(0)} | ${fmt(result.latency.p50)} | ${fmt(result.latency.p99)} | ${fmt(result.latency.max)} | ` +
-        `${result.requests.total.toLocaleString('en-US')} | ${result.errors} (${result.timeouts}) | ${result.non2xx} | ${cacheMb === undefined ? `no errors, p99 < 250 ms ${ok}` : '–'} |`);
-      notes.push(`${name}: p50 ${(result.latency.p50 / library).toFixed(2)}× the library's median; ` +
-        (server.cache.enabled ? `${server.cache.hits.toLocaleString('en-US')} answers from the cache, ${server.cache.misses} computed.` : 'every answer computed.'));
+      lines.push(
+        `| ${name} | ${result.requests.average.toFixed(0)} | ${fmt(result.latency.p50)} | ${fmt(result.latency.p99)} | ${fmt(result.latency.max)} | ` +
+          `${result.requests.total.toLocaleString('en-US')} | ${result.errors} (${result.timeouts}) | ${result.non2xx} | ${cacheMb === undefined ? `no errors, p99 < 250 ms ${ok}` : '–'} |`,
+      );
+      notes.push(
+        `${name}: p50 ${(result.latency.p50 / library).toFixed(2)}× the library's median; ` +
+          (server.cache.enabled ? `${server.cache.hits.toLocaleString('en-US')} answers from the cache, ${server.cache.misses} computed.` : 'every answer computed.'),
+      );
     } finally {
       await server.close();
     }
   }
-  lines.push('', `Library alone, one call at a time (no HTTP): median over the mix ${fmt(library)}; ` +
-    `per URL from ${fmt(Math.min(...medians))} to ${fmt(Math.max(...medians))} (the episodes of Mali 2022 are the slowest).`, '', ...notes.map((n) => `- ${n}`));
+  lines.push(
+    '',
+    `Library alone, one call at a time (no HTTP): median over the mix ${fmt(library)}; ` +
+      `per URL from ${fmt(Math.min(...medians))} to ${fmt(Math.max(...medians))} (the episodes of Mali 2022 are the slowest).`,
+    '',
+    ...notes.map((n) => `- ${n}`),
+  );
   return lines;
 }
 

@@ -14,7 +14,11 @@ import { importFiles } from '../src/sources/import.js';
 import { count } from '../src/query/count.js';
 import { benchCsv, fmt, OUT_DIR, peakMb, timePair } from './harness.js';
 
-export interface SpineResult { lines: string[]; storePath: string; rawPath: string }
+export interface SpineResult {
+  lines: string[];
+  storePath: string;
+  rawPath: string;
+}
 
 export async function benchSpine(): Promise<SpineResult> {
   const csv = await benchCsv();
@@ -25,7 +29,10 @@ export async function benchSpine(): Promise<SpineResult> {
 
   // 1. Import, each side into a new database file. crisismap first, so that the peak memory
   // measured after it is its own; the file is in the page cache for both (it was just written or read).
-  for (const p of [storePath, rawPath]) rmSync(p, { force: true }), rmSync(`${p}.wal`, { force: true });
+  for (const p of [storePath, rawPath]) {
+    rmSync(p, { force: true });
+    rmSync(`${p}.wal`, { force: true });
+  }
   const store = await Store.open(storePath);
   const oursStart = process.hrtime.bigint();
   const [report] = await importFiles(store, [csv.path], { dataset: 'acled' });
@@ -46,6 +53,7 @@ export async function benchSpine(): Promise<SpineResult> {
   lines.push('', `Peak memory of the crisismap import: ${importPeak.toFixed(0)} MB (target < 1,500 MB)`);
 
   // 2. Counts: the public query API against hand-written SQL, results checked equal first.
+  // biome-ignore lint/suspicious/noExplicitAny: each case checks rows of its own shape against raw DuckDB's
   const cases: Array<{ name: string; ours: () => Promise<unknown>; sql: string; check: (ours: any, raw: any[]) => void }> = [
     {
       name: 'by year and country',
@@ -64,7 +72,12 @@ export async function benchSpine(): Promise<SpineResult> {
       name: 'by admin1 in Mali',
       ours: () => count(store, { country: ['Mali'] }, ['admin1']),
       sql: `SELECT admin1, count(*) AS events, sum(fatalities) AS fatalities FROM raw WHERE country = 'Mali' GROUP BY admin1`,
-      check: (o, r) => equal(o.total.fatalities, r.reduce((n, x) => n + Number(x.fatalities), 0), 'fatalities'),
+      check: (o, r) =>
+        equal(
+          o.total.fatalities,
+          r.reduce((n, x) => n + Number(x.fatalities), 0),
+          'fatalities',
+        ),
     },
   ];
   lines.push('', '| count | crisismap (median) | raw SQL (median) | ratio | target |', '|---|---|---|---|---|');

@@ -19,9 +19,15 @@ const ROOT = join(BENCH_DIR, '..');
 const BIN = join(ROOT, 'bin/crisismap.js');
 const DEMO = join(OUT_DIR, 'start-demo.duckdb');
 
-interface Contender { name: string; args: string[] }
+interface Contender {
+  name: string;
+  args: string[];
+}
 
-interface Run { wall: number; cpu: number }
+interface Run {
+  wall: number;
+  cpu: number;
+}
 const CPU_AT_EXIT = join(BENCH_DIR, 'cpu-at-exit.mjs');
 
 /** One whole process, timed from spawn to exit (and the CPU time it used); throws when it fails. */
@@ -30,7 +36,9 @@ function runOnce(args: string[]): Promise<Run> {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ['--import', CPU_AT_EXIT, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - start) / 1e6;
@@ -69,7 +77,9 @@ export async function benchStart(runs = 11): Promise<string[]> {
   const chart: Contender = { name: '`crisismap chart trend --out chart.png`', args: [BIN, 'chart', 'trend', '--db', DEMO, '--out', chartPng] };
   const map: Contender = { name: '`crisismap map --level admin1 --out map.png`', args: [BIN, 'map', '--level', 'admin1', '--db', DEMO, '--out', mapPng] };
 
-  const lines = [`Whole processes from the build (dist/), demo store (${DEMO.replace(ROOT + '/', '')}); ${runs} interleaved runs each after a warm-up; medians of wall time, and of CPU time (all threads) beside it.`];
+  const lines = [
+    `Whole processes from the build (dist/), demo store (${DEMO.replace(ROOT + '/', '')}); ${runs} interleaved runs each after a warm-up; medians of wall time, and of CPU time (all threads) beside it.`,
+  ];
   const [bareT, helpT] = await interleaved([bare, help], runs);
   const [rawT, countT] = await interleaved([raw, count], runs);
   const [chartT, mapT] = await interleaved([chart, map], Math.max(3, Math.ceil(runs / 2)));

@@ -25,12 +25,16 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ ms: nu
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     let peak = 0;
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const poll = setInterval(() => {
       try {
         const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
         peak = Math.max(peak, kb / 1024);
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 50);
     child.on('close', (code) => {
       clearInterval(poll);
@@ -48,7 +52,9 @@ export async function benchSync(): Promise<string[]> {
   acled.users.set('bench@example.org', { password: 'bench-password', eventAccess: true });
   const env = { ACLED_USERNAME: 'bench@example.org', ACLED_PASSWORD: 'bench-password' };
   const db = join(OUT_DIR, 'sync-bench.duckdb');
-  const fresh = () => { for (const p of [db, `${db}.wal`, `${db}.sync`]) rmSync(p, { recursive: true, force: true }); };
+  const fresh = () => {
+    for (const p of [db, `${db}.wal`, `${db}.sync`]) rmSync(p, { recursive: true, force: true });
+  };
   const syncs: number[] = [];
   const imports: number[] = [];
   let peak = 0;

@@ -46,8 +46,7 @@ for (const f of source.features) {
   if (!f.geometry || !p.adm0_a3) continue;
   const name = String(p.name ?? p.name_en ?? '').trim();
   if (!name) continue;
-  const alt = new Set([...String(p.name_alt ?? '').split('|'), ...NAME_FIELDS.map((k) => p[k])]
-    .map((s) => (typeof s === 'string' ? s.trim() : '')).filter((s) => s && s !== name));
+  const alt = new Set([...String(p.name_alt ?? '').split('|'), ...NAME_FIELDS.map((k) => p[k])].map((s) => (typeof s === 'string' ? s.trim() : '')).filter((s) => s && s !== name));
   const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
   const group = MERGE[p.adm0_a3] ? String(p[MERGE[p.adm0_a3]] ?? '').trim() : '';
   areas.push({ a3: p.adm0_a3, name, alt: [...alt], region: group || null, polygons, label: [p.longitude, p.latitude] });
@@ -66,24 +65,27 @@ const ringArea = (ring) => {
 for (const a of areas) {
   const sizes = a.polygons.map((p) => Math.abs(ringArea(p[0])));
   const largest = Math.max(...sizes);
-  a.polygons = a.polygons.filter((_, i) => sizes[i] >= MIN_AREA || sizes[i] === largest).map((rings) =>
-    rings.filter((r) => r.length >= 4).map((r, i) => ((ringArea(r) < 0) === (i === 0) ? r : [...r].reverse())));
+  a.polygons = a.polygons
+    .filter((_, i) => sizes[i] >= MIN_AREA || sizes[i] === largest)
+    .map((rings) => rings.filter((r) => r.length >= 4).map((r, i) => (ringArea(r) < 0 === (i === 0) ? r : [...r].reverse())));
 }
 
 // 3. Arcs: a point is a junction where its neighbours differ between two passes over it.
 const key = (p) => `${p[0]},${p[1]}`;
 const seen = new Map();
 const junctions = new Set();
-for (const a of areas) for (const rings of a.polygons) for (const ring of rings) {
-  const n = ring.length - 1;
-  for (let i = 0; i < n; i++) {
-    const k = key(ring[i]);
-    const pair = [key(ring[(i + n - 1) % n]), key(ring[i + 1])].sort().join('|');
-    const before = seen.get(k);
-    if (before === undefined) seen.set(k, pair);
-    else if (before !== pair) junctions.add(k);
-  }
-}
+for (const a of areas)
+  for (const rings of a.polygons)
+    for (const ring of rings) {
+      const n = ring.length - 1;
+      for (let i = 0; i < n; i++) {
+        const k = key(ring[i]);
+        const pair = [key(ring[(i + n - 1) % n]), key(ring[i + 1])].sort().join('|');
+        const before = seen.get(k);
+        if (before === undefined) seen.set(k, pair);
+        else if (before !== pair) junctions.add(k);
+      }
+    }
 const arcs = [];
 const arcIndex = new Map();
 function arcOf(points) {
@@ -110,7 +112,10 @@ function ringArcs(ring) {
   const out = [];
   let from = 0;
   for (let i = 1; i < rotated.length; i++) {
-    if (i === rotated.length - 1 || junctions.has(key(rotated[i]))) { out.push(arcOf(rotated.slice(from, i + 1))); from = i; }
+    if (i === rotated.length - 1 || junctions.has(key(rotated[i]))) {
+      out.push(arcOf(rotated.slice(from, i + 1)));
+      from = i;
+    }
   }
   return out;
 }
@@ -118,7 +123,7 @@ function ringArcs(ring) {
 // 4. Douglas–Peucker on each arc, distances in km-like units (longitude scaled by cos latitude).
 function simplify(points) {
   if (points.length <= 3) return points;
-  const cos = Math.cos((points.reduce((s, p) => s + p[1], 0) / points.length) * Math.PI / 180);
+  const cos = Math.cos(((points.reduce((s, p) => s + p[1], 0) / points.length) * Math.PI) / 180);
   const keep = new Uint8Array(points.length);
   keep[0] = keep[points.length - 1] = 1;
   const closed = key(points[0]) === key(points[points.length - 1]);
@@ -136,9 +141,15 @@ function simplify(points) {
     let index = -1;
     for (let i = a + 1; i < b; i++) {
       const d = segment2(points[i], points[a], points[b], cos);
-      if (d > best) { best = d; index = i; }
+      if (d > best) {
+        best = d;
+        index = i;
+      }
     }
-    if (index >= 0 && best > TOLERANCE * TOLERANCE) { keep[index] = 1; stack.push([a, index], [index, b]); }
+    if (index >= 0 && best > TOLERANCE * TOLERANCE) {
+      keep[index] = 1;
+      stack.push([a, index], [index, b]);
+    }
   }
   let kept = points.filter((_, i) => keep[i]);
   // An arc with inner points keeps one, so two arcs between the same junctions never collapse onto one line.
@@ -146,7 +157,11 @@ function simplify(points) {
   if (closed && kept.length < 4) kept = [points[0], points[Math.floor(points.length / 3)], points[Math.floor((2 * points.length) / 3)], points[points.length - 1]];
   return kept;
 }
-function dist2(p, q, cos) { const dx = (p[0] - q[0]) * cos; const dy = p[1] - q[1]; return dx * dx + dy * dy; }
+function dist2(p, q, cos) {
+  const dx = (p[0] - q[0]) * cos;
+  const dy = p[1] - q[1];
+  return dx * dx + dy * dy;
+}
 function segment2(p, a, b, cos) {
   const [ax, ay, bx, by, px, py] = [a[0] * cos, a[1], b[0] * cos, b[1], p[0] * cos, p[1]];
   const dx = bx - ax;
@@ -173,14 +188,19 @@ const topology = { type: 'Topology', arcs, objects: {} };
 const merged = [];
 for (const g of geometries) {
   const region = g.region;
-  if (!region) { merged.push(g); continue; }
+  if (!region) {
+    merged.push(g);
+    continue;
+  }
   if (merged.some((m) => m.properties.a3 === g.properties.a3 && m.properties.name === region && m.properties.provinces)) continue;
   const parts = geometries.filter((x) => x.properties.a3 === g.properties.a3 && x.region === region);
   const union = mergeArcs(topology, parts);
   const polygons = union.arcs;
   merged.push({
-    type: polygons.length === 1 ? 'Polygon' : 'MultiPolygon', arcs: polygons.length === 1 ? polygons[0] : polygons,
-    properties: { name: region, a3: g.properties.a3, provinces: parts.map((p) => p.properties.name) }, label: g.label,
+    type: polygons.length === 1 ? 'Polygon' : 'MultiPolygon',
+    arcs: polygons.length === 1 ? polygons[0] : polygons,
+    properties: { name: region, a3: g.properties.a3, provinces: parts.map((p) => p.properties.name) },
+    label: g.label,
   });
 }
 
@@ -222,13 +242,19 @@ const renumber = (i) => {
   return i < 0 ? ~used.get(j) : used.get(j);
 };
 const walk = (x) => (typeof x === 'number' ? renumber(x) : x.map(walk));
-for (const g of merged) { g.arcs = walk(g.arcs); delete g.label; delete g.region; }
+for (const g of merged) {
+  g.arcs = walk(g.arcs);
+  delete g.label;
+  delete g.region;
+}
 const [x0, y0] = [-180, -90];
 const q = (p) => [Math.round((p[0] - x0) / QUANTUM), Math.round((p[1] - y0) / QUANTUM)];
-const encoded = [...used.entries()].sort((a, b) => a[1] - b[1]).map(([old]) => {
-  const points = arcs[old].map(q).filter((p, i, all) => i === 0 || i === all.length - 1 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
-  return points.map((p, i) => (i === 0 ? p : [p[0] - points[i - 1][0], p[1] - points[i - 1][1]]));
-});
+const encoded = [...used.entries()]
+  .sort((a, b) => a[1] - b[1])
+  .map(([old]) => {
+    const points = arcs[old].map(q).filter((p, i, all) => i === 0 || i === all.length - 1 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
+    return points.map((p, i) => (i === 0 ? p : [p[0] - points[i - 1][0], p[1] - points[i - 1][1]]));
+  });
 const out = {
   type: 'Topology',
   transform: { scale: [QUANTUM, QUANTUM], translate: [x0, y0] },

@@ -122,7 +122,10 @@ export function withLock(root, fn) {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
       // A build killed half-way leaves its lock: older than any real build, it is taken over.
-      if (Date.now() - lockAge(lock) > 5 * 60_000) { rmSync(lock, { recursive: true, force: true }); continue; }
+      if (Date.now() - lockAge(lock) > 5 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`waited 10 minutes for another build (${lock}); remove that folder if no build is running`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }

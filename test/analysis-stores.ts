@@ -25,7 +25,10 @@ export function demoStore(): Promise<Store> {
 /** Real files from ../shared/data, e.g. realStore('acled/acled_sample_2022h1.csv'). */
 export async function realStore(...files: string[]): Promise<Store> {
   const store = await memoryStore();
-  await importFiles(store, files.map((f) => shared(f)));
+  await importFiles(
+    store,
+    files.map((f) => shared(f)),
+  );
   return store;
 }
 

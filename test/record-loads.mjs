@@ -16,7 +16,12 @@ if (isMainThread && FILE) {
   register(import.meta.url);
   process.on('exit', () => {
     const cache = createRequire(import.meta.url).cache;
-    appendFileSync(FILE, Object.keys(cache).map((path) => pathToFileURL(path).href + '\n').join(''));
+    appendFileSync(
+      FILE,
+      Object.keys(cache)
+        .map((path) => pathToFileURL(path).href + '\n')
+        .join(''),
+    );
   });
 }
 

@@ -11,6 +11,7 @@ import { startServer, type RunningServer, type ServeOptions } from '../src/serve
 export interface TestServer extends RunningServer {
   get(path: string, init?: RequestInit): Promise<Response>;
   /** GET, expecting JSON; the status comes back beside the body. */
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads the body as the JSON it expects
   json<T = any>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }>;
 }
 
@@ -44,10 +45,25 @@ export async function testServer(files: string[], options: Partial<ServeOptions>
 
 /** A few events in ACLED's layout (see acledRow in src/testing.ts for the other columns). */
 export function smallAcledFile(): string {
-  return writeScratch('small.csv', acledCsv([
-    { event_id_cnty: 'MLI1', event_date: '2021-03-01', year: 2021, assoc_actor_1: '', fatalities: 4 },
-    { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', fatalities: 30 },
-    { event_id_cnty: 'MLI3', event_date: '2022-03-28', actor1: 'Wagner Group', assoc_actor_1: '', event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Mali)', inter2: 7, interaction: 17, fatalities: 12, notes: '<script>alert("x")</script> & more' },
-    { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
-  ]));
+  return writeScratch(
+    'small.csv',
+    acledCsv([
+      { event_id_cnty: 'MLI1', event_date: '2021-03-01', year: 2021, assoc_actor_1: '', fatalities: 4 },
+      { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', fatalities: 30 },
+      {
+        event_id_cnty: 'MLI3',
+        event_date: '2022-03-28',
+        actor1: 'Wagner Group',
+        assoc_actor_1: '',
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        actor2: 'Civilians (Mali)',
+        inter2: 7,
+        interaction: 17,
+        fatalities: 12,
+        notes: '<script>alert("x")</script> & more',
+      },
+      { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
+    ]),
+  );
 }

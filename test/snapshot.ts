@@ -14,7 +14,10 @@ const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'render',
 
 export function normalizeSvg(svg: string): string {
   const ids = new Map<string, string>();
-  const id = (name: string) => { if (!ids.has(name)) ids.set(name, `id${ids.size + 1}`); return ids.get(name)!; };
+  const id = (name: string) => {
+    if (!ids.has(name)) ids.set(name, `id${ids.size + 1}`);
+    return ids.get(name)!;
+  };
   return svg
     .replace(/\bid="([^"]+)"/g, (_, name: string) => `id="${id(name)}"`)
     .replace(/url\(#([^)]+)\)/g, (_, name: string) => `url(#${id(name)})`)
@@ -32,7 +35,10 @@ export function assertSnapshot(name: string, svg: string): void {
     process.stderr.write(`snapshot written: ${path} — look at it, then commit it\n`);
     return;
   }
-  if (readFileSync(path, 'utf8') === actual) { rmSync(changed, { force: true }); return; }
+  if (readFileSync(path, 'utf8') === actual) {
+    rmSync(changed, { force: true });
+    return;
+  }
   writeFileSync(changed, actual);
   assert.fail(`${name}.svg differs from its snapshot: compare ${changed} with ${path}; if the change is right, move it over the snapshot`);
 }

@@ -19,7 +19,13 @@ export type Item = Record<string, string | number | boolean | null>;
 /** What a request meets: a reset socket, a page cut off mid-body, a status (with Retry-After), or a delay. */
 export type Fault = { reset: true } | { truncate: true } | { status: number; retryAfter?: string } | { delayMs: number };
 
-export interface Seen { path: string; params: URLSearchParams; headers: IncomingMessage['headers']; body: string; at: number }
+export interface Seen {
+  path: string;
+  params: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: string;
+  at: number;
+}
 
 export interface FakeServer {
   url: string;
@@ -47,7 +53,10 @@ async function start(handle: (req: Seen, res: ServerResponse) => void | Promise<
     counts.set(key, n + 1);
     if (fake.delayMs) await new Promise((r) => setTimeout(r, fake.delayMs));
     const fault = fake.fault?.(seen, n);
-    if (fault && 'reset' in fault) { req.socket.destroy(); return; }
+    if (fault && 'reset' in fault) {
+      req.socket.destroy();
+      return;
+    }
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault && 'status' in fault) {
       res.writeHead(fault.status, { 'Content-Type': 'application/json', ...(fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {}) });
@@ -61,10 +70,17 @@ async function start(handle: (req: Seen, res: ServerResponse) => void | Promise<
     }
     await handle(seen, res);
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); });
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   return fake;
 }
 
@@ -89,7 +105,9 @@ export interface FakeAcled extends FakeServer {
 
 export async function fakeAcled(data: { events?: Item[]; deletions?: Item[] } = {}): Promise<FakeAcled> {
   let fake!: FakeAcled;
-  const expireTokens = () => { for (const t of fake.tokens.keys()) fake.tokens.set(t, 0); };
+  const expireTokens = () => {
+    for (const t of fake.tokens.keys()) fake.tokens.set(t, 0);
+  };
   const issue = () => {
     const access = `at-${randomBytes(12).toString('hex')}`;
     const refresh = `rt-${randomBytes(12).toString('hex')}`;
@@ -140,7 +158,15 @@ export async function fakeAcled(data: { events?: Item[]; deletions?: Item[] } = 
     const data = matched.slice((page - 1) * limit, page * limit);
     send(res, 200, { status: 200, success: true, count: data.length, ...(req.params.get('with_total') === 'true' ? { total_count: matched.length } : {}), data });
   });
-  fake = Object.assign(server, { events: data.events ?? [], deletions: data.deletions ?? [], users: new Map(), tokenLifetime: 86_400, tokens: new Map<string, number>(), refreshTokens: new Set<string>(), expireTokens });
+  fake = Object.assign(server, {
+    events: data.events ?? [],
+    deletions: data.deletions ?? [],
+    users: new Map(),
+    tokenLifetime: 86_400,
+    tokens: new Map<string, number>(),
+    refreshTokens: new Set<string>(),
+    expireTokens,
+  });
   return fake;
 }
 
@@ -158,11 +184,22 @@ function matches(row: Item, params: URLSearchParams): boolean {
       return Number.isFinite(x) && Number.isFinite(y) && String(a).trim() !== '' && b.trim() !== '' ? x - y : String(a).localeCompare(b);
     };
     const list = value.split('|');
-    const ok = op === '=' ? list.some((v) => String(cell) === v)
-      : op === 'BETWEEN' ? cmp(cell, list[0]!) >= 0 && cmp(cell, list[1]!) <= 0
-      : op === '>' ? cmp(cell, value) > 0 : op === '>=' ? cmp(cell, value) >= 0
-      : op === '<' ? cmp(cell, value) < 0 : op === '<=' ? cmp(cell, value) <= 0
-      : op === 'LIKE' ? new RegExp(`^${value.replace(/[.*+?^${}()[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`, 'i').test(String(cell)) : false;
+    const ok =
+      op === '='
+        ? list.some((v) => String(cell) === v)
+        : op === 'BETWEEN'
+          ? cmp(cell, list[0]!) >= 0 && cmp(cell, list[1]!) <= 0
+          : op === '>'
+            ? cmp(cell, value) > 0
+            : op === '>='
+              ? cmp(cell, value) >= 0
+              : op === '<'
+                ? cmp(cell, value) < 0
+                : op === '<='
+                  ? cmp(cell, value) <= 0
+                  : op === 'LIKE'
+                    ? new RegExp(`^${value.replace(/[.*+?^${}()[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`, 'i').test(String(cell))
+                    : false;
     if (!ok) return false;
   }
   return true;
@@ -199,8 +236,13 @@ export async function fakeUcdp(versions: Record<string, Item[]> = {}, token?: st
     const types = req.params.get('TypeOfViolence')?.split(',');
     const from = req.params.get('StartDate');
     const to = req.params.get('EndDate');
-    const matched = events.filter((e) => (!countries || countries.includes(String(e.country_id))) && (!types || types.includes(String(e.type_of_violence)))
-      && (!from || String(e.date_end) >= from) && (!to || String(e.date_start) <= to));
+    const matched = events.filter(
+      (e) =>
+        (!countries || countries.includes(String(e.country_id))) &&
+        (!types || types.includes(String(e.type_of_violence))) &&
+        (!from || String(e.date_end) >= from) &&
+        (!to || String(e.date_start) <= to),
+    );
     const totalPages = Math.ceil(matched.length / size);
     const link = (p: number) => (p >= 0 && p < totalPages ? `${server.url}${req.path}?pagesize=${size}&page=${p}` : '');
     send(res, 200, { TotalCount: matched.length, TotalPages: totalPages, PreviousPageUrl: link(page - 1), NextPageUrl: link(page + 1), Result: matched.slice(page * size, (page + 1) * size) });
@@ -209,7 +251,10 @@ export async function fakeUcdp(versions: Record<string, Item[]> = {}, token?: st
   return fake;
 }
 
-const ACLED_FIELDS = 'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp'.split(',');
+const ACLED_FIELDS =
+  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp'.split(
+    ',',
+  );
 
 /** An ACLED API event (every value a string, as the API sends them), seeded by its number. */
 export function acledEvent(i: number, overrides: Item = {}): Item {
@@ -217,14 +262,37 @@ export function acledEvent(i: number, overrides: Item = {}): Item {
   const month = 1 + (Math.floor(i / 28) % 12);
   const country = ['Mali', 'Niger', 'Burkina Faso'][i % 3]!;
   const base: Item = {
-    event_id_cnty: `${country.slice(0, 3).toUpperCase()}${i}`, event_date: `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, year: '2024',
-    time_precision: '1', disorder_type: 'Political violence', event_type: i % 4 === 0 ? 'Violence against civilians' : 'Battles',
-    sub_event_type: i % 4 === 0 ? 'Attack' : 'Armed clash', actor1: `Armed group ${i % 7}`, assoc_actor_1: i % 5 === 0 ? 'Militia A; Militia B' : '',
-    inter1: '2', actor2: i % 4 === 0 ? `Civilians (${country})` : 'Military Forces', assoc_actor_2: '', inter2: i % 4 === 0 ? '7' : '1',
-    interaction: i % 4 === 0 ? '27' : '12', civilian_targeting: i % 4 === 0 ? 'Civilian targeting' : '', iso: String([466, 562, 854][i % 3]),
-    region: 'Western Africa', country, admin1: `Region ${i % 6}`, admin2: `District ${i % 11}`, admin3: '', location: `Place ${i % 37}`,
-    latitude: String(12 + (i % 100) / 50), longitude: String(-2 + (i % 90) / 45), geo_precision: '1', source: 'Test wire', source_scale: 'National',
-    notes: `Event ${i}: a generated test event, with a comma, "quotes" and ünïcode.`, fatalities: String(i % 9), tags: '', timestamp: '1700000000',
+    event_id_cnty: `${country.slice(0, 3).toUpperCase()}${i}`,
+    event_date: `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    year: '2024',
+    time_precision: '1',
+    disorder_type: 'Political violence',
+    event_type: i % 4 === 0 ? 'Violence against civilians' : 'Battles',
+    sub_event_type: i % 4 === 0 ? 'Attack' : 'Armed clash',
+    actor1: `Armed group ${i % 7}`,
+    assoc_actor_1: i % 5 === 0 ? 'Militia A; Militia B' : '',
+    inter1: '2',
+    actor2: i % 4 === 0 ? `Civilians (${country})` : 'Military Forces',
+    assoc_actor_2: '',
+    inter2: i % 4 === 0 ? '7' : '1',
+    interaction: i % 4 === 0 ? '27' : '12',
+    civilian_targeting: i % 4 === 0 ? 'Civilian targeting' : '',
+    iso: String([466, 562, 854][i % 3]),
+    region: 'Western Africa',
+    country,
+    admin1: `Region ${i % 6}`,
+    admin2: `District ${i % 11}`,
+    admin3: '',
+    location: `Place ${i % 37}`,
+    latitude: String(12 + (i % 100) / 50),
+    longitude: String(-2 + (i % 90) / 45),
+    geo_precision: '1',
+    source: 'Test wire',
+    source_scale: 'National',
+    notes: `Event ${i}: a generated test event, with a comma, "quotes" and ünïcode.`,
+    fatalities: String(i % 9),
+    tags: '',
+    timestamp: '1700000000',
   };
   const out: Item = {};
   for (const f of ACLED_FIELDS) out[f] = overrides[f] !== undefined ? overrides[f]! : base[f]!;
@@ -237,14 +305,55 @@ export function gedEvent(id: number, year: number, overrides: Item = {}): Item {
   const date = `${year}-${String(1 + (id % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const type = 1 + (id % 3);
   return {
-    id, relid: `MLI-${year}-${type}-${id}`, year, active_year: true, code_status: 'Clear', type_of_violence: type,
-    conflict_dset_id: '11342', conflict_new_id: 11342, conflict_name: 'Mali: Government', dyad_dset_id: '15', dyad_new_id: 15, dyad_name: 'Government of Mali - JNIM',
-    side_a_dset_id: '94', side_a_new_id: 94, side_a: 'Government of Mali', side_b_dset_id: '1234', side_b_new_id: 1234, side_b: type === 3 ? 'Civilians' : 'JNIM',
-    number_of_sources: 1, source_article: 'Wire', source_office: 'AFP', source_date: date, source_headline: `Clash ${id}`, source_original: '',
-    where_prec: 1, where_coordinates: `Place ${id % 13}`, where_description: '', adm_1: `Region ${id % 5}`, adm_2: '', latitude: 14 + (id % 10) / 10, longitude: -4 + (id % 10) / 10,
-    geom_wkt: '', priogrid_gid: 150000 + id, country: id % 2 ? 'Mali' : 'Niger', country_id: id % 2 ? 432 : 436, region: 'Africa', event_clarity: 1,
-    date_prec: 1, date_start: date, date_end: date, deaths_a: id % 3, deaths_b: id % 2, deaths_civilians: type === 3 ? 2 : 0, deaths_unknown: 0,
-    best: id % 3 + id % 2 + (type === 3 ? 2 : 0), high: 10, low: 0, gwnoa: '432', gwnob: '',
+    id,
+    relid: `MLI-${year}-${type}-${id}`,
+    year,
+    active_year: true,
+    code_status: 'Clear',
+    type_of_violence: type,
+    conflict_dset_id: '11342',
+    conflict_new_id: 11342,
+    conflict_name: 'Mali: Government',
+    dyad_dset_id: '15',
+    dyad_new_id: 15,
+    dyad_name: 'Government of Mali - JNIM',
+    side_a_dset_id: '94',
+    side_a_new_id: 94,
+    side_a: 'Government of Mali',
+    side_b_dset_id: '1234',
+    side_b_new_id: 1234,
+    side_b: type === 3 ? 'Civilians' : 'JNIM',
+    number_of_sources: 1,
+    source_article: 'Wire',
+    source_office: 'AFP',
+    source_date: date,
+    source_headline: `Clash ${id}`,
+    source_original: '',
+    where_prec: 1,
+    where_coordinates: `Place ${id % 13}`,
+    where_description: '',
+    adm_1: `Region ${id % 5}`,
+    adm_2: '',
+    latitude: 14 + (id % 10) / 10,
+    longitude: -4 + (id % 10) / 10,
+    geom_wkt: '',
+    priogrid_gid: 150000 + id,
+    country: id % 2 ? 'Mali' : 'Niger',
+    country_id: id % 2 ? 432 : 436,
+    region: 'Africa',
+    event_clarity: 1,
+    date_prec: 1,
+    date_start: date,
+    date_end: date,
+    deaths_a: id % 3,
+    deaths_b: id % 2,
+    deaths_civilians: type === 3 ? 2 : 0,
+    deaths_unknown: 0,
+    best: (id % 3) + (id % 2) + (type === 3 ? 2 : 0),
+    high: 10,
+    low: 0,
+    gwnoa: '432',
+    gwnob: '',
     ...overrides,
   };
 }

@@ -30,23 +30,51 @@ export async function memoryStore(): Promise<Store> {
   return Store.open(':memory:');
 }
 
-export const ACLED_HEADER = 'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp';
+export const ACLED_HEADER =
+  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp';
 
 /** One row of ACLED's current layout; override any column by name. */
 export function acledRow(overrides: Record<string, string | number> = {}): string {
   const base: Record<string, string | number> = {
-    event_id_cnty: 'MLI9001', event_date: '2022-03-27', year: 2022, time_precision: 1, disorder_type: 'Political violence',
-    event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Military Forces of Mali (2021-)', assoc_actor_1: 'Wagner Group',
-    inter1: 1, actor2: 'JNIM: Group for Support of Islam and Muslims', assoc_actor_2: '', inter2: 2, interaction: 12,
-    civilian_targeting: '', iso: 466, region: 'Western Africa', country: 'Mali', admin1: 'Mopti', admin2: 'Djenne', admin3: 'Sofara',
-    location: 'Moura', latitude: 14.1303, longitude: -4.4714, geo_precision: 1, source: 'Test source', source_scale: 'National',
-    notes: 'On 27 March 2022, a test event, with a comma and "quotes".', fatalities: 3, tags: '', timestamp: 1650000000,
+    event_id_cnty: 'MLI9001',
+    event_date: '2022-03-27',
+    year: 2022,
+    time_precision: 1,
+    disorder_type: 'Political violence',
+    event_type: 'Battles',
+    sub_event_type: 'Armed clash',
+    actor1: 'Military Forces of Mali (2021-)',
+    assoc_actor_1: 'Wagner Group',
+    inter1: 1,
+    actor2: 'JNIM: Group for Support of Islam and Muslims',
+    assoc_actor_2: '',
+    inter2: 2,
+    interaction: 12,
+    civilian_targeting: '',
+    iso: 466,
+    region: 'Western Africa',
+    country: 'Mali',
+    admin1: 'Mopti',
+    admin2: 'Djenne',
+    admin3: 'Sofara',
+    location: 'Moura',
+    latitude: 14.1303,
+    longitude: -4.4714,
+    geo_precision: 1,
+    source: 'Test source',
+    source_scale: 'National',
+    notes: 'On 27 March 2022, a test event, with a comma and "quotes".',
+    fatalities: 3,
+    tags: '',
+    timestamp: 1650000000,
   };
   const row = { ...base, ...overrides };
-  return ACLED_HEADER.split(',').map((c) => {
-    const v = String(row[c] ?? '');
-    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  }).join(',');
+  return ACLED_HEADER.split(',')
+    .map((c) => {
+      const v = String(row[c] ?? '');
+      return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    })
+    .join(',');
 }
 
 export function acledCsv(rows: Array<Record<string, string | number>>, lineEnd = '\n'): string {
@@ -76,22 +104,37 @@ type Cells = Array<Array<string | number | Date | null>>;
 export async function writeWorkbook(path: string, rows: Cells | Record<string, Cells>, more: Record<string, string | Buffer> = {}): Promise<string> {
   const sheets = Array.isArray(rows) ? { Data: rows } : rows;
   const shared: string[] = [];
-  const letters = (i: number) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
-  const sheetXml = (cells: Cells) => cells.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => {
-    const ref = `${letters(c)}${r + 1}`;
-    if (v === null || v === '') return '';
-    if (v instanceof Date) return `<c r="${ref}" s="1"><v>${v.getTime() / 86_400_000 + 25569}</v></c>`;
-    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
-    if ((r + c) % 2) return `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
-    shared.push(v);
-    return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
-  }).join('')}</row>`).join('');
+  const letters = (i: number) => {
+    let s = '';
+    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const sheetXml = (cells: Cells) =>
+    cells
+      .map(
+        (row, r) =>
+          `<row r="${r + 1}">${row
+            .map((v, c) => {
+              const ref = `${letters(c)}${r + 1}`;
+              if (v === null || v === '') return '';
+              if (v instanceof Date) return `<c r="${ref}" s="1"><v>${v.getTime() / 86_400_000 + 25569}</v></c>`;
+              if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+              if ((r + c) % 2) return `<c r="${ref}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`;
+              shared.push(v);
+              return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
+            })
+            .join('')}</row>`,
+      )
+      .join('');
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const names = Object.keys(sheets);
   const parts: Record<string, string> = {};
-  names.forEach((name, i) => { parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetXml(sheets[name]!)}</sheetData></worksheet>`; });
+  names.forEach((name, i) => {
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${sheetXml(sheets[name]!)}</sheetData></worksheet>`;
+  });
   return writeZip(path, {
-    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((name, i) => `<sheet name="${xml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
     'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,

@@ -1,6 +1,6 @@
 /** Actor profiles: involvement, partners and opponents, aliases, and names that match nothing. */
 import { CLI_NAMES } from '../cli/wording.js';
-import { CrisisError } from '../model/errors.js';
+import type { CrisisError } from '../model/errors.js';
 import { wordError, wordText } from '../model/param.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,8 +32,14 @@ test('demo: at least 700 killed in incidents involving the Wagner Group by the e
   const f = answer.figures;
   assert.ok(f.total.fatalities >= 700, `${f.total.fatalities}`);
   assert.equal(f.byMonth[0]!.month, '2021-12');
-  assert.deepEqual(f.byYear.map((r) => r.year), [2021, 2022]);
-  assert.equal(f.byYear.reduce((n, r) => n + r.fatalities, 0), f.total.fatalities);
+  assert.deepEqual(
+    f.byYear.map((r) => r.year),
+    [2021, 2022],
+  );
+  assert.equal(
+    f.byYear.reduce((n, r) => n + r.fatalities, 0),
+    f.total.fatalities,
+  );
   assert.equal(f.byAdmin1[0]!.admin1, 'Mopti');
   assert.ok(f.partners.some((p) => p.actor.startsWith('Military Forces of Mali')));
   assert.ok(f.opponents.some((o) => o.actor === 'Civilians (Mali)'));

@@ -28,7 +28,9 @@ export interface ActorOptions extends AnalysisOptions {
   top?: number;
 }
 
-export interface Party extends Totals { actor: string }
+export interface Party extends Totals {
+  actor: string;
+}
 
 export interface ActorFigures {
   actor: ResolvedActor;
@@ -46,7 +48,10 @@ export interface ActorFigures {
 }
 
 export async function actorProfile(store: Store, name: string, filter: Filter, options: ActorOptions = {}): Promise<Answer<ActorFigures>> {
-  if (filter.actor?.length) throw new CrisisError(`the actor profile takes one actor, as its ${ref(ACTOR_NAME)}`, [`drop ${filter.actor.map((a) => ref(FILTER_PARAMS.actor, a)).join(' ')}, or run: ${request('count', [[FILTER_PARAMS.actor, '…']])} for several`]);
+  if (filter.actor?.length)
+    throw new CrisisError(`the actor profile takes one actor, as its ${ref(ACTOR_NAME)}`, [
+      `drop ${filter.actor.map((a) => ref(FILTER_PARAMS.actor, a)).join(' ')}, or run: ${request('count', [[FILTER_PARAMS.actor, '…']])} for several`,
+    ]);
   const actor = resolveActor(name, options.aliases ?? DEFAULT_ALIASES, options.successors);
   const top = checkNumber(ACTOR_PARAMS.top, options.top);
   const scoped: Filter = { ...filter, actor: actor.names };
@@ -120,7 +125,8 @@ async function partiesOf(store: Store, filter: Filter, needles: string[], exact:
   const fence = (side: string) => `chr(10) || lower(array_to_string(${side}, chr(10))) || chr(10)`;
   const one = exact ? (side: string) => `contains(${fence(side)}, chr(10) || ? || chr(10))` : (side: string) => `contains(${fence(side)}, ?)`;
   const onSide1 = needles.map(() => one('s1')).join(' OR ');
-  const rows = await store.all(`WITH e AS (
+  const rows = await store.all(
+    `WITH e AS (
       SELECT fatalities, list_filter(list_prepend(actor1, coalesce(assoc_actor_1, [])), x -> x IS NOT NULL) AS s1,
              list_filter(list_prepend(actor2, coalesce(assoc_actor_2, [])), x -> x IS NOT NULL) AS s2
       FROM events ${scope.where}),
@@ -129,12 +135,17 @@ async function partiesOf(store: Store, filter: Filter, needles: string[], exact:
       SELECT 'own' AS role, unnest(CASE WHEN on1 THEN s1 ELSE s2 END) AS name, fatalities FROM m
       UNION ALL
       SELECT 'other' AS role, unnest(CASE WHEN on1 THEN s2 ELSE s1 END) AS name, fatalities FROM m)
-    GROUP BY ALL ORDER BY fatalities DESC, events DESC, name`, [...scope.params, ...needles.map((n) => n.trim().toLowerCase())]);
+    GROUP BY ALL ORDER BY fatalities DESC, events DESC, name`,
+    [...scope.params, ...needles.map((n) => n.trim().toLowerCase())],
+  );
   const lower = needles.map((n) => n.trim().toLowerCase());
   const own = (n: string) => lower.some((l) => (exact ? n.toLowerCase() === l : n.toLowerCase().includes(l)));
   const party = (r: Record<string, unknown>): Party => ({ actor: String(r.name), events: Number(r.events), fatalities: Number(r.fatalities) });
   return {
-    matched: rows.filter((r) => r.role === 'own' && own(String(r.name))).map((r) => ({ actor: String(r.name), events: Number(r.events) })).sort((a, b) => b.events - a.events),
+    matched: rows
+      .filter((r) => r.role === 'own' && own(String(r.name)))
+      .map((r) => ({ actor: String(r.name), events: Number(r.events) }))
+      .sort((a, b) => b.events - a.events),
     partners: rows.filter((r) => r.role === 'own' && !own(String(r.name))).map(party),
     opponents: rows.filter((r) => r.role === 'other').map(party),
   };
@@ -142,8 +153,17 @@ async function partiesOf(store: Store, filter: Filter, needles: string[], exact:
 
 function empty(actor: ResolvedActor): ActorFigures {
   return {
-    actor, matched: [], total: { events: 0, fatalities: 0 }, byYear: [], byMonth: [], byAdmin1: [], partners: [], opponents: [], interactions: [],
-    civilianTargeting: { events: 0, fatalities: 0, eventShare: null, fatalityShare: null }, deadliest: [],
+    actor,
+    matched: [],
+    total: { events: 0, fatalities: 0 },
+    byYear: [],
+    byMonth: [],
+    byAdmin1: [],
+    partners: [],
+    opponents: [],
+    interactions: [],
+    civilianTargeting: { events: 0, fatalities: 0, eventShare: null, fatalityShare: null },
+    deadliest: [],
   };
 }
 
@@ -160,12 +180,23 @@ function sentence(f: ActorFigures, filter: Filter): string {
 
 /** The actor to profile: the command line's NAME, the API's actor. */
 export const ACTOR_NAME = param('text-list', {
-  key: 'name', maxValues: 1, flag: null, positional: 'NAME', http: 'actor', label: 'Actor', required: true, example: 'Wagner',
+  key: 'name',
+  maxValues: 1,
+  flag: null,
+  positional: 'NAME',
+  http: 'actor',
+  label: 'Actor',
+  required: true,
+  example: 'Wagner',
   help: 'the actor to profile, through the alias table ("Wagner" → "Wagner Group"); one name',
 });
 export const SUCCESSORS = param('boolean', { key: 'successors', help: 'also the names the actor took later (Wagner Group → Africa Corps)' });
 export const ALIASES = param('text', {
-  key: 'aliases', http: null, placeholder: 'FILE', example: 'aliases.json', maxLength: 4096,
+  key: 'aliases',
+  http: null,
+  placeholder: 'FILE',
+  example: 'aliases.json',
+  maxLength: 4096,
   help: 'your alias table, JSON: {"fama": ["Military Forces of Mali"]} (else $CRISISMAP_ALIASES)',
 });
 
@@ -205,9 +236,5 @@ as the actor filter does: a part of the stored name, any case.`,
       { title: 'Deadliest events:', columns: ['id', 'event_date', 'admin1', 'location', 'sub_event_type', 'fatalities'], rows: f.deadliest, width: 32 },
     ];
   },
-  examples: [
-    'crisismap actor Wagner --country Mali --to 2022-12-31',
-    'crisismap actor Wagner --successors --json',
-    'crisismap actor "Katiba Macina" --year 2022',
-  ],
+  examples: ['crisismap actor Wagner --country Mali --to 2022-12-31', 'crisismap actor Wagner --successors --json', 'crisismap actor "Katiba Macina" --year 2022'],
 });

@@ -20,7 +20,7 @@ export interface Alias {
 export type AliasTable = Record<string, Alias>;
 
 export const DEFAULT_ALIASES: AliasTable = {
-  wagner: { names: ['Wagner Group'], successors: ['Africa Corps'], note: 'Russia\'s Africa Corps was presented in 2023-2024 as taking over Wagner Group operations in Africa' },
+  wagner: { names: ['Wagner Group'], successors: ['Africa Corps'], note: "Russia's Africa Corps was presented in 2023-2024 as taking over Wagner Group operations in Africa" },
   jnim: { names: ['JNIM: Group for Support of Islam and Muslims'] },
   isgs: { names: ['Islamic State (Greater Sahara)'], successors: ['Islamic State (Sahel)'], note: 'ACLED names the group Islamic State (Sahel) from March 2022' },
   'is sahel': { names: ['Islamic State (Sahel)', 'Islamic State (Greater Sahara)'], note: 'the group was Islamic State (Greater Sahara) until March 2022' },
@@ -80,13 +80,13 @@ export function resolveActor(asked: string, table: AliasTable = DEFAULT_ALIASES,
   const key = name.toLowerCase();
   const alias = table[key];
   if (!alias) return { asked: name, names: [name], successors: [], declined: [] };
-  const successors = withSuccessors ? alias.successors ?? [] : [];
+  const successors = withSuccessors ? (alias.successors ?? []) : [];
   return {
     asked: name,
     names: [...new Set([...alias.names, ...successors])],
     alias: key,
     successors,
-    declined: withSuccessors ? [] : alias.successors ?? [],
+    declined: withSuccessors ? [] : (alias.successors ?? []),
     ...(alias.note ? { note: alias.note } : {}),
   };
 }

@@ -46,7 +46,13 @@ export interface Analysis<F = unknown> {
 
 /** How many event ids an answer lists: every analysis takes it. */
 export const MAX_IDS = param('whole', {
-  key: 'maxIds', min: 0, max: 100_000_000, all: true, default: DEFAULT_MAX_IDS, placeholder: 'N|all', example: '100',
+  key: 'maxIds',
+  min: 0,
+  max: 100_000_000,
+  all: true,
+  default: DEFAULT_MAX_IDS,
+  placeholder: 'N|all',
+  example: '100',
   help: 'event ids listed in the answer (eventCount and eventFilter always cover them all); all lists every one',
 });
 

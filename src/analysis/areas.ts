@@ -18,7 +18,10 @@ export interface AreaGroup {
 
 /** Named groups of areas, for spread and the brief. */
 export const GROUP = param('text-list', {
-  key: 'group', placeholder: 'NAME=A,B', maxLength: 1000, example: 'coastal=Benin,Togo,Ghana,Côte d\'Ivoire',
+  key: 'group',
+  placeholder: 'NAME=A,B',
+  maxLength: 1000,
+  example: "coastal=Benin,Togo,Ghana,Côte d'Ivoire",
   help: 'a named group of countries or of admin1 areas, NAME=AREA,AREA (repeatable; over HTTP several separated by |)',
 });
 
@@ -26,8 +29,18 @@ export const GROUP = param('text-list', {
 export function parseGroup(text: string): { name: string; areas: string[] } {
   const at = text.indexOf('=');
   const name = text.slice(0, at).trim();
-  const areas = text.slice(at + 1).split(',').map((a) => a.trim().replace(/^["']|["']$/g, '').trim()).filter(Boolean);
-  if (at < 1 || !name || !areas.length) throw new ParamError(refOf(GROUP), text, { kind: 'says', text: `${ref(GROUP)} "${text}" needs a name and areas` }, [`write it as NAME=AREA,AREA, e.g. ${ref(GROUP, GROUP.example)}`]);
+  const areas = text
+    .slice(at + 1)
+    .split(',')
+    .map((a) =>
+      a
+        .trim()
+        .replace(/^["']|["']$/g, '')
+        .trim(),
+    )
+    .filter(Boolean);
+  if (at < 1 || !name || !areas.length)
+    throw new ParamError(refOf(GROUP), text, { kind: 'says', text: `${ref(GROUP)} "${text}" needs a name and areas` }, [`write it as NAME=AREA,AREA, e.g. ${ref(GROUP, GROUP.example)}`]);
   return { name, areas };
 }
 
@@ -37,15 +50,22 @@ export async function resolveGroup(store: Store, group: { name: string; areas: s
   const admin1: string[] = [];
   for (const area of group.areas) {
     const country = await tryResolve(store, { country: [area] });
-    if (country) { countries.push(...country); continue; }
+    if (country) {
+      countries.push(...country);
+      continue;
+    }
     const region = await tryResolve(store, { admin1: [area] });
-    if (region) { admin1.push(...region); continue; }
+    if (region) {
+      admin1.push(...region);
+      continue;
+    }
     // Neither: let the country resolution say what the closest names are.
     await resolveFilter(store, { country: [area] }).catch((error: CrisisError) => {
       throw new CrisisError(`${ref(GROUP, group.name)}: no country or admin1 area "${area}"`, [...error.details.slice(0, 1), 'a group holds countries or admin1 areas as the store names them']);
     });
   }
-  if (countries.length && admin1.length) throw new CrisisError(`${ref(GROUP, group.name)} mixes countries (${countries.join(', ')}) and admin1 areas (${admin1.join(', ')})`, ['make a group of countries or one of admin1 areas']);
+  if (countries.length && admin1.length)
+    throw new CrisisError(`${ref(GROUP, group.name)} mixes countries (${countries.join(', ')}) and admin1 areas (${admin1.join(', ')})`, ['make a group of countries or one of admin1 areas']);
   return { name: group.name, areas: [...new Set(countries.length ? countries : admin1)], level: countries.length ? 'country' : 'admin1' };
 }
 

@@ -12,7 +12,10 @@ test('demo: a brief on Mali in 2022 with Wagner finds the calibration in every s
   const store = await demoStore();
   const answer = await brief(store, { country: ['Mali'], year: [2022] }, { actor: 'Wagner' });
   const sections = Object.fromEntries(answer.figures.sections.map((s) => [s.id, s.answer]));
-  assert.deepEqual(answer.figures.sections.map((s) => s.id), ['trend', 'victims', 'actor', 'episodes', 'spread', 'surges']);
+  assert.deepEqual(
+    answer.figures.sections.map((s) => s.id),
+    ['trend', 'victims', 'actor', 'episodes', 'spread', 'surges'],
+  );
   assert.equal(sections.trend!.sentence, 'Fatalities in Mali rose from 1,913 in 2021 to 4,803 in 2022, 2.5 times as many.');
   assert.deepEqual(sections.trend!.filters, { country: ['Mali'], year: [2021, 2022] }, 'the headline says it looked at 2021 too');
   assert.ok((sections.actor!.figures as { total: { fatalities: number } }).total.fatalities >= 700);
@@ -44,11 +47,17 @@ test('the HTML brief is one standalone page, with every text escaped', async () 
 test('without an actor, five sections; with no events, each section says so', async () => {
   const store = await demoStore();
   const plain = await brief(store, { country: ['Niger'], from: '2022-01-01', to: '2022-06-30' });
-  assert.deepEqual(plain.figures.sections.map((s) => s.id), ['trend', 'victims', 'episodes', 'spread', 'surges']);
+  assert.deepEqual(
+    plain.figures.sections.map((s) => s.id),
+    ['trend', 'victims', 'episodes', 'spread', 'surges'],
+  );
   assert.equal((plain.figures.sections[0]!.answer.figures as { by: string }).by, 'month', 'half a year is shown by month');
   const none = await brief(store, { country: ['Ghana'], year: [2019] });
   assert.equal(none.eventCount, 0);
-  assert.ok(none.figures.sections.every((s) => /^No /.test(s.answer.sentence)), none.figures.sections.map((s) => s.answer.sentence).join('\n'));
+  assert.ok(
+    none.figures.sections.every((s) => /^No /.test(s.answer.sentence)),
+    none.figures.sections.map((s) => s.answer.sentence).join('\n'),
+  );
 });
 
 test('data text cannot become markup in the HTML or the Markdown brief', async () => {
@@ -56,10 +65,15 @@ test('data text cannot become markup in the HTML or the Markdown brief', async (
   const { acledCsv, memoryStore, writeScratch } = await import('../../test/testing.js');
   const store = await memoryStore();
   const hostile = '<img src=x onerror=alert(1)>';
-  await importFiles(store, [writeScratch('x.csv', acledCsv([
-    { event_id_cnty: 'MLI1', actor1: hostile, assoc_actor_1: '', location: `<b>${hostile}</b>`, fatalities: 40 },
-    { event_id_cnty: 'MLI2', event_date: '2021-03-27', year: 2021, actor1: hostile, assoc_actor_1: '', fatalities: 4 },
-  ]))]);
+  await importFiles(store, [
+    writeScratch(
+      'x.csv',
+      acledCsv([
+        { event_id_cnty: 'MLI1', actor1: hostile, assoc_actor_1: '', location: `<b>${hostile}</b>`, fatalities: 40 },
+        { event_id_cnty: 'MLI2', event_date: '2021-03-27', year: 2021, actor1: hostile, assoc_actor_1: '', fatalities: 4 },
+      ]),
+    ),
+  ]);
   const answer = await brief(store, { country: ['Mali'] }, { actor: 'img' });
   for (const text of [briefHtml(answer), briefMarkdown(answer)]) {
     assert.doesNotMatch(text, /<img|<b>/);

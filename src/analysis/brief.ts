@@ -55,7 +55,12 @@ const BRIEF_IDS = 1000;
 
 export const BRIEF_PARAMS = {
   actor: param('text-list', {
-    key: 'briefActor', maxValues: 1, flag: 'actor', http: 'actor', label: 'Actor', example: 'Wagner',
+    key: 'briefActor',
+    maxValues: 1,
+    flag: 'actor',
+    http: 'actor',
+    label: 'Actor',
+    example: 'Wagner',
     help: 'an actor whose involvement gets a section (one name, through the alias table); it does not filter the rest',
   }),
   successors: SUCCESSORS,
@@ -73,9 +78,7 @@ export async function brief(store: Store, filter: Filter, options: BriefOptions 
 
   // One year asked for: its headline is the change from the year before (the section's filters say so).
   const single = filter.year?.length === 1 && !filter.from && !filter.to ? filter.year[0]! : undefined;
-  const headline = single !== undefined
-    ? await trend(store, { ...filter, year: [single - 1, single] }, { ...ids, by: 'year' })
-    : await trend(store, filter, { ...ids, by: short ? 'month' : 'year' });
+  const headline = single !== undefined ? await trend(store, { ...filter, year: [single - 1, single] }, { ...ids, by: 'year' }) : await trend(store, filter, { ...ids, by: short ? 'month' : 'year' });
   add('trend', 'Headline numbers and change', headline);
   add('victims', 'Who died', await victims(store, filter, ids));
   if (options.actor) {
@@ -94,7 +97,10 @@ export async function brief(store: Store, filter: Filter, options: BriefOptions 
   return {
     question: `What is the situation${scopePhrase(counted.filters)}${datePhrase(counted.filters)}?`,
     figures: { title, sections },
-    sentence: sections.map((s) => s.answer.sentence).slice(0, options.actor ? 3 : 2).join(' '),
+    sentence: sections
+      .map((s) => s.answer.sentence)
+      .slice(0, options.actor ? 3 : 2)
+      .join(' '),
     filters: counted.filters,
     datasets: counted.datasets,
     caveats: caveatsOf(counted.notes, ...sections.map((s) => s.answer.caveats.filter((c) => /SYNTHETIC|several datasets/.test(c)))),
@@ -129,14 +135,14 @@ surges. Every paragraph comes with the events behind it and a data note: dataset
 filters, caveats. A period of a year or less is shown by month and quarter, else by year.`,
   params: Object.values(BRIEF_PARAMS),
   without: ['actor', 'actorExact'],
-  run: (store, filter, { briefActor, aliases, group, ...o }) => brief(store, filter, {
-    ...o, ...(briefActor ? { actor: (briefActor as string[])[0]! } : {}), aliases: loadAliases(aliases as string | undefined),
-    groups: ((group as string[] | undefined) ?? []).map(parseGroup),
-  }),
+  run: (store, filter, { briefActor, aliases, group, ...o }) =>
+    brief(store, filter, {
+      ...o,
+      ...(briefActor ? { actor: (briefActor as string[])[0]! } : {}),
+      aliases: loadAliases(aliases as string | undefined),
+      groups: ((group as string[] | undefined) ?? []).map(parseGroup),
+    }),
   layout: () => [],
   document: true,
-  examples: [
-    'crisismap brief --country Mali --from 2021-01-01 --to 2022-12-31 --actor Wagner',
-    'crisismap brief --country "Burkina Faso" --year 2023 --html --out burkina-2023.html',
-  ],
+  examples: ['crisismap brief --country Mali --from 2021-01-01 --to 2022-12-31 --actor Wagner', 'crisismap brief --country "Burkina Faso" --year 2023 --html --out burkina-2023.html'],
 });

@@ -26,16 +26,33 @@ test('demo: Moura, 27-31 March 2022, is the deadliest episode of 2022 in Mali', 
   assert.equal(moura!.fatalities, (await count(store, there)).total.fatalities);
   assert.ok(moura!.fatalities > 300);
   assert.ok(moura!.fatalities > 3 * next!.fatalities, 'by a wide margin');
-  assert.deepEqual(moura!.eventIds, (await listEvents(store, there, { fields: ['id'] })).events.map((e) => e.id));
+  assert.deepEqual(
+    moura!.eventIds,
+    (await listEvents(store, there, { fields: ['id'] })).events.map((e) => e.id),
+  );
   assert.ok(moura!.eventCount > moura!.fatalEvents, 'events without deaths at Moura (the abductions, the looting) are listed too');
   assert.ok(moura!.actors.some((a) => a.actor === 'Wagner Group'));
   assert.equal(moura!.events[0]!.fatalities, Math.max(...moura!.events.map((e) => e.fatalities)));
-  assert.match(answer.sentence, new RegExp(`^The deadliest of [\\d,]+ episodes in Mali in 2022 was at Moura \\(Djenne, Mopti, Mali\\), 27–31 March 2022: ${moura!.fatalities} killed in ${moura!.eventCount} events \\(${moura!.fatalEvents} of them deadly\\) involving `));
-  assert.deepEqual(answer.eventIds, answer.figures.episodes.flatMap((e) => e.eventIds));
-  assert.equal(answer.eventCount, answer.figures.episodes.reduce((n, e) => n + e.eventCount, 0));
+  assert.match(
+    answer.sentence,
+    new RegExp(
+      `^The deadliest of [\\d,]+ episodes in Mali in 2022 was at Moura \\(Djenne, Mopti, Mali\\), 27–31 March 2022: ${moura!.fatalities} killed in ${moura!.eventCount} events \\(${moura!.fatalEvents} of them deadly\\) involving `,
+    ),
+  );
+  assert.deepEqual(
+    answer.eventIds,
+    answer.figures.episodes.flatMap((e) => e.eventIds),
+  );
+  assert.equal(
+    answer.eventCount,
+    answer.figures.episodes.reduce((n, e) => n + e.eventCount, 0),
+  );
   const capped = await episodes(store, { country: ['Mali'], year: [2022] }, { maxIds: 3 });
   assert.deepEqual([capped.eventIds.length, capped.eventCount, capped.figures.episodes[0]!.eventIds.length], [3, answer.eventCount, 3]);
-  assert.deepEqual(answer.figures.episodes.map((e) => e.rank), answer.figures.episodes.map((_, i) => i + 1));
+  assert.deepEqual(
+    answer.figures.episodes.map((e) => e.rank),
+    answer.figures.episodes.map((_, i) => i + 1),
+  );
   assert.ok(answer.figures.episodes.every((e, i, all) => i === 0 || all[i - 1]!.fatalities >= e.fatalities));
 });
 
@@ -49,9 +66,20 @@ test('near in space and time joins, farther does not: --km and --days decide', a
     { event_id_cnty: 'C1', event_date: '2022-03-02', latitude: '', longitude: '', location: 'Unknown', fatalities: 4 },
   ]);
   const sizes = async (km: number, days: number) => (await episodes(store, {}, { km, days })).figures.episodes.map((e) => [e.fatalities, e.fatalEvents]);
-  assert.deepEqual(await sizes(10, 1), [[30, 1], [15, 2], [7, 1]]);
-  assert.deepEqual(await sizes(10, 3), [[30, 1], [22, 3]]);
-  assert.deepEqual(await sizes(2, 3), [[30, 1], [12, 2], [10, 1]]);
+  assert.deepEqual(await sizes(10, 1), [
+    [30, 1],
+    [15, 2],
+    [7, 1],
+  ]);
+  assert.deepEqual(await sizes(10, 3), [
+    [30, 1],
+    [22, 3],
+  ]);
+  assert.deepEqual(await sizes(2, 3), [
+    [30, 1],
+    [12, 2],
+    [10, 1],
+  ]);
   assert.deepEqual(await sizes(100, 3), [[52, 4]]);
   const answer = await episodes(store, {});
   assert.deepEqual(answer.figures.leftOut, { events: 1, fatalities: 4 });

@@ -12,7 +12,6 @@ import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { checkNumber, param, ref } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { CrisisError } from '../model/errors.js';
 import { count } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
 import { scopeOf, whereAnd } from '../query/scope.js';
@@ -30,7 +29,14 @@ export interface EpisodeOptions extends AnalysisOptions {
   limit?: number;
 }
 
-export interface Place { country: string | null; admin1: string | null; admin2: string | null; location: string | null; latitude: number; longitude: number }
+export interface Place {
+  country: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  location: string | null;
+  latitude: number;
+  longitude: number;
+}
 
 export interface Episode {
   rank: number;
@@ -69,24 +75,41 @@ export async function episodes(store: Store, filter: Filter, options: EpisodeOpt
   const scope = await scopeOf(store, filter);
   const counted = await count(store, filter);
   const fatal = whereAnd(scope, ['fatalities > 0', 'latitude IS NOT NULL', 'longitude IS NOT NULL']);
-  const islands = await store.all(`WITH d AS (
+  const islands = await store.all(
+    `WITH d AS (
       SELECT latitude, longitude, event_date, sum(fatalities) AS f, count(*) AS n FROM events ${fatal.where} GROUP BY ALL),
     g AS (SELECT *, CASE WHEN event_date - lag(event_date) OVER (PARTITION BY latitude, longitude ORDER BY event_date) > ? THEN 1 ELSE 0 END AS brk FROM d),
     i AS (SELECT *, sum(brk) OVER (PARTITION BY latitude, longitude ORDER BY event_date ROWS UNBOUNDED PRECEDING) AS island FROM g)
     SELECT latitude, longitude, (min(event_date) - DATE '1970-01-01')::INTEGER AS first, (max(event_date) - DATE '1970-01-01')::INTEGER AS last,
       sum(f) AS fatalities, sum(n) AS events
-    FROM i GROUP BY latitude, longitude, island`, [...fatal.params, days]);
+    FROM i GROUP BY latitude, longitude, island`,
+    [...fatal.params, days],
+  );
   const unplaced = whereAnd(scope, ['fatalities > 0', 'latitude IS NULL OR longitude IS NULL']);
   const left = await store.one(`SELECT count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities FROM events ${unplaced.where}`, unplaced.params);
-  const clusters = clusterIslands(islands.map((r) => ({
-    latitude: Number(r.latitude), longitude: Number(r.longitude), first: Number(r.first), last: Number(r.last), fatalities: Number(r.fatalities), events: Number(r.events),
-  })), km, days);
+  const clusters = clusterIslands(
+    islands.map((r) => ({
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+      first: Number(r.first),
+      last: Number(r.last),
+      fatalities: Number(r.fatalities),
+      events: Number(r.events),
+    })),
+    km,
+    days,
+  );
   const top = await describe(store, scope, clusters.slice(0, limit), idLimit(options));
   const figures: EpisodeFigures = { days, km, found: clusters.length, episodes: top, leftOut: { events: Number(left.events), fatalities: Number(left.fatalities) } };
   const caveats: string[] = [];
-  if (figures.leftOut.events) caveats.push(`${fmt(figures.leftOut.events)} event${figures.leftOut.events === 1 ? '' : 's'} with ${fmt(figures.leftOut.fatalities)} fatalities ${figures.leftOut.events === 1 ? 'has' : 'have'} no coordinates and ${figures.leftOut.events === 1 ? 'is' : 'are'} left out of episodes`);
+  if (figures.leftOut.events)
+    caveats.push(
+      `${fmt(figures.leftOut.events)} event${figures.leftOut.events === 1 ? '' : 's'} with ${fmt(figures.leftOut.fatalities)} fatalities ${figures.leftOut.events === 1 ? 'has' : 'have'} no coordinates and ${figures.leftOut.events === 1 ? 'is' : 'are'} left out of episodes`,
+    );
   if (scope.filter.from || scope.filter.to || scope.filter.year) caveats.push('episodes are cut at the dates of the filter');
-  caveats.push(`places are joined within ${km} km and days within ${days} of each other, in chains: an episode may stretch further than that from end to end; events located only to an area (ACLED geo_precision 3) sit at its centre`);
+  caveats.push(
+    `places are joined within ${km} km and days within ${days} of each other, in chains: an episode may stretch further than that from end to end; events located only to an area (ACLED geo_precision 3) sit at its centre`,
+  );
   const where = `${scopePhrase(scope.filter)}${datePhrase(scope.filter)}`;
   return {
     question: `Which were the deadliest episodes${where}?`,
@@ -96,10 +119,13 @@ export async function episodes(store: Store, filter: Filter, options: EpisodeOpt
     datasets: counted.datasets,
     caveats: caveatsOf(counted.notes, datasetCaveats(counted.datasets), caveats),
     // Episodes never share an event (they would have joined), so their counts add up.
-    ...traceIds(top.flatMap((e) => e.eventIds), options, top.reduce((n, e) => n + e.eventCount, 0)),
+    ...traceIds(
+      top.flatMap((e) => e.eventIds),
+      options,
+      top.reduce((n, e) => n + e.eventCount, 0),
+    ),
   };
 }
-
 
 // An episode can hold thousands of events (daily shelling of one town for months): its
 // deadliest ones are listed in full, every one of them by id.
@@ -121,7 +147,8 @@ async function describe(store: Store, scope: Awaited<ReturnType<typeof scopeOf>>
     }
   });
   // One statement: the join runs once (materialized) and is read four ways, one row per episode.
-  const rows = await store.all(`WITH j AS MATERIALIZED (
+  const rows = await store.all(
+    `WITH j AS MATERIALIZED (
       SELECT v.ep AS ep, id, event_date, country, admin1, admin2, location, latitude, longitude, event_type, sub_event_type, fatalities, actors
       FROM events JOIN (VALUES ${values.join(', ')}) AS v(ep, lat, lon, d0, d1)
         ON latitude = v.lat AND longitude = v.lon AND event_date BETWEEN v.d0 AND v.d1 ${scope.where}),
@@ -135,20 +162,30 @@ async function describe(store: Store, scope: Awaited<ReturnType<typeof scopeOf>>
       QUALIFY row_number() OVER (PARTITION BY ep ORDER BY sum(fatalities) DESC, count(*) DESC, location) = 1),
     a AS (SELECT ep, list({'actor': actor, 'events': n} ORDER BY n DESC, actor) AS actors
       FROM (SELECT ep, actor, count(*) AS n FROM (SELECT ep, unnest(actors) AS actor FROM j) GROUP BY ALL) GROUP BY ep)
-    SELECT * FROM e JOIN p USING (ep) LEFT JOIN a USING (ep) ORDER BY ep`, [...params, ...scope.params]);
+    SELECT * FROM e JOIN p USING (ep) LEFT JOIN a USING (ep) ORDER BY ep`,
+    [...params, ...scope.params],
+  );
   const byEp = new Map(rows.map((r) => [Number(r.ep), r]));
   return clusters.map((c, ep) => {
     const r = byEp.get(ep)!;
     return {
-      rank: ep + 1, first: isoOf(c.first), last: isoOf(c.last), fatalities: c.fatalities, fatalEvents: c.events,
+      rank: ep + 1,
+      first: isoOf(c.first),
+      last: isoOf(c.last),
+      fatalities: c.fatalities,
+      fatalEvents: c.events,
       eventCount: Number(r.n),
       place: placeOf(r),
       places: Number(r.places),
       actors: ((r.actors as Array<{ actor: string; events: number }> | null) ?? []).map((a) => ({ actor: a.actor, events: Number(a.events) })),
       eventIds: r.ids as string[],
       events: (r.top as Array<Record<string, unknown>>).map((x) => ({
-        id: String(x.id), event_date: dateText(x.event_date), location: x.location as string | null, event_type: x.event_type as string | null,
-        sub_event_type: x.sub_event_type as string | null, fatalities: Number(x.fatalities ?? 0),
+        id: String(x.id),
+        event_date: dateText(x.event_date),
+        location: x.location as string | null,
+        event_type: x.event_type as string | null,
+        sub_event_type: x.sub_event_type as string | null,
+        fatalities: Number(x.fatalities ?? 0),
       })),
     };
   });
@@ -181,9 +218,11 @@ function sentence(f: EpisodeFigures, where: string): string {
   const e = f.episodes[0];
   if (!e) return `No events with fatalities${where} can be placed: there are no episodes to rank.`;
   const who = e.actors.slice(0, 3).map((a) => a.actor);
-  return `The deadliest of ${fmt(f.found)} episode${f.found === 1 ? '' : 's'}${where} was at ${placeName(e.place, e.places)}, ${dateSpan(e.first, e.last)}: ` +
+  return (
+    `The deadliest of ${fmt(f.found)} episode${f.found === 1 ? '' : 's'}${where} was at ${placeName(e.place, e.places)}, ${dateSpan(e.first, e.last)}: ` +
     // The table counts every event of the episode: name both when some killed no one.
-    `${fmt(e.fatalities)} killed in ${fmt(e.eventCount)} event${e.eventCount === 1 ? '' : 's'}${e.fatalEvents !== e.eventCount ? ` (${fmt(e.fatalEvents)} of them deadly)` : ''}${who.length ? ` involving ${names(who)}` : ''}.`;
+    `${fmt(e.fatalities)} killed in ${fmt(e.eventCount)} event${e.eventCount === 1 ? '' : 's'}${e.fatalEvents !== e.eventCount ? ` (${fmt(e.fatalEvents)} of them deadly)` : ''}${who.length ? ` involving ${names(who)}` : ''}.`
+  );
 }
 
 export const EPISODES_PARAMS = {
@@ -204,8 +243,15 @@ places and dates are listed with them. Events without coordinates are left out, 
   run: (store, filter, o) => episodes(store, filter, o as EpisodeOptions),
   layout: ({ figures }) => {
     const rows = figures.episodes.map((e) => ({
-      rank: e.rank, dates: dateSpan(e.first, e.last), place: placeName(e.place, e.places), fatalities: e.fatalities, events: e.eventCount,
-      actors: e.actors.slice(0, 3).map((a) => a.actor).join('; '),
+      rank: e.rank,
+      dates: dateSpan(e.first, e.last),
+      place: placeName(e.place, e.places),
+      fatalities: e.fatalities,
+      events: e.eventCount,
+      actors: e.actors
+        .slice(0, 3)
+        .map((a) => a.actor)
+        .join('; '),
     }));
     const lists = figures.episodes.slice(0, 3).map((e) => `#${e.rank} ${e.eventIds.slice(0, 12).join(', ')}${e.eventIds.length > 12 ? `, … (${e.eventCount} events; --json lists them all)` : ''}`);
     return rows.length ? [{ columns: ['rank', 'dates', 'place', 'fatalities', 'events', 'actors'], rows, width: 48 }, `\n${lists.join('\n')}`] : [];

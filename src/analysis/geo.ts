@@ -7,7 +7,10 @@ const EARTH_KM = 6371.0088;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 const deg = (r: number) => (r * 180) / Math.PI;
 
-export interface Point { latitude: number; longitude: number }
+export interface Point {
+  latitude: number;
+  longitude: number;
+}
 
 /** Great-circle distance in km. */
 export function haversineKm(a: Point, b: Point): number {
@@ -40,7 +43,7 @@ export class Grid<T> {
   // Rows, then columns: small integer keys hash fast, where one combined number would not.
   private readonly cells = new Map<number, Map<number, T[]>>();
   private readonly size: number;
-  constructor(private readonly km: number) {
+  constructor(readonly km: number) {
     this.size = Math.max(km, 0.001) / 111.2;
   }
 
@@ -50,7 +53,8 @@ export class Grid<T> {
     let cols = this.cells.get(row);
     if (!cols) this.cells.set(row, (cols = new Map()));
     const list = cols.get(col);
-    if (list) list.push(item); else cols.set(col, [item]);
+    if (list) list.push(item);
+    else cols.set(col, [item]);
   }
 
   /** Calls `visit` with the list of each cell that may hold points within `km` of p (visitors filter, and may prune, it). */
@@ -65,7 +69,7 @@ export class Grid<T> {
       if (!cols) continue;
       for (let c = col - span; c <= col + span; c++) {
         const list = cols.get(c);
-        if (list && list.length) visit(list);
+        if (list?.length) visit(list);
       }
     }
   }

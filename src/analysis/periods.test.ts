@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { parsePeriod, periodBounds, periodOf, periodsBetween } from './periods.js';
 
 test('a date falls in one year, quarter, month and ISO week (weeks start on Monday)', () => {
-  assert.deepEqual(['year', 'quarter', 'month', 'week'].map((k) => periodOf('2022-03-27', k as 'year')), ['2022', '2022-Q1', '2022-03', '2022-03-21']);
+  assert.deepEqual(
+    ['year', 'quarter', 'month', 'week'].map((k) => periodOf('2022-03-27', k as 'year')),
+    ['2022', '2022-Q1', '2022-03', '2022-03-21'],
+  );
   assert.equal(periodOf('2022-03-28', 'week'), '2022-03-28');
   assert.equal(periodOf('2023-01-01', 'week'), '2022-12-26');
 });

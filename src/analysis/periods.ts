@@ -14,7 +14,10 @@ export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:0
 export const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 export const addDays = (iso: string, n: number): string => isoOf(dayOf(iso) + n);
 
-export interface Bounds { first: string; last: string }
+export interface Bounds {
+  first: string;
+  last: string;
+}
 
 export function parsePeriodKind(value: string | undefined, allowed: PeriodKind[] = PERIOD_KINDS): PeriodKind {
   const kind = (value ?? 'year').trim().toLowerCase();

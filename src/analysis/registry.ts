@@ -11,6 +11,4 @@ import { surgesAnalysis } from './surges.js';
 import { trendAnalysis } from './trend.js';
 import { victimsAnalysis } from './victims.js';
 
-export const ANALYSES: Array<Analysis<never>> = [
-  trendAnalysis, victimsAnalysis, actorAnalysis, episodesAnalysis, spreadAnalysis, surgesAnalysis, briefAnalysis,
-] as Array<Analysis<never>>;
+export const ANALYSES: Array<Analysis<never>> = [trendAnalysis, victimsAnalysis, actorAnalysis, episodesAnalysis, spreadAnalysis, surgesAnalysis, briefAnalysis] as Array<Analysis<never>>;

@@ -17,7 +17,10 @@ import { surgeArea, type SurgeFigures } from './surges.js';
 import type { TrendFigures } from './trend.js';
 import type { VictimsFigures } from './victims.js';
 
-export interface Table { columns: string[]; rows: Array<Array<string | number>> }
+export interface Table {
+  columns: string[];
+  rows: Array<Array<string | number>>;
+}
 
 export interface Block {
   title: string;
@@ -59,7 +62,11 @@ export function block(section: Section, names: Namer = KEY_NAMES): Block {
 function besideTable(section: Section): string {
   if (section.id !== 'actor') return '';
   const p = section.answer.figures as ActorFigures;
-  const lead = (list: Array<{ actor: string }>) => list.slice(0, 3).map((x) => x.actor).join('; ') || 'none';
+  const lead = (list: Array<{ actor: string }>) =>
+    list
+      .slice(0, 3)
+      .map((x) => x.actor)
+      .join('; ') || 'none';
   return ` Partners: ${lead(p.partners)}. Opponents: ${lead(p.opponents)}.`;
 }
 
@@ -68,7 +75,12 @@ function tableOf(section: Section): { table?: Table } {
   switch (section.id) {
     case 'trend': {
       const t = f as TrendFigures;
-      return { table: { columns: [t.by, 'events', 'fatalities', 'note'], rows: t.series.map((p) => [p.period, fmt(p.events), fmt(p.fatalities), p.partial ? (p.coveredDays ? `covered ${p.coveredDays} of ${p.days} days` : 'not covered') : '']) } };
+      return {
+        table: {
+          columns: [t.by, 'events', 'fatalities', 'note'],
+          rows: t.series.map((p) => [p.period, fmt(p.events), fmt(p.fatalities), p.partial ? (p.coveredDays ? `covered ${p.coveredDays} of ${p.days} days` : 'not covered') : '']),
+        },
+      };
     }
     case 'victims': {
       const v = f as VictimsFigures;
@@ -86,7 +98,14 @@ function tableOf(section: Section): { table?: Table } {
       }
       const a = v.attributed;
       if (a) {
-        for (const [label, n] of [['UCDP: civilians', a.civilians], ['UCDP: side A', a.sideA], ['UCDP: side B', a.sideB], ['UCDP: unknown', a.unknown], ['UCDP: total (best estimate)', a.best]] as const) rows.push([label, '', fmt(n), percent(n, a.best)]);
+        for (const [label, n] of [
+          ['UCDP: civilians', a.civilians],
+          ['UCDP: side A', a.sideA],
+          ['UCDP: side B', a.sideB],
+          ['UCDP: unknown', a.unknown],
+          ['UCDP: total (best estimate)', a.best],
+        ] as const)
+          rows.push([label, '', fmt(n), percent(n, a.best)]);
       }
       return { table: { columns: ['', 'events', 'fatalities', 'share'], rows } };
     }
@@ -97,22 +116,36 @@ function tableOf(section: Section): { table?: Table } {
     }
     case 'episodes': {
       const e = f as EpisodeFigures;
-      return { table: { columns: ['#', 'dates', 'place', 'fatalities', 'events'], rows: e.episodes.map((x) => [x.rank, dateSpan(x.first, x.last), placeName(x.place, x.places), fmt(x.fatalities), fmt(x.eventCount)]) } };
+      return {
+        table: {
+          columns: ['#', 'dates', 'place', 'fatalities', 'events'],
+          rows: e.episodes.map((x) => [x.rank, dateSpan(x.first, x.last), placeName(x.place, x.places), fmt(x.fatalities), fmt(x.eventCount)]),
+        },
+      };
     }
     case 'spread': {
       const s = f as SpreadFigures;
-      return { table: { columns: [s.by, 'fatalities', 'first events in', 'centre moved'], rows: s.periods.map((p) => [
-        p.period, fmt(p.fatalities),
-        [...p.newCountries, ...p.newAdmin1.filter((a) => !p.newCountries.includes(a.country)).map((a) => `${a.admin1} (${a.country})`)].join(', ') || '–',
-        p.moved ? `${fmt(Math.round(p.moved.km))} km ${p.moved.direction}` : '–',
-      ]) } };
+      return {
+        table: {
+          columns: [s.by, 'fatalities', 'first events in', 'centre moved'],
+          rows: s.periods.map((p) => [
+            p.period,
+            fmt(p.fatalities),
+            [...p.newCountries, ...p.newAdmin1.filter((a) => !p.newCountries.includes(a.country)).map((a) => `${a.admin1} (${a.country})`)].join(', ') || '–',
+            p.moved ? `${fmt(Math.round(p.moved.km))} km ${p.moved.direction}` : '–',
+          ]),
+        },
+      };
     }
     case 'surges': {
       const s = f as SurgeFigures;
       if (!s.surges.length) return {};
-      return { table: { columns: ['area', `${s.window}-day fatalities`, 'previous high, 1 year', 'previous high, 3 years', 'highest in'], rows: s.surges.map((x) => [
-        surgeArea(x), fmt(x.fatalities), fmt(x.previous1y.fatalities), fmt(x.previous3y.fatalities), x.highestIn === 3 ? '3 years' : '1 year',
-      ]) } };
+      return {
+        table: {
+          columns: ['area', `${s.window}-day fatalities`, 'previous high, 1 year', 'previous high, 3 years', 'highest in'],
+          rows: s.surges.map((x) => [surgeArea(x), fmt(x.fatalities), fmt(x.previous1y.fatalities), fmt(x.previous3y.fatalities), x.highestIn === 3 ? '3 years' : '1 year']),
+        },
+      };
     }
   }
 }
@@ -126,7 +159,7 @@ export function briefMarkdown(answer: Answer<BriefFigures>, names: Namer = KEY_N
   for (const section of answer.figures.sections) {
     const b = block(section, names);
     out.push(`## ${md(b.title)}`, '', md(b.text), '');
-    if (b.table && b.table.rows.length) {
+    if (b.table?.rows.length) {
       const cell = (v: string | number) => md(v).replace(/\|/g, '\\|');
       out.push(`| ${b.table.columns.map(cell).join(' | ')} |`, `|${b.table.columns.map(() => ' --- |').join('')}`, ...b.table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
     }
@@ -146,7 +179,7 @@ export function briefHtml(answer: Answer<BriefFigures>, figures: Record<string, 
   const parts = answer.figures.sections.map((section) => {
     const b = block(section, names);
     const figure = figures[section.id] ? `<figure class="chart">${figures[section.id]}</figure>` : '';
-    const table = b.table && b.table.rows.length
+    const table = b.table?.rows.length
       ? `<table><thead><tr>${b.table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.table.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
       : '';
     return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${figure}${table}<p class="events">${esc(b.events)}</p><p class="note">${esc(b.note)}</p></section>`;

@@ -20,9 +20,16 @@ test('demo: events reach the coastal states one by one, none before 2020', async
   const answer = await spread(store, {}, { groups: [COASTAL] });
   const f = answer.figures;
   assert.equal(f.baseline, '2019');
-  assert.deepEqual(f.periods.map((p) => [p.period, [...p.newCountries].sort()]), [
-    ['2019', []], ['2020', ['Ivory Coast']], ['2021', ['Benin', 'Togo']], ['2022', ['Ghana']], ['2023', []],
-  ]);
+  assert.deepEqual(
+    f.periods.map((p) => [p.period, [...p.newCountries].sort()]),
+    [
+      ['2019', []],
+      ['2020', ['Ivory Coast']],
+      ['2021', ['Benin', 'Togo']],
+      ['2022', ['Ghana']],
+      ['2023', []],
+    ],
+  );
   assert.deepEqual(f.groups, [{ name: 'coastal', areas: ['Benin', 'Togo', 'Ghana', 'Ivory Coast'], level: 'country' }]);
   const coastal = f.periods.map((p) => p.groups.coastal!);
   assert.deepEqual(coastal[0], { events: 0, fatalities: 0, share: 0 });
@@ -60,7 +67,10 @@ test('the centre is weighted by fatalities and its move measured on the sphere',
     { event_id_cnty: 'B2', event_date: '2022-05-02', latitude: '', longitude: '', fatalities: 9 },
   ]);
   const f = (await spread(store, {})).figures;
-  assert.deepEqual(f.periods.map((p) => p.centre!.latitude), [14.5, 13]);
+  assert.deepEqual(
+    f.periods.map((p) => p.centre!.latitude),
+    [14.5, 13],
+  );
   assert.equal(Math.round(f.periods[1]!.moved!.km), 167);
   assert.equal(f.periods[1]!.moved!.direction, 'south');
   assert.deepEqual(f.leftOut, { events: 1, fatalities: 9 });
@@ -69,7 +79,13 @@ test('the centre is weighted by fatalities and its move measured on the sphere',
 test('"new" looks before the dates asked for; bad groups are refused with the closest names', async () => {
   const store = await demoStore();
   const f = (await spread(store, { year: [2022, 2023] })).figures;
-  assert.deepEqual(f.periods.map((p) => [p.period, p.newCountries]), [['2022', ['Ghana']], ['2023', []]]);
+  assert.deepEqual(
+    f.periods.map((p) => [p.period, p.newCountries]),
+    [
+      ['2022', ['Ghana']],
+      ['2023', []],
+    ],
+  );
   await assert.rejects(spread(store, {}, { groups: [{ name: 'x', areas: ['Benim'] }] }), said(/--group x: no country or admin1 area "Benim"/));
   await assert.rejects(spread(store, {}, { groups: [{ name: 'x', areas: ['Benin', 'Mopti'] }] }), /mixes countries \(Benin\) and admin1 areas \(Mopti\)/);
   assert.throws(() => parseGroup('Benin,Togo'), /needs a name and areas/);

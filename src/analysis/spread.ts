@@ -28,7 +28,11 @@ export interface Centre extends Point {
   /** Fatalities, or events when the period had no fatalities with coordinates. */
   weightedBy: 'fatalities' | 'events';
 }
-export interface Move { km: number; bearing: number; direction: string }
+export interface Move {
+  km: number;
+  bearing: number;
+  direction: string;
+}
 
 export interface SpreadPeriod extends Totals {
   period: string;
@@ -57,42 +61,56 @@ export async function spread(store: Store, filter: Filter, options: SpreadOption
   const by = options.by ?? 'year';
   const scope = await scopeOf(store, filter);
   const period = GROUPS[by];
-  const rows = await store.all(`SELECT ${period} AS period, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities,
+  const rows = await store.all(
+    `SELECT ${period} AS period, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities,
       sum(fatalities * latitude) FILTER (WHERE longitude IS NOT NULL) / nullif(sum(fatalities) FILTER (WHERE latitude IS NOT NULL AND longitude IS NOT NULL), 0) AS flat,
       sum(fatalities * longitude) FILTER (WHERE latitude IS NOT NULL) / nullif(sum(fatalities) FILTER (WHERE latitude IS NOT NULL AND longitude IS NOT NULL), 0) AS flon,
       avg(latitude) FILTER (WHERE longitude IS NOT NULL) AS elat, avg(longitude) FILTER (WHERE latitude IS NOT NULL) AS elon,
       count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL) AS unplaced, coalesce(sum(fatalities) FILTER (WHERE latitude IS NULL OR longitude IS NULL), 0) AS unplaced_f
-    FROM events ${scope.where} GROUP BY ALL ORDER BY period`, scope.params);
+    FROM events ${scope.where} GROUP BY ALL ORDER BY period`,
+    scope.params,
+  );
   const counted = await count(store, filter);
   const firsts = await firstSeen(store, filter, by);
   const coverage = await coverageOf(store, counted.datasets, { ...scope.filter, from: undefined, to: undefined, year: undefined });
   const start = coverageBounds(coverage)?.first;
   const baseline = start ? periodOf(start, by) : null;
   const groups = await Promise.all((options.groups ?? []).map((g) => resolveGroup(store, g)));
-  const groupRows = await Promise.all(groups.map(async (g) => {
-    const f = groupFilter(scope.filter, g);
-    return new Map((f ? (await count(store, f, [by])).rows : []).map((r) => [String(r[by]), r]));
-  }));
+  const groupRows = await Promise.all(
+    groups.map(async (g) => {
+      const f = groupFilter(scope.filter, g);
+      return new Map((f ? (await count(store, f, [by])).rows : []).map((r) => [String(r[by]), r]));
+    }),
+  );
 
   let previous: Centre | null = null;
   const periods: SpreadPeriod[] = rows.map((r) => {
     const p = String(r.period);
     const fresh = p === baseline ? [] : firsts.filter((f) => f.period === p);
-    const centre: Centre | null = r.flat !== null ? { latitude: Number(r.flat), longitude: Number(r.flon), weightedBy: 'fatalities' }
-      : r.elat !== null ? { latitude: Number(r.elat), longitude: Number(r.elon), weightedBy: 'events' } : null;
+    const centre: Centre | null =
+      r.flat !== null
+        ? { latitude: Number(r.flat), longitude: Number(r.flon), weightedBy: 'fatalities' }
+        : r.elat !== null
+          ? { latitude: Number(r.elat), longitude: Number(r.elon), weightedBy: 'events' }
+          : null;
     const moved = previous && centre ? move(previous, centre) : null;
     if (centre) previous = centre;
     return {
-      period: p, events: Number(r.events), fatalities: Number(r.fatalities),
+      period: p,
+      events: Number(r.events),
+      fatalities: Number(r.fatalities),
       newCountries: fresh.filter((f) => f.level === 'country').map((f) => f.country),
       newAdmin1: fresh.filter((f) => f.level === 'admin1').map((f) => ({ country: f.country, admin1: f.admin1! })),
       newAdmin2: fresh.filter((f) => f.level === 'admin2').map((f) => ({ country: f.country, admin1: f.admin1!, admin2: f.admin2! })),
-      centre, moved,
-      groups: Object.fromEntries(groups.map((g, i) => {
-        const row = groupRows[i]!.get(p);
-        const t = { events: row?.events ?? 0, fatalities: row?.fatalities ?? 0 };
-        return [g.name, { ...t, share: Number(r.fatalities) ? t.fatalities / Number(r.fatalities) : null }];
-      })),
+      centre,
+      moved,
+      groups: Object.fromEntries(
+        groups.map((g, i) => {
+          const row = groupRows[i]!.get(p);
+          const t = { events: row?.events ?? 0, fatalities: row?.fatalities ?? 0 };
+          return [g.name, { ...t, share: Number(r.fatalities) ? t.fatalities / Number(r.fatalities) : null }];
+        }),
+      ),
     };
   });
   const placed = periods.filter((p) => p.centre);
@@ -102,7 +120,8 @@ export async function spread(store: Store, filter: Filter, options: SpreadOption
   const figures: SpreadFigures = { by, baseline, periods, overall, groups, leftOut };
 
   const caveats: string[] = [];
-  if (leftOut.events) caveats.push(`${fmt(leftOut.events)} event${leftOut.events === 1 ? '' : 's'} (${fmt(leftOut.fatalities)} fatalities) without coordinates are counted but left out of the centres`);
+  if (leftOut.events)
+    caveats.push(`${fmt(leftOut.events)} event${leftOut.events === 1 ? '' : 's'} (${fmt(leftOut.fatalities)} fatalities) without coordinates are counted but left out of the centres`);
   if (baseline) caveats.push(`the data starts in ${baseline}: areas with events then are where it starts, not new`);
   if (periods.some((p) => p.centre?.weightedBy === 'events')) caveats.push('periods without fatalities have their centre weighted by events instead');
   caveats.push('"new" means first in this store under these filters, not first ever; the centre of events spread over a wide area may lie where nothing happened');
@@ -118,7 +137,13 @@ export async function spread(store: Store, filter: Filter, options: SpreadOption
   };
 }
 
-interface First { level: 'country' | 'admin1' | 'admin2'; country: string; admin1: string | null; admin2: string | null; period: string }
+interface First {
+  level: 'country' | 'admin1' | 'admin2';
+  country: string;
+  admin1: string | null;
+  admin2: string | null;
+  period: string;
+}
 
 /**
  * When each area first had events, under the filter without its dates: "first time in the
@@ -128,14 +153,21 @@ async function firstSeen(store: Store, filter: Filter, by: PeriodKind): Promise<
   const { from: _f, to: _t, year: _y, ...undated } = filter;
   const scope = await scopeOf(store, undated);
   const named = whereAnd(scope, ['country IS NOT NULL']);
-  const rows = await store.all(`SELECT country, admin1, admin2, grouping(admin1, admin2) AS g, min(event_date) AS first
+  const rows = await store.all(
+    `SELECT country, admin1, admin2, grouping(admin1, admin2) AS g, min(event_date) AS first
     FROM events ${named.where} GROUP BY GROUPING SETS ((country), (country, admin1), (country, admin1, admin2))
-    ORDER BY first, country, admin1, admin2`, named.params);
-  return rows.filter((r) => (Number(r.g) !== 1 || r.admin1 !== null) && (Number(r.g) !== 0 || r.admin2 !== null)).map((r) => ({
-    level: Number(r.g) === 3 ? 'country' : Number(r.g) === 1 ? 'admin1' : 'admin2',
-    country: String(r.country), admin1: r.admin1 as string | null, admin2: r.admin2 as string | null,
-    period: periodOf(String(r.first), by),
-  }));
+    ORDER BY first, country, admin1, admin2`,
+    named.params,
+  );
+  return rows
+    .filter((r) => (Number(r.g) !== 1 || r.admin1 !== null) && (Number(r.g) !== 0 || r.admin2 !== null))
+    .map((r) => ({
+      level: Number(r.g) === 3 ? 'country' : Number(r.g) === 1 ? 'admin1' : 'admin2',
+      country: String(r.country),
+      admin1: r.admin1 as string | null,
+      admin2: r.admin2 as string | null,
+      period: periodOf(String(r.first), by),
+    }));
 }
 
 function move(a: Point, b: Point): Move {
@@ -180,9 +212,12 @@ countries or admin1 areas. Events without coordinates are counted but left out o
   layout: ({ figures: f }) => {
     const names = f.groups.map((g) => g.name);
     const rows = f.periods.map((p) => ({
-      [f.by]: p.period, events: p.events, fatalities: p.fatalities,
+      [f.by]: p.period,
+      events: p.events,
+      fatalities: p.fatalities,
       'new countries': p.newCountries.join(', '),
-      'new admin1': p.newAdmin1.length, 'new admin2': p.newAdmin2.length,
+      'new admin1': p.newAdmin1.length,
+      'new admin2': p.newAdmin2.length,
       centre: p.centre ? `${p.centre.latitude.toFixed(2)}, ${p.centre.longitude.toFixed(2)}` : '',
       moved: p.moved ? `${Math.round(p.moved.km)} km ${p.moved.direction}` : '',
       ...Object.fromEntries(names.map((n) => [`${n} fatalities`, p.groups[n]!.fatalities])),

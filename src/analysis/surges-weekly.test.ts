@@ -15,8 +15,13 @@ test('a weekly file surges when its last weeks outdo every window of the year be
   await importFiles(store, [writeScratch('Africa_aggregated_data_up_to-2022-02-26.csv', [header, ...rows].join('\n'))]);
   const answer = await surges(store, {}, { window: 28 });
   assert.equal(answer.figures.at, addDays(weeks[60]!, 6), 'the window ends with the last week');
-  assert.deepEqual(answer.figures.surges.map((s) => [s.level, s.country, s.admin1, s.fatalities, s.previous1y.fatalities, s.window.first]), [
-    ['country', 'Mali', null, 126, 8, weeks[57]], ['admin1', 'Mali', 'Mopti', 126, 8, weeks[57]]]);
+  assert.deepEqual(
+    answer.figures.surges.map((s) => [s.level, s.country, s.admin1, s.fatalities, s.previous1y.fatalities, s.window.first]),
+    [
+      ['country', 'Mali', null, 126, 8, weeks[57]],
+      ['admin1', 'Mali', 'Mopti', 126, 8, weeks[57]],
+    ],
+  );
   assert.deepEqual(answer.eventIds, [], 'aggregated data has no events behind its numbers');
   assert.match(answer.caveats.join('\n'), /the window is 4 weeks \(28 days\)/);
   store.close();

@@ -34,7 +34,10 @@ export interface SurgeOptions extends AnalysisOptions {
   at?: string;
 }
 
-export interface Peak { fatalities: number; windowEnd: string | null }
+export interface Peak {
+  fatalities: number;
+  windowEnd: string | null;
+}
 
 export interface Surge {
   level: 'country' | 'admin1';
@@ -80,7 +83,7 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   // ACLED's weekly aggregates: the same rule over whole weeks (a row per week, dated by its first day).
   const weekly = counted.aggregate;
   if (weekly && (weekly.period !== 'week' || !weekly.measures.includes('fatalities'))) {
-    throw new CrisisError(`surges cannot be found in ${weekly.dataset}: it holds ${weekly.scope} per ${weekly.period}`, ['surges need events or weekly fatalities (ACLED\'s weekly aggregated files)']);
+    throw new CrisisError(`surges cannot be found in ${weekly.dataset}: it holds ${weekly.scope} per ${weekly.period}`, ["surges need events or weekly fatalities (ACLED's weekly aggregated files)"]);
   }
   const window = weekly ? 7 * Math.max(1, Math.round(asked / 7)) : asked;
   const coverage = coverageBounds(await coverageOf(store, counted.datasets, undated));
@@ -88,8 +91,12 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   let at = options.at ?? [filter.to, yearEnd, coverage?.last].filter((d): d is string => !!d).sort()[0];
   if (options.at !== undefined) readParam(SURGES_PARAMS.at, [options.at]);
   const caveats: string[] = [];
-  if (filter.from || year?.length) caveats.push(`${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} do not limit surges: a window is compared with up to three years before it; the window ends at ${ref(SURGES_PARAMS.at)}, else ${ref(FILTER_PARAMS.to)}, else the end of the data`);
-  if (!at || !coverage || counted.total.events === 0) return answer({ at: null, latest: false, dataEnd: coverage?.last ?? null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
+  if (filter.from || year?.length)
+    caveats.push(
+      `${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} do not limit surges: a window is compared with up to three years before it; the window ends at ${ref(SURGES_PARAMS.at)}, else ${ref(FILTER_PARAMS.to)}, else the end of the data`,
+    );
+  if (!at || !coverage || counted.total.events === 0)
+    return answer({ at: null, latest: false, dataEnd: coverage?.last ?? null, window, minimums, surges: [], areasWatched: 0, historyDays: 0 }, counted, caveats, []);
 
   // No date given: the most recent surges the data holds, rather than none in its last days.
   const latest = !weekly && !options.at && !filter.to && !year?.length;
@@ -98,19 +105,24 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
   // Weekly data: `at` is the last week's first day, and the window is whole weeks up to that week's end.
   const windowStart = addDays(at, -(window - (weekly ? 7 : 1)));
   const windowEnd = weekly ? addDays(at, 6) : at;
-  if (weekly) caveats.push(`${weekly.dataset} counts whole weeks: the window is ${window / 7} week${window === 7 ? '' : 's'} (${window} days${window !== asked ? `, for the ${asked} asked` : ''}), the weeks starting ${windowStart} to ${at}`);
+  if (weekly)
+    caveats.push(
+      `${weekly.dataset} counts whole weeks: the window is ${window / 7} week${window === 7 ? '' : 's'} (${window} days${window !== asked ? `, for the ${asked} asked` : ''}), the weeks starting ${windowStart} to ${at}`,
+    );
   const historyDays = Math.max(0, Math.min(3 * YEAR, dayOf(windowStart) - dayOf(coverage.first)));
   const entry = weekly ? (await aggregateCatalog(store)).find((e) => e.dataset === weekly.dataset)! : undefined;
   const scope = entry ? await aggregateScope(store, entry, { ...undated, to: at }, (await catalog(store)).length > 0) : await scopeOf(store, { ...undated, to: at });
   const source = entry ? WEEKLY_SOURCE : EVENT_SOURCE;
   const span = whereAnd(scope, [`${source.date} >= ?::DATE`], [addDays(windowStart, -(3 * YEAR + window))]);
   const [w1, y1, y3] = [windowStart, addDays(windowStart, -YEAR), addDays(windowStart, -3 * YEAR)];
-  const rows = await store.all(`${rollingSql(span.where, window, source)}
+  const rows = await store.all(
+    `${rollingSql(span.where, window, source)}
     SELECT g, country, admin1, sum(f) FILTER (WHERE d >= ?::DATE) AS current, sum(n) FILTER (WHERE d >= ?::DATE) AS events,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max1, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max1_end,
       coalesce(max(w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE), 0) AS max3, arg_max(d, w) FILTER (WHERE d < ?::DATE AND d >= ?::DATE) AS max3_end
     FROM roll GROUP BY g, country, admin1 HAVING sum(f) FILTER (WHERE d >= ?::DATE) > 0`,
-  [...span.params, w1, w1, w1, y1, w1, y1, w1, y3, w1, y3, w1]);
+    [...span.params, w1, w1, w1, y1, w1, y1, w1, y3, w1, y3, w1],
+  );
 
   if (historyDays < YEAR) caveats.push(`the data covers only ${fmt(historyDays)} days before the window: at least a year is needed to call a surge`);
   else if (historyDays < 3 * YEAR) caveats.push(`the data covers ${fmt(historyDays)} days before the window: no surge can be called the highest in three years`);
@@ -124,23 +136,46 @@ export async function surges(store: Store, filter: Filter, options: SurgeOptions
     if (historyDays < YEAR || current < minimum || current <= p1.fatalities) continue;
     const where: Filter = { ...undated, country: [String(r.country)], ...(level === 'admin1' ? { admin1: [String(r.admin1)] } : {}), from: windowStart, to: at };
     found.push({
-      level, country: String(r.country), admin1: level === 'admin1' ? String(r.admin1) : null, window: { first: windowStart, last: windowEnd },
-      fatalities: current, events: Number(r.events), previous1y: p1, previous3y: p3,
-      highestIn: historyDays >= 3 * YEAR && current > p3.fatalities ? 3 : 1, minimum, eventFilter: where, eventIds: [],
+      level,
+      country: String(r.country),
+      admin1: level === 'admin1' ? String(r.admin1) : null,
+      window: { first: windowStart, last: windowEnd },
+      fatalities: current,
+      events: Number(r.events),
+      previous1y: p1,
+      previous3y: p3,
+      highestIn: historyDays >= 3 * YEAR && current > p3.fatalities ? 3 : 1,
+      minimum,
+      eventFilter: where,
+      eventIds: [],
     });
   }
   found.sort((a, b) => (a.level === b.level ? 0 : a.level === 'country' ? -1 : 1) || b.fatalities - a.fatalities || a.country.localeCompare(b.country));
   // Aggregated data has no events behind its numbers: nothing to list.
   if (!weekly) for (const s of found) s.eventIds = await eventIds(store, s.eventFilter, idLimit(options));
-  caveats.push(`a surge is ${window}-day fatalities above every ${window}-day total of the year before the window began, and at least ${minimums.country} for a country or ${minimums.admin1} for an admin1 area`);
+  caveats.push(
+    `a surge is ${window}-day fatalities above every ${window}-day total of the year before the window began, and at least ${minimums.country} for a country or ${minimums.admin1} for an admin1 area`,
+  );
   // An admin1 surge's events are within its country's when that surges too: count each event once.
   const surgingCountries = new Set(found.filter((s) => s.level === 'country').map((s) => s.country));
   const behind = found.filter((s) => s.level === 'country' || !surgingCountries.has(s.country)).reduce((n, s) => n + s.events, 0);
-  return answer({ at: windowEnd, latest: latest && at !== coverage.last, dataEnd: coverage.last, window, minimums, surges: found, areasWatched: rows.length, historyDays }, counted, caveats, found.flatMap((s) => s.eventIds), options, weekly ? 0 : behind);
+  return answer(
+    { at: windowEnd, latest: latest && at !== coverage.last, dataEnd: coverage.last, window, minimums, surges: found, areasWatched: rows.length, historyDays },
+    counted,
+    caveats,
+    found.flatMap((s) => s.eventIds),
+    options,
+    weekly ? 0 : behind,
+  );
 }
 
 /** Where rolling sums are taken from: events by day, or ACLED's weekly aggregates by week (dated by the week's first day). */
-interface RollingSource { table: string; date: string; events: string; step: number }
+interface RollingSource {
+  table: string;
+  date: string;
+  events: string;
+  step: number;
+}
 const EVENT_SOURCE: RollingSource = { table: 'events', date: 'event_date', events: 'count(*)', step: 1 };
 const WEEKLY_SOURCE: RollingSource = { table: 'aggregates', date: 'period_start', events: 'coalesce(sum(events), 0)', step: 7 };
 
@@ -165,13 +200,14 @@ function rollingSql(where: string, window: number, source: RollingSource = EVENT
  */
 async function latestSurgeEnd(store: Store, filter: Filter, window: number, minimums: { country: number; admin1: number }, first: string, last: string): Promise<string | undefined> {
   const scope = await scopeOf(store, { ...filter, to: last });
-  const row = await store.one(`${rollingSql(scope.where, window)},
+  const row = await store.one(
+    `${rollingSql(scope.where, window)},
     judged AS (SELECT *, max(w) OVER (PARTITION BY g, country, admin1 ORDER BY d RANGE BETWEEN INTERVAL ${YEAR - 1 + window} DAYS PRECEDING AND INTERVAL ${window} DAYS PRECEDING) AS before FROM roll)
     SELECT max(d) AS d FROM judged WHERE d >= ?::DATE AND w > coalesce(before, 0) AND w >= CASE WHEN g = 1 THEN ? ELSE ? END`,
-  [...scope.params, addDays(first, YEAR - 1 + window), minimums.country, minimums.admin1]);
+    [...scope.params, addDays(first, YEAR - 1 + window), minimums.country, minimums.admin1],
+  );
   return (row.d as string | null) ?? undefined;
 }
-
 
 function answer(figures: SurgeFigures, counted: Awaited<ReturnType<typeof count>>, caveats: string[], ids: string[], options: AnalysisOptions = {}, behind?: number): Answer<SurgeFigures> {
   const where = scopePhrase(counted.filters);
@@ -198,7 +234,8 @@ function sentence(f: SurgeFigures, where: string): string {
     const more = f.surges.length > 3 ? ` and ${f.surges.length - 3} more` : '';
     return `The most recent surge${where} in the data was in ${days} (the data runs to ${dateSpan(f.dataEnd!, f.dataEnd!)}): ${names(described)}${more}.`;
   }
-  if (!f.surges.length) return `No area${where} had more fatalities in ${days} than in any ${f.window} days of the year before (and at least ${f.minimums.country} for a country, ${f.minimums.admin1} for an admin1 area).`;
+  if (!f.surges.length)
+    return `No area${where} had more fatalities in ${days} than in any ${f.window} days of the year before (and at least ${f.minimums.country} for a country, ${f.minimums.admin1} for an admin1 area).`;
   const described = f.surges.slice(0, 3).map((s) => {
     const before = s.highestIn === 3 ? s.previous3y : s.previous1y;
     return `${surgeArea(s)}, ${fmt(s.fatalities)} killed, the most in ${s.highestIn === 3 ? 'three years' : 'a year'} (${before.fatalities ? `previous high ${fmt(before.fatalities)}` : 'none killed before'})`;
@@ -227,8 +264,14 @@ last day of the data; ${ref(FILTER_PARAMS.from)} and ${ref(FILTER_PARAMS.year)} 
   run: (store, filter, o) => surges(store, filter, o as SurgeOptions),
   layout: ({ figures }) => {
     const rows = figures.surges.map((s) => ({
-      area: surgeArea(s), level: s.level, fatalities: s.fatalities, events: s.events,
-      'high 1y': s.previous1y.fatalities, 'high 1y to': s.previous1y.windowEnd ?? '', 'high 3y': s.previous3y.fatalities, 'highest in': `${s.highestIn} year${s.highestIn === 1 ? '' : 's'}`,
+      area: surgeArea(s),
+      level: s.level,
+      fatalities: s.fatalities,
+      events: s.events,
+      'high 1y': s.previous1y.fatalities,
+      'high 1y to': s.previous1y.windowEnd ?? '',
+      'high 3y': s.previous3y.fatalities,
+      'highest in': `${s.highestIn} year${s.highestIn === 1 ? '' : 's'}`,
     }));
     return rows.length ? [{ columns: ['area', 'level', 'fatalities', 'events', 'high 1y', 'high 1y to', 'high 3y', 'highest in'], rows }] : [];
   },

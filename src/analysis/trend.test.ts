@@ -30,7 +30,10 @@ test('the series is count() by period, gaps included, and the default compares t
   const store = await demoStore();
   const answer = await trend(store, { country: ['Mali'] }, { by: 'quarter', metric: 'events' });
   const counted = await count(store, { country: ['Mali'] }, ['quarter']);
-  assert.deepEqual(answer.figures.series.map((p) => [p.period, p.events]), counted.rows.map((r) => [r.quarter, r.events]));
+  assert.deepEqual(
+    answer.figures.series.map((p) => [p.period, p.events]),
+    counted.rows.map((r) => [r.quarter, r.events]),
+  );
   assert.equal(answer.figures.series.length, 20);
   assert.ok(answer.figures.series.every((p) => !p.partial));
   assert.deepEqual([answer.figures.change!.from, answer.figures.change!.to], ['2023-Q3', '2023-Q4']);
@@ -57,11 +60,20 @@ test('a period covered in part is flagged, left out by default, and compared ove
 test('real ACLED sample: Mali by month, every event behind the figures', { skip: NEEDS_SHARED }, async () => {
   const store = await realStore('acled/acled_sample_2022h1.csv');
   const answer = await trend(store, { country: ['Mali'] }, { by: 'month' });
-  assert.deepEqual(answer.figures.series.map((p) => p.period), ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06']);
+  assert.deepEqual(
+    answer.figures.series.map((p) => p.period),
+    ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06'],
+  );
   assert.deepEqual(answer.figures.total, { events: 64, fatalities: 177 });
-  assert.equal(answer.figures.series.reduce((n, p) => n + p.fatalities, 0), 177);
+  assert.equal(
+    answer.figures.series.reduce((n, p) => n + p.fatalities, 0),
+    177,
+  );
   assert.equal(answer.eventCount, 64);
-  assert.deepEqual(answer.eventIds, (await listEvents(store, { country: ['Mali'] }, { fields: ['id'] })).events.map((e) => e.id));
+  assert.deepEqual(
+    answer.eventIds,
+    (await listEvents(store, { country: ['Mali'] }, { fields: ['id'] })).events.map((e) => e.id),
+  );
   assert.deepEqual(answer.eventFilter, { country: ['Mali'] });
   assert.match(answer.sentence, /in May 2022 to [\d,]+ in June 2022/);
 });
@@ -88,7 +100,10 @@ test('edge cases: no events, one period, an actor that matches nothing, bad --co
 
   const nobody = await trend(store, { actor: ['Wagnr'] });
   assert.equal(nobody.eventCount, 0);
-  assert.ok(nobody.caveats.some((c) => /closest names: Wagner Group/.test(c)), nobody.caveats.join('\n'));
+  assert.ok(
+    nobody.caveats.some((c) => /closest names: Wagner Group/.test(c)),
+    nobody.caveats.join('\n'),
+  );
 
   await assert.rejects(trend(store, { country: ['Mali'] }, { compare: ['2017', '2022'] }), said(/--compare: 2017 is not in the series/));
   await assert.rejects(trend(store, { country: ['Mali'] }, { by: 'month', compare: ['2022', '2022-03'] }), /"2022" is not a month/);
@@ -98,7 +113,7 @@ test('event ids are capped on request; the count and the filter still describe t
   const store = await demoStore();
   const capped = await trend(store, { country: ['Mali'], year: [2022] }, { maxIds: 5 });
   assert.equal(capped.eventIds.length, 5);
-  assert.equal(capped.eventCount, (await count(store, { country: ["Mali"], year: [2022] })).total.events);
+  assert.equal(capped.eventCount, (await count(store, { country: ['Mali'], year: [2022] })).total.events);
   const all = await trend(store, { country: ['Mali'], year: [2022] }, { maxIds: Infinity });
   assert.equal(all.eventIds.length, capped.eventCount);
   assert.deepEqual(all.eventIds.slice(0, 5), capped.eventIds);

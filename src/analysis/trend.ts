@@ -68,15 +68,23 @@ export async function trend(store: Store, filter: Filter, options: TrendOptions 
   }
   if (counted.aggregate?.period === 'week' && by === 'week') {
     // ACLED's weeks start on Saturday; calendar weeks start on Monday: one cannot be cut into the other.
-    throw new CrisisError(`a trend by week cannot be drawn from ${counted.aggregate.dataset}: ACLED's weeks start on Saturday, calendar weeks on Monday`, [`use ${ref(TREND_PARAMS.by, 'month')} or longer, or list ACLED's weeks with: ${request('count', [[named('by'), 'week']])}`]);
+    throw new CrisisError(`a trend by week cannot be drawn from ${counted.aggregate.dataset}: ACLED's weeks start on Saturday, calendar weeks on Monday`, [
+      `use ${ref(TREND_PARAMS.by, 'month')} or longer, or list ACLED's weeks with: ${request('count', [[named('by'), 'week']])}`,
+    ]);
   }
   const coverage = await coverageOf(store, counted.datasets, counted.filters);
-  const series = fill(counted.rows.map((r) => ({ ...r, period: String(r[by]) })), coverage, by);
+  const series = fill(
+    counted.rows.map((r) => ({ ...r, period: String(r[by]) })),
+    coverage,
+    by,
+  );
   const caveats: string[] = [];
   for (const p of series.filter((s) => s.partial)) {
-    caveats.push(p.coveredDays === 0
-      ? `${periodLabel(p.period, by)}: no data covers this ${by}; its 0 is not a count`
-      : `${periodLabel(p.period, by)} is covered only from ${p.coveredFrom} to ${p.coveredTo} (${p.coveredDays} of ${p.days} days)`);
+    caveats.push(
+      p.coveredDays === 0
+        ? `${periodLabel(p.period, by)}: no data covers this ${by}; its 0 is not a count`
+        : `${periodLabel(p.period, by)} is covered only from ${p.coveredFrom} to ${p.coveredTo} (${p.coveredDays} of ${p.days} days)`,
+    );
   }
   const change = await compare(store, counted.filters, series, by, metric, options.compare, caveats);
   const what = `${metric === 'fatalities' ? 'Fatalities' : 'Events'}${scopePhrase(counted.filters)}`;
@@ -117,7 +125,10 @@ async function compare(store: Store, filter: Filter, series: TrendPoint[], by: P
     const [a, b] = asked.map((p) => {
       const period = parsePeriod(p, by);
       const point = series.find((s) => s.period === period);
-      if (!point) throw new CrisisError(`${ref(COMPARE)}: ${period} is not in the series`, [series.length ? `the series runs from ${series[0]!.period} to ${series[series.length - 1]!.period}` : 'no events match the filters']);
+      if (!point)
+        throw new CrisisError(`${ref(COMPARE)}: ${period} is not in the series`, [
+          series.length ? `the series runs from ${series[0]!.period} to ${series[series.length - 1]!.period}` : 'no events match the filters',
+        ]);
       return point;
     }) as [TrendPoint, TrendPoint];
     pair = a.period <= b.period ? [a, b] : [b, a];
@@ -125,7 +136,10 @@ async function compare(store: Store, filter: Filter, series: TrendPoint[], by: P
     const complete = series.filter((s) => !s.partial);
     if (complete.length >= 2) pair = [complete[complete.length - 2]!, complete[complete.length - 1]!];
     const last = series[series.length - 1];
-    if (pair && last && last.partial && last.coveredDays > 0) caveats.push(`${periodLabel(last.period, by)} is left out of the comparison because the data covers it only in part; compare it over the same days with ${ref(COMPARE, `${pair[1].period},${last.period}`)}`);
+    if (pair && last?.partial && last.coveredDays > 0)
+      caveats.push(
+        `${periodLabel(last.period, by)} is left out of the comparison because the data covers it only in part; compare it over the same days with ${ref(COMPARE, `${pair[1].period},${last.period}`)}`,
+      );
   }
   if (!pair) return null;
   const [a, b] = pair;
@@ -138,7 +152,9 @@ async function compare(store: Store, filter: Filter, series: TrendPoint[], by: P
   const stretch = (p: TrendPoint): Bounds => ({ first: addDays(p.first, lo), last: [addDays(p.first, hi), p.last].sort()[0]! });
   const [sa, sb] = [stretch(a), stretch(b)];
   const [ca, cb] = await Promise.all([sa, sb].map((s) => count(store, { ...filter, from: s.first, to: s.last })));
-  caveats.push(`${a.period} and ${b.period} are compared over the same days of each (${sa.first} to ${sa.last}, ${sb.first} to ${sb.last}) because the data covers ${a.partial ? a.period : b.period} only in part`);
+  caveats.push(
+    `${a.period} and ${b.period} are compared over the same days of each (${sa.first} to ${sa.last}, ${sb.first} to ${sb.last}) because the data covers ${a.partial ? a.period : b.period} only in part`,
+  );
   return { ...change(a.period, b.period, ca!.total[metric], cb!.total[metric], 'same-stretch'), stretches: [sa, sb] };
 }
 
@@ -146,7 +162,6 @@ function change(from: string, to: string, before: number, after: number, basis: 
   const ratio = before > 0 ? after / before : null;
   return { from, to, before, after, difference: after - before, ratio, percent: ratio === null ? null : 100 * (ratio - 1), basis };
 }
-
 
 function sentence(what: string, series: TrendPoint[], c: Change | null, by: PeriodKind, metric: Metric): string {
   if (!series.length) return `No events match${what.replace(/^(Fatalities|Events)/, '')}: there is no ${metric} trend to show.`;
@@ -174,7 +189,10 @@ function sameDays(stretch: Bounds, by: PeriodKind): string {
 const trim = (x: number) => x.toFixed(1).replace(/\.0$/, '');
 
 export const COMPARE = param('text', {
-  key: 'compare', placeholder: 'A,B', example: '2021,2022', maxLength: 30,
+  key: 'compare',
+  placeholder: 'A,B',
+  example: '2021,2022',
+  maxLength: 30,
   help: 'the two periods to compare, earlier first, separated by , or | (default: the last two complete ones)',
 });
 
@@ -187,7 +205,10 @@ export const TREND_PARAMS = {
 
 /** "2021,2022" or "2021|2022" → the two periods. */
 export function parseCompare(text: string): [string, string] {
-  const pair = text.split(/[|,]/).map((p) => p.trim()).filter(Boolean);
+  const pair = text
+    .split(/[|,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (pair.length !== 2) throw new ParamError(refOf(COMPARE), text, { kind: 'says', text: `${ref(COMPARE)} "${text}" needs two periods, separated by , or |` }, [`e.g. ${ref(COMPARE, '2021,2022')}`]);
   return pair as [string, string];
 }
@@ -203,21 +224,24 @@ ${ref(COMPARE)}, it is set against the same days of the other period. Rules: doc
   run: (store, filter, o) => trend(store, filter, { ...o, ...(o.compare ? { compare: parseCompare(o.compare as string) } : {}) } as TrendOptions),
   layout: (answer) => {
     const c = answer.figures.change;
-    const change = c ? `Change ${c.from} → ${c.to}: ${c.difference >= 0 ? '+' : ''}${c.difference.toLocaleString('en-US')}` +
-      `${c.ratio !== null ? `, ratio ${c.ratio.toFixed(2)}, ${c.percent! >= 0 ? '+' : ''}${c.percent!.toFixed(1)}%` : ''}${c.basis === 'same-stretch' ? ' (same days of each)' : ''}\n` : '';
+    const change = c
+      ? `Change ${c.from} → ${c.to}: ${c.difference >= 0 ? '+' : ''}${c.difference.toLocaleString('en-US')}` +
+        `${c.ratio !== null ? `, ratio ${c.ratio.toFixed(2)}, ${c.percent! >= 0 ? '+' : ''}${c.percent!.toFixed(1)}%` : ''}${c.basis === 'same-stretch' ? ' (same days of each)' : ''}\n`
+      : '';
     const series = seriesTable(answer);
     return series.rows.length ? [series, change] : [];
   },
   csv: (answer) => seriesTable(answer),
-  examples: [
-    'crisismap trend --country Mali --compare 2021,2022',
-    'crisismap trend --actor Wagner --by month --metric events',
-    'crisismap trend --country "Burkina Faso" --by quarter --json',
-  ],
+  examples: ['crisismap trend --country Mali --compare 2021,2022', 'crisismap trend --actor Wagner --by month --metric events', 'crisismap trend --country "Burkina Faso" --by quarter --json'],
 });
 
 function seriesTable(answer: Answer<TrendFigures>) {
   const by = answer.figures.by;
-  const rows = answer.figures.series.map((p) => ({ [by]: p.period, events: p.events, fatalities: p.fatalities, coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : `all ${p.days} days` }));
+  const rows = answer.figures.series.map((p) => ({
+    [by]: p.period,
+    events: p.events,
+    fatalities: p.fatalities,
+    coverage: p.partial ? (p.coveredDays ? `${p.coveredDays} of ${p.days} days` : 'none') : `all ${p.days} days`,
+  }));
   return { columns: [by, 'events', 'fatalities', 'coverage'], rows };
 }

@@ -14,8 +14,14 @@ test('real UCDP sample: side A, side B, civilians and unknown add up to best, 9,
   assert.equal(answer.figures.unattributed, null);
   assert.deepEqual([a.events, a.best, a.civilians, a.mismatched], [1000, 9561, 2690, 0]);
   assert.equal(a.sideA + a.sideB + a.civilians + a.unknown, 9561);
-  assert.equal(a.sideAActors.reduce((n, s) => n + s.deaths, 0), a.sideA);
-  assert.equal(a.sideBActors.reduce((n, s) => n + s.deaths, 0), a.sideB);
+  assert.equal(
+    a.sideAActors.reduce((n, s) => n + s.deaths, 0),
+    a.sideA,
+  );
+  assert.equal(
+    a.sideBActors.reduce((n, s) => n + s.deaths, 0),
+    a.sideB,
+  );
   assert.match(answer.sentence, /^Of 9,561 deaths UCDP records \(best estimate\), 2,690 \(28%\) were civilians, /);
 });
 
@@ -27,7 +33,10 @@ test('real ACLED sample: without a civilian_targeting column, Violence against c
   assert.deepEqual([u.events, u.fatalities, u.civilianTargeting.fatalities], [9000, 4568, 1146]);
   assert.equal(u.civilianTargeting.fatalities + u.battles.fatalities + u.remoteViolence.fatalities + u.other.fatalities, 4568);
   assert.equal(u.battles.fatalities, (await count(store, { eventType: ['Battles'] })).total.fatalities);
-  assert.equal(u.battles.byParties.reduce((n, p) => n + p.fatalities, 0), u.battles.fatalities);
+  assert.equal(
+    u.battles.byParties.reduce((n, p) => n + p.fatalities, 0),
+    u.battles.fatalities,
+  );
   assert.ok(answer.caveats.some((c) => /ACLED does not say who died/.test(c)));
   assert.ok(answer.caveats.some((c) => /no civilian_targeting column/.test(c)));
   assert.doesNotMatch(answer.sentence, /killed by/);

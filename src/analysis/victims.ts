@@ -15,9 +15,18 @@ import type { Store } from '../store/store.js';
 import { caveatsOf, datasetCaveats, datePhrase, fmt, percent, scopePhrase, traceFilter, type AnalysisOptions, type Answer } from './answer.js';
 import { partiesLabel } from './inter.js';
 
-export interface Part { events: number; fatalities: number }
-export interface PartiesPart extends Part { parties: string }
-export interface SideActor { actor: string; deaths: number; events: number }
+export interface Part {
+  events: number;
+  fatalities: number;
+}
+export interface PartiesPart extends Part {
+  parties: string;
+}
+export interface SideActor {
+  actor: string;
+  deaths: number;
+  events: number;
+}
 
 export interface Attributed {
   events: number;
@@ -55,7 +64,8 @@ export interface VictimsFigures {
 const ATTRIBUTED = 'deaths_a IS NOT NULL OR deaths_b IS NOT NULL OR deaths_civilians IS NOT NULL OR deaths_unknown IS NOT NULL';
 const BATTLES = 'Battles';
 const REMOTE = 'Explosions/Remote violence';
-export const ACLED_CAVEAT = 'ACLED does not say who died: these are fatalities in events of each kind, not deaths of civilians or of fighters; an event targeting civilians may also have killed its attackers';
+export const ACLED_CAVEAT =
+  'ACLED does not say who died: these are fatalities in events of each kind, not deaths of civilians or of fighters; an event targeting civilians may also have killed its attackers';
 
 export async function victims(store: Store, filter: Filter, options: AnalysisOptions = {}): Promise<Answer<VictimsFigures>> {
   const scope = await scopeOf(store, filter);
@@ -83,30 +93,56 @@ export async function victims(store: Store, filter: Filter, options: AnalysisOpt
 
 async function attributedPart(store: Store, scope: Awaited<ReturnType<typeof scopeOf>>): Promise<Attributed | null> {
   const { where, params } = whereAnd(scope, [ATTRIBUTED]);
-  const t = await store.one(`SELECT count(*) AS events, sum(fatalities) AS best, sum(deaths_a) AS a, sum(deaths_b) AS b,
+  const t = await store.one(
+    `SELECT count(*) AS events, sum(fatalities) AS best, sum(deaths_a) AS a, sum(deaths_b) AS b,
       sum(deaths_civilians) AS civ, sum(deaths_unknown) AS unk,
       count(*) FILTER (WHERE coalesce(deaths_a, 0) + coalesce(deaths_b, 0) + coalesce(deaths_civilians, 0) + coalesce(deaths_unknown, 0) <> fatalities) AS mismatched
-    FROM events ${where}`, params);
+    FROM events ${where}`,
+    params,
+  );
   if (!Number(t.events)) return null;
-  const sides = await store.all(`SELECT s.side AS side, s.actor AS actor, sum(s.deaths) AS deaths, count(*) AS events
+  const sides = await store.all(
+    `SELECT s.side AS side, s.actor AS actor, sum(s.deaths) AS deaths, count(*) AS events
     FROM (SELECT unnest([{'side': 'A', 'actor': actor1, 'deaths': deaths_a}, {'side': 'B', 'actor': actor2, 'deaths': deaths_b}]) AS s FROM events ${where})
-    GROUP BY ALL ORDER BY deaths DESC, actor`, params);
+    GROUP BY ALL ORDER BY deaths DESC, actor`,
+    params,
+  );
   const named = (side: string) => sides.filter((s) => s.side === side).map((s) => ({ actor: String(s.actor), deaths: Number(s.deaths ?? 0), events: Number(s.events) }));
   return {
-    events: Number(t.events), best: Number(t.best ?? 0), sideA: Number(t.a ?? 0), sideB: Number(t.b ?? 0),
-    civilians: Number(t.civ ?? 0), unknown: Number(t.unk ?? 0), sideAActors: named('A'), sideBActors: named('B'), mismatched: Number(t.mismatched),
+    events: Number(t.events),
+    best: Number(t.best ?? 0),
+    sideA: Number(t.a ?? 0),
+    sideB: Number(t.b ?? 0),
+    civilians: Number(t.civ ?? 0),
+    unknown: Number(t.unk ?? 0),
+    sideAActors: named('A'),
+    sideBActors: named('B'),
+    mismatched: Number(t.mismatched),
   };
 }
 
 async function unattributedPart(store: Store, scope: Awaited<ReturnType<typeof scopeOf>>): Promise<Unattributed | null> {
   const { where, params } = whereAnd(scope, [`NOT (${ATTRIBUTED})`]);
-  const rows = await store.all(`SELECT ${CIVILIAN_TARGETING_SQL} AS civ, civilian_targeting IS NULL AS by_type, event_type, inter1, inter2,
+  const rows = await store.all(
+    `SELECT ${CIVILIAN_TARGETING_SQL} AS civ, civilian_targeting IS NULL AS by_type, event_type, inter1, inter2,
       count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
-    FROM events ${where} GROUP BY ALL`, params);
+    FROM events ${where} GROUP BY ALL`,
+    params,
+  );
   if (!rows.length) return null;
   const part = (): Part => ({ events: 0, fatalities: 0 });
-  const out: Unattributed = { ...part(), civilianTargeting: part(), battles: { ...part(), byParties: [] }, remoteViolence: { ...part(), byParties: [] }, other: part(), civilianTargetingFrom: 'column' };
-  const add = (p: Part, r: Record<string, unknown>) => { p.events += Number(r.events); p.fatalities += Number(r.fatalities); };
+  const out: Unattributed = {
+    ...part(),
+    civilianTargeting: part(),
+    battles: { ...part(), byParties: [] },
+    remoteViolence: { ...part(), byParties: [] },
+    other: part(),
+    civilianTargetingFrom: 'column',
+  };
+  const add = (p: Part, r: Record<string, unknown>) => {
+    p.events += Number(r.events);
+    p.fatalities += Number(r.fatalities);
+  };
   for (const r of rows) {
     add(out, r);
     if (r.civ === true) {
@@ -133,15 +169,19 @@ function sentence(f: VictimsFigures, where: string): string {
     const share = (n: number) => `${fmt(n)} (${percent(n, u.fatalities)})`;
     const lead = u.battles.byParties[0];
     const battles = `${share(u.battles.fatalities)} in battles${lead && lead.fatalities > 0 ? `, ${lead.fatalities * 2 > u.battles.fatalities ? 'most of them' : 'the largest share'} between ${lead.parties.toLowerCase().replace(' – ', ' and ')}` : ''}`;
-    parts.push(`Of ${fmt(u.fatalities)} fatalities${where}${f.attributed ? ' in ACLED-style data' : ''}, ${share(u.civilianTargeting.fatalities)} were in events that targeted civilians, ${battles}, ` +
-      `${share(u.remoteViolence.fatalities)} in explosions and remote violence and ${share(u.other.fatalities)} in other events; the data does not say how many of those killed were civilians.`);
+    parts.push(
+      `Of ${fmt(u.fatalities)} fatalities${where}${f.attributed ? ' in ACLED-style data' : ''}, ${share(u.civilianTargeting.fatalities)} were in events that targeted civilians, ${battles}, ` +
+        `${share(u.remoteViolence.fatalities)} in explosions and remote violence and ${share(u.other.fatalities)} in other events; the data does not say how many of those killed were civilians.`,
+    );
   }
   const a = f.attributed;
   if (a) {
     const share = (n: number) => `${fmt(n)} (${percent(n, a.best)})`;
     const who = (list: SideActor[]) => (list[0] && list[0].deaths > 0 ? `, mostly ${list[0].actor}` : '');
-    parts.push(`Of ${fmt(a.best)} deaths UCDP records${where} (best estimate), ${share(a.civilians)} were civilians, ${share(a.sideA)} on side A${who(a.sideAActors)}, ` +
-      `${share(a.sideB)} on side B${who(a.sideBActors)} and ${share(a.unknown)} of unknown status.`);
+    parts.push(
+      `Of ${fmt(a.best)} deaths UCDP records${where} (best estimate), ${share(a.civilians)} were civilians, ${share(a.sideA)} on side A${who(a.sideAActors)}, ` +
+        `${share(a.sideB)} on side B${who(a.sideBActors)} and ${share(a.unknown)} of unknown status.`,
+    );
   }
   return parts.join(' ');
 }
@@ -165,8 +205,10 @@ parties, and the rest — and the answer says so. Rules: docs/counting.md ("Who 
         columns: ['part', 'events', 'fatalities', 'share'],
         rows: [
           row('events targeting civilians', u.civilianTargeting),
-          row('battles', u.battles), ...u.battles.byParties.map((p) => row(`- ${p.parties}`, p)),
-          row('explosions/remote violence', u.remoteViolence), ...u.remoteViolence.byParties.map((p) => row(`- ${p.parties}`, p)),
+          row('battles', u.battles),
+          ...u.battles.byParties.map((p) => row(`- ${p.parties}`, p)),
+          row('explosions/remote violence', u.remoteViolence),
+          ...u.remoteViolence.byParties.map((p) => row(`- ${p.parties}`, p)),
           row('other events', u.other),
         ],
         footer: [row(f.attributed ? 'total (sources that do not say who died)' : 'total', u)],
@@ -178,8 +220,12 @@ parties, and the rest — and the answer says so. Rules: docs/counting.md ("Who 
       layout.push({
         columns: ['part', 'deaths', 'share'],
         rows: [
-          row('civilians', a.civilians), row('side A', a.sideA), ...a.sideAActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)),
-          row('side B', a.sideB), ...a.sideBActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)), row('unknown', a.unknown),
+          row('civilians', a.civilians),
+          row('side A', a.sideA),
+          ...a.sideAActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)),
+          row('side B', a.sideB),
+          ...a.sideBActors.slice(0, 5).map((s) => row(`- ${s.actor}`, s.deaths)),
+          row('unknown', a.unknown),
         ],
         footer: [row('total (UCDP best estimate)', a.best)],
       });

@@ -36,20 +36,28 @@ export function table(columns: string[], rows: Array<Record<string, unknown>>, f
   const cells = [...rows, ...footer].map((r) => columns.map((c) => formatNumber(r[c], c).replace(/\s+/g, ' ').trim()));
   const numeric = columns.map((c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  columns.forEach((c, i) => { if (!numeric[i]) widths[i] = Math.min(widths[i]!, Math.max(maxWidth, NARROWEST)); });
+  columns.forEach((_c, i) => {
+    if (!numeric[i]) widths[i] = Math.min(widths[i]!, Math.max(maxWidth, NARROWEST));
+  });
   // Squeeze the widest text column, one character at a time, until the table fits: first those
   // whose text wraps between words, and only then ids and dates, which read badly broken.
   const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
-  const words = columns.map((c, i) => cells.some((row) => row[i]!.includes(' ')));
+  const words = columns.map((_c, i) => cells.some((row) => row[i]!.includes(' ')));
   for (const squeezable of [(i: number) => !numeric[i] && words[i], (i: number) => !numeric[i]]) {
     while (total() > limit) {
       let widest = -1;
-      widths.forEach((w, i) => { if (squeezable(i) && w > NARROWEST && (widest < 0 || w > widths[widest]!)) widest = i; });
+      widths.forEach((w, i) => {
+        if (squeezable(i) && w > NARROWEST && (widest < 0 || w > widths[widest]!)) widest = i;
+      });
       if (widest < 0) break;
       widths[widest]!--;
     }
   }
-  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const lines = (values: string[]) => {
     const wrapped = values.map((v, i) => (numeric[i] ? [v] : wrap(v, widths[i]!)));
     const height = Math.max(...wrapped.map((w) => w.length));
@@ -71,13 +79,19 @@ function wrap(text: string, width: number): string[] {
   let current = '';
   for (let word of text.split(' ')) {
     while (word.length > width) {
-      if (current) { out.push(current); current = ''; }
+      if (current) {
+        out.push(current);
+        current = '';
+      }
       out.push(word.slice(0, width));
       word = word.slice(width);
     }
     if (!current) current = word;
     else if (current.length + 1 + word.length <= width) current += ` ${word}`;
-    else { out.push(current); current = word; }
+    else {
+      out.push(current);
+      current = word;
+    }
   }
   if (current) out.push(current);
   return out;

@@ -12,17 +12,28 @@ import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false });
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    interactive: false,
+  });
   return { code, out, err };
 }
 
 async function storeWithEvents(): Promise<string> {
   const db = join(scratch(), 'cli.duckdb');
-  const csv = writeScratch('events.csv', acledCsv([
-    { event_id_cnty: 'MLI1', event_date: '2021-06-01', year: 2021, fatalities: 4 },
-    { event_id_cnty: 'MLI2', event_date: '2022-03-27', fatalities: 30, actor1: 'Wagner Group', assoc_actor_1: '' },
-    { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
-  ]));
+  const csv = writeScratch(
+    'events.csv',
+    acledCsv([
+      { event_id_cnty: 'MLI1', event_date: '2021-06-01', year: 2021, fatalities: 4 },
+      { event_id_cnty: 'MLI2', event_date: '2022-03-27', fatalities: 30, actor1: 'Wagner Group', assoc_actor_1: '' },
+      { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
+    ]),
+  );
   const result = await run('import', csv, '--db', db);
   assert.equal(result.code, 0, result.err);
   return db;
@@ -43,7 +54,10 @@ test('count --json has the documented shape', async () => {
   const { code, out } = await run('count', '--db', db, '--country', 'Mali', '--country', 'Niger', '--from', '2021-01-01', '--to', '2022-12-31', '--by', 'year', '--json');
   assert.equal(code, 0);
   const result = JSON.parse(out);
-  assert.deepEqual(result.rows, [{ year: 2021, events: 1, fatalities: 4 }, { year: 2022, events: 2, fatalities: 32 }]);
+  assert.deepEqual(result.rows, [
+    { year: 2021, events: 1, fatalities: 4 },
+    { year: 2022, events: 2, fatalities: 32 },
+  ]);
   assert.deepEqual(result.total, { events: 3, fatalities: 36 });
   assert.deepEqual(result.filters, { country: ['Mali', 'Niger'], from: '2021-01-01', to: '2022-12-31' });
   assert.equal(result.datasets[0].dataset, 'acled');
@@ -70,7 +84,10 @@ test('events --geojson gives points and says how many had no coordinates', async
   const { out, err } = await run('events', '--db', db, '--geojson');
   const geo = JSON.parse(out);
   assert.equal(geo.type, 'FeatureCollection');
-  assert.deepEqual(geo.features.map((f: { id: string }) => f.id), ['acled:MLI1', 'acled:MLI2']);
+  assert.deepEqual(
+    geo.features.map((f: { id: string }) => f.id),
+    ['acled:MLI1', 'acled:MLI2'],
+  );
   assert.deepEqual(geo.features[0].geometry, { type: 'Point', coordinates: [-4.4714, 14.1303] });
   assert.equal(geo.crisismap.withoutCoordinates, 1);
   assert.match(err, /1 events without coordinates were left out/);
@@ -80,8 +97,10 @@ test('info lists datasets with versions, date ranges and counts', async () => {
   const db = await storeWithEvents();
   const info = JSON.parse((await run('info', '--db', db, '--json')).out);
   assert.equal(info.events, 3);
-  assert.deepEqual(info.datasets.map((d: Record<string, unknown>) => [d.dataset, d.versions, d.events, d.fatalities, d.first_date, d.last_date, d.countries]),
-    [['acled', ['export 2022-04-15'], 3, 36, '2021-06-01', '2022-04-01', 2]]);
+  assert.deepEqual(
+    info.datasets.map((d: Record<string, unknown>) => [d.dataset, d.versions, d.events, d.fatalities, d.first_date, d.last_date, d.countries]),
+    [['acled', ['export 2022-04-15'], 3, 36, '2021-06-01', '2022-04-01', 2]],
+  );
   assert.equal(info.imports.length, 1);
   const text = (await run('info', '--db', db)).out;
   assert.match(text, /acled\s+export 2022-04-15\s+3\s+36\s+2021-06-01\s+2022-04-01\s+2/);
@@ -91,12 +110,12 @@ test('errors the user can fix: one message, hints, non-zero exit', async () => {
   const db = await storeWithEvents();
   const unknown = await run('count', '--db', db, '--country', 'Maly');
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err, /unknown country "Maly"\n  closest: Mali/);
+  assert.match(unknown.err, /unknown country "Maly"\n {2}closest: Mali/);
   assert.equal((await run('count', '--db', db, '--colour', 'red')).code, 2);
   assert.equal((await run('frobnicate')).code, 2);
   const missing = await run('count', '--db', join(scratch(), 'none.duckdb'));
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /no store at .*none\.duckdb\n  import data first/);
+  assert.match(missing.err, /no store at .*none\.duckdb\n {2}import data first/);
   const bad = await run('import', writeScratch('bad.csv', acledCsv([{ fatalities: 'x' }])), '--db', db);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /bad\.csv:2: fatalities "x"/);
@@ -107,7 +126,7 @@ test('every command has --help with an example and --db', async () => {
     const { code, out } = await run(command.name, '--help');
     assert.equal(code, 0);
     assert.match(out, new RegExp(`Usage: crisismap ${command.name}`));
-    assert.match(out, /Examples?:\n  crisismap /, command.name);
+    assert.match(out, /Examples?:\n {2}crisismap /, command.name);
     assert.match(out, /--db FILE/, command.name);
   }
 });
@@ -129,7 +148,10 @@ test('the installed bin runs, and a second writer gets a clear message about the
   const holder = await Store.open(db);
   try {
     const csv = writeScratch('more.csv', acledCsv([{ event_id_cnty: 'MLI9' }]));
-    const failed = await exec(process.execPath, [bin, 'import', csv, '--db', db]).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const failed = await exec(process.execPath, [bin, 'import', csv, '--db', db]).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     assert.ok(failed, 'the second writer must fail');
     assert.equal(failed.code, 3);
     assert.match(failed.stderr, /is in use by another process \(PID \d+\)/);

@@ -63,7 +63,10 @@ export async function main(argv: string[], raw: IO): Promise<number> {
     io.out(usage());
     return name ? 0 : 1;
   }
-  if (name === '--version') { io.out('crisismap 0.1.0\n'); return 0; }
+  if (name === '--version') {
+    io.out('crisismap 0.1.0\n');
+    return 0;
+  }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     io.err(`crisismap: unknown command "${name}"\n${usage()}`);
@@ -75,7 +78,17 @@ export async function main(argv: string[], raw: IO): Promise<number> {
   }
   // Whether the command printed anything before it failed: only a clean failure may be re-run by a server.
   let printed = false;
-  const watched: IO = { ...io, out: (text) => { printed = true; io.out(text); }, err: (text) => { printed = true; io.err(text); } };
+  const watched: IO = {
+    ...io,
+    out: (text) => {
+      printed = true;
+      io.out(text);
+    },
+    err: (text) => {
+      printed = true;
+      io.err(text);
+    },
+  };
   try {
     const { help, run } = await command.load();
     if (args.includes('--help') || args.includes('-h')) {

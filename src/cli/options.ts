@@ -18,10 +18,13 @@ export function optionsOf(params: readonly Param[]): OptionSpec {
 
 /** One help line per parameter: "  --km N                  join places at most N km apart (default 10, 0 to 1,000)". */
 export function helpLinesOf(params: readonly Param[]): string {
-  return params.filter((p) => p.flag).map((p) => {
-    const name = `  --${p.flag}${p.kind === 'boolean' ? '' : ` ${placeholderOf(p)}`}`;
-    return name.length < 26 ? `${name.padEnd(26)}${helpOf(p)}` : `${name}\n${' '.repeat(26)}${helpOf(p)}`;
-  }).join('\n');
+  return params
+    .filter((p) => p.flag)
+    .map((p) => {
+      const name = `  --${p.flag}${p.kind === 'boolean' ? '' : ` ${placeholderOf(p)}`}`;
+      return name.length < 26 ? `${name.padEnd(26)}${helpOf(p)}` : `${name}\n${' '.repeat(26)}${helpOf(p)}`;
+    })
+    .join('\n');
 }
 
 /** The values of some declared parameters, read and checked as declared; absent ones are left out. */
@@ -31,8 +34,7 @@ export function valuesOf(params: readonly Param[], values: Record<string, unknow
     const raw = p.flag ? values[p.flag] : undefined;
     if (raw === undefined || raw === false) continue;
     // Years and word lists also take commas (--year 2021,2022); names may hold commas ("Korea, South"): repeat the flag.
-    const given = (Array.isArray(raw) ? raw : [raw]).map(String)
-      .flatMap((v) => (p.kind === 'year-list' ? v.split(/,(?=\S)/) : [v]));
+    const given = (Array.isArray(raw) ? raw : [raw]).map(String).flatMap((v) => (p.kind === 'year-list' ? v.split(/,(?=\S)/) : [v]));
     const value = readParam(p, p.kind === 'boolean' ? ['on'] : given);
     if (value !== undefined) out[p.key] = value;
   }

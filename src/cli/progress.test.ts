@@ -7,7 +7,13 @@ import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 test('a terminal gets a bar that ends on its own line; a pipe gets nothing', () => {
   let written = '';
-  const bar = progressBar({ isTTY: true, write: (t: string) => { written += t; return true; } } as unknown as NodeJS.WriteStream)!;
+  const bar = progressBar({
+    isTTY: true,
+    write: (t: string) => {
+      written += t;
+      return true;
+    },
+  } as unknown as NodeJS.WriteStream)!;
   bar('checking big.csv', 0.5);
   bar('checking big.csv', 1);
   assert.match(written, /\rchecking big\.csv \[#{15} {15}\] 50%/);

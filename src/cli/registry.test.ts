@@ -13,7 +13,11 @@ import { smallAcledFile, testServer, type TestServer } from '../../test/server.j
 import { main } from './main.js';
 import { valuesOf } from './options.js';
 
-interface Parameter { name: string; required: boolean; schema: Record<string, unknown> }
+interface Parameter {
+  name: string;
+  required: boolean;
+  schema: Record<string, unknown>;
+}
 
 const DECLARED: Array<{ p: Param; command: string; route: string }> = [
   ...FILTERS.map((p) => ({ p, command: 'count', route: '/api/count' })),
@@ -33,7 +37,13 @@ after(() => server?.close());
 
 async function cli(...argv: string[]) {
   let err = '';
-  const code = await main(argv, { out: () => {}, err: (t) => { err += t; }, interactive: false });
+  const code = await main(argv, {
+    out: () => {},
+    err: (t) => {
+      err += t;
+    },
+    interactive: false,
+  });
   return { code, err };
 }
 
@@ -88,7 +98,11 @@ test('every bound is enforced alike: the largest value is taken, one more is ref
       assert.match(refused.body.error.message, new RegExp(`^${p.http}: (${many.length} values, at most ${p.maxValues}|one \\w+, not ${many.length})`), where);
       const long = await server.json(`${route}?${p.http}=${'x'.repeat(p.maxLength + 1)}${needs(route, p)}`);
       assert.equal(long.status, 400, `${where}: a value of ${p.maxLength + 1} characters refused`);
-      assert.match(long.body.error.message, new RegExp(`^${p.http}: a value of ${(p.maxLength + 1).toLocaleString('en-US')} characters, at most ${p.maxLength.toLocaleString('en-US')} are taken$`), where);
+      assert.match(
+        long.body.error.message,
+        new RegExp(`^${p.http}: a value of ${(p.maxLength + 1).toLocaleString('en-US')} characters, at most ${p.maxLength.toLocaleString('en-US')} are taken$`),
+        where,
+      );
       if (p.flag) assert.throws(() => valuesOf([p], { [p.flag!]: many }), ParamError, `${where}: the CLI refuses ${many.length} values`);
     }
   }

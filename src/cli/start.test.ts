@@ -34,7 +34,13 @@ let db: Promise<string> | undefined;
 function store(): Promise<string> {
   db ??= (async () => {
     const path = join(scratch(), 'start.duckdb');
-    const csv = writeScratch('events.csv', acledCsv([{ event_id_cnty: 'MLI1', fatalities: 4 }, { event_id_cnty: 'MLI2', event_date: '2021-06-01', year: 2021 }]));
+    const csv = writeScratch(
+      'events.csv',
+      acledCsv([
+        { event_id_cnty: 'MLI1', fatalities: 4 },
+        { event_id_cnty: 'MLI2', event_date: '2021-06-01', year: 2021 },
+      ]),
+    );
     await exec(process.execPath, [join(ROOT, 'bin/crisismap.js'), 'import', csv, '--db', path]);
     return path;
   })();
@@ -51,7 +57,10 @@ test('crisismap count loads DuckDB and none of vega, exceljs, hono or zod', asyn
   const { packages, stdout } = await packagesLoaded('count', '--by', 'year', '--db', await store(), '--json');
   assert.equal(JSON.parse(stdout).total.events, 2);
   assert.ok(packages.has('@duckdb/node-api'), `the recorder saw DuckDB (${[...packages].join(', ')})`);
-  assert.deepEqual(HEAVY.filter((name) => packages.has(name)), []);
+  assert.deepEqual(
+    HEAVY.filter((name) => packages.has(name)),
+    [],
+  );
 });
 
 test('crisismap map loads the map libraries but not vega, exceljs, hono or zod', async () => {
@@ -59,7 +68,10 @@ test('crisismap map loads the map libraries but not vega, exceljs, hono or zod',
   const { packages } = await packagesLoaded('map', '--db', await store(), '--out', out);
   assert.match(readFileSync(out, 'utf8'), /^<svg/);
   assert.ok(packages.has('d3-geo') && packages.has('@duckdb/node-api'), [...packages].join(', '));
-  assert.deepEqual(['vega', 'vega-lite', 'exceljs', 'hono', 'zod'].filter((name) => packages.has(name)), []);
+  assert.deepEqual(
+    ['vega', 'vega-lite', 'exceljs', 'hono', 'zod'].filter((name) => packages.has(name)),
+    [],
+  );
 });
 
 test('the recorder does see the heavy libraries when a command needs them: a chart loads vega', async () => {

@@ -16,18 +16,25 @@ import { main } from './main.js';
 
 const BIN = join(ROOT, 'bin/crisismap.js');
 
-interface Step { line: string; argv: string[]; quoted: string[] }
+interface Step {
+  line: string;
+  argv: string[];
+  quoted: string[];
+}
 
 /** The tour's commands, their arguments split as a shell would, and the texts quoted in their comments. */
 export function tourSteps(readme: string): Step[] {
   const block = /## A short tour[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
   assert.ok(block, 'README.md has a tour in a ```sh block');
-  return block.split('\n').filter((l) => l.startsWith('npx crisismap ')).map((line) => {
-    const hash = line.indexOf(' # ');
-    const command = hash < 0 ? line : line.slice(0, hash);
-    const comment = hash < 0 ? '' : line.slice(hash + 3);
-    return { line, argv: shellWords(command).slice(2), quoted: [...comment.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
-  });
+  return block
+    .split('\n')
+    .filter((l) => l.startsWith('npx crisismap '))
+    .map((line) => {
+      const hash = line.indexOf(' # ');
+      const command = hash < 0 ? line : line.slice(0, hash);
+      const comment = hash < 0 ? '' : line.slice(hash + 3);
+      return { line, argv: shellWords(command).slice(2), quoted: [...comment.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
+    });
 }
 
 function shellWords(text: string): string[] {
@@ -51,8 +58,12 @@ function run(argv: string[]): Promise<{ code: number; out: string; err: string }
     const child = spawn(process.execPath, [BIN, ...argv], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t) => { out += t; });
-    child.stderr.setEncoding('utf8').on('data', (t) => { err += t; });
+    child.stdout.setEncoding('utf8').on('data', (t) => {
+      out += t;
+    });
+    child.stderr.setEncoding('utf8').on('data', (t) => {
+      err += t;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
@@ -67,7 +78,13 @@ before(async () => {
     assert.equal(await main(['demo'], { out: () => undefined, err: () => undefined, interactive: false }), 0);
     for (const step of played) {
       let out = '';
-      const code = await main(step.argv, { out: (t) => { out += t; }, err: () => undefined, interactive: false });
+      const code = await main(step.argv, {
+        out: (t) => {
+          out += t;
+        },
+        err: () => undefined,
+        interactive: false,
+      });
       direct.set(step.line, { out, code });
     }
   } finally {
@@ -77,7 +94,10 @@ before(async () => {
   server = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0'], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let said = '';
-    server!.stdout!.setEncoding('utf8').on('data', (t) => { said += t; if (said.includes('crisismap serving')) resolve(); });
+    server!.stdout!.setEncoding('utf8').on('data', (t) => {
+      said += t;
+      if (said.includes('crisismap serving')) resolve();
+    });
     server!.on('close', (code) => reject(new Error(`the server stopped (${code}) before serving: ${said}`)));
   });
 });
@@ -100,16 +120,18 @@ test('every command of the tour works beside the running server and prints what 
   // Two terminals at a time: the machine running the tests has two cores.
   const queue = [...played];
   const failures: string[] = [];
-  await Promise.all([0, 1].map(async () => {
-    for (let step = queue.shift(); step; step = queue.shift()) {
-      const { code, out, err } = await run(step.argv);
-      const alone = direct.get(step.line)!;
-      if (code !== 0) failures.push(`${step.line}\n  exit ${code}: ${err.trim()}`);
-      else if (alone.code !== 0) failures.push(`${step.line}\n  failed without the server (exit ${alone.code})`);
-      else if (out !== alone.out) failures.push(`${step.line}\n  prints differently through the server:\n${out}\n  than alone:\n${alone.out}`);
-      for (const text of step.quoted) if (!out.includes(text)) failures.push(`${step.line}\n  does not print "${text}":\n${out}`);
-    }
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let step = queue.shift(); step; step = queue.shift()) {
+        const { code, out, err } = await run(step.argv);
+        const alone = direct.get(step.line)!;
+        if (code !== 0) failures.push(`${step.line}\n  exit ${code}: ${err.trim()}`);
+        else if (alone.code !== 0) failures.push(`${step.line}\n  failed without the server (exit ${alone.code})`);
+        else if (out !== alone.out) failures.push(`${step.line}\n  prints differently through the server:\n${out}\n  than alone:\n${alone.out}`);
+        for (const text of step.quoted) if (!out.includes(text)) failures.push(`${step.line}\n  does not print "${text}":\n${out}`);
+      }
+    }),
+  );
   assert.deepEqual(failures, []);
   for (const file of ['mali.html', 'mali.png', 'mali-map.svg']) assert.ok(existsSync(join(folder, file)), `${file} written in the user's folder`);
 });

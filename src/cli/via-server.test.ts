@@ -21,8 +21,12 @@ function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; 
     const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t) => { out += t; });
-    child.stderr.setEncoding('utf8').on('data', (t) => { err += t; });
+    child.stdout.setEncoding('utf8').on('data', (t) => {
+      out += t;
+    });
+    child.stderr.setEncoding('utf8').on('data', (t) => {
+      err += t;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
@@ -31,14 +35,28 @@ function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; 
 const quiet = () => ({ out: '', err: '', io: null as never });
 function capture() {
   const seen = quiet();
-  seen.io = { out: (t: string) => { seen.out += t; }, err: (t: string) => { seen.err += t; }, interactive: false } as never;
+  seen.io = {
+    out: (t: string) => {
+      seen.out += t;
+    },
+    err: (t: string) => {
+      seen.err += t;
+    },
+    interactive: false,
+  } as never;
   return seen;
 }
 
 test('an import beside a running server goes through it, prints the same report, and the server sees the events', async () => {
   const folder = scratch();
   const file = join(folder, 'acled.csv');
-  writeFileSync(file, acledCsv([{ event_id_cnty: 'MLI1', fatalities: 4 }, { event_id_cnty: 'MLI2', event_date: '2022-04-02', fatalities: 6 }]));
+  writeFileSync(
+    file,
+    acledCsv([
+      { event_id_cnty: 'MLI1', fatalities: 4 },
+      { event_id_cnty: 'MLI2', event_date: '2022-04-02', fatalities: 6 },
+    ]),
+  );
   // The report a user sees without a server, on a store of its own.
   const alone = capture();
   assert.equal(await main(['import', file, '--db', join(folder, 'alone.duckdb'), '--json'], alone.io), 0);
@@ -57,8 +75,11 @@ test('an import beside a running server goes through it, prints the same report,
     const report = JSON.parse(through.out);
     const expected = JSON.parse(alone.out);
     assert.equal(report.store, db);
-    assert.deepEqual(report.files.map((f: Record<string, unknown>) => ({ ...f, file: undefined })), expected.files.map((f: Record<string, unknown>) => ({ ...f, file: undefined })));
-    const count = await (await fetch(new URL('api/count', server.url))).json() as { total: { events: number; fatalities: number } };
+    assert.deepEqual(
+      report.files.map((f: Record<string, unknown>) => ({ ...f, file: undefined })),
+      expected.files.map((f: Record<string, unknown>) => ({ ...f, file: undefined })),
+    );
+    const count = (await (await fetch(new URL('api/count', server.url))).json()) as { total: { events: number; fatalities: number } };
     assert.deepEqual([count.total.events, count.total.fatalities], [2, 10], 'the server answers with the imported events at once');
 
     // Without the credential, or with a wrong one, the server runs nothing.

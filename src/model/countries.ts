@@ -17,8 +17,13 @@ export interface Country {
 
 /** "Côte d’Ivoire" → "cote d ivoire": the form names are compared in (case, accents, punctuation ignored). */
 export function countryKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The same key in DuckDB SQL, so an import can look names up in a join. Keep the two in step (countries.test.ts). */
@@ -28,10 +33,20 @@ export function countryKeySql(column: string): string {
 
 function load(): Country[] {
   const text = readFileSync(new URL('./countries.tsv', import.meta.url), 'utf8');
-  const lines = text.split('\n').filter((l) => l.trim() && !l.startsWith('#')).slice(1);
+  const lines = text
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .slice(1);
   return lines.map((line) => {
     const [code = '', name = '', aliases = ''] = line.split('\t');
-    return { code: code.trim(), name: name.trim(), aliases: aliases.split('|').map((a) => a.trim()).filter(Boolean) };
+    return {
+      code: code.trim(),
+      name: name.trim(),
+      aliases: aliases
+        .split('|')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    };
   });
 }
 

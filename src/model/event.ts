@@ -6,7 +6,7 @@
 /** SQL type and one line of meaning for each stored field, in table order. */
 export const EVENT_FIELDS = {
   id: ['VARCHAR', 'dataset-namespaced id: "acled:MLI6437", "ucdp-ged:300380"'],
-  dataset: ['VARCHAR', 'dataset name: acled, ucdp-ged, demo-synthetic or a mapping file\'s name'],
+  dataset: ['VARCHAR', "dataset name: acled, ucdp-ged, demo-synthetic or a mapping file's name"],
   dataset_version: ['VARCHAR', 'dataset version, e.g. UCDP "23.1" or ACLED "export 2022-07-01"'],
   source_id: ['VARCHAR', 'the id as the source wrote it (event_id_cnty, UCDP id)'],
   event_date: ['DATE', 'day of the event (UCDP: date_start)'],
@@ -28,7 +28,7 @@ export const EVENT_FIELDS = {
   iso: ['INTEGER', 'ISO 3166 numeric country code'],
   iso3: ['VARCHAR', 'ISO 3166 alpha-3 country code, where the source has it'],
   region: ['VARCHAR', 'world region'],
-  country: ['VARCHAR', 'country: the country table\'s one name for country_code (the source\'s own spelling when the table does not know it)'],
+  country: ['VARCHAR', "country: the country table's one name for country_code (the source's own spelling when the table does not know it)"],
   country_code: ['VARCHAR', 'ISO 3166 alpha-3 code from the country table (src/model/countries.tsv); NULL when the table does not know the name'],
   country_source: ['VARCHAR', 'country as the source wrote it ("Myanmar (Burma)")'],
   admin1: ['VARCHAR', 'first-level administrative area'],
@@ -77,6 +77,20 @@ export const SOURCE_FIELDS = EVENT_FIELD_NAMES.filter(
 
 /** The fields shown by `events` in plain and CSV output, in order. */
 export const EVENT_LIST_FIELDS: EventField[] = [
-  'id', 'event_date', 'country', 'admin1', 'admin2', 'location', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'fatalities', 'latitude', 'longitude', 'notes',
+  'id',
+  'event_date',
+  'country',
+  'admin1',
+  'admin2',
+  'location',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'actor2',
+  'assoc_actor_2',
+  'fatalities',
+  'latitude',
+  'longitude',
+  'notes',
 ];

@@ -22,9 +22,17 @@ export type ParamKind =
   | 'list-of'; // words of `values`, separated by , or |
 
 /** The value a kind reads as. */
-export type ValueOfKind<K extends ParamKind> =
-  K extends 'text-list' ? string[] : K extends 'year-list' ? number[] : K extends 'boolean' ? boolean
-    : K extends 'whole' | 'decimal' ? number : K extends 'list-of' ? string[] : string;
+export type ValueOfKind<K extends ParamKind> = K extends 'text-list'
+  ? string[]
+  : K extends 'year-list'
+    ? number[]
+    : K extends 'boolean'
+      ? boolean
+      : K extends 'whole' | 'decimal'
+        ? number
+        : K extends 'list-of'
+          ? string[]
+          : string;
 
 export interface Param<K extends ParamKind = ParamKind> {
   /** The library's name: a Filter key or an analysis option (eventType, minAdmin1). */
@@ -68,12 +76,15 @@ export interface Param<K extends ParamKind = ParamKind> {
 export const MAX_VALUES = 100;
 export const MAX_LENGTH = 200;
 
-type Declared<K extends ParamKind> = Omit<Param<K>, 'kind' | 'maxValues' | 'maxLength' | 'flag' | 'http' | 'label' | 'example'>
-  & Partial<Pick<Param<K>, 'maxValues' | 'maxLength' | 'flag' | 'http' | 'label' | 'example'>>;
+type Declared<K extends ParamKind> = Omit<Param<K>, 'kind' | 'maxValues' | 'maxLength' | 'flag' | 'http' | 'label' | 'example'> &
+  Partial<Pick<Param<K>, 'maxValues' | 'maxLength' | 'flag' | 'http' | 'label' | 'example'>>;
 
 /** A declaration with its defaults: flag = key in kebab case, http = key in snake case. */
 export function param<K extends ParamKind>(kind: K, declared: Declared<K>): Param<K> {
-  const words = declared.key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+  const words = declared.key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
   return {
     kind,
     flag: words.join('-'),
@@ -90,13 +101,22 @@ export function param<K extends ParamKind>(kind: K, declared: Declared<K>): Para
 export function placeholderOf(p: Param): string {
   if (p.placeholder) return p.placeholder;
   switch (p.kind) {
-    case 'text-list': case 'text': return 'NAME';
-    case 'date': return 'YYYY-MM-DD';
-    case 'year-list': return 'YYYY';
-    case 'whole': case 'decimal': return p.all ? 'N|all' : 'N';
-    case 'one-of': return p.values!.join('|');
-    case 'list-of': return 'WORD[,WORD]';
-    case 'boolean': return '';
+    case 'text-list':
+    case 'text':
+      return 'NAME';
+    case 'date':
+      return 'YYYY-MM-DD';
+    case 'year-list':
+      return 'YYYY';
+    case 'whole':
+    case 'decimal':
+      return p.all ? 'N|all' : 'N';
+    case 'one-of':
+      return p.values!.join('|');
+    case 'list-of':
+      return 'WORD[,WORD]';
+    case 'boolean':
+      return '';
   }
 }
 
@@ -114,11 +134,23 @@ export const isList = (p: Param): boolean => p.kind === 'text-list' || p.kind ==
 // ---- what can be wrong with a value: typed, so each interface words it ----
 
 export type Problem =
-  | { kind: 'not-date' } | { kind: 'not-day' } | { kind: 'not-year' } | { kind: 'not-whole'; all?: boolean } | { kind: 'not-number' }
-  | { kind: 'not-boolean' } | { kind: 'on-only' } | { kind: 'unknown' } | { kind: 'out-of-range'; min: number; max: number; all?: boolean }
-  | { kind: 'not-one-of'; values: readonly string[] } | { kind: 'too-many'; max: number; given: number }
-  | { kind: 'too-long'; max: number; length: number } | { kind: 'empty' } | { kind: 'required' } | { kind: 'one-only'; given: number }
-  | { kind: 'after'; other: ParamRef; otherValue: string } | { kind: 'needs'; other: ParamRef; example?: string }
+  | { kind: 'not-date' }
+  | { kind: 'not-day' }
+  | { kind: 'not-year' }
+  | { kind: 'not-whole'; all?: boolean }
+  | { kind: 'not-number' }
+  | { kind: 'not-boolean' }
+  | { kind: 'on-only' }
+  | { kind: 'unknown' }
+  | { kind: 'out-of-range'; min: number; max: number; all?: boolean }
+  | { kind: 'not-one-of'; values: readonly string[] }
+  | { kind: 'too-many'; max: number; given: number }
+  | { kind: 'too-long'; max: number; length: number }
+  | { kind: 'empty' }
+  | { kind: 'required' }
+  | { kind: 'one-only'; given: number }
+  | { kind: 'after'; other: ParamRef; otherValue: string }
+  | { kind: 'needs'; other: ParamRef; example?: string }
   | { kind: 'other'; text: string }
   /** A whole sentence that names the parameter itself, with ref(). */
   | { kind: 'says'; text: string };
@@ -127,16 +159,31 @@ export type Problem =
 export type ParamRef = Pick<Param, 'key' | 'flag' | 'http' | 'label'> & { positional?: string | undefined; example?: string; switch?: boolean };
 
 export const refOf = (p: ParamRef & { kind?: ParamKind }): ParamRef => ({
-  key: p.key, flag: p.flag, http: p.http, label: p.label, ...(p.positional ? { positional: p.positional } : {}), ...(p.example ? { example: p.example } : {}),
+  key: p.key,
+  flag: p.flag,
+  http: p.http,
+  label: p.label,
+  ...(p.positional ? { positional: p.positional } : {}),
+  ...(p.example ? { example: p.example } : {}),
   ...(p.switch || p.kind === 'boolean' ? { switch: true } : {}),
 });
 
 /** A parameter only named in messages (not declared as an interface's input): `name` on every interface. */
-export const named = (name: string, label = name): ParamRef => ({ key: name.replace(/[-_](\w)/g, (_, c: string) => c.toUpperCase()), flag: name.replace(/_/g, '-'), http: name.replace(/-/g, '_'), label });
+export const named = (name: string, label = name): ParamRef => ({
+  key: name.replace(/[-_](\w)/g, (_, c: string) => c.toUpperCase()),
+  flag: name.replace(/_/g, '-'),
+  http: name.replace(/-/g, '_'),
+  label,
+});
 
 /** A bad value: which parameter, what value, what is wrong. Interfaces word it (wordProblem). */
 export class ParamError extends CrisisError {
-  constructor(readonly param: ParamRef, readonly value: string, readonly problem: Problem, hints: string[] = []) {
+  constructor(
+    readonly param: ParamRef,
+    readonly value: string,
+    readonly problem: Problem,
+    hints: string[] = [],
+  ) {
     super(wordProblem(KEY_NAMES, param, value, problem), hints);
     this.name = 'ParamError';
   }
@@ -167,25 +214,44 @@ export const KEY_NAMES: Namer = {
 export function wordProblem(names: Namer, p: ParamRef, value: string, problem: Problem): string {
   const it = `${names.name(p)} "${value}"`;
   switch (problem.kind) {
-    case 'not-date': return `${it} is not a date: write it as YYYY-MM-DD`;
-    case 'not-day': return `${it} is not a date: there is no such day`;
-    case 'not-year': return `${it} is not a year: write four digits`;
-    case 'not-whole': return `${it} is not a whole number${problem.all ? ' or all' : ''}`;
-    case 'not-number': return `${it} is not a number`;
-    case 'not-boolean': return `${it} is not 1 or 0`;
-    case 'on-only': return `${it}: give ${names.withValue(p, '1')} for only those events, or leave it out for all events`;
-    case 'unknown': return `unknown ${names.plain(p)} "${value}"`;
-    case 'out-of-range': return `${names.withValue(p, value)} is out of range: give a number from ${problem.min.toLocaleString('en-US')} to ${problem.max.toLocaleString('en-US')}${problem.all ? ', or all' : ''}`;
-    case 'not-one-of': return `${it} is not one of ${problem.values.join(', ')}`;
-    case 'too-many': return `${names.name(p)}: ${problem.given} values, at most ${problem.max} are taken`;
-    case 'too-long': return `${names.name(p)}: a value of ${problem.length.toLocaleString('en-US')} characters, at most ${problem.max.toLocaleString('en-US')} are taken`;
-    case 'empty': return `${names.name(p)} is empty`;
-    case 'required': return `${names.name(p)} is required${p.example ? `, e.g. ${names.withValue(p, p.example)}` : ''}`;
-    case 'one-only': return `${names.name(p)}: one ${p.label.toLowerCase()}, not ${problem.given}`;
-    case 'after': return `${names.withValue(p, value)} is after ${names.withValue(problem.other, problem.otherValue)}`;
-    case 'needs': return `${names.name(p)} needs ${names.name(problem.other)}${problem.example ? `, e.g. ${problem.example}` : ''}`;
-    case 'other': return `${it}: ${wordText(problem.text, names)}`;
-    case 'says': return wordText(problem.text, names);
+    case 'not-date':
+      return `${it} is not a date: write it as YYYY-MM-DD`;
+    case 'not-day':
+      return `${it} is not a date: there is no such day`;
+    case 'not-year':
+      return `${it} is not a year: write four digits`;
+    case 'not-whole':
+      return `${it} is not a whole number${problem.all ? ' or all' : ''}`;
+    case 'not-number':
+      return `${it} is not a number`;
+    case 'not-boolean':
+      return `${it} is not 1 or 0`;
+    case 'on-only':
+      return `${it}: give ${names.withValue(p, '1')} for only those events, or leave it out for all events`;
+    case 'unknown':
+      return `unknown ${names.plain(p)} "${value}"`;
+    case 'out-of-range':
+      return `${names.withValue(p, value)} is out of range: give a number from ${problem.min.toLocaleString('en-US')} to ${problem.max.toLocaleString('en-US')}${problem.all ? ', or all' : ''}`;
+    case 'not-one-of':
+      return `${it} is not one of ${problem.values.join(', ')}`;
+    case 'too-many':
+      return `${names.name(p)}: ${problem.given} values, at most ${problem.max} are taken`;
+    case 'too-long':
+      return `${names.name(p)}: a value of ${problem.length.toLocaleString('en-US')} characters, at most ${problem.max.toLocaleString('en-US')} are taken`;
+    case 'empty':
+      return `${names.name(p)} is empty`;
+    case 'required':
+      return `${names.name(p)} is required${p.example ? `, e.g. ${names.withValue(p, p.example)}` : ''}`;
+    case 'one-only':
+      return `${names.name(p)}: one ${p.label.toLowerCase()}, not ${problem.given}`;
+    case 'after':
+      return `${names.withValue(p, value)} is after ${names.withValue(problem.other, problem.otherValue)}`;
+    case 'needs':
+      return `${names.name(p)} needs ${names.name(problem.other)}${problem.example ? `, e.g. ${problem.example}` : ''}`;
+    case 'other':
+      return `${it}: ${wordText(problem.text, names)}`;
+    case 'says':
+      return wordText(problem.text, names);
   }
 }
 
@@ -222,9 +288,17 @@ export function wordText(text: string, names: Namer): string {
   return text.replace(TOKEN, (whole, token: string) => {
     if (token.startsWith('@')) {
       let parsed: [string, string | null, Array<[string, string | null]>];
-      try { parsed = JSON.parse(token.slice(1)); } catch { return whole; }
+      try {
+        parsed = JSON.parse(token.slice(1));
+      } catch {
+        return whole;
+      }
       const [command, positional, pairs] = parsed;
-      return names.request(command, positional ?? undefined, pairs.map(([key, v]) => [REFS.get(key) ?? named(key), v ?? undefined]));
+      return names.request(
+        command,
+        positional ?? undefined,
+        pairs.map(([key, v]) => [REFS.get(key) ?? named(key), v ?? undefined]),
+      );
     }
     const [key, ...rest] = token.split('=');
     const p = REFS.get(key!);
@@ -287,17 +361,24 @@ export function readParam<K extends ParamKind>(p: Param<K>, given: readonly stri
   }
   const one = values[0]!;
   switch (p.kind) {
-    case 'text-list': return [...new Set(values)] as ValueOfKind<K>;
-    case 'text': if (!one) fail(p, one, { kind: 'empty' }); return one as ValueOfKind<K>;
+    case 'text-list':
+      return [...new Set(values)] as ValueOfKind<K>;
+    case 'text':
+      if (!one) fail(p, one, { kind: 'empty' });
+      return one as ValueOfKind<K>;
     case 'date':
       if (!DATE.test(one)) fail(p, one, { kind: 'not-date' });
       if (!isDate(one)) fail(p, one, { kind: 'not-day' });
       return one as ValueOfKind<K>;
     case 'year-list':
-      return [...new Set(values.map((v) => {
-        if (!/^\d{4}$/.test(v) || (p.min !== undefined && Number(v) < p.min) || (p.max !== undefined && Number(v) > p.max)) fail(p, v, { kind: 'not-year' });
-        return Number(v);
-      }))] as ValueOfKind<K>;
+      return [
+        ...new Set(
+          values.map((v) => {
+            if (!/^\d{4}$/.test(v) || (p.min !== undefined && Number(v) < p.min) || (p.max !== undefined && Number(v) > p.max)) fail(p, v, { kind: 'not-year' });
+            return Number(v);
+          }),
+        ),
+      ] as ValueOfKind<K>;
     case 'whole':
     case 'decimal': {
       if (p.all && one.toLowerCase() === 'all') return Infinity as ValueOfKind<K>;
@@ -312,7 +393,10 @@ export function readParam<K extends ParamKind>(p: Param<K>, given: readonly stri
       return found as ValueOfKind<K>;
     }
     case 'list-of': {
-      const words = values.flatMap((v) => v.split(/[,|]/)).map((w) => w.trim()).filter(Boolean);
+      const words = values
+        .flatMap((v) => v.split(/[,|]/))
+        .map((w) => w.trim())
+        .filter(Boolean);
       if (words.length > p.maxValues) fail(p, values.join(','), { kind: 'too-many', max: p.maxValues, given: words.length });
       return words.map((w) => p.values!.find((x) => x.toLowerCase() === w.toLowerCase()) ?? fail(p, w, { kind: 'not-one-of', values: p.values! })) as ValueOfKind<K>;
     }

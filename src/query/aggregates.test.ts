@@ -9,7 +9,7 @@ import { acledCsv, memoryStore, NEEDS_SHARED, shared, writeScratch } from '../..
 const WEEKLY = shared('acled', 'aggregated', 'US-and-Canada_aggregated_data_up_to_week_of-2026-03-28.csv');
 const FATALITIES = shared('acled', 'aggregated', 'number_of_reported_fatalities_by_country-year_as-of-24Oct2025.xlsx');
 
-test('real aggregated files counted through count(): the README\'s figures, each naming its dataset', { skip: NEEDS_SHARED }, async () => {
+test("real aggregated files counted through count(): the README's figures, each naming its dataset", { skip: NEEDS_SHARED }, async () => {
   const store = await memoryStore();
   await importFiles(store, [WEEKLY, FATALITIES]);
   const minnesota = await count(store, { dataset: ['acled-weekly'], country: ['United States'], admin1: ['minnesota'], year: [2020] });
@@ -18,12 +18,25 @@ test('real aggregated files counted through count(): the README\'s figures, each
   assert.match(minnesota.notes.join('\n'), /dates match whole weeks: counted are the weeks starting 2020-01-04 to 2020-12-26 \(the last ends 2021-01-01\)/);
 
   const mali = await count(store, { dataset: ['acled-fatalities'], country: ['Mali'], from: '2021-01-01', to: '2023-12-31' }, ['year']);
-  assert.deepEqual(mali.rows.map((r) => [r.year, r.fatalities, r.events]), [[2021, 1909, null], [2022, 4858, null], [2023, 4329, null]],
-    'the file has no event counts: null, never 0');
+  assert.deepEqual(
+    mali.rows.map((r) => [r.year, r.fatalities, r.events]),
+    [
+      [2021, 1909, null],
+      [2022, 4858, null],
+      [2023, 4329, null],
+    ],
+    'the file has no event counts: null, never 0',
+  );
   const burkina = await count(store, { dataset: ['acled-fatalities'], country: ['Burkina'], year: [2021, 2022, 2023] }, ['year']);
-  assert.deepEqual(burkina.rows.map((r) => r.fatalities), [2360, 4234, 8499]);
+  assert.deepEqual(
+    burkina.rows.map((r) => r.fatalities),
+    [2360, 4234, 8499],
+  );
   const world = await count(store, { dataset: ['acled-fatalities'], year: [2022, 2023] }, ['year']);
-  assert.deepEqual(world.rows.map((r) => r.fatalities), [167007, 196923]);
+  assert.deepEqual(
+    world.rows.map((r) => r.fatalities),
+    [167007, 196923],
+  );
   const all = await count(store, { dataset: ['acled-fatalities'] });
   assert.equal(all.total.fatalities, 2394088);
   assert.deepEqual(all.aggregate, { dataset: 'acled-fatalities', scope: 'reported fatalities (all events)', resolution: 'country × year', period: 'year', measures: ['fatalities'] });
@@ -34,7 +47,10 @@ async function mixedStore() {
   const store = await memoryStore();
   const header = 'WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES,POPULATION_EXPOSURE,DISORDER_TYPE,ID,CENTROID_LATITUDE,CENTROID_LONGITUDE';
   await importFiles(store, [
-    writeScratch('Africa_aggregated_data_up_to-2022-04-02.csv', `${header}\n2022-03-26,Western Africa,Mali,Mopti,Battles,Armed clash,5,300,,Political violence,1,14,-4\n2022-03-26,Western Africa,Mali,Gao,Protests,Peaceful protest,2,0,,Demonstrations,2,16,0\n`),
+    writeScratch(
+      'Africa_aggregated_data_up_to-2022-04-02.csv',
+      `${header}\n2022-03-26,Western Africa,Mali,Mopti,Battles,Armed clash,5,300,,Political violence,1,14,-4\n2022-03-26,Western Africa,Mali,Gao,Protests,Peaceful protest,2,0,,Demonstrations,2,16,0\n`,
+    ),
     // The same week, as events: one battle in Moura.
     writeScratch('mali.csv', acledCsv([{ event_id_cnty: 'MLI1', event_date: '2022-03-27', fatalities: 30 }])),
   ]);
@@ -48,7 +64,13 @@ test('events and aggregates of the same places and weeks are never added togethe
   assert.equal(events.aggregate, undefined);
   assert.match(events.notes.join('\n'), /counted from events only; the store's aggregated data \(acled-weekly\) is never added to events/);
   const aggregated = await count(store, { country: ['Mali'], dataset: ['acled-weekly'] }, ['event_type']);
-  assert.deepEqual(aggregated.rows.map((r) => [r.event_type, r.events, r.fatalities]), [['Battles', 5, 300], ['Protests', 2, 0]]);
+  assert.deepEqual(
+    aggregated.rows.map((r) => [r.event_type, r.events, r.fatalities]),
+    [
+      ['Battles', 5, 300],
+      ['Protests', 2, 0],
+    ],
+  );
   assert.match(aggregated.notes.join('\n'), /the store also holds events; they are not added to these aggregates/);
   await assert.rejects(count(store, { dataset: ['acled', 'acled-weekly'] }), /mixes aggregated data \(acled-weekly\) with events/);
   store.close();
@@ -56,7 +78,10 @@ test('events and aggregates of the same places and weeks are never added togethe
 
 test('filters and groups an aggregate cannot answer are refused, naming its resolution', async () => {
   const store = await mixedStore();
-  await assert.rejects(count(store, { dataset: ['acled-weekly'], actor: ['Wagner'] }), /actor "Wagner": does not apply to acled-weekly: its rows are all events per week × admin1 × event type × sub-event type/);
+  await assert.rejects(
+    count(store, { dataset: ['acled-weekly'], actor: ['Wagner'] }),
+    /actor "Wagner": does not apply to acled-weekly: its rows are all events per week × admin1 × event type × sub-event type/,
+  );
   await assert.rejects(count(store, { dataset: ['acled-weekly'], admin2: ['Djenne'] }), /admin2 "Djenne": does not apply/);
   await assert.rejects(count(store, { dataset: ['acled-weekly'] }, ['actor']), /cannot group acled-weekly by actor/);
   assert.equal((await count(store, { dataset: ['acled-weekly'], disorderType: ['demonstrations'] })).total.events, 2);

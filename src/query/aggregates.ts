@@ -40,11 +40,17 @@ export async function aggregateCatalog(store: Store): Promise<AggregateEntry[]> 
       min(period_start)::VARCHAR AS first, max(period_end)::VARCHAR AS last
     FROM aggregates GROUP BY dataset ORDER BY dataset`);
   const entries = rows.map((r) => ({
-    dataset: String(r.dataset), versions: r.versions as string[], layout: String(r.layout), scope: String(r.scope), resolution: String(r.resolution),
-    period: r.period as AggregateEntry['period'], rows: Number(r.rows),
+    dataset: String(r.dataset),
+    versions: r.versions as string[],
+    layout: String(r.layout),
+    scope: String(r.scope),
+    resolution: String(r.resolution),
+    period: r.period as AggregateEntry['period'],
+    rows: Number(r.rows),
     measures: (['events', 'fatalities'] as const).filter((m) => r[`has_${m}`] === true),
     columns: (['admin1', 'event_type', 'sub_event_type', 'disorder_type'] as const).filter((c) => r[`has_${c}`] === true),
-    first: String(r.first), last: String(r.last),
+    first: String(r.first),
+    last: String(r.last),
   }));
   cache.set(store, { generation: store.generation, entries });
   return entries;
@@ -87,12 +93,22 @@ export function describeEntry(e: AggregateEntry): string {
 /** Filter keys an aggregated dataset can answer, given the columns it fills. */
 function applies(entry: AggregateEntry, key: keyof Filter): boolean {
   switch (key) {
-    case 'country': case 'from': case 'to': case 'year': case 'dataset': return true;
-    case 'admin1': return entry.columns.includes('admin1');
-    case 'eventType': return entry.columns.includes('event_type');
-    case 'subEventType': return entry.columns.includes('sub_event_type');
-    case 'disorderType': return entry.columns.includes('disorder_type');
-    default: return false;
+    case 'country':
+    case 'from':
+    case 'to':
+    case 'year':
+    case 'dataset':
+      return true;
+    case 'admin1':
+      return entry.columns.includes('admin1');
+    case 'eventType':
+      return entry.columns.includes('event_type');
+    case 'subEventType':
+      return entry.columns.includes('sub_event_type');
+    case 'disorderType':
+      return entry.columns.includes('disorder_type');
+    default:
+      return false;
   }
 }
 
@@ -108,20 +124,28 @@ export interface AggregateScope extends Compiled {
 export async function aggregateScope(store: Store, entry: AggregateEntry, filter: Filter, hasEvents: boolean): Promise<AggregateScope> {
   for (const [key, value] of Object.entries(normalizeFilter(filter)) as Array<[keyof Filter, unknown]>) {
     if (value !== undefined && !applies(entry, key)) {
-      throw new ParamError(refOf(FILTER_PARAMS[key]), Array.isArray(value) ? value.join(', ') : String(value), { kind: 'other', text: `does not apply to ${entry.dataset}: its rows are ${entry.scope} per ${entry.resolution}` }, [
-        'aggregated data has no events, actors or places finer than its resolution behind its numbers',
-      ]);
+      throw new ParamError(
+        refOf(FILTER_PARAMS[key]),
+        Array.isArray(value) ? value.join(', ') : String(value),
+        { kind: 'other', text: `does not apply to ${entry.dataset}: its rows are ${entry.scope} per ${entry.resolution}` },
+        ['aggregated data has no events, actors or places finer than its resolution behind its numbers'],
+      );
     }
   }
   const resolved = await resolveFilter(store, { ...filter, dataset: [entry.dataset] }, { table: 'aggregates', dataset: entry.dataset });
   const compiled = compileFilter(resolved, AGGREGATE_COLUMNS);
   const notes = [`aggregated data: ${entry.dataset} counts ${entry.scope}, one row per ${entry.resolution}; ACLED's own totals, with no events behind them`];
   if (filter.from || filter.to || filter.year?.length) {
-    const span = await store.one(`SELECT min(period_start)::VARCHAR AS first, max(period_start)::VARCHAR AS last, max(period_end)::VARCHAR AS last_end
-      FROM aggregates ${compiled.where}`, compiled.params);
-    notes.push(span.first
-      ? `dates match whole ${entry.period}s: counted are the ${entry.period}s starting ${span.first} to ${span.last} (the last ends ${span.last_end})`
-      : `dates match whole ${entry.period}s: no ${entry.period} starts within the dates asked for`);
+    const span = await store.one(
+      `SELECT min(period_start)::VARCHAR AS first, max(period_start)::VARCHAR AS last, max(period_end)::VARCHAR AS last_end
+      FROM aggregates ${compiled.where}`,
+      compiled.params,
+    );
+    notes.push(
+      span.first
+        ? `dates match whole ${entry.period}s: counted are the ${entry.period}s starting ${span.first} to ${span.last} (the last ends ${span.last_end})`
+        : `dates match whole ${entry.period}s: no ${entry.period} starts within the dates asked for`,
+    );
   }
   if (hasEvents) notes.push(`the store also holds events; they are not added to these aggregates (count them with ${ref(FILTER_PARAMS.dataset)}, e.g. ${ref(FILTER_PARAMS.dataset, 'acled')})`);
   const out = normalizeFilter(resolved);
@@ -136,13 +160,22 @@ export function aggregateGroupSql(entry: AggregateEntry, key: string): string {
     throw new CrisisError(`cannot group ${entry.dataset} by ${key}: its rows are per ${entry.period}`, [`group by ${entry.period} or longer periods`]);
   }
   switch (key) {
-    case 'year': return 'year';
-    case 'quarter': return `strftime(period_start, '%Y') || '-Q' || quarter(period_start)`;
-    case 'month': return `strftime(period_start, '%Y-%m')`;
+    case 'year':
+      return 'year';
+    case 'quarter':
+      return `strftime(period_start, '%Y') || '-Q' || quarter(period_start)`;
+    case 'month':
+      return `strftime(period_start, '%Y-%m')`;
     // ACLED's week is named by its first day (a Saturday), as the file writes it.
-    case 'week': return `strftime(period_start, '%Y-%m-%d')`;
-    case 'country': case 'dataset': return key;
-    case 'admin1': case 'event_type': case 'sub_event_type': case 'disorder_type':
+    case 'week':
+      return `strftime(period_start, '%Y-%m-%d')`;
+    case 'country':
+    case 'dataset':
+      return key;
+    case 'admin1':
+    case 'event_type':
+    case 'sub_event_type':
+    case 'disorder_type':
       if (entry.columns.includes(key)) return key;
       break;
   }

@@ -6,7 +6,12 @@
  */
 import type { Store } from '../store/store.js';
 
-export interface CatalogEntry { dataset: string; version: string; events: number; estimates: boolean }
+export interface CatalogEntry {
+  dataset: string;
+  version: string;
+  events: number;
+  estimates: boolean;
+}
 
 const cache = new WeakMap<Store, { generation: number; entries: CatalogEntry[] }>();
 

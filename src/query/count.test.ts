@@ -9,13 +9,52 @@ import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
 async function sahel() {
   const store = await memoryStore();
-  await importFiles(store, [writeScratch('sahel.csv', acledCsv([
-    { event_id_cnty: 'MLI1', event_date: '2021-12-30', year: 2021, actor1: 'Military Forces of Mali (2021-)', assoc_actor_1: 'Wagner Group', actor2: 'Civilians (Mali)', event_type: 'Violence against civilians', fatalities: 10 },
-    { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', actor2: 'JNIM: Group for Support of Islam and Muslims', fatalities: 30 },
-    { event_id_cnty: 'MLI3', event_date: '2022-05-01', actor1: 'JNIM: Group for Support of Islam and Muslims', assoc_actor_1: 'Katiba Macina; Dozo militia', actor2: 'Civilians (Mali)', admin1: 'Segou', fatalities: 5 },
-    { event_id_cnty: 'BFO1', event_date: '2022-06-01', country: 'Burkina Faso', admin1: 'Centre', actor1: 'Protesters (Burkina Faso)', assoc_actor_1: '', actor2: '', event_type: 'Protests', fatalities: 0 },
-    { event_id_cnty: 'TOG1', event_date: '2022-07-01', country: 'Togo', admin1: 'Centre', actor1: 'Unidentified Armed Group (Togo)', assoc_actor_1: '', actor2: 'Civilians (Togo)', fatalities: 2 },
-  ]))]);
+  await importFiles(store, [
+    writeScratch(
+      'sahel.csv',
+      acledCsv([
+        {
+          event_id_cnty: 'MLI1',
+          event_date: '2021-12-30',
+          year: 2021,
+          actor1: 'Military Forces of Mali (2021-)',
+          assoc_actor_1: 'Wagner Group',
+          actor2: 'Civilians (Mali)',
+          event_type: 'Violence against civilians',
+          fatalities: 10,
+        },
+        {
+          event_id_cnty: 'MLI2',
+          event_date: '2022-03-27',
+          actor1: 'Wagner Group',
+          assoc_actor_1: 'Military Forces of Mali (2021-)',
+          actor2: 'JNIM: Group for Support of Islam and Muslims',
+          fatalities: 30,
+        },
+        {
+          event_id_cnty: 'MLI3',
+          event_date: '2022-05-01',
+          actor1: 'JNIM: Group for Support of Islam and Muslims',
+          assoc_actor_1: 'Katiba Macina; Dozo militia',
+          actor2: 'Civilians (Mali)',
+          admin1: 'Segou',
+          fatalities: 5,
+        },
+        {
+          event_id_cnty: 'BFO1',
+          event_date: '2022-06-01',
+          country: 'Burkina Faso',
+          admin1: 'Centre',
+          actor1: 'Protesters (Burkina Faso)',
+          assoc_actor_1: '',
+          actor2: '',
+          event_type: 'Protests',
+          fatalities: 0,
+        },
+        { event_id_cnty: 'TOG1', event_date: '2022-07-01', country: 'Togo', admin1: 'Centre', actor1: 'Unidentified Armed Group (Togo)', assoc_actor_1: '', actor2: 'Civilians (Togo)', fatalities: 2 },
+      ]),
+    ),
+  ]);
   return store;
 }
 
@@ -50,7 +89,13 @@ test('places are grouped with the areas that contain them: two "Centre" regions 
   const store = await sahel();
   const result = await count(store, { admin1: ['centre'] }, ['admin1']);
   assert.deepEqual(result.by, ['country', 'admin1']);
-  assert.deepEqual(result.rows.map((r) => [r.country, r.admin1, r.events]), [['Togo', 'Centre', 1], ['Burkina Faso', 'Centre', 1]]);
+  assert.deepEqual(
+    result.rows.map((r) => [r.country, r.admin1, r.events]),
+    [
+      ['Togo', 'Centre', 1],
+      ['Burkina Faso', 'Centre', 1],
+    ],
+  );
 });
 
 test('filters combine: alternatives within a flag, all flags together; dates inclusive', async () => {
@@ -60,14 +105,19 @@ test('filters combine: alternatives within a flag, all flags together; dates inc
   assert.equal((await count(store, { from: '2021-12-30', to: '2022-03-27' })).total.events, 2);
   assert.equal((await count(store, { civilianTargeting: true })).total.events, 1);
   const byYear = await count(store, { country: ['mali'] }, ['year']);
-  assert.deepEqual(byYear.rows.map((r) => [r.year, r.events, r.fatalities]), [[2021, 1, 10], [2022, 2, 35]]);
+  assert.deepEqual(
+    byYear.rows.map((r) => [r.year, r.events, r.fatalities]),
+    [
+      [2021, 1, 10],
+      [2022, 2, 35],
+    ],
+  );
   assert.deepEqual(byYear.filters, { country: ['Mali'] });
 });
 
 test('a value that matches nothing is an error naming the closest values', async () => {
   const store = await sahel();
-  await assert.rejects(count(store, { country: ['Maly'] }), (e: { message: string; details: string[] }) =>
-    e.message === 'unknown country "Maly"' && e.details[0] === 'closest: Mali');
+  await assert.rejects(count(store, { country: ['Maly'] }), (e: { message: string; details: string[] }) => e.message === 'unknown country "Maly"' && e.details[0] === 'closest: Mali');
   await assert.rejects(count(store, { from: '27/03/2022' }), /is not a date/);
   assert.throws(() => parseGroups(['year,colour']), /cannot group by "colour"/);
   assert.throws(() => parseFields(' , '), /no fields named/);

@@ -76,7 +76,10 @@ export interface CountResult {
 }
 
 export function parseGroups(by: string[]): GroupField[] {
-  const fields = by.flatMap((b) => b.split(',')).map((b) => b.trim().replace(/-/g, '_')).filter(Boolean);
+  const fields = by
+    .flatMap((b) => b.split(','))
+    .map((b) => b.trim().replace(/-/g, '_'))
+    .filter(Boolean);
   for (const f of fields) {
     if (!(f in GROUPS)) throw new CrisisError(`cannot group by "${f}"`, [`group by any of: ${Object.keys(GROUPS).join(', ')}`]);
   }
@@ -90,8 +93,7 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   const { where, params } = compileFilter(resolved);
   const keys = [...new Set(by.flatMap((f) => [...(CONTEXT[f] ?? []), f]))];
   // A context key the filter pins to one value need not be grouped by: it is that value.
-  const pinned = Object.fromEntries(keys.filter((k) => !by.includes(k) && pinnedValue(resolved, k) !== undefined)
-    .map((k) => [k, pinnedValue(resolved, k)!]));
+  const pinned = Object.fromEntries(keys.filter((k) => !by.includes(k) && pinnedValue(resolved, k) !== undefined).map((k) => [k, pinnedValue(resolved, k)!]));
   const grouped = keys.filter((k) => !(k in pinned));
   const byActor = keys.includes('actor');
   const entries = await catalog(store);
@@ -99,9 +101,12 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   const perVersion = entries.length > 1;
   const estimates = entries.some((e) => e.estimates);
   const mixed = estimates && entries.some((e) => !e.estimates);
-  const measures = ['count(*) AS events', 'sum(fatalities) AS fatalities',
+  const measures = [
+    'count(*) AS events',
+    'sum(fatalities) AS fatalities',
     ...(estimates ? ['sum(fatalities_low) AS fatalities_low', 'sum(fatalities_high) AS fatalities_high'] : []),
-    ...(mixed ? ['count(fatalities_low) AS estimated_events', 'coalesce(sum(fatalities) FILTER (WHERE fatalities_low IS NOT NULL), 0) AS estimated_best'] : [])].join(', ');
+    ...(mixed ? ['count(fatalities_low) AS estimated_events', 'coalesce(sum(fatalities) FILTER (WHERE fatalities_low IS NOT NULL), 0) AS estimated_best'] : []),
+  ].join(', ');
   const provenanceKeys = perVersion ? ['dataset AS _dataset', 'dataset_version AS _version'] : [];
   const from = byActor ? `(SELECT unnest(actors) AS actor, * FROM events ${where})` : `events ${where}`;
   const select = [...grouped.map((k) => `${GROUPS[k]} AS "${k}"`), ...provenanceKeys, measures];
@@ -112,11 +117,11 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   for (const r of raw) {
     if (!grouped.length && !keys.length && Number(r.events) === 0) continue;
     const key = JSON.stringify(grouped.map((k) => r[k]));
-    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, k in pinned ? pinned[k]! : r[k] ?? null]), ['events', 0], ['fatalities', 0]]) as CountRow);
+    const row = rows.get(key) ?? (Object.fromEntries([...keys.map((k) => [k, k in pinned ? pinned[k]! : (r[k] ?? null)]), ['events', 0], ['fatalities', 0]]) as CountRow);
     addTotals(row, r);
     rows.set(key, row);
   }
-  let total: Totals = { events: 0, fatalities: 0 };
+  const total: Totals = { events: 0, fatalities: 0 };
   let totals = raw;
   if (byActor) totals = await store.all(`SELECT ${[...provenanceKeys, measures].join(', ')} FROM events ${where}${perVersion ? ' GROUP BY ALL' : ''}`, params);
   for (const t of totals) addTotals(total, t);
@@ -128,7 +133,9 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
     notes.push(`these figures add up events from several datasets, which may record the same incidents: filter with ${ref(FILTER_PARAMS.dataset)} to count one`);
   }
   if (source.aggregates.length) {
-    notes.push(`counted from events only; the store's aggregated data (${source.aggregates.map((a) => a.dataset).join(', ')}) is never added to events: count it with ${ref(FILTER_PARAMS.dataset, source.aggregates[0]!.dataset)}`);
+    notes.push(
+      `counted from events only; the store's aggregated data (${source.aggregates.map((a) => a.dataset).join(', ')}) is never added to events: count it with ${ref(FILTER_PARAMS.dataset, source.aggregates[0]!.dataset)}`,
+    );
   }
   if (total.events === 0 && filter.actor?.length) {
     for (const a of filter.actor) {
@@ -139,10 +146,15 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
   const estimators = [...new Set(entries.filter((e) => e.estimates).map((e) => e.dataset))];
   const mixedHere = mixed && (total.estimated_events ?? 0) > 0 && (total.estimated_events ?? 0) < total.events;
   if (mixedHere) {
-    notes.push(`low and high are ${estimators.join(', ')}'s estimates for its own ${total.estimated_events!.toLocaleString('en-US')} events (best estimate ${total.estimated_best!.toLocaleString('en-US')}), not a range for totals that include other datasets`);
+    notes.push(
+      `low and high are ${estimators.join(', ')}'s estimates for its own ${total.estimated_events!.toLocaleString('en-US')} events (best estimate ${total.estimated_best!.toLocaleString('en-US')}), not a range for totals that include other datasets`,
+    );
   } else {
     // Nothing mixed in these figures: the range, where present, is the range of the total.
-    for (const r of [...sorted, total]) { delete r.estimated_events; delete r.estimated_best; }
+    for (const r of [...sorted, total]) {
+      delete r.estimated_events;
+      delete r.estimated_best;
+    }
   }
   return { by: keys, rows: sorted, total, filters: normalizeFilter(resolved), datasets: provenance, notes, ...(mixedHere ? { estimates: { datasets: estimators } } : {}) };
 }
@@ -151,9 +163,15 @@ export async function count(store: Store, filter: Filter, by: GroupField[] = [])
 async function countAggregate(store: Store, entry: AggregateEntry, filter: Filter, by: GroupField[], hasEvents: boolean): Promise<CountResult> {
   if (by.includes('actor')) aggregateGroupSql(entry, 'actor');
   const scope = await aggregateScope(store, entry, filter, hasEvents);
-  const keys = [...new Set(by.flatMap((f) => [...(entry.columns.includes('admin1') ? CONTEXT[f] ?? [] : []), f]))];
-  const select = [...keys.map((k) => `${aggregateGroupSql(entry, k)} AS "${k}"`), 'dataset AS _dataset', 'dataset_version AS _version',
-    'sum(events) AS events', 'sum(fatalities) AS fatalities', 'count(*) AS _rows'];
+  const keys = [...new Set(by.flatMap((f) => [...(entry.columns.includes('admin1') ? (CONTEXT[f] ?? []) : []), f]))];
+  const select = [
+    ...keys.map((k) => `${aggregateGroupSql(entry, k)} AS "${k}"`),
+    'dataset AS _dataset',
+    'dataset_version AS _version',
+    'sum(events) AS events',
+    'sum(fatalities) AS fatalities',
+    'count(*) AS _rows',
+  ];
   const raw = await store.all(`SELECT ${select.join(', ')} FROM aggregates ${scope.where} GROUP BY ALL`, scope.params);
   const rows = new Map<string, CountRow>();
   const total: Totals = { events: 0, fatalities: 0 };
@@ -171,12 +189,19 @@ async function countAggregate(store: Store, entry: AggregateEntry, filter: Filte
   }
   const notes = [...scope.notes];
   if (entry.period === 'week' && keys.some((k) => k === 'month' || k === 'quarter' || k === 'year')) {
-    notes.push('a week is counted in the month, quarter and year of its first day (ACLED\'s WEEK)');
+    notes.push("a week is counted in the month, quarter and year of its first day (ACLED's WEEK)");
   }
-  const provenance = provenanceOf(raw.map((r) => ({ ...r, events: r.events ?? 0 })))
-    .map((d) => ({ ...d, aggregated: { rows: raw.filter((r) => r._dataset === d.dataset && r._version === d.version).reduce((n, r) => n + Number(r._rows), 0) } }));
+  const provenance = provenanceOf(raw.map((r) => ({ ...r, events: r.events ?? 0 }))).map((d) => ({
+    ...d,
+    aggregated: { rows: raw.filter((r) => r._dataset === d.dataset && r._version === d.version).reduce((n, r) => n + Number(r._rows), 0) },
+  }));
   return {
-    by: keys, rows: sorted, total, filters: scope.filter, datasets: provenance, notes,
+    by: keys,
+    rows: sorted,
+    total,
+    filters: scope.filter,
+    datasets: provenance,
+    notes,
     aggregate: { dataset: entry.dataset, scope: entry.scope, resolution: entry.resolution, period: entry.period, measures: entry.measures },
   };
 }

@@ -44,7 +44,10 @@ test('mixed ACLED + UCDP store: one row per country, every spelling counts both 
   }
   // The source's own spelling is kept.
   const spellings = await store.all(`SELECT DISTINCT dataset, country_source FROM events WHERE country_code = 'COD' ORDER BY dataset`);
-  assert.deepEqual(spellings, [{ dataset: 'acled', country_source: 'Democratic Republic of Congo' }, { dataset: 'ucdp', country_source: 'DR Congo (Zaire)' }]);
+  assert.deepEqual(spellings, [
+    { dataset: 'acled', country_source: 'Democratic Republic of Congo' },
+    { dataset: 'ucdp', country_source: 'DR Congo (Zaire)' },
+  ]);
   store.close();
 });
 
@@ -55,7 +58,7 @@ test('a country the store lacks is an error naming the country, never an empty c
   store.close();
 });
 
-test('a row mixing ACLED and UCDP labels the low–high range as UCDP\'s own, beside UCDP\'s events and best', { skip: NEEDS_SHARED }, async () => {
+test("a row mixing ACLED and UCDP labels the low–high range as UCDP's own, beside UCDP's events and best", { skip: NEEDS_SHARED }, async () => {
   const store = await memoryStore();
   await importFiles(store, [ACLED, UCDP]);
   const drc = await count(store, { country: ['DRC'] });
@@ -63,7 +66,10 @@ test('a row mixing ACLED and UCDP labels the low–high range as UCDP\'s own, be
   assert.equal(drc.total.events, 184);
   assert.equal(drc.total.estimated_events, 35);
   assert.equal(drc.total.estimated_best, 3289);
-  assert.ok(drc.notes.some((n) => /low and high are ucdp's estimates for its own 35 events \(best estimate 3,289\)/.test(n)), drc.notes.join('\n'));
+  assert.ok(
+    drc.notes.some((n) => /low and high are ucdp's estimates for its own 35 events \(best estimate 3,289\)/.test(n)),
+    drc.notes.join('\n'),
+  );
   // One source alone: the range is the total's, nothing to label.
   const ucdpOnly = await count(store, { country: ['DRC'], dataset: ['ucdp'] });
   assert.equal(ucdpOnly.estimates, undefined);
@@ -72,14 +78,27 @@ test('a row mixing ACLED and UCDP labels the low–high range as UCDP\'s own, be
   store.close();
 });
 
-test('country names as people write them work in every filter: Côte d\'Ivoire, Cote d\'Ivoire, DRC, Burma', async () => {
+test("country names as people write them work in every filter: Côte d'Ivoire, Cote d'Ivoire, DRC, Burma", async () => {
   const store = await memoryStore();
-  await importFiles(store, [writeScratch('acled.csv', acledCsv([
-    { event_id_cnty: 'CIV1', country: 'Ivory Coast', admin1: 'Abidjan', fatalities: 1 },
-    { event_id_cnty: 'DRC1', country: 'Democratic Republic of Congo', admin1: 'Ituri', fatalities: 2 },
-    { event_id_cnty: 'MMR1', country: 'Myanmar', admin1: 'Sagaing', fatalities: 3 },
-  ]))]);
-  for (const [name, fatalities] of [["Côte d'Ivoire", 1], ["Cote d'Ivoire", 1], ['ivory coast', 1], ['DRC', 2], ['Congo-Kinshasa', 2], ['Burma', 3], ['MMR', 3]] as const) {
+  await importFiles(store, [
+    writeScratch(
+      'acled.csv',
+      acledCsv([
+        { event_id_cnty: 'CIV1', country: 'Ivory Coast', admin1: 'Abidjan', fatalities: 1 },
+        { event_id_cnty: 'DRC1', country: 'Democratic Republic of Congo', admin1: 'Ituri', fatalities: 2 },
+        { event_id_cnty: 'MMR1', country: 'Myanmar', admin1: 'Sagaing', fatalities: 3 },
+      ]),
+    ),
+  ]);
+  for (const [name, fatalities] of [
+    ["Côte d'Ivoire", 1],
+    ["Cote d'Ivoire", 1],
+    ['ivory coast', 1],
+    ['DRC', 2],
+    ['Congo-Kinshasa', 2],
+    ['Burma', 3],
+    ['MMR', 3],
+  ] as const) {
     assert.equal((await count(store, { country: [name] })).total.fatalities, fatalities, name);
   }
   store.close();
@@ -88,7 +107,15 @@ test('country names as people write them work in every filter: Côte d\'Ivoire, 
 test('a store made before the country table is brought up to date when opened, its events unchanged', async () => {
   const path = join(scratch(), 'old.duckdb');
   const store = await Store.open(path);
-  await importFiles(store, [writeScratch('acled.csv', acledCsv([{ event_id_cnty: 'MMR1', country: 'Myanmar (Burma)', fatalities: 3 }, { event_id_cnty: 'X1', country: 'Atlantis', fatalities: 1 }]))]);
+  await importFiles(store, [
+    writeScratch(
+      'acled.csv',
+      acledCsv([
+        { event_id_cnty: 'MMR1', country: 'Myanmar (Burma)', fatalities: 3 },
+        { event_id_cnty: 'X1', country: 'Atlantis', fatalities: 1 },
+      ]),
+    ),
+  ]);
   // As an older crisismap left it: no country_code, no country_source, the source's spelling in country.
   await store.run(`UPDATE events SET country = country_source`);
   await store.run('ALTER TABLE events DROP COLUMN country_code');

@@ -19,11 +19,17 @@ export function datesOf(days: string[] | undefined, where: DateWhere | undefined
   const op = where ?? '=';
   const means = DATE_WHERE_MEANS[op];
   if (days.length !== means.days) {
-    const problem = op === 'BETWEEN' ? `${ref(EVENT_DATE_WHERE, 'BETWEEN')} needs two dates, not ${days.length}` : `${ref(EVENT_DATE)} has ${days.length} dates: give one, or add ${ref(EVENT_DATE_WHERE, 'BETWEEN')} for a range`;
+    const problem =
+      op === 'BETWEEN'
+        ? `${ref(EVENT_DATE_WHERE, 'BETWEEN')} needs two dates, not ${days.length}`
+        : `${ref(EVENT_DATE)} has ${days.length} dates: give one, or add ${ref(EVENT_DATE_WHERE, 'BETWEEN')} for a range`;
     throw new ParamError(refOf(EVENT_DATE), days.join('|'), { kind: 'says', text: problem }, [`e.g. ${RANGE}`]);
   }
   const [first, last = first] = days as [string, string?];
-  if (first > last!) throw new ParamError(refOf(EVENT_DATE), days.join('|'), { kind: 'says', text: `${ref(EVENT_DATE)}: ${first} is after ${last}` }, [`write the earlier date first: ${ref(EVENT_DATE, `${last}|${first}`)}`]);
+  if (first > last!)
+    throw new ParamError(refOf(EVENT_DATE), days.join('|'), { kind: 'says', text: `${ref(EVENT_DATE)}: ${first} is after ${last}` }, [
+      `write the earlier date first: ${ref(EVENT_DATE, `${last}|${first}`)}`,
+    ]);
   return {
     ...(means.from !== undefined ? { from: shiftDay(first, means.from) } : {}),
     ...(means.to !== undefined ? { to: shiftDay(last!, means.to) } : {}),

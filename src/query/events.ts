@@ -30,7 +30,10 @@ const HIDDEN = new Set<EventField>(['actor_text']);
 export const LISTABLE_FIELDS = EVENT_FIELD_NAMES.filter((f) => !HIDDEN.has(f));
 
 export function parseFields(list: string): EventField[] {
-  const fields = list.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = list
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (!fields.length) throw new CrisisError('no fields named', [`name at least one of: ${LISTABLE_FIELDS.join(', ')}`]);
   for (const f of fields) {
     if (!LISTABLE_FIELDS.includes(f as EventField)) throw new CrisisError(`unknown field "${f}"`, [`fields are: ${LISTABLE_FIELDS.join(', ')}`]);

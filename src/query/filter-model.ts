@@ -31,9 +31,20 @@ export interface FilterModel {
 
 export function modelParam(p: Param): ModelParam {
   return {
-    key: p.key, http: p.http, flag: p.flag, label: p.label, kind: p.kind, help: p.help, maxValues: p.maxValues, maxLength: p.maxLength,
-    ...(p.default !== undefined ? { default: p.default } : {}), ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}),
-    ...(p.values ? { values: p.values } : {}), ...(p.yes ? { yes: p.yes } : {}), ...(p.onOnly ? { onOnly: true } : {}),
+    key: p.key,
+    http: p.http,
+    flag: p.flag,
+    label: p.label,
+    kind: p.kind,
+    help: p.help,
+    maxValues: p.maxValues,
+    maxLength: p.maxLength,
+    ...(p.default !== undefined ? { default: p.default } : {}),
+    ...(p.min !== undefined ? { min: p.min } : {}),
+    ...(p.max !== undefined ? { max: p.max } : {}),
+    ...(p.values ? { values: p.values } : {}),
+    ...(p.yes ? { yes: p.yes } : {}),
+    ...(p.onOnly ? { onOnly: true } : {}),
   };
 }
 
@@ -41,7 +52,8 @@ export function filterModel(): FilterModel {
   return {
     filters: FILTERS.map(modelParam),
     eventDate: {
-      http: EVENT_DATE.http!, maxValues: EVENT_DATE.maxValues,
+      http: EVENT_DATE.http!,
+      maxValues: EVENT_DATE.maxValues,
       where: { http: EVENT_DATE_WHERE.http!, default: String(EVENT_DATE_WHERE.default), values: EVENT_DATE_WHERE.values!, means: DATE_WHERE_MEANS },
     },
   };

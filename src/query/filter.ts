@@ -23,7 +23,9 @@ export interface FilterParam<K extends ParamKind = ParamKind> extends Param<K> {
  * The columns a filter reads where tables name them differently: events are dated by
  * `event_date`; aggregated data (table `aggregates`) by its period's first day.
  */
-export interface FilterColumns { date: string }
+export interface FilterColumns {
+  date: string;
+}
 export const EVENT_COLUMNS: FilterColumns = { date: 'event_date' };
 export const AGGREGATE_COLUMNS: FilterColumns = { date: 'period_start' };
 
@@ -37,7 +39,10 @@ function countrySql(values: string[]): { clause: string; params: SqlValue[] } {
   const unknown = values.filter((v) => !findCountry(v));
   const parts: Array<{ clause: string; params: SqlValue[] }> = [];
   if (codes.length) parts.push(oneOrMany('country_code', codes));
-  if (unknown.length) { const n = oneOrMany('country', unknown); parts.push({ clause: `(country_code IS NULL AND ${n.clause})`, params: n.params }); }
+  if (unknown.length) {
+    const n = oneOrMany('country', unknown);
+    parts.push({ clause: `(country_code IS NULL AND ${n.clause})`, params: n.params });
+  }
   return parts.length > 1 ? { clause: `(${parts.map((p) => p.clause).join(' OR ')})`, params: parts.flatMap((p) => p.params) } : parts[0]!;
 }
 
@@ -45,49 +50,72 @@ function filterParam<K extends ParamKind>(kind: K, declared: Parameters<typeof p
   return param(kind, declared) as FilterParam<K>;
 }
 
-const oneOrMany = (column: string, values: Array<string | number>) => values.length === 1
-  ? { clause: `${column} = ?`, params: values }
-  : { clause: `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
+const oneOrMany = (column: string, values: Array<string | number>) =>
+  values.length === 1 ? { clause: `${column} = ?`, params: values } : { clause: `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
 
 /** A filter on a column's stored values (resolved first, so matched exactly). */
-const names = (key: string, column: string, help: string, example: string, label?: string, placeholder?: string) => filterParam('text-list', {
-  key, column, help, example, ...(label ? { label } : {}), ...(placeholder ? { placeholder } : {}),
-  sql: (values: string[]) => oneOrMany(`"${column}"`, values),
-});
+const names = (key: string, column: string, help: string, example: string, label?: string, placeholder?: string) =>
+  filterParam('text-list', {
+    key,
+    column,
+    help,
+    example,
+    ...(label ? { label } : {}),
+    ...(placeholder ? { placeholder } : {}),
+    sql: (values: string[]) => oneOrMany(`"${column}"`, values),
+  });
 
 /** SQL for "this event is civilian targeting": the column where the source has it, else the event type. */
 export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
 
 export const FILTER_PARAMS = {
   country: filterParam('text-list', {
-    key: 'country', column: 'country', example: 'Mali',
-    help: 'country: any name ACLED, UCDP or people use (DRC, Burma, Côte d\'Ivoire) or an ISO code',
+    key: 'country',
+    column: 'country',
+    example: 'Mali',
+    help: "country: any name ACLED, UCDP or people use (DRC, Burma, Côte d'Ivoire) or an ISO code",
     sql: (values) => countrySql(values),
   }),
   admin1: names('admin1', 'admin1', 'first-level administrative area', 'Mopti', 'Admin1'),
   admin2: names('admin2', 'admin2', 'second-level administrative area', 'Djenne', 'Admin2'),
   location: names('location', 'location', 'named location', 'Moura'),
   from: filterParam('date', {
-    key: 'from', http: null, help: 'first day, inclusive', example: '2022-01-01',
+    key: 'from',
+    http: null,
+    help: 'first day, inclusive',
+    example: '2022-01-01',
     sql: (day, _f, on) => ({ clause: `${on.date} >= ?::DATE`, params: [day] }),
   }),
   to: filterParam('date', {
-    key: 'to', http: null, help: 'last day, inclusive', example: '2022-12-31',
+    key: 'to',
+    http: null,
+    help: 'last day, inclusive',
+    example: '2022-12-31',
     sql: (day, _f, on) => ({ clause: `${on.date} <= ?::DATE`, params: [day] }),
   }),
   year: filterParam('year-list', {
-    key: 'year', help: 'calendar year (also 2021,2022)', example: '2022', min: 1000, max: 9999,
+    key: 'year',
+    help: 'calendar year (also 2021,2022)',
+    example: '2022',
+    min: 1000,
+    max: 9999,
     sql: (years) => oneOrMany('year', years),
   }),
   eventType: names('eventType', 'event_type', 'ACLED event type, e.g. "Violence against civilians"', 'Violence against civilians', 'Event type', 'TYPE'),
   subEventType: names('subEventType', 'sub_event_type', 'ACLED sub-event type', 'Attack', 'Sub-event type', 'TYPE'),
   disorderType: filterParam('text-list', {
-    key: 'disorderType', column: 'disorder_type', help: 'ACLED disorder type', placeholder: 'TYPE', example: 'Political violence',
+    key: 'disorderType',
+    column: 'disorder_type',
+    help: 'ACLED disorder type',
+    placeholder: 'TYPE',
+    example: 'Political violence',
     // ACLED writes several in one cell ("Political violence; Demonstrations"): any of them matches.
     sql: (values) => ({ clause: `list_has_any(list_transform(string_split(disorder_type, ';'), d -> trim(d)), ?::VARCHAR[])`, params: [{ list: values }] }),
   }),
   actor: filterParam('text-list', {
-    key: 'actor', help: 'involved as actor1, actor2 or an associated actor (a part of the name, any case)', example: 'Wagner',
+    key: 'actor',
+    help: 'involved as actor1, actor2 or an associated actor (a part of the name, any case)',
+    example: 'Wagner',
     // actor_text is "\nname one\nname two\n", lower-cased: a part of a name, or a whole one fenced by newlines.
     sql: (actors, filter) => {
       const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';
@@ -95,12 +123,19 @@ export const FILTER_PARAMS = {
     },
   }),
   actorExact: filterParam('boolean', {
-    key: 'actorExact', label: 'Exact actor name', help: 'the actor filter must equal a whole actor name (any case)', example: '1',
+    key: 'actorExact',
+    label: 'Exact actor name',
+    help: 'the actor filter must equal a whole actor name (any case)',
+    example: '1',
   }),
   interaction: names('interaction', 'interaction', 'ACLED interaction code', '17', 'Interaction', 'CODE'),
   civilianTargeting: filterParam('boolean', {
-    key: 'civilianTargeting', label: 'Targets civilians', help: 'only events that target civilians', example: '1',
-    onOnly: true, yes: ['civilian targeting'],
+    key: 'civilianTargeting',
+    label: 'Targets civilians',
+    help: 'only events that target civilians',
+    example: '1',
+    onOnly: true,
+    yes: ['civilian targeting'],
     sql: (on) => ({ clause: on ? CIVILIAN_TARGETING_SQL : `NOT ${CIVILIAN_TARGETING_SQL}`, params: [] }),
   }),
   dataset: names('dataset', 'dataset', 'only events of this dataset (acled, ucdp-ged, demo-synthetic…)', 'acled'),
@@ -121,12 +156,22 @@ export const FILTERS: FilterParam[] = Object.values(FILTER_PARAMS);
 export const DATE_WHERE = ['=', '>', '<', '>=', '<=', 'BETWEEN'] as const;
 export type DateWhere = (typeof DATE_WHERE)[number];
 export const EVENT_DATE = param('text-list', {
-  key: 'eventDate', flag: null, label: 'Event date', maxValues: 2, maxLength: 10,
-  help: 'a day, or two days separated by | with event_date_where=BETWEEN (inclusive)', example: '2022-01-01|2022-12-31',
+  key: 'eventDate',
+  flag: null,
+  label: 'Event date',
+  maxValues: 2,
+  maxLength: 10,
+  help: 'a day, or two days separated by | with event_date_where=BETWEEN (inclusive)',
+  example: '2022-01-01|2022-12-31',
 });
 export const EVENT_DATE_WHERE = param('one-of', {
-  key: 'eventDateWhere', flag: null, label: 'Event date where', values: DATE_WHERE, default: '=',
-  help: 'how event_date compares, as in ACLED\'s API: = (default), > and < (strict), >=, <=, BETWEEN (inclusive)', example: 'BETWEEN',
+  key: 'eventDateWhere',
+  flag: null,
+  label: 'Event date where',
+  values: DATE_WHERE,
+  default: '=',
+  help: "how event_date compares, as in ACLED's API: = (default), > and < (strict), >=, <=, BETWEEN (inclusive)",
+  example: 'BETWEEN',
 });
 
 /**
@@ -165,7 +210,8 @@ export function normalizeFilter(filter: Filter): Filter {
 /** One line for a chart note or a table footer: "country=Mali, Niger; year=2022". */
 export function describeFilter(filter: Filter): string {
   const parts = Object.entries(normalizeFilter(filter)).map(([key, value]) =>
-    value === true ? FILTER_LABELS[key as FilterKey] : `${FILTER_LABELS[key as FilterKey]}=${Array.isArray(value) ? value.join(', ') : value}`);
+    value === true ? FILTER_LABELS[key as FilterKey] : `${FILTER_LABELS[key as FilterKey]}=${Array.isArray(value) ? value.join(', ') : value}`,
+  );
   return parts.length ? parts.join('; ') : 'no filters (all events)';
 }
 

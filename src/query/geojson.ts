@@ -13,7 +13,10 @@ export function toGeoJson(list: EventList): EventCollection {
   let withoutCoordinates = 0;
   for (const event of list.events) {
     const { latitude, longitude, ...properties } = event;
-    if (typeof latitude !== 'number' || typeof longitude !== 'number') { withoutCoordinates++; continue; }
+    if (typeof latitude !== 'number' || typeof longitude !== 'number') {
+      withoutCoordinates++;
+      continue;
+    }
     features.push({ type: 'Feature', id: String(event.id), geometry: { type: 'Point', coordinates: [longitude, latitude] }, properties });
   }
   return { type: 'FeatureCollection', features, crisismap: { filters: list.filters, datasets: list.datasets, matched: list.matched, withoutCoordinates } };

@@ -34,7 +34,11 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
     FROM imports ORDER BY imported_at DESC LIMIT 10`);
   // On disk: the file and its write-ahead log, which holds recent imports until DuckDB checkpoints.
   let bytes: number | null = null;
-  try { bytes = statSync(store.path).size + (statSync(`${store.path}.wal`, { throwIfNoEntry: false })?.size ?? 0); } catch { /* in memory */ }
+  try {
+    bytes = statSync(store.path).size + (statSync(`${store.path}.wal`, { throwIfNoEntry: false })?.size ?? 0);
+  } catch {
+    /* in memory */
+  }
   return {
     store: store.path,
     bytes,
@@ -52,7 +56,11 @@ export async function storeInfo(store: Store): Promise<StoreInfo> {
     imports,
     aggregates: await aggregateCatalog(store),
     sync: (await listSubscriptions(store)).map((s) => ({
-      subscription: s.name, version: s.version, last_success_at: s.lastSuccessAt ?? null, last_attempt_at: s.lastAttemptAt ?? null, last_error: s.lastError ?? null,
+      subscription: s.name,
+      version: s.version,
+      last_success_at: s.lastSuccessAt ?? null,
+      last_attempt_at: s.lastAttemptAt ?? null,
+      last_error: s.lastError ?? null,
     })),
   };
 }

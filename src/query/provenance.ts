@@ -23,7 +23,11 @@ export function provenanceOf(rows: Array<Record<string, unknown>>): DatasetVersi
 export function describeProvenance(datasets: DatasetVersion[]): string {
   if (!datasets.length) return 'no matching events';
   // "version" spelled out: versions carry their own parentheses ("demo v1 (seed 1)").
-  return datasets.map((d) => d.aggregated
-    ? `${d.dataset}, version ${d.version}: aggregated data, ${d.aggregated.rows.toLocaleString('en-US')} rows`
-    : `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`).join('; ');
+  return datasets
+    .map((d) =>
+      d.aggregated
+        ? `${d.dataset}, version ${d.version}: aggregated data, ${d.aggregated.rows.toLocaleString('en-US')} rows`
+        : `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`,
+    )
+    .join('; ');
 }

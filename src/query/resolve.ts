@@ -16,7 +16,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const cache = new WeakMap<Store, Map<string, { generation: number; byLower: Map<string, string[]> }>>();
 
 /** Where values are looked up: the events, or the rows of one aggregated dataset. */
-export interface ValueSource { table: 'events' | 'aggregates'; dataset?: string }
+export interface ValueSource {
+  table: 'events' | 'aggregates';
+  dataset?: string;
+}
 const EVENTS: ValueSource = { table: 'events' };
 
 async function distinctValues(store: Store, column: string, from: ValueSource = EVENTS): Promise<Map<string, string[]>> {
@@ -27,9 +30,10 @@ async function distinctValues(store: Store, column: string, from: ValueSource = 
   if (hit && hit.generation === store.generation) return hit.byLower;
   const only = from.dataset ? ` AND dataset = ${`'${from.dataset.replace(/'/g, "''")}'`}` : '';
   // disorder_type may hold several types ("Political violence; Demonstrations"): each counts.
-  const sql = column === 'disorder_type'
-    ? `SELECT DISTINCT trim(unnest(string_split(disorder_type, ';'))) AS v FROM ${from.table} WHERE disorder_type IS NOT NULL${only}`
-    : `SELECT DISTINCT "${column}" AS v FROM ${from.table} WHERE "${column}" IS NOT NULL${only}`;
+  const sql =
+    column === 'disorder_type'
+      ? `SELECT DISTINCT trim(unnest(string_split(disorder_type, ';'))) AS v FROM ${from.table} WHERE disorder_type IS NOT NULL${only}`
+      : `SELECT DISTINCT "${column}" AS v FROM ${from.table} WHERE "${column}" IS NOT NULL${only}`;
   const byLower = new Map<string, string[]>();
   for (const { v } of await store.all(sql)) {
     const key = String(v).toLowerCase();
@@ -44,7 +48,10 @@ export async function resolveFilter(store: Store, filter: Filter, from: ValueSou
   for (const key of Object.keys(CATEGORICAL) as CategoricalKey[]) {
     const wanted = filter[key];
     if (!wanted?.length) continue;
-    if (key === 'country') { out.country = await resolveCountries(store, wanted, from); continue; }
+    if (key === 'country') {
+      out.country = await resolveCountries(store, wanted, from);
+      continue;
+    }
     if (key === 'dataset' && from.table === 'events') await refuseAggregates(store, wanted);
     const values = await distinctValues(store, CATEGORICAL[key], from);
     const resolved: string[] = [];
@@ -85,9 +92,15 @@ async function resolveCountries(store: Store, wanted: string[], from: ValueSourc
   const resolved: string[] = [];
   for (const value of wanted) {
     const country = findCountry(value);
-    if (country && codes.has(country.code.toLowerCase())) { resolved.push(country.name); continue; }
+    if (country && codes.has(country.code.toLowerCase())) {
+      resolved.push(country.name);
+      continue;
+    }
     const found = names.get(value.trim().toLowerCase());
-    if (found && !country) { resolved.push(...found); continue; }
+    if (found && !country) {
+      resolved.push(...found);
+      continue;
+    }
     const near = closest(value, [...names.values()].flat());
     throw new ParamError(refOf(FILTER_PARAMS.country), value, { kind: 'unknown' }, [
       ...(country ? [`no data in ${country.name} (${country.code})`] : []),
@@ -123,5 +136,8 @@ function byName(key: CategoricalKey): string {
 /** Actor names close to one that matched nothing, for "did you mean". */
 export async function closestActors(store: Store, name: string): Promise<string[]> {
   const rows = await store.all(`SELECT DISTINCT unnest(actors) AS a FROM events`);
-  return closest(name, rows.map((r) => String(r.a)));
+  return closest(
+    name,
+    rows.map((r) => String(r.a)),
+  );
 }

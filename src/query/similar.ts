@@ -9,7 +9,10 @@ export function closest(input: string, candidates: string[], count = 3): string[
   });
   scored.sort((a, b) => a.score - b.score || a.c.localeCompare(b.c));
   const best = scored[0]?.score ?? 0;
-  return scored.filter((s) => s.score <= Math.max(best + 2, 3) || s.score < 0).slice(0, count).map((s) => s.c);
+  return scored
+    .filter((s) => s.score <= Math.max(best + 2, 3) || s.score < 0)
+    .slice(0, count)
+    .map((s) => s.c);
 }
 
 /** The one known name within a typo or two of `input` (a third of its length at most), if any. */

@@ -41,7 +41,11 @@ export interface Boundaries {
   admin1Shape(country: string, admin1: string): Shape | undefined;
 }
 
-interface Admin1Properties { name: string; alt?: string[]; a3: string }
+interface Admin1Properties {
+  name: string;
+  alt?: string[];
+  a3: string;
+}
 interface Admin1Topology extends Topology {
   countries: Record<string, { id?: string; names: string[] }>;
 }
@@ -72,7 +76,10 @@ function load(): Boundaries {
   for (const [a3, entry] of Object.entries(topology.countries)) {
     codes.add(entry.names, a3);
     const atlas = entry.id ? shapesById.get(entry.id) : undefined;
-    if (atlas) { countryShapes.add(entry.names, atlas); codes.add([atlas.properties.name], a3); }
+    if (atlas) {
+      countryShapes.add(entry.names, atlas);
+      codes.add([atlas.properties.name], a3);
+    }
   }
   const areas = new Map<string, NameIndex<Shape>>();
   const props = collection.geometries.map((g) => g.properties as Admin1Properties);
@@ -81,11 +88,17 @@ function load(): Boundaries {
     index.add([p.name], admin1[i]!);
     areas.set(p.a3, index);
   });
-  props.forEach((p, i) => areas.get(p.a3)!.add(p.alt ?? [], admin1[i]!));
+  props.forEach((p, i) => {
+    areas.get(p.a3)!.add(p.alt ?? [], admin1[i]!);
+  });
 
   const countryCode = (name: string) => codes.get(name, COUNTRY_ALIASES);
   return {
-    admin1, admin1Topology: topology, countries, world, countryCode,
+    admin1,
+    admin1Topology: topology,
+    countries,
+    world,
+    countryCode,
     admin1CountryName: (a3) => topology.countries[a3]?.names[0],
     countryShape: (name) => countryShapes.get(name, COUNTRY_ALIASES),
     admin1Shape: (country, name) => {
@@ -98,10 +111,12 @@ function load(): Boundaries {
 function worldShapes(file: string): Shape[] {
   const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
   const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
-  return collection.geometries.filter((g) => g.type !== null).map((g, i) => {
-    const geometry = (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry;
-    return lazyShape(() => geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox(geometry));
-  });
+  return collection.geometries
+    .filter((g) => g.type !== null)
+    .map((g, i) => {
+      const geometry = (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry;
+      return lazyShape(() => geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox(geometry));
+    });
 }
 
 function lazyShape(decode: () => Polygon | MultiPolygon, name: string, country: string, index: number, bbox: Shape['bbox']): Shape {
@@ -115,8 +130,12 @@ function lazyShape(decode: () => Polygon | MultiPolygon, name: string, country: 
 function planarBox(geometry: Polygon | MultiPolygon): Shape['bbox'] {
   const box: Shape['bbox'] = [Infinity, Infinity, -Infinity, -Infinity];
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of polygons) for (const [x, y] of polygon[0] ?? []) {
-    box[0] = Math.min(box[0], x!); box[1] = Math.min(box[1], y!); box[2] = Math.max(box[2], x!); box[3] = Math.max(box[3], y!);
-  }
+  for (const polygon of polygons)
+    for (const [x, y] of polygon[0] ?? []) {
+      box[0] = Math.min(box[0], x!);
+      box[1] = Math.min(box[1], y!);
+      box[2] = Math.max(box[2], x!);
+      box[3] = Math.max(box[3], y!);
+    }
   return box;
 }

@@ -38,7 +38,10 @@ export interface ChartOptions {
 }
 
 const DEFAULT_BY: Partial<Record<ChartKind, GroupField[]>> = {
-  bar: ['year'], 'stacked-bar': ['year', 'event_type'], line: ['month'], pie: ['event_type'],
+  bar: ['year'],
+  'stacked-bar': ['year', 'event_type'],
+  line: ['month'],
+  pie: ['event_type'],
 };
 
 export function parseKind(kind: string | undefined): ChartKind {
@@ -51,24 +54,38 @@ export function parseKind(kind: string | undefined): ChartKind {
 export async function chart(store: Store, kind: ChartKind, filter: Filter, options: ChartOptions = {}): Promise<Chart> {
   const worded = <T>(answer: T): T => wordDeep(answer, options.names ?? KEY_NAMES);
   const metric = options.metric ?? 'fatalities';
-  const by = options.by?.length ? options.by : DEFAULT_BY[kind] ?? [];
+  const by = options.by?.length ? options.by : (DEFAULT_BY[kind] ?? []);
   const parts = options.parts ?? 6;
   switch (kind) {
     case 'bar': {
       if (by.length !== 1) throw new CrisisError('a bar chart shows one grouping', [`e.g. ${ref(named('by'), 'year')}, or use stacked-bar for two: ${ref(named('by'), 'year,event_type')}`]);
       return barChart(await count(store, filter, by), by[0]!, { metric, top: options.top ?? 15 });
     }
-    case 'stacked-bar': return stackedChart(await count(store, filter, by), by, { metric, top: options.top ?? 15, parts });
-    case 'line': return lineChart(await count(store, filter, by), by, { metric, parts });
-    case 'pie': return pieChart(await count(store, filter, by), by, { metric, parts });
+    case 'stacked-bar':
+      return stackedChart(await count(store, filter, by), by, { metric, top: options.top ?? 15, parts });
+    case 'line':
+      return lineChart(await count(store, filter, by), by, { metric, parts });
+    case 'pie':
+      return pieChart(await count(store, filter, by), by, { metric, parts });
     case 'trend': {
       const period: PeriodKind = parsePeriodKind(options.by?.[0] ?? 'year');
       return trendChart(worded(await trend(store, filter, { by: period, metric, ...(options.compare ? { compare: options.compare } : {}) })));
     }
-    case 'victims': return victimsChart(worded(await victims(store, filter)));
+    case 'victims':
+      return victimsChart(worded(await victims(store, filter)));
     case 'actor': {
       const name = options.actor ?? (filter.actor?.length === 1 ? filter.actor[0] : undefined);
-      if (!name) throw new CrisisError('the actor chart needs one actor', [`e.g. ${request('chart', [[FILTER_PARAMS.actor, 'Wagner'], [FILTER_PARAMS.country, 'Mali']], 'actor')}`]);
+      if (!name)
+        throw new CrisisError('the actor chart needs one actor', [
+          `e.g. ${request(
+            'chart',
+            [
+              [FILTER_PARAMS.actor, 'Wagner'],
+              [FILTER_PARAMS.country, 'Mali'],
+            ],
+            'actor',
+          )}`,
+        ]);
       const { actor: _actor, actorExact: _exact, ...rest } = filter;
       return actorChart(worded(await actorProfile(store, name, rest)), { metric, top: options.top ?? 10 });
     }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importFiles } from '../sources/import.js';
 import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
-import { chart, chartSpec, chartSvg, chartOutput, pngSize, CHART_KINDS, type ChartKind, type ChartOptions } from './index.js';
+import { chart, chartSvg, chartOutput, pngSize, CHART_KINDS, type ChartKind, type ChartOptions } from './index.js';
 import { compile } from 'vega-lite';
 import { assertSnapshot } from '../../test/snapshot.js';
 
@@ -15,7 +15,17 @@ const ROWS: Array<Record<string, string | number>> = [
   { event_id_cnty: 'MLI4', event_date: '2022-05-02', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', admin1: 'Gao', fatalities: 25 },
   { event_id_cnty: 'MLI5', event_date: '2022-11-20', event_type: 'Battles', admin1: 'Timbuktu', fatalities: 1500 },
   { event_id_cnty: 'NIR1', event_date: '2022-06-01', country: 'Niger', admin1: 'Tillaberi', actor1: 'Islamic State (Sahel)', assoc_actor_1: '', fatalities: 40 },
-  { event_id_cnty: 'BFO1', event_date: '2022-08-09', country: 'Burkina Faso', admin1: 'Sahel', event_type: 'Protests', actor1: 'Protesters (Burkina Faso)', assoc_actor_1: '', actor2: '', fatalities: 0 },
+  {
+    event_id_cnty: 'BFO1',
+    event_date: '2022-08-09',
+    country: 'Burkina Faso',
+    admin1: 'Sahel',
+    event_type: 'Protests',
+    actor1: 'Protesters (Burkina Faso)',
+    assoc_actor_1: '',
+    actor2: '',
+    fatalities: 0,
+  },
 ];
 
 let store: ReturnType<typeof memoryStore> | undefined;
@@ -61,7 +71,7 @@ test('every kind has a case above', () => {
 test('a PNG is twice the SVG size and not blank', async () => {
   const drawn = await chart(await fixed(), 'bar', {}, { by: ['year'] });
   const svg = await chartSvg(drawn);
-  const png = await chartOutput(drawn, 'png') as Buffer;
+  const png = (await chartOutput(drawn, 'png')) as Buffer;
   const height = Number(/height="(\d+)"/.exec(svg)![1]);
   assert.deepEqual(pngSize(png), { width: 1200, height: 2 * height });
   // Text and bars make a PNG of many colours: a blank one compresses to almost nothing.
@@ -70,7 +80,7 @@ test('a PNG is twice the SVG size and not blank', async () => {
 
 test('the .vl.json is a Vega-Lite spec with its data inlined and the source in its title', async () => {
   const drawn = await chart(await fixed(), 'stacked-bar', {}, { by: ['year', 'event_type'] });
-  const spec = JSON.parse(await chartOutput(drawn, 'vl.json') as string);
+  const spec = JSON.parse((await chartOutput(drawn, 'vl.json')) as string);
   assert.equal(spec.$schema, 'https://vega.github.io/schema/vega-lite/v6.json');
   assert.ok(spec.title.subtitle.some((l: string) => l.startsWith('Source: acled')));
   assert.ok(spec.data.values.length > 0, 'data inlined');

@@ -83,8 +83,7 @@ export function footerHeight(text: FigureText, width = WIDTH): number {
 
 /** Source and notes as SVG text, starting `top` px from the top of the figure. */
 export function footer(text: FigureText, top: number, width = WIDTH): string {
-  const lines = footerLines(text, width).map((line, i) =>
-    `<text x="${SIZE.padding}" y="${top + (i + 1) * LINE.note - 2}" font-size="${SIZE.note}" fill="${INK.muted}">${esc(line)}</text>`);
+  const lines = footerLines(text, width).map((line, i) => `<text x="${SIZE.padding}" y="${top + (i + 1) * LINE.note - 2}" font-size="${SIZE.note}" fill="${INK.muted}">${esc(line)}</text>`);
   return `<g class="footer" font-family="${FONT_STACK}">${lines.join('')}</g>`;
 }
 
@@ -95,16 +94,23 @@ export function footer(text: FigureText, top: number, width = WIDTH): string {
 export function frame(text: FigureText, body: string, width: number, height: number, label = text.title): string {
   const top = headerHeight(text, width);
   const total = Math.ceil(top + height + footerHeight(text, width));
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" role="img" aria-label="${esc(label)}" font-family="${FONT_STACK}">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" role="img" aria-label="${esc(label)}" font-family="${FONT_STACK}">` +
     `<title>${esc(text.title)}</title><rect width="${width}" height="${total}" fill="${INK.background}"/>` +
-    header(text, width) + `<g class="body" transform="translate(0,${top})">${body}</g>` + footer(text, top + height, width) + '</svg>\n';
+    header(text, width) +
+    `<g class="body" transform="translate(0,${top})">${body}</g>` +
+    footer(text, top + height, width) +
+    '</svg>\n'
+  );
 }
 
 /** An SVG document's size and its content without the root element, to draw inside a frame. */
 export function unwrap(svg: string): { body: string; width: number; height: number } {
   const root = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"[^>]*>/.exec(svg);
   if (!root) throw new Error('renderer gave an SVG without width and height');
-  const body = svg.slice(root.index + root[0].length).replace(/<\/svg>\s*$/, '').replace(/^<rect width="[\d.]+" height="[\d.]+" fill="white"\/>/, '');
+  const body = svg
+    .slice(root.index + root[0].length)
+    .replace(/<\/svg>\s*$/, '')
+    .replace(/^<rect width="[\d.]+" height="[\d.]+" fill="white"\/>/, '');
   return { body, width: Number(root[1]), height: Number(root[2]) };
 }
-

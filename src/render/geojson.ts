@@ -18,8 +18,13 @@ export function mapGeoJson(figure: MapFigure): MapCollection {
     id: `${a.country}/${a.shape.properties.name}`,
     geometry: rightHanded(a.shape.geometry),
     properties: {
-      name: a.names.join(' / '), boundary: a.shape.properties.name, country: a.country, level: data.level,
-      events: a.events, fatalities: a.fatalities, value: a.value,
+      name: a.names.join(' / '),
+      boundary: a.shape.properties.name,
+      country: a.country,
+      level: data.level,
+      events: a.events,
+      fatalities: a.fatalities,
+      value: a.value,
     },
   }));
   const places: Feature[] = data.places.map((p) => ({
@@ -31,8 +36,15 @@ export function mapGeoJson(figure: MapFigure): MapCollection {
     type: 'FeatureCollection',
     features: [...areas, ...places],
     crisismap: {
-      title: figure.text.title, level: data.level, metric: data.metric, filters: data.filters, datasets: data.datasets, total: data.total,
-      unmatched: data.unmatched, notes: figure.text.notes, boundaries: BOUNDARY_SOURCE,
+      title: figure.text.title,
+      level: data.level,
+      metric: data.metric,
+      filters: data.filters,
+      datasets: data.datasets,
+      total: data.total,
+      unmatched: data.unmatched,
+      notes: figure.text.notes,
+      boundaries: BOUNDARY_SOURCE,
     },
   };
 }
@@ -43,7 +55,5 @@ export function mapGeoJson(figure: MapFigure): MapCollection {
  */
 function rightHanded(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   const flip = (rings: Position[][]) => rings.map((r) => [...r].reverse());
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: flip(geometry.coordinates) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(flip) };
+  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: flip(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(flip) };
 }

@@ -38,18 +38,27 @@ export function classesOf(values: number[]): Classes {
   // The lowest of several classes starts at 1 ("1–49"), a round start that covers every positive value.
   if (bounds.length > 1) bounds[0] = Math.min(bounds[0]!, 1);
   // Spread the palette over fewer classes, so two classes never look alike.
-  const colours = bounds.length === 1 ? [palette[palette.length - 1]!]
-    : bounds.map((_, i) => palette[Math.round((i * (palette.length - 1)) / (bounds.length - 1))]!);
+  const colours = bounds.length === 1 ? [palette[palette.length - 1]!] : bounds.map((_, i) => palette[Math.round((i * (palette.length - 1)) / (bounds.length - 1))]!);
   const largest = positive[positive.length - 1] ?? 0;
   const labels = bounds.map((b, i) => {
     const next = bounds[i + 1];
     if (next === undefined) return b === largest ? fmt(b) : `${fmt(b)} or more`;
     return next - 1 === b ? fmt(b) : `${fmt(b)}–${fmt(next - 1)}`;
   });
-  if (values.some((v) => v === 0)) { bounds.unshift(0); colours.unshift(SEQUENTIAL[0]!); labels.unshift('0'); }
+  if (values.some((v) => v === 0)) {
+    bounds.unshift(0);
+    colours.unshift(SEQUENTIAL[0]!);
+    labels.unshift('0');
+  }
   return {
-    bounds, colours, labels,
-    colourOf: (v) => { let i = 0; while (i + 1 < bounds.length && v >= bounds[i + 1]!) i++; return colours[i]!; },
+    bounds,
+    colours,
+    labels,
+    colourOf: (v) => {
+      let i = 0;
+      while (i + 1 < bounds.length && v >= bounds[i + 1]!) i++;
+      return colours[i]!;
+    },
   };
 }
 
@@ -64,9 +73,14 @@ export function classLegend(title: string, classes: Classes, x: number, y: numbe
   let width = 0;
   for (const item of items) {
     const w = SWATCH + 4 + textWidth(item.label, SIZE.note) + 12;
-    if (cx + w > x + 380) { cx = x; cy += SWATCH + 6; }
-    out.push(`<rect x="${r2(cx)}" y="${cy}" width="${SWATCH}" height="${SWATCH}" fill="${item.colour}" stroke="${INK.faint}" stroke-width="0.5"/>`,
-      `<text x="${r2(cx + SWATCH + 4)}" y="${cy + 11}" font-size="${SIZE.note}" fill="${INK.text}">${esc(item.label)}</text>`);
+    if (cx + w > x + 380) {
+      cx = x;
+      cy += SWATCH + 6;
+    }
+    out.push(
+      `<rect x="${r2(cx)}" y="${cy}" width="${SWATCH}" height="${SWATCH}" fill="${item.colour}" stroke="${INK.faint}" stroke-width="0.5"/>`,
+      `<text x="${r2(cx + SWATCH + 4)}" y="${cy + 11}" font-size="${SIZE.note}" fill="${INK.text}">${esc(item.label)}</text>`,
+    );
     cx += w;
     width = Math.max(width, cx - x);
   }
@@ -89,13 +103,17 @@ export function symbolLegend(title: string, max: number, x: number, y: number, z
   for (const v of values) {
     const r = radiusOf(v, max, largest);
     const w = Math.max(2 * r, textWidth(fmt(v), SIZE.note)) + 10;
-    out.push(`<circle cx="${r2(cx + w / 2)}" cy="${r2(base - r)}" r="${r2(r)}" fill="${SYMBOL.fill}" fill-opacity="${SYMBOL.opacity}" stroke="${SYMBOL.stroke}" stroke-width="0.6"/>`,
-      `<text x="${r2(cx + w / 2)}" y="${r2(base + 12)}" text-anchor="middle" font-size="${SIZE.note}" fill="${INK.text}">${fmt(v)}</text>`);
+    out.push(
+      `<circle cx="${r2(cx + w / 2)}" cy="${r2(base - r)}" r="${r2(r)}" fill="${SYMBOL.fill}" fill-opacity="${SYMBOL.opacity}" stroke="${SYMBOL.stroke}" stroke-width="0.6"/>`,
+      `<text x="${r2(cx + w / 2)}" y="${r2(base + 12)}" text-anchor="middle" font-size="${SIZE.note}" fill="${INK.text}">${fmt(v)}</text>`,
+    );
     cx += w;
   }
-  let height = base + 14 - y;
+  const height = base + 14 - y;
   if (zeroNote) {
-    out.push(`<circle cx="${r2(cx + 8)}" cy="${r2(base - 3)}" r="1.5" fill="${INK.faint}"/><text x="${r2(cx + 14)}" y="${r2(base)}" font-size="${SIZE.note}" fill="${INK.text}">${esc(zeroNote)}</text>`);
+    out.push(
+      `<circle cx="${r2(cx + 8)}" cy="${r2(base - 3)}" r="1.5" fill="${INK.faint}"/><text x="${r2(cx + 14)}" y="${r2(base)}" font-size="${SIZE.note}" fill="${INK.text}">${esc(zeroNote)}</text>`,
+    );
     cx += 14 + textWidth(zeroNote, SIZE.note);
   }
   return { svg: `<g class="legend">${out.join('')}</g>`, height, width: cx - x };
@@ -105,6 +123,8 @@ export function symbolLegend(title: string, max: number, x: number, y: number, z
 export function scaleBar(kmPerPx: number, x: number, y: number, target = 100): string {
   const km = roundDown(kmPerPx * target);
   const px = km / kmPerPx;
-  return `<g class="scale-bar"><rect x="${x}" y="${y}" width="${r2(px)}" height="4" fill="${INK.text}"/><rect x="${r2(x + px / 2)}" y="${y}" width="${r2(px / 2)}" height="4" fill="${INK.background}" stroke="${INK.text}" stroke-width="0.5"/>` +
-    `<text x="${x}" y="${y + 15}" font-size="${SIZE.note}" fill="${INK.text}">0</text><text x="${r2(x + px)}" y="${y + 15}" font-size="${SIZE.note}" fill="${INK.text}" text-anchor="end">${fmt(km)} km</text></g>`;
+  return (
+    `<g class="scale-bar"><rect x="${x}" y="${y}" width="${r2(px)}" height="4" fill="${INK.text}"/><rect x="${r2(x + px / 2)}" y="${y}" width="${r2(px / 2)}" height="4" fill="${INK.background}" stroke="${INK.text}" stroke-width="0.5"/>` +
+    `<text x="${x}" y="${y + 15}" font-size="${SIZE.note}" fill="${INK.text}">0</text><text x="${r2(x + px)}" y="${y + 15}" font-size="${SIZE.note}" fill="${INK.text}" text-anchor="end">${fmt(km)} km</text></g>`
+  );
 }

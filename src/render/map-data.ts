@@ -67,7 +67,10 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
   const b = boundaries();
   if (level === 'points') {
     const counted = await count(store, filter);
-    if (counted.aggregate) throw new CrisisError(`${counted.aggregate.dataset} is aggregated data: it has no event points to draw`, [`draw it by area: ${ref(named('level'), 'country')} or ${ref(named('level'), 'admin1')}`]);
+    if (counted.aggregate)
+      throw new CrisisError(`${counted.aggregate.dataset} is aggregated data: it has no event points to draw`, [
+        `draw it by area: ${ref(named('level'), 'country')} or ${ref(named('level'), 'admin1')}`,
+      ]);
     const places = (await placesOf(store, counted.filters, metric, () => '', false)).map(({ unmatchedKey: _k, ...p }) => p);
     return { level, metric, areas: [], places, unmatched: [], total: counted.total, filters: counted.filters, datasets: counted.datasets, notes: counted.notes };
   }
@@ -81,7 +84,10 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
     const country = row.country === null ? null : String(row.country);
     const admin1 = level === 'admin1' && row.admin1 !== null ? String(row.admin1) : null;
     const shape = country === null ? undefined : level === 'country' ? b.countryShape(country) : admin1 === null ? undefined : b.admin1Shape(country, admin1);
-    if (!shape) { unmatched.push({ country: country ?? '(no country)', admin1: level === 'admin1' ? admin1 : null, events: row.events, fatalities: row.fatalities, places: 0 }); continue; }
+    if (!shape) {
+      unmatched.push({ country: country ?? '(no country)', admin1: level === 'admin1' ? admin1 : null, events: row.events, fatalities: row.fatalities, places: 0 });
+      continue;
+    }
     const name = level === 'country' ? country! : admin1!;
     const area = areas.get(shape) ?? { shape, names: [], country: country!, events: 0, fatalities: 0, value: 0 };
     if (!area.names.includes(name)) area.names.push(name);
@@ -93,16 +99,29 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
   let places: Array<Place & { unmatchedKey: string }> = [];
   // Aggregated data has no event points: areas without a boundary are listed, not drawn.
   if (unmatched.length && !counted.aggregate) {
-    const key = (country: unknown, admin1: unknown) => `${country ?? '(no country)'}\u0000${level === 'admin1' ? admin1 ?? null : ''}`;
+    const key = (country: unknown, admin1: unknown) => `${country ?? '(no country)'}\u0000${level === 'admin1' ? (admin1 ?? null) : ''}`;
     const wanted = new Set(unmatched.map((u) => key(u.country, u.admin1)));
     const countries = [...new Set(unmatched.map((u) => u.country).filter((c) => c !== '(no country)'))];
-    const keyOf = (e: Listed) => { const k = key(e.country, e.admin1); return wanted.has(k) ? k : null; };
+    const keyOf = (e: Listed) => {
+      const k = key(e.country, e.admin1);
+      return wanted.has(k) ? k : null;
+    };
     places = await placesOf(store, countries.length ? { ...counted.filters, country: countries } : counted.filters, metric, keyOf, true);
     for (const u of unmatched) u.places = places.filter((p) => p.unmatchedKey === key(u.country, u.admin1)).length;
   }
   const notes = [...counted.notes];
   const sorted = [...areas.values()].sort((x, y) => y.value - x.value || x.shape.properties.name.localeCompare(y.shape.properties.name));
-  return { level, metric, areas: sorted, places: places.map(({ unmatchedKey: _k, ...p }) => p), unmatched: unmatched.sort((x, y) => y[metric] - x[metric]), total: counted.total, filters: counted.filters, datasets: counted.datasets, notes };
+  return {
+    level,
+    metric,
+    areas: sorted,
+    places: places.map(({ unmatchedKey: _k, ...p }) => p),
+    unmatched: unmatched.sort((x, y) => y[metric] - x[metric]),
+    total: counted.total,
+    filters: counted.filters,
+    datasets: counted.datasets,
+    notes,
+  };
 }
 
 type Listed = Record<string, unknown>;
@@ -116,7 +135,12 @@ async function placesOf(store: Store, filter: Filter, metric: Metric, keyOf: (e:
     if (unmatchedKey === null || typeof e.latitude !== 'number' || typeof e.longitude !== 'number') continue;
     const id = `${e.longitude},${e.latitude}`;
     const place = byPoint.get(id) ?? {
-      lon: e.longitude, lat: e.latitude, events: 0, fatalities: 0, value: 0, unmatched,
+      lon: e.longitude,
+      lat: e.latitude,
+      events: 0,
+      fatalities: 0,
+      value: 0,
+      unmatched,
       name: `${e.location ?? 'unnamed place'} (${[e.admin1, e.country].filter((x) => x !== null && x !== undefined).join(', ')})`,
       unmatchedKey,
     };

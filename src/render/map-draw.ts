@@ -44,7 +44,18 @@ export function drawMap(data: MapData, classes: Classes | null, width: number, l
   projection.fitWidth(width - 2 * MARGIN, focus);
   const [[, y0], [, y1]] = geoPath(projection).bounds(focus);
   const height = Math.round(Math.min(640, Math.max(240, y1 - y0 + 2 * MARGIN)));
-  projection.fitExtent([[MARGIN, MARGIN], [width - MARGIN, height - MARGIN]], focus).clipExtent([[0, 0], [width, height]]);
+  projection
+    .fitExtent(
+      [
+        [MARGIN, MARGIN],
+        [width - MARGIN, height - MARGIN],
+      ],
+      focus,
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
   const path = geoPath(projection).digits(1);
   const box = viewBox(projection, width, height, wide);
   const inView = (shape: Shape) => wide || !(shape.bbox[2] < box[0] || shape.bbox[0] > box[2] || shape.bbox[3] < box[1] || shape.bbox[1] > box[3]);
@@ -99,14 +110,26 @@ export function drawMap(data: MapData, classes: Classes | null, width: number, l
 
 /** What the view is fitted to: the areas with data and the places, or the world when there are none. */
 function focusOf(data: MapData): FeatureCollection {
-  const features: Array<Feature<Geometry>> = [...data.areas.map((a) => a.shape as Feature<Geometry>),
-    ...data.places.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] } }))];
+  const features: Array<Feature<Geometry>> = [
+    ...data.areas.map((a) => a.shape as Feature<Geometry>),
+    ...data.places.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] } })),
+  ];
   if (!features.length) return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Sphere' } as unknown as Geometry }] };
   const [[w, s], [e, n]] = geoBounds({ type: 'FeatureCollection', features });
   // A single place, or a few close together: show a degree around them, not a street.
   if (Math.abs(e - w) < 1 && Math.abs(n - s) < 1) {
     const [x, y] = [(w + e) / 2, (s + n) / 2];
-    features.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[x - 1, y - 1], [x + 1, y + 1]] } });
+    features.push({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'MultiPoint',
+        coordinates: [
+          [x - 1, y - 1],
+          [x + 1, y + 1],
+        ],
+      },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -115,7 +138,12 @@ function viewBox(projection: GeoProjection, width: number, height: number, wide:
   if (wide) return [-180, -90, 180, 90];
   const points: Array<[number, number]> = [];
   for (let i = 0; i <= 8; i++) {
-    for (const [x, y] of [[(i * width) / 8, 0], [(i * width) / 8, height], [0, (i * height) / 8], [width, (i * height) / 8]] as Array<[number, number]>) {
+    for (const [x, y] of [
+      [(i * width) / 8, 0],
+      [(i * width) / 8, height],
+      [0, (i * height) / 8],
+      [width, (i * height) / 8],
+    ] as Array<[number, number]>) {
       const geo = projection.invert?.([x, y]);
       if (geo && Number.isFinite(geo[0]) && Number.isFinite(geo[1])) points.push(geo);
     }
@@ -134,7 +162,7 @@ function kmPerPixel(projection: GeoProjection, width: number, height: number): n
 /** Symbols of unmatched areas stay small beside the filled areas; on a points map they are the map. */
 export const symbolSize = (data: MapData): number => (data.level === 'points' ? 18 : 8);
 
-const valueText = (n: number, data: MapData) => `${fmt(n)} ${data.metric === 'fatalities' ? (n === 1 ? 'fatality' : 'fatalities') : n === 1 ? 'event' : 'events'}`;
+const _valueText = (n: number, data: MapData) => `${fmt(n)} ${data.metric === 'fatalities' ? (n === 1 ? 'fatality' : 'fatalities') : n === 1 ? 'event' : 'events'}`;
 
 export function areaLabel(area: Area, data: MapData): string {
   const name = area.names.join(' / ');
@@ -175,8 +203,10 @@ function labelsOf(data: MapData, projection: GeoProjection, path: ReturnType<typ
     if (placed.some((p) => !(boxed[2] < p[0] || boxed[0] > p[2] || boxed[3] < p[1] || boxed[1] > p[3]))) continue;
     placed.push(boxed);
     const halo = `stroke="${INK.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
-    out.push(`<text x="${r2(c.x)}" y="${r2(c.y - 1)}" text-anchor="${c.anchor}" font-size="${SIZE.label}" font-weight="bold" fill="${INK.text}" ${halo}>${esc(c.name)}</text>`,
-      `<text x="${r2(c.x)}" y="${r2(c.y + SIZE.note + 1)}" text-anchor="${c.anchor}" font-size="${SIZE.note}" fill="${INK.text}" ${halo}>${value}</text>`);
+    out.push(
+      `<text x="${r2(c.x)}" y="${r2(c.y - 1)}" text-anchor="${c.anchor}" font-size="${SIZE.label}" font-weight="bold" fill="${INK.text}" ${halo}>${esc(c.name)}</text>`,
+      `<text x="${r2(c.x)}" y="${r2(c.y + SIZE.note + 1)}" text-anchor="${c.anchor}" font-size="${SIZE.note}" fill="${INK.text}" ${halo}>${value}</text>`,
+    );
   }
   return `<g class="labels">${out.join('')}</g>`;
 }
@@ -190,7 +220,15 @@ function largestPart(shape: Shape, path: ReturnType<typeof geoPath>): Feature<Po
 /** A small globe with the land and the map's box, so a reader knows where a small area lies. */
 export function locator(drawn: DrawnMap, x: number, y: number, size: number): string {
   const b = boundaries();
-  const projection = geoOrthographic().rotate([-drawn.centre[0], -drawn.centre[1]]).fitExtent([[x, y], [x + size, y + size]], { type: 'Sphere' });
+  const projection = geoOrthographic()
+    .rotate([-drawn.centre[0], -drawn.centre[1]])
+    .fitExtent(
+      [
+        [x, y],
+        [x + size, y + size],
+      ],
+      { type: 'Sphere' },
+    );
   const path = geoPath(projection).digits(1);
   const [w, s, e, n] = drawn.box;
   // Clockwise on the map: d3-geo reads the ring as the small box, not the rest of the globe.
@@ -200,8 +238,13 @@ export function locator(drawn: DrawnMap, x: number, y: number, size: number): st
   for (let t = 0; t <= 1; t += 0.05) ring.push([e, n - t * (n - s)]);
   for (let t = 0; t <= 1; t += 0.05) ring.push([e - t * (e - w), s]);
   ring.push(ring[0]!);
-  const land = b.world.map((c) => path(c)).filter(Boolean).join('');
-  return `<g class="locator"><title>Where the map lies: centred on ${r2(drawn.centre[1])}°, ${r2(drawn.centre[0])}°</title>` +
+  const land = b.world
+    .map((c) => path(c))
+    .filter(Boolean)
+    .join('');
+  return (
+    `<g class="locator"><title>Where the map lies: centred on ${r2(drawn.centre[1])}°, ${r2(drawn.centre[0])}°</title>` +
     `<path d="${path({ type: 'Sphere' })}" fill="${INK.water}" stroke="${INK.faint}" stroke-width="0.8"/><path d="${land}" fill="${INK.noData}"/>` +
-    `<path d="${path({ type: 'Polygon', coordinates: [ring] })}" fill="none" stroke="${INK.synthetic}" stroke-width="1.5"/></g>`;
+    `<path d="${path({ type: 'Polygon', coordinates: [ring] })}" fill="none" stroke="${INK.synthetic}" stroke-width="1.5"/></g>`
+  );
 }

@@ -43,7 +43,10 @@ test('names match ignoring accents, case and punctuation, and through the alias 
 
 test('Burkina Faso is drawn by its 13 regions, as ACLED counts it, and every ring is oriented for d3-geo', () => {
   const b = boundaries();
-  const regions = b.admin1.filter((s) => s.properties.country === 'BFA').map((s) => s.properties.name).sort();
+  const regions = b.admin1
+    .filter((s) => s.properties.country === 'BFA')
+    .map((s) => s.properties.name)
+    .sort();
   assert.equal(regions.length, 13);
   assert.ok(regions.includes('Boucle du Mouhoun') && regions.includes('Centre-Nord') && regions.includes('Sahel'));
   // A wrongly wound ring covers the rest of the globe: more than half the sphere.
@@ -63,7 +66,10 @@ test('demo: a map of admin1 fatalities in Mali fills every region with data', as
     assert.ok(fill, `${name} is filled`);
     assert.notEqual(fill, INK.land, `${name} is coloured, not left as land`);
   }
-  assert.deepEqual(figure.data.unmatched.map((u) => [u.admin1, u.events]), [['Menaka', counted.rows.find((r) => r.admin1 === 'Menaka')!.events]]);
+  assert.deepEqual(
+    figure.data.unmatched.map((u) => [u.admin1, u.events]),
+    [['Menaka', counted.rows.find((r) => r.admin1 === 'Menaka')!.events]],
+  );
   assert.ok(figure.data.unmatched[0]!.places > 0, 'Menaka is drawn as points');
   assert.ok(figure.text.notes.includes('1 admin1 name matches no boundary (562 events), drawn as points where the events have coordinates: Menaka (Mali)'), 'reported on the figure');
   assert.match(figure.svg, /SYNTHETIC DEMO DATA/);
@@ -84,7 +90,10 @@ test('real ACLED sample: the map reports the admin names it could not match, and
   // Every event is in a filled area or in the list of unmatched names.
   const events = data.areas.reduce((n, a) => n + a.events, 0) + data.unmatched.reduce((n, u) => n + u.events, 0);
   assert.equal(events, 9_000);
-  assert.ok(figure.text.notes.some((n) => n.startsWith(`${data.unmatched.length} admin1 names match no boundary`)), 'reported on the figure');
+  assert.ok(
+    figure.text.notes.some((n) => n.startsWith(`${data.unmatched.length} admin1 names match no boundary`)),
+    'reported on the figure',
+  );
   const geo = mapGeoJson(figure);
   assert.equal((geo.crisismap.unmatched as unknown[]).length, data.unmatched.length, 'the GeoJSON lists them all');
   assert.ok(geo.features.some((f) => f.geometry.type === 'Point' && (f.properties as { unmatched: boolean }).unmatched));
@@ -94,12 +103,17 @@ test('real ACLED sample: the map reports the admin names it could not match, and
 
 test('map snapshots: admin1, country and points on fixed data', async () => {
   const store = await memoryStore();
-  await importFiles(store, [writeScratch('map.csv', acledCsv([
-    { event_id_cnty: 'MLI1', admin1: 'Mopti', fatalities: 30 },
-    { event_id_cnty: 'MLI2', admin1: 'Tombouctou', location: 'Timbuktu', latitude: 16.7735, longitude: -3.0074, fatalities: 5 },
-    { event_id_cnty: 'MLI3', admin1: 'Menaka', location: 'Menaka', latitude: 15.9182, longitude: 2.4022, fatalities: 12 },
-    { event_id_cnty: 'BFO1', country: 'Burkina Faso', admin1: 'Sahel', location: 'Djibo', latitude: 14.1022, longitude: -1.6306, fatalities: 0 },
-  ]))]);
+  await importFiles(store, [
+    writeScratch(
+      'map.csv',
+      acledCsv([
+        { event_id_cnty: 'MLI1', admin1: 'Mopti', fatalities: 30 },
+        { event_id_cnty: 'MLI2', admin1: 'Tombouctou', location: 'Timbuktu', latitude: 16.7735, longitude: -3.0074, fatalities: 5 },
+        { event_id_cnty: 'MLI3', admin1: 'Menaka', location: 'Menaka', latitude: 15.9182, longitude: 2.4022, fatalities: 12 },
+        { event_id_cnty: 'BFO1', country: 'Burkina Faso', admin1: 'Sahel', location: 'Djibo', latitude: 14.1022, longitude: -1.6306, fatalities: 0 },
+      ]),
+    ),
+  ]);
   for (const level of ['admin1', 'country', 'points'] as const) {
     const figure = await map(store, {}, { level });
     assert.doesNotMatch(figure.svg, /NaN|undefined/);

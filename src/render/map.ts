@@ -45,7 +45,7 @@ export function mapFigure(data: MapData, options: MapFigureOptions = {}): MapFig
   // Every area is named where its label fits without overlap; places, being many, only the largest.
   const drawn = drawMap(data, classes, width, options.labels ?? (choropleth ? Infinity : 5));
   const keys: string[] = [];
-  let y = drawn.height + 8;
+  const y = drawn.height + 8;
   let keyHeight = 0;
   const what = data.metric === 'fatalities' ? 'Fatalities' : 'Events';
   if (classes) {
@@ -84,7 +84,10 @@ function mapText(data: MapData): FigureText {
     const top = data.areas[0];
     title = `${areaLabel(top, data)} had the most ${what}${scope(data.filters)}: ${fmt(top.value)} of ${fmt(total)} (${percent(top.value, total)})`;
   }
-  const shown = data.level === 'points' ? `${data.metric === 'fatalities' ? 'Fatalities' : 'Events'} per place (circle area)` : `${data.metric === 'fatalities' ? 'Fatalities' : 'Events'} per ${data.level === 'country' ? 'country' : 'admin1 area'}`;
+  const shown =
+    data.level === 'points'
+      ? `${data.metric === 'fatalities' ? 'Fatalities' : 'Events'} per place (circle area)`
+      : `${data.metric === 'fatalities' ? 'Fatalities' : 'Events'} per ${data.level === 'country' ? 'country' : 'admin1 area'}`;
   const notes = [...data.notes];
   if (data.unmatched.length) {
     const events = data.unmatched.reduce((n, u) => n + u.events, 0);
@@ -99,12 +102,22 @@ function mapText(data: MapData): FigureText {
 
 function tableOf(data: MapData): Table {
   if (data.level === 'points') {
-    return { columns: ['place', 'longitude', 'latitude', 'events', 'fatalities'], rows: data.places.map((p) => ({ place: p.name, longitude: p.lon, latitude: p.lat, events: p.events, fatalities: p.fatalities })) };
+    return {
+      columns: ['place', 'longitude', 'latitude', 'events', 'fatalities'],
+      rows: data.places.map((p) => ({ place: p.name, longitude: p.lon, latitude: p.lat, events: p.events, fatalities: p.fatalities })),
+    };
   }
   return {
     columns: ['country', 'admin1', 'boundary', 'events', 'fatalities', 'matched'],
     rows: [
-      ...data.areas.map((a) => ({ country: a.country, admin1: data.level === 'admin1' ? a.names.join(' / ') : null, boundary: a.shape.properties.name, events: a.events, fatalities: a.fatalities, matched: true })),
+      ...data.areas.map((a) => ({
+        country: a.country,
+        admin1: data.level === 'admin1' ? a.names.join(' / ') : null,
+        boundary: a.shape.properties.name,
+        events: a.events,
+        fatalities: a.fatalities,
+        matched: true,
+      })),
       ...data.unmatched.map((u) => ({ country: u.country, admin1: u.admin1, boundary: null, events: u.events, fatalities: u.fatalities, matched: false })),
     ],
   };

@@ -6,14 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { FONT_FILES } from './theme.js';
 
-interface Face { unitsPerEm: number; advance: Map<number, number>; fallback: number }
+interface Face {
+  unitsPerEm: number;
+  advance: Map<number, number>;
+  fallback: number;
+}
 
 const faces = new Map<string, Face>();
 
 function face(bold: boolean): Face {
   const path = bold ? FONT_FILES.bold : FONT_FILES.regular;
   let f = faces.get(path);
-  if (!f) { f = parseFace(readFileSync(path)); faces.set(path, f); }
+  if (!f) {
+    f = parseFace(readFileSync(path));
+    faces.set(path, f);
+  }
   return f;
 }
 
@@ -36,7 +43,8 @@ export function wrapBalanced(text: string, width: number, size: number, bold = f
   let [low, high] = [0, width];
   while (high - low > 1) {
     const middle = (low + high) / 2;
-    if (wrap(text, middle, size, bold).length === lines.length) high = middle; else low = middle;
+    if (wrap(text, middle, size, bold).length === lines.length) high = middle;
+    else low = middle;
   }
   return wrap(text, high, size, bold);
 }
@@ -46,7 +54,10 @@ export function wrap(text: string, width: number, size: number, bold = false): s
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, size, bold) > width) { lines.push(line); line = word; } else line = next;
+    if (line && textWidth(next, size, bold) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
   }
   if (line) lines.push(line);
   return lines;

@@ -8,8 +8,13 @@
 
 /** "Côte d'Ivoire" → "cote d ivoire": the form names are compared in. */
 export function normalizeName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -26,13 +31,13 @@ export const COUNTRY_ALIASES: Record<string, string> = {
   'Bailiwick of Guernsey': 'Guernsey',
   'Bailiwick of Jersey': 'Jersey',
   'North Macedonia': 'Macedonia',
-  'Cote d\'Ivoire': 'Ivory Coast',
+  "Cote d'Ivoire": 'Ivory Coast',
   'Cabo Verde': 'Cape Verde',
-  'Czechia': 'Czech Republic',
-  'Swaziland': 'eSwatini',
+  Czechia: 'Czech Republic',
+  Swaziland: 'eSwatini',
   'Timor-Leste': 'East Timor',
   'Myanmar (Burma)': 'Myanmar',
-  'Burma': 'Myanmar',
+  Burma: 'Myanmar',
   'Russia (Soviet Union)': 'Russia',
   'Yemen (North Yemen)': 'Yemen',
   'Zimbabwe (Rhodesia)': 'Zimbabwe',
@@ -43,7 +48,7 @@ export const COUNTRY_ALIASES: Record<string, string> = {
   'Kingdom of eSwatini': 'eSwatini',
   'Sao Tome and Principe': 'São Tomé and Principe',
   'Palestinian Territory': 'Palestine',
-  'Micronesia': 'Federated States of Micronesia',
+  Micronesia: 'Federated States of Micronesia',
   'South Sudan': 'S. Sudan',
 };
 
@@ -62,15 +67,103 @@ export const ADMIN1_ALIASES: Record<string, Record<string, string>> = {
   Mauritania: { 'Hodh el Chargui': 'Hodh ech Chargui', 'Hodh Ech Chargi': 'Hodh ech Chargui', 'Hodh el Gharbi': 'Hodh el Gharbi', 'Dakhlet Nouadhibou': 'Dakhlet Nouadhibou' },
   Guinea: { Nzerekore: 'Nzérékoré', Labe: 'Labé', Boke: 'Boke' },
   'Burkina Faso': { 'Plateau Central': 'Plateau-Central', 'Boucle du Mouhon': 'Boucle du Mouhoun' },
-  Cameroon: { 'Far North': 'Extrême-Nord', 'Extreme-Nord': 'Extrême-Nord', North: 'Nord', 'North-West': 'Nord-Ouest', Northwest: 'Nord-Ouest', 'South-West': 'Sud-Ouest', Southwest: 'Sud-Ouest', Littoral: 'Littoral', West: 'Ouest', East: 'Est', South: 'Sud', Centre: 'Centre', Adamawa: 'Adamaoua' },
+  Cameroon: {
+    'Far North': 'Extrême-Nord',
+    'Extreme-Nord': 'Extrême-Nord',
+    North: 'Nord',
+    'North-West': 'Nord-Ouest',
+    Northwest: 'Nord-Ouest',
+    'South-West': 'Sud-Ouest',
+    Southwest: 'Sud-Ouest',
+    Littoral: 'Littoral',
+    West: 'Ouest',
+    East: 'Est',
+    South: 'Sud',
+    Centre: 'Centre',
+    Adamawa: 'Adamaoua',
+  },
   Senegal: { Thies: 'Thiès', Kedougou: 'Kédougou', Sedhiou: 'Sédhiou' },
-  Syria: { 'Al Hasakeh': 'Hasaka (Al Haksa)', Hasakeh: 'Hasaka (Al Haksa)', 'Ar Raqqa': 'Ar Raqqah', Dara: 'Dar`a', Daraa: 'Dar`a', 'Rural Damascus': 'Rif Dimashq', 'As Sweida': "As Suwayda'", 'Deir-ez-Zor': 'Dayr Az Zawr', 'Deir ez Zor': 'Dayr Az Zawr', Homs: 'Homs (Hims)', Hama: 'Hamah', Lattakia: 'Lattakia', Latakia: 'Lattakia' },
-  Iraq: { Ninewa: 'Ninawa', Nineveh: 'Ninawa', 'Al Sulaymaniyah': 'As-Sulaymaniyah', 'Salah Al Din': 'Sala ad-Din', 'Salah al-Din': 'Sala ad-Din', Wassit: 'Wasit', 'Al Najaf': 'An-Najaf', Kirkuk: "At-Ta'mim", Erbil: 'Arbil', Duhok: 'Dihok', Basrah: 'Al-Basrah', Anbar: 'Al-Anbar', Muthanna: 'Al-Muthannia', Qadissiya: 'Al-Qādisiyyah', 'Thi-Qar': 'Dhi-Qar', Kerbala: "Karbala'" },
-  Somalia: { 'Lower Shabelle': 'Shabeellaha Hoose', 'Middle Shabelle': 'Shabeellaha Dhexe', Banadir: 'Banaadir', Hiraan: 'Hiiraan', Galgaduud: 'Galguduud', 'Lower Juba': 'Jubbada Hoose', 'Middle Juba': 'Jubbada Dhexe', Bakool: 'Bakool', Nugaal: 'Nugaal' },
-  Yemen: { Sadah: 'Sa`dah', Taizz: 'Ta`izz', Aden: '`Adan', Marib: "Ma'rib", "Sana'a": "Sana'a", 'Amanat al Asimah': 'Amanat Al Asimah', 'Al Bayda': "Al Bayda'", 'Ad Dali': "Al Dali'", Hadramaut: 'Hadramawt', Lahj: 'Lahij' },
+  Syria: {
+    'Al Hasakeh': 'Hasaka (Al Haksa)',
+    Hasakeh: 'Hasaka (Al Haksa)',
+    'Ar Raqqa': 'Ar Raqqah',
+    Dara: 'Dar`a',
+    Daraa: 'Dar`a',
+    'Rural Damascus': 'Rif Dimashq',
+    'As Sweida': "As Suwayda'",
+    'Deir-ez-Zor': 'Dayr Az Zawr',
+    'Deir ez Zor': 'Dayr Az Zawr',
+    Homs: 'Homs (Hims)',
+    Hama: 'Hamah',
+    Lattakia: 'Lattakia',
+    Latakia: 'Lattakia',
+  },
+  Iraq: {
+    Ninewa: 'Ninawa',
+    Nineveh: 'Ninawa',
+    'Al Sulaymaniyah': 'As-Sulaymaniyah',
+    'Salah Al Din': 'Sala ad-Din',
+    'Salah al-Din': 'Sala ad-Din',
+    Wassit: 'Wasit',
+    'Al Najaf': 'An-Najaf',
+    Kirkuk: "At-Ta'mim",
+    Erbil: 'Arbil',
+    Duhok: 'Dihok',
+    Basrah: 'Al-Basrah',
+    Anbar: 'Al-Anbar',
+    Muthanna: 'Al-Muthannia',
+    Qadissiya: 'Al-Qādisiyyah',
+    'Thi-Qar': 'Dhi-Qar',
+    Kerbala: "Karbala'",
+  },
+  Somalia: {
+    'Lower Shabelle': 'Shabeellaha Hoose',
+    'Middle Shabelle': 'Shabeellaha Dhexe',
+    Banadir: 'Banaadir',
+    Hiraan: 'Hiiraan',
+    Galgaduud: 'Galguduud',
+    'Lower Juba': 'Jubbada Hoose',
+    'Middle Juba': 'Jubbada Dhexe',
+    Bakool: 'Bakool',
+    Nugaal: 'Nugaal',
+  },
+  Yemen: {
+    Sadah: 'Sa`dah',
+    Taizz: 'Ta`izz',
+    Aden: '`Adan',
+    Marib: "Ma'rib",
+    "Sana'a": "Sana'a",
+    'Amanat al Asimah': 'Amanat Al Asimah',
+    'Al Bayda': "Al Bayda'",
+    'Ad Dali': "Al Dali'",
+    Hadramaut: 'Hadramawt',
+    Lahj: 'Lahij',
+  },
   Mexico: { 'Veracruz de Ignacio de la Llave': 'Veracruz', 'Ciudad de Mexico': 'Distrito Federal', 'Coahuila de Zaragoza': 'Coahuila', 'Michoacan de Ocampo': 'Michoacán', Mexico: 'México' },
   Italy: { Puglia: 'Apulia', Sicilia: 'Sicily', "Valle d'Aosta/Vallee d'Aoste": "Valle d'Aosta", 'Trentino-Alto Adige/Sudtirol': 'Trentino-Alto Adige' },
-  Sweden: { Stockholms: 'Stockholm', 'Vastra Gotalands': 'Västra Götaland', Ostergotlands: 'Östergötland', Norrbottens: 'Norrbotten', Vastmanlands: 'Västmanland', Jonkopings: 'Jönköping', Vasternorrlands: 'Västernorrland', Dalarnas: 'Dalarna', Kronobergs: 'Kronoberg', Skane: 'Skåne', Uppsala: 'Uppsala', Orebro: 'Orebro', Hallands: 'Halland', Kalmar: 'Kalmar', Gavleborgs: 'Gävleborg', Sodermanlands: 'Södermanland', Varmlands: 'Värmland', Vasterbottens: 'Västerbotten', Jamtlands: 'Jämtland', Blekinge: 'Blekinge', Gotlands: 'Gotland' },
+  Sweden: {
+    Stockholms: 'Stockholm',
+    'Vastra Gotalands': 'Västra Götaland',
+    Ostergotlands: 'Östergötland',
+    Norrbottens: 'Norrbotten',
+    Vastmanlands: 'Västmanland',
+    Jonkopings: 'Jönköping',
+    Vasternorrlands: 'Västernorrland',
+    Dalarnas: 'Dalarna',
+    Kronobergs: 'Kronoberg',
+    Skane: 'Skåne',
+    Uppsala: 'Uppsala',
+    Orebro: 'Orebro',
+    Hallands: 'Halland',
+    Kalmar: 'Kalmar',
+    Gavleborgs: 'Gävleborg',
+    Sodermanlands: 'Södermanland',
+    Varmlands: 'Värmland',
+    Vasterbottens: 'Västerbotten',
+    Jamtlands: 'Jämtland',
+    Blekinge: 'Blekinge',
+    Gotlands: 'Gotland',
+  },
   Afghanistan: { Herat: 'Hirat', Helmand: 'Hilmand', Paktia: 'Paktya', 'Sar-e Pul': 'Sari Pul', Nimruz: 'Nimroz', Urozgan: 'Uruzgan', 'Maidan Wardak': 'Wardak', Jowzjan: 'Jawzjan' },
 };
 
@@ -92,9 +185,12 @@ export class NameIndex<T> {
   get(name: string, aliases: Record<string, string> = {}): T | undefined {
     const key = normalizeName(name);
     const alias = Object.entries(aliases).find(([from]) => normalizeName(from) === key)?.[1];
-    return (alias !== undefined ? this.byName.get(normalizeName(alias)) : undefined) ?? this.byName.get(key)
+    return (
+      (alias !== undefined ? this.byName.get(normalizeName(alias)) : undefined) ??
+      this.byName.get(key) ??
       // UCDP writes "Mopti region", "Kayes province": the word for the kind of area is dropped last.
-      ?? this.byName.get(key.replace(GENERIC, ' ').replace(/\s+/g, ' ').trim());
+      this.byName.get(key.replace(GENERIC, ' ').replace(/\s+/g, ' ').trim())
+    );
   }
 }
 

@@ -31,21 +31,31 @@ export function tableCsv(table: Table): string {
 /** The bytes of a chart in a format. */
 export async function chartOutput(chart: Chart, format: Format): Promise<string | Buffer> {
   switch (format) {
-    case 'svg': return visibleControls(await chartSvg(chart));
-    case 'png': return svgToPng(await chartSvg(chart));
-    case 'vl.json': return JSON.stringify(chartSpec(chart), null, 2) + '\n';
-    case 'csv': return tableCsv(chart.table);
-    default: throw new CrisisError(`a chart cannot be written as .${format}`, [`use ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}`]);
+    case 'svg':
+      return visibleControls(await chartSvg(chart));
+    case 'png':
+      return svgToPng(await chartSvg(chart));
+    case 'vl.json':
+      return JSON.stringify(chartSpec(chart), null, 2) + '\n';
+    case 'csv':
+      return tableCsv(chart.table);
+    default:
+      throw new CrisisError(`a chart cannot be written as .${format}`, [`use ${CHART_FORMATS.map((f) => `.${f}`).join(', ')}`]);
   }
 }
 
 export function mapOutput(figure: MapFigure, format: Format): string | Buffer {
   switch (format) {
-    case 'svg': return visibleControls(figure.svg);
-    case 'png': return svgToPng(figure.svg);
-    case 'geojson': return JSON.stringify(mapGeoJson(figure)) + '\n';
-    case 'csv': return tableCsv(figure.table);
-    default: throw new CrisisError(`a map cannot be written as .${format}`, [`use ${MAP_FORMATS.map((f) => `.${f}`).join(', ')}`]);
+    case 'svg':
+      return visibleControls(figure.svg);
+    case 'png':
+      return svgToPng(figure.svg);
+    case 'geojson':
+      return JSON.stringify(mapGeoJson(figure)) + '\n';
+    case 'csv':
+      return tableCsv(figure.table);
+    default:
+      throw new CrisisError(`a map cannot be written as .${format}`, [`use ${MAP_FORMATS.map((f) => `.${f}`).join(', ')}`]);
   }
 }
 

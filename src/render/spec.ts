@@ -12,7 +12,10 @@ export const CHART_KINDS: ChartKind[] = ['bar', 'stacked-bar', 'line', 'pie', 't
 
 export type Cell = string | number | boolean | null;
 /** The data behind a chart, as its CSV holds it. */
-export interface Table { columns: string[]; rows: Array<Record<string, Cell>> }
+export interface Table {
+  columns: string[];
+  rows: Array<Record<string, Cell>>;
+}
 
 export interface Chart {
   kind: ChartKind;
@@ -30,8 +33,15 @@ export const CONFIG = {
   background: INK.background,
   view: { stroke: null },
   axis: {
-    labelFontSize: SIZE.label, titleFontSize: SIZE.label, titleFontWeight: 'normal', labelColor: INK.text, titleColor: INK.muted,
-    domainColor: INK.faint, tickColor: INK.faint, gridColor: INK.grid, labelLimit: 220,
+    labelFontSize: SIZE.label,
+    titleFontSize: SIZE.label,
+    titleFontWeight: 'normal',
+    labelColor: INK.text,
+    titleColor: INK.muted,
+    domainColor: INK.faint,
+    tickColor: INK.faint,
+    gridColor: INK.grid,
+    labelLimit: 220,
   },
   legend: { labelFontSize: SIZE.label, titleFontSize: SIZE.label, titleFontWeight: 'normal', titleColor: INK.muted, labelColor: INK.text, labelLimit: 260 },
   bar: { color: PRIMARY },
@@ -75,14 +85,19 @@ export const panelTitle = (text: string) => ({ text, anchor: 'start', fontSize: 
 export function chartSpec(chart: Chart, width = WIDTH): TopLevelSpec {
   const { text } = chart;
   // Vega-Lite fits only single views to a width: panels get a width of their own.
-  const body = chart.plots.length === 1 ? plotSpec(chart.plots[0]!, width)
-    : { ...plotSpec({ vconcat: chart.plots.map((p) => ({ ...p, width: width - 200 })) }, width), width: undefined, autosize: undefined };
+  const body =
+    chart.plots.length === 1 ? plotSpec(chart.plots[0]!, width) : { ...plotSpec({ vconcat: chart.plots.map((p) => ({ ...p, width: width - 200 })) }, width), width: undefined, autosize: undefined };
   return {
     ...body,
     padding: SIZE.padding,
     title: {
-      text: titleLines(text, width), subtitle: [...subtitleLines(text, width), ...footerLines(text, width)],
-      anchor: 'start', fontSize: SIZE.title, subtitleFontSize: SIZE.subtitle, subtitleColor: INK.muted, offset: 12,
+      text: titleLines(text, width),
+      subtitle: [...subtitleLines(text, width), ...footerLines(text, width)],
+      anchor: 'start',
+      fontSize: SIZE.title,
+      subtitleFontSize: SIZE.subtitle,
+      subtitleColor: INK.muted,
+      offset: 12,
     },
     description: [text.title, ...text.subtitle, text.source, ...text.notes].join('\n'),
     usermeta: { crisismap: { kind: chart.kind, ...text } },

@@ -14,7 +14,8 @@ export function prefixIds(svg: string, prefix: string): string {
   let out = svg;
   for (const id of ids) {
     const safe = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`\\bid="${safe}"`, 'g'), `id="${prefix}-${id}"`)
+    out = out
+      .replace(new RegExp(`\\bid="${safe}"`, 'g'), `id="${prefix}-${id}"`)
       .replace(new RegExp(`url\\(#${safe}\\)`, 'g'), `url(#${prefix}-${id})`)
       .replace(new RegExp(`href="#${safe}"`, 'g'), `href="#${prefix}-${id}"`);
   }

@@ -30,7 +30,7 @@ test('/api/count answers exactly what count() answers for the same filter', { sk
   assert.deepEqual(body.datasets, [{ dataset: 'acled', version: 'export 2022-08-01', events: 64 }]);
 });
 
-test('filters in ACLED\'s conventions: | for alternatives, event_date with event_date_where', { skip }, async () => {
+test("filters in ACLED's conventions: | for alternatives, event_date with event_date_where", { skip }, async () => {
   const both = await server.json('/api/count?country=Mali|Niger&by=country');
   assert.deepEqual(both.body.filters, { country: ['Mali', 'Niger'] });
   assert.deepEqual(both.body.total, (await count(server.store, { country: ['Mali', 'Niger'] })).total);
@@ -53,9 +53,11 @@ test('Wagner: 5 events, 37 fatalities, the same through count, events and the ac
   const counted = await server.json('/api/count?actor=Wagner');
   assert.deepEqual(counted.body.total, { events: 5, fatalities: 37 });
   const listed = await server.json('/api/events?actor=wagner&fields=id,fatalities');
-  assert.deepEqual(listed.body.events.map((e: { id: string }) => e.id).sort(),
-    ['acled:CEN48850', 'acled:CEN48942', 'acled:CEN48963', 'acled:MLI6437', 'acled:MLI6442']);
-  assert.equal(listed.body.events.reduce((n: number, e: { fatalities: number }) => n + e.fatalities, 0), 37);
+  assert.deepEqual(listed.body.events.map((e: { id: string }) => e.id).sort(), ['acled:CEN48850', 'acled:CEN48942', 'acled:CEN48963', 'acled:MLI6437', 'acled:MLI6442']);
+  assert.equal(
+    listed.body.events.reduce((n: number, e: { fatalities: number }) => n + e.fatalities, 0),
+    37,
+  );
   const profile = await server.json('/api/actor?actor=Wagner');
   // The library's answer, with the parameters it names worded as the API takes them (successors=1).
   assert.deepEqual(profile.body, JSON.parse(JSON.stringify(wordDeep(await actorProfile(server.store, 'Wagner', {}), HTTP_NAMES))));
@@ -63,7 +65,7 @@ test('Wagner: 5 events, 37 fatalities, the same through count, events and the ac
   assert.deepEqual(profile.body.figures.total, { events: 5, fatalities: 37 });
 });
 
-test('/api/events pages through the events in date order, with the list\'s own fields', { skip }, async () => {
+test("/api/events pages through the events in date order, with the list's own fields", { skip }, async () => {
   const first = await server.json('/api/events?country=Mali&limit=10');
   const second = await server.json('/api/events?country=Mali&limit=10&page=2');
   const direct = await listEvents(server.store, { country: ['Mali'] }, { limit: 20 });
@@ -95,11 +97,15 @@ test('/api/events.csv and .geojson: the same events, the filters and datasets in
   assert.equal(collection.crisismap.matched, 64);
 });
 
-test('analyses answer in the Answer shape, as the library (and the CLI\'s --json) does', { skip }, async () => {
+test("analyses answer in the Answer shape, as the library (and the CLI's --json) does", { skip }, async () => {
   const SHAPE = ['question', 'figures', 'sentence', 'filters', 'datasets', 'caveats', 'eventIds', 'eventCount'];
   for (const path of [
-    '/api/trend?country=Mali&by=month', '/api/victims?country=Mali', '/api/actor?actor=JNIM&country=Mali',
-    '/api/episodes?country=Mali&limit=3', '/api/spread?by=quarter&group=sahel=Mali,Niger,Burkina Faso', '/api/surges?min=10&min_admin1=5',
+    '/api/trend?country=Mali&by=month',
+    '/api/victims?country=Mali',
+    '/api/actor?actor=JNIM&country=Mali',
+    '/api/episodes?country=Mali&limit=3',
+    '/api/spread?by=quarter&group=sahel=Mali,Niger,Burkina Faso',
+    '/api/surges?min=10&min_admin1=5',
   ]) {
     const { status, body } = await server.json(path);
     assert.equal(status, 200, `${path}: ${JSON.stringify(body).slice(0, 300)}`);
@@ -176,5 +182,8 @@ test('the boundaries the dashboard draws: countries, and admin1 areas of the cou
 test('/api/info is what `crisismap info --json` prints', { skip }, async () => {
   const { body } = await server.json('/api/info');
   assert.equal(body.events, 9000);
-  assert.deepEqual(body.datasets.map((d: { dataset: string; versions: string[] }) => [d.dataset, d.versions]), [['acled', ['export 2022-08-01']]]);
+  assert.deepEqual(
+    body.datasets.map((d: { dataset: string; versions: string[] }) => [d.dataset, d.versions]),
+    [['acled', ['export 2022-08-01']]],
+  );
 });

@@ -53,10 +53,12 @@ export interface AppOptions {
 /** Methods a route answers, for Allow headers: HEAD goes with GET. */
 const allowOf = (method: string) => (method.toUpperCase() === 'GET' ? 'GET, HEAD' : method.toUpperCase());
 
-
 /** Host header names that are this machine; anything else on a loopback server is a rebinding. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   return name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
 
@@ -89,7 +91,9 @@ export function createApp(options: AppOptions): Hono {
     // Node's own limit (16 KB of headers) answers longer ones, in the same shape (serve.ts).
     const target = c.req.url.length - new URL(c.req.url).origin.length;
     if (target > MAX_URL_LENGTH) {
-      throw new ApiError(414, `the URL is ${target.toLocaleString('en-US')} characters long: at most ${MAX_URL_LENGTH.toLocaleString('en-US')} are answered`, ['ask for fewer values at a time, and combine the answers']);
+      throw new ApiError(414, `the URL is ${target.toLocaleString('en-US')} characters long: at most ${MAX_URL_LENGTH.toLocaleString('en-US')} are answered`, [
+        'ask for fewer values at a time, and combine the answers',
+      ]);
     }
     await next();
   });
@@ -107,13 +111,17 @@ export function createApp(options: AppOptions): Hono {
         const { reply, hit } = await cache.get(key, options.store.generation, work);
         return respond(c, reply, hit);
       });
-      app.all(spec.path, (c) => { throw notAllowed(c.req.method, c.req.path, allowOf('get')); });
+      app.all(spec.path, (c) => {
+        throw notAllowed(c.req.method, c.req.path, allowOf('get'));
+      });
     },
     trusted: (c) => holdsToken(c, options.token),
     raw(spec, ...handlers) {
       routes.push(spec as RouteSpec);
       app.on(spec.method.toUpperCase(), spec.path, ...(handlers as [never]));
-      app.all(spec.path, (c) => { throw notAllowed(c.req.method, c.req.path, allowOf(spec.method)); });
+      app.all(spec.path, (c) => {
+        throw notAllowed(c.req.method, c.req.path, allowOf(spec.method));
+      });
     },
   };
 
@@ -143,6 +151,10 @@ function notFound(c: Context, routes: RouteSpec[]): ApiError {
   const path = c.req.path;
   const other = routes.find((r) => r.path === path);
   if (other) return notAllowed(c.req.method, path, allowOf(other.method));
-  const near = closest(path, routes.map((r) => r.doc ?? r.path), 2);
+  const near = closest(
+    path,
+    routes.map((r) => r.doc ?? r.path),
+    2,
+  );
   return new ApiError(404, `no route ${c.req.method} ${path}`, [...(near.length ? [`closest: ${near.join(', ')}`] : []), 'every route is listed at /api/docs (machine-readable: /api/openapi.json)']);
 }

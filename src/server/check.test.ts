@@ -8,7 +8,9 @@ import { MAX_CHECK_BYTES } from './routes/check.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 let server: TestServer;
-before(async () => { server = await testServer([smallAcledFile()]); });
+before(async () => {
+  server = await testServer([smallAcledFile()]);
+});
 after(() => server?.close());
 
 const post = (body: string, query = '') => server.json(`/api/check${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
@@ -19,7 +21,10 @@ test('answers what checkText answers for the same text, parameters named as the 
   assert.equal(status, 200);
   assert.deepEqual(body, JSON.parse(JSON.stringify(wordDeep(await checkText(server.store, TEXT, { published: '2022-03-30', lang: 'en' }), HTTP_NAMES))));
   assert.doesNotMatch(JSON.stringify(body), /⟦/, 'no wording placeholder reaches a client');
-  assert.deepEqual(body.claims.map((c: { verdict: string }) => c.verdict), ['contradicted', 'supported']);
+  assert.deepEqual(
+    body.claims.map((c: { verdict: string }) => c.verdict),
+    ['contradicted', 'supported'],
+  );
 });
 
 test('filters in the query limit the data used', async () => {

@@ -12,8 +12,16 @@ import { acledCsv, ROOT, scratch } from '../../test/testing.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 const MIX = [
-  '/api/count?by=year', '/api/count?country=Mali|Niger&by=country', '/api/count?actor=Wagner', '/api/events?limit=2',
-  '/api/events.csv?country=Mali', '/api/trend?country=Mali', '/api/victims', '/api/episodes?limit=2', '/api/actor?actor=Wagner', '/api/info',
+  '/api/count?by=year',
+  '/api/count?country=Mali|Niger&by=country',
+  '/api/count?actor=Wagner',
+  '/api/events?limit=2',
+  '/api/events.csv?country=Mali',
+  '/api/trend?country=Mali',
+  '/api/victims',
+  '/api/episodes?limit=2',
+  '/api/actor?actor=Wagner',
+  '/api/info',
 ];
 
 let uncached: TestServer;
@@ -25,11 +33,16 @@ after(() => uncached?.close());
 test('200 requests at once, without the cache: every one answered, each as when asked alone', async () => {
   const alone = new Map<string, string>();
   for (const path of MIX) alone.set(path, await (await uncached.get(path)).text());
-  const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => MIX[i % MIX.length]!).map(async (path) => {
-    const response = await uncached.get(path);
-    return { path, status: response.status, text: await response.text(), cache: response.headers.get('x-cache') };
-  }));
-  assert.deepEqual(responses.filter((r) => r.status !== 200).map((r) => `${r.path}: ${r.status} ${r.text}`), []);
+  const responses = await Promise.all(
+    Array.from({ length: 200 }, (_, i) => MIX[i % MIX.length]!).map(async (path) => {
+      const response = await uncached.get(path);
+      return { path, status: response.status, text: await response.text(), cache: response.headers.get('x-cache') };
+    }),
+  );
+  assert.deepEqual(
+    responses.filter((r) => r.status !== 200).map((r) => `${r.path}: ${r.status} ${r.text}`),
+    [],
+  );
   for (const r of responses) assert.equal(r.text, alone.get(r.path), r.path);
   assert.ok(responses.every((r) => r.cache === 'miss'));
 });
@@ -55,7 +68,10 @@ test('reads go on while an import runs, and see its events once it commits', asy
   body.set('file', new Blob([csv]), 'big.csv');
   const importing = uncached.json('/api/import', { method: 'POST', body, headers: { authorization: 'Bearer tok' } });
   const reads = await Promise.all(Array.from({ length: 40 }, (_, i) => uncached.json(MIX[i % 4]!)));
-  assert.deepEqual(reads.map((r) => r.status).filter((s) => s !== 200), []);
+  assert.deepEqual(
+    reads.map((r) => r.status).filter((s) => s !== 200),
+    [],
+  );
   const imported = await importing;
   assert.equal(imported.status, 200, JSON.stringify(imported.body));
   assert.equal((await uncached.json('/api/count?year=2023')).body.total.events, 2000);
@@ -66,8 +82,12 @@ function crisismap(args: string[]): Promise<{ code: number | null; out: string; 
   const child = spawn(process.execPath, [join(ROOT, 'bin/crisismap.js'), ...args], { cwd: ROOT });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   return once(child, 'close').then(([code]) => ({ code: code as number | null, out, err }));
 }
 
@@ -82,7 +102,9 @@ test('crisismap serve --demo builds the demo store, serves it, prints the addres
   const db = join(scratch(), 'demo.duckdb');
   const child = spawn(process.execPath, [join(ROOT, 'bin/crisismap.js'), 'serve', '--demo', '--db', db, '--port', '0'], { cwd: ROOT });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
   child.stderr.on('data', () => undefined);
   try {
     const url = await new Promise<string>((resolve, reject) => {

@@ -6,8 +6,7 @@
 import { parametersOf } from './openapi.js';
 import type { RouteSpec, Tag } from './route.js';
 
-export const escapeHtml = (value: unknown): string =>
-  String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+export const escapeHtml = (value: unknown): string => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The page needs no script: the header forbids any, whatever might slip into its text. */
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:";
@@ -52,9 +51,16 @@ error naming the closest ones.</p>`;
 function routeHtml(route: RouteSpec): string {
   const path = route.doc ?? route.path;
   const params = parametersOf(route);
-  const rows = params.map((p) => `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' (required)' : ''}</td><td>${escapeHtml(p.description ?? '')}</td><td>${p.example !== undefined ? `<code>${escapeHtml(p.example)}</code>` : ''}</td></tr>`);
-  const types = Object.entries(route.responses).map(([type, holds]) => `<code>${escapeHtml(type)}</code>: ${escapeHtml(holds)}`).join('<br>');
-  const errors = Object.entries(route.errors ?? {}).map(([status, why]) => `${escapeHtml(status)}: ${escapeHtml(why)}`).join('; ');
+  const rows = params.map(
+    (p) =>
+      `<tr><td><code>${escapeHtml(p.name)}</code>${p.required ? ' (required)' : ''}</td><td>${escapeHtml(p.description ?? '')}</td><td>${p.example !== undefined ? `<code>${escapeHtml(p.example)}</code>` : ''}</td></tr>`,
+  );
+  const types = Object.entries(route.responses)
+    .map(([type, holds]) => `<code>${escapeHtml(type)}</code>: ${escapeHtml(holds)}`)
+    .join('<br>');
+  const errors = Object.entries(route.errors ?? {})
+    .map(([status, why]) => `${escapeHtml(status)}: ${escapeHtml(why)}`)
+    .join('; ');
   const example = exampleUrl(route, params);
   return `<section id="${escapeHtml(route.method + path)}">
 <h3><span class="method">${route.method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
@@ -70,7 +76,6 @@ function exampleUrl(route: RouteSpec, params: Array<Record<string, unknown>>): s
   if (route.method !== 'get') return undefined;
   let path = route.doc ?? route.path;
   for (const p of params.filter((x) => x.in === 'path')) path = path.replace(`{${p.name}}`, String(p.example));
-  const query = params.filter((p) => p.in === 'query' && p.required && p.example !== undefined)
-    .map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example))}`);
+  const query = params.filter((p) => p.in === 'query' && p.required && p.example !== undefined).map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example))}`);
   return query.length ? `${path}?${query.join('&')}` : path;
 }

@@ -36,7 +36,10 @@ async function expectError(response: Response, status: number, message: RegExp) 
 
 test('messages and caveats name parameters as the API takes them, never as command-line flags', async () => {
   const surges = await (await server.get('/api/surges?year=2022')).json();
-  assert.ok(surges.caveats.some((c: string) => /^the first day of event_date and year do not limit surges: .* the window ends at at, else the last day of event_date/.test(c)), surges.caveats.join('\n'));
+  assert.ok(
+    surges.caveats.some((c: string) => /^the first day of event_date and year do not limit surges: .* the window ends at at, else the last day of event_date/.test(c)),
+    surges.caveats.join('\n'),
+  );
   const trend = await expectError(await server.get('/api/trend?compare=1999,2000'), 400, /^compare: 1999 is not in the series$/);
   assert.doesNotMatch(JSON.stringify([surges, trend]), /--[a-z]|crisismap /);
   const unknown = await expectError(await server.get('/api/count?country=Maly'), 400, /^unknown country "Maly"$/);
@@ -123,8 +126,7 @@ test('writing: 403 without a configured token, 401 without or with a wrong one, 
     body.set('file', new Blob([content]), name);
     return body;
   };
-  const post = (target: TestServer, body: FormData, token?: string) =>
-    target.get('/api/import', { method: 'POST', body, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
+  const post = (target: TestServer, body: FormData, token?: string) => target.get('/api/import', { method: 'POST', body, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
   await expectError(await post(server, form('x')), 403, /^writing is disabled: start the server with --token/);
   await expectError(await post(writable, form('x')), 401, /^this route needs the token/);
   await expectError(await post(writable, form('x'), 'guess'), 401, /^wrong token$/);
@@ -144,11 +146,13 @@ test('no bad value of any parameter of any route gives a 500', async () => {
     const url = path.replace(/\{(\w+)\}/g, (_, name) => String(get.parameters.find((p) => p.name === name)?.example));
     for (const p of get.parameters.filter((x) => x.in === 'query')) {
       // The values of one parameter at once: the server's readers work side by side, as for any client.
-      await Promise.all(nasty.map(async (value) => {
-        const response = await server.get(`${url}?${p.name}=${encodeURIComponent(value)}`);
-        assert.ok(response.status < 500, `${url}?${p.name}=${value}: ${response.status} ${await response.text()}`);
-        await response.arrayBuffer().catch(() => undefined);
-      }));
+      await Promise.all(
+        nasty.map(async (value) => {
+          const response = await server.get(`${url}?${p.name}=${encodeURIComponent(value)}`);
+          assert.ok(response.status < 500, `${url}?${p.name}=${value}: ${response.status} ${await response.text()}`);
+          await response.arrayBuffer().catch(() => undefined);
+        }),
+      );
     }
   }
   await expectError(await server.get('/api/count?country=%E0%A4%A'), 400, /^unknown country/);

@@ -21,7 +21,12 @@ export interface ErrorBody {
 /** An error with its HTTP status: thrown by routes, answered by the app's one error handler. */
 export class ApiError extends Error {
   /** `headers`: what the status needs beside the body (WWW-Authenticate with 401, Allow with 405). */
-  constructor(readonly status: ContentfulStatusCode, message: string, readonly hints: string[] = [], readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+    readonly hints: string[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -70,10 +75,7 @@ export function invalidParameters(error: ZodError, examples: Record<string, stri
   const [first, ...rest] = error.issues;
   const field = String(first?.path[0] ?? '');
   const example = examples[field];
-  return new ApiError(400, first?.message ?? 'invalid parameters', [
-    ...rest.map((issue) => issue.message),
-    ...(example !== undefined ? [`e.g. ${field}=${example}`] : []),
-  ]);
+  return new ApiError(400, first?.message ?? 'invalid parameters', [...rest.map((issue) => issue.message), ...(example !== undefined ? [`e.g. ${field}=${example}`] : [])]);
 }
 
 /** 405 with the Allow header the status needs (allow: 'GET, HEAD', 'POST'). */

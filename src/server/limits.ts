@@ -20,4 +20,3 @@ export function isHeavy(query: Record<string, string[]>): boolean {
   const total = Object.keys(query).reduce((sum, name) => sum + count(name), 0);
   return total > HEAVY.values || count('actor') > HEAVY.actors;
 }
-

@@ -64,7 +64,7 @@ export function localCommandRoute(app: Hono, options: LocalCommandOptions): void
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim() ?? '';
     const digest = (text: string) => createHash('sha256').update(text).digest();
     if (!given || !timingSafeEqual(digest(given), digest(options.credential))) {
-      throw new ApiError(401, 'this route needs the credential in the server\'s discovery file', ['it is readable only by the user who started the server']);
+      throw new ApiError(401, "this route needs the credential in the server's discovery file", ['it is readable only by the user who started the server']);
     }
   };
 
@@ -85,14 +85,16 @@ export function localCommandRoute(app: Hono, options: LocalCommandOptions): void
       if (!parsed.success) throw new ApiError(400, 'the body must be JSON: {"argv": [...], "cwd": "/…", "db": "/…"}');
       const { argv, cwd, db, width } = parsed.data;
       if (db !== options.store.path) throw new ApiError(409, `this server holds ${options.store.path}, not ${db}`);
-      const result = await oneAtATime(() => runIn(cwd, async () => {
-        const stdout: string[] = [];
-        const stderr: string[] = [];
-        const io: CapturedIO = { out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), interactive: false, inServer: true, ...(width ? { width } : {}) };
-        const host = { path: options.store.path, defaultDb: db, connect: () => options.store.connect() };
-        const code = await withStoreHost(host, () => options.run(argv, io));
-        return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-      }));
+      const result = await oneAtATime(() =>
+        runIn(cwd, async () => {
+          const stdout: string[] = [];
+          const stderr: string[] = [];
+          const io: CapturedIO = { out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), interactive: false, inServer: true, ...(width ? { width } : {}) };
+          const host = { path: options.store.path, defaultDb: db, connect: () => options.store.connect() };
+          const code = await withStoreHost(host, () => options.run(argv, io));
+          return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+        }),
+      );
       return c.json({ ok: true, ...result });
     } catch (error) {
       return errorResponse(c, error);

@@ -11,7 +11,13 @@ import { ROOT } from '../../test/testing.js';
 import { FILTER_PARAMS } from './params.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
-interface Parameter { name: string; in: string; required: boolean; example?: string; schema: Record<string, unknown> }
+interface Parameter {
+  name: string;
+  in: string;
+  required: boolean;
+  example?: string;
+  schema: Record<string, unknown>;
+}
 type Operation = { parameters: Parameter[]; responses: Record<string, unknown>; security?: unknown[] };
 let server: TestServer;
 let paths: Record<string, Record<string, Operation>>;
@@ -29,12 +35,30 @@ const operations = () => Object.entries(paths).flatMap(([path, methods]) => Obje
 test('the document lists every route of the issue, with its method', () => {
   const listed = operations().map((o) => `${o.method.toUpperCase()} ${o.path}`);
   for (const route of [
-    'GET /api/events', 'GET /api/events.csv', 'GET /api/events.geojson', 'GET /api/count', 'GET /api/trend', 'GET /api/victims',
-    'GET /api/actor', 'GET /api/episodes', 'GET /api/spread', 'GET /api/surges', 'GET /api/brief.html', 'GET /api/brief.md',
-    'GET /api/info', 'POST /api/import', 'GET /api/openapi.json', 'GET /api/docs',
-    'GET /api/boundaries/countries.geojson', 'GET /api/boundaries/admin1.geojson',
-    'GET /api/chart/{kind}.{format}', 'GET /api/map.svg', 'GET /api/map.png', 'GET /api/map.geojson',
-  ]) assert.ok(listed.includes(route), `${route} is in /api/openapi.json`);
+    'GET /api/events',
+    'GET /api/events.csv',
+    'GET /api/events.geojson',
+    'GET /api/count',
+    'GET /api/trend',
+    'GET /api/victims',
+    'GET /api/actor',
+    'GET /api/episodes',
+    'GET /api/spread',
+    'GET /api/surges',
+    'GET /api/brief.html',
+    'GET /api/brief.md',
+    'GET /api/info',
+    'POST /api/import',
+    'GET /api/openapi.json',
+    'GET /api/docs',
+    'GET /api/boundaries/countries.geojson',
+    'GET /api/boundaries/admin1.geojson',
+    'GET /api/chart/{kind}.{format}',
+    'GET /api/map.svg',
+    'GET /api/map.png',
+    'GET /api/map.geojson',
+  ])
+    assert.ok(listed.includes(route), `${route} is in /api/openapi.json`);
 });
 
 test('each route describes its parameters, errors in the one shape, and the token where it needs one', () => {
@@ -48,11 +72,22 @@ test('each route describes its parameters, errors in the one shape, and the toke
     assert.equal(!!op.security, method === 'post' && path !== '/api/check', `${method} ${path} security`);
   }
   const count = paths['/api/count']!.get!.parameters;
-  for (const name of Object.keys(FILTER_PARAMS)) assert.ok(count.some((p) => p.name === name), `/api/count takes ${name}`);
-  assert.deepEqual(count.find((p) => p.name === 'country'), {
-    name: 'country', in: 'query', required: false, description: "country: any name ACLED, UCDP or people use (DRC, Burma, Côte d'Ivoire) or an ISO code; alternatives separated by |",
-    schema: { type: 'string', maxLength: 20_100, 'x-maxValues': 100 }, example: 'Mali',
-  });
+  for (const name of Object.keys(FILTER_PARAMS))
+    assert.ok(
+      count.some((p) => p.name === name),
+      `/api/count takes ${name}`,
+    );
+  assert.deepEqual(
+    count.find((p) => p.name === 'country'),
+    {
+      name: 'country',
+      in: 'query',
+      required: false,
+      description: "country: any name ACLED, UCDP or people use (DRC, Burma, Côte d'Ivoire) or an ISO code; alternatives separated by |",
+      schema: { type: 'string', maxLength: 20_100, 'x-maxValues': 100 },
+      example: 'Mali',
+    },
+  );
   assert.equal(paths['/api/actor']!.get!.parameters.find((p) => p.name === 'actor')!.required, true);
   assert.deepEqual(paths['/api/trend']!.get!.parameters.find((p) => p.name === 'by')!.schema.enum, ['year', 'quarter', 'month', 'week']);
 });
@@ -63,17 +98,19 @@ test('every documented example is accepted by the route, and a parameter not doc
   for (const { path, method, op } of operations()) {
     if (method !== 'get' || path.includes('{')) continue;
     // The examples of one route at once: the server's readers work side by side, as for any client.
-    await Promise.all(op.parameters.map(async (p) => {
-      if (p.example === undefined) return;
-      let query = `${p.name}=${encodeURIComponent(p.example)}`;
-      if (p.name === 'event_date') query += '&event_date_where=BETWEEN';
-      if (p.name === 'event_date_where') query += '&event_date=2022-01-01|2022-12-31';
-      if (path === '/api/actor' && p.name !== 'actor') query += '&actor=Wagner';
-      const response = await server.get(`${path}?${query}`);
-      const text = await response.text();
-      if (notInStore.has(`${path} ${p.name}`)) assert.match(JSON.parse(text).error.message, /no country or admin1 area "Benin"/);
-      else assert.equal(response.status, 200, `${path}?${query}: ${text.slice(0, 300)}`);
-    }));
+    await Promise.all(
+      op.parameters.map(async (p) => {
+        if (p.example === undefined) return;
+        let query = `${p.name}=${encodeURIComponent(p.example)}`;
+        if (p.name === 'event_date') query += '&event_date_where=BETWEEN';
+        if (p.name === 'event_date_where') query += '&event_date=2022-01-01|2022-12-31';
+        if (path === '/api/actor' && p.name !== 'actor') query += '&actor=Wagner';
+        const response = await server.get(`${path}?${query}`);
+        const text = await response.text();
+        if (notInStore.has(`${path} ${p.name}`)) assert.match(JSON.parse(text).error.message, /no country or admin1 area "Benin"/);
+        else assert.equal(response.status, 200, `${path}?${query}: ${text.slice(0, 300)}`);
+      }),
+    );
     const refused = await server.json(`${path}?undocumented=1${path === '/api/actor' ? '&actor=Wagner' : ''}`);
     assert.equal(refused.status, 400, path);
     assert.equal(refused.body.error.message, 'unknown parameter "undocumented"');

@@ -10,10 +10,21 @@ const filter = (query: Record<string, string>) => filterOf(FilterQuery.parse(que
 
 test('| separates alternatives; each parameter becomes its Filter key', () => {
   assert.deepEqual(filter({ country: 'Mali|Niger', year: '2021|2022', event_type: 'Battles', actor: 'Wagner', actor_exact: '1', civilian_targeting: '1', dataset: 'acled' }), {
-    country: ['Mali', 'Niger'], year: [2021, 2022], eventType: ['Battles'], actor: ['Wagner'], actorExact: true, civilianTargeting: true, dataset: ['acled'],
+    country: ['Mali', 'Niger'],
+    year: [2021, 2022],
+    eventType: ['Battles'],
+    actor: ['Wagner'],
+    actorExact: true,
+    civilianTargeting: true,
+    dataset: ['acled'],
   });
   assert.deepEqual(filter({ country: ' Mali | Niger |', admin1: '', sub_event_type: 'Attack', disorder_type: 'Political violence', interaction: '17', admin2: 'Djenne', location: 'Moura' }), {
-    country: ['Mali', 'Niger'], admin2: ['Djenne'], location: ['Moura'], subEventType: ['Attack'], disorderType: ['Political violence'], interaction: ['17'],
+    country: ['Mali', 'Niger'],
+    admin2: ['Djenne'],
+    location: ['Moura'],
+    subEventType: ['Attack'],
+    disorderType: ['Political violence'],
+    interaction: ['17'],
   });
   assert.deepEqual(filter({ actor: 'Wagner', actor_exact: '0' }), { actor: ['Wagner'] });
   assert.deepEqual(filter({ civilian_targeting: 'Civilian targeting' }), { civilianTargeting: true });
@@ -33,7 +44,10 @@ test('event_date and event_date_where, as ACLED reads them, give the first and l
 test('combinations one value cannot check alone are refused with an example', () => {
   const refused = (query: Record<string, string>, message: RegExp) =>
     // Worded as the API words it (the library names parameters by key).
-    assert.throws(() => filter(query), (e: unknown) => e instanceof CrisisError && message.test(wordError(e, HTTP_NAMES).message) && e.details.length > 0);
+    assert.throws(
+      () => filter(query),
+      (e: unknown) => e instanceof CrisisError && message.test(wordError(e, HTTP_NAMES).message) && e.details.length > 0,
+    );
   refused({ event_date: '2022-01-01', event_date_where: 'BETWEEN' }, /BETWEEN needs two dates, not 1/);
   // A third date is past the parameter's declared bound, refused by its schema before BETWEEN reads it.
   assert.throws(() => filter({ event_date: '2022-01-01|2022-02-01|2022-03-01', event_date_where: 'BETWEEN' }), /event_date: 3 values, at most 2/);

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { helpOf, isDate, isList, ParamError, readParam, wordProblem, type Param } from '../model/param.js';
-import { DATE_WHERE, EVENT_DATE, EVENT_DATE_WHERE, FILTERS, type Filter, type FilterParam } from '../query/filter.js';
+import { type DATE_WHERE, EVENT_DATE, EVENT_DATE_WHERE, FILTERS, type Filter, type FilterParam } from '../query/filter.js';
 import { datesOf } from '../query/dates.js';
 import { HTTP_NAMES } from './wording.js';
 
@@ -19,7 +19,10 @@ export { isDate };
 
 /** "Mali|Niger" → ["Mali", "Niger"]. */
 export const alternatives = (value: string | undefined): string[] =>
-  (value ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+  (value ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** An HTTP value as the values it gives: alternatives of a list, else the value itself. */
 const givenOf = (p: Param, value: string): string[] => (isList(p) ? value.split('|') : [value]);
@@ -49,18 +52,20 @@ function schemaFacts(p: Param): Record<string, unknown> {
 /** The zod schema of a declared parameter: checked by its reader, described by its declaration. */
 export function zodOf(p: Param, description = helpOf(p)) {
   const base = p.required ? z.string({ error: () => wordProblem(HTTP_NAMES, p, '', { kind: 'required' }) }) : z.string();
-  const schema = base.superRefine((value, ctx) => {
-    try {
-      readHttp(p, value);
-    } catch (error) {
-      if (!(error instanceof ParamError)) throw error;
-      ctx.addIssue({ code: 'custom', message: wordProblem(HTTP_NAMES, error.param, error.value, error.problem) });
-    }
-  }).meta({
-    description: `${description}${isList(p) && p.maxValues > 1 ? '; alternatives separated by |' : ''}`,
-    example: p.kind === 'boolean' ? '1' : p.example,
-    ...schemaFacts(p),
-  });
+  const schema = base
+    .superRefine((value, ctx) => {
+      try {
+        readHttp(p, value);
+      } catch (error) {
+        if (!(error instanceof ParamError)) throw error;
+        ctx.addIssue({ code: 'custom', message: wordProblem(HTTP_NAMES, error.param, error.value, error.problem) });
+      }
+    })
+    .meta({
+      description: `${description}${isList(p) && p.maxValues > 1 ? '; alternatives separated by |' : ''}`,
+      example: p.kind === 'boolean' ? '1' : p.example,
+      ...schemaFacts(p),
+    });
   return p.required ? schema : schema.optional();
 }
 
@@ -110,32 +115,41 @@ export function filterOf(q: Record<string, string | undefined>, filters: readonl
 
 /** 1/true/yes or 0/false/no, any case. */
 export function flag(name: string, description: string) {
-  return z.string().regex(/^(1|0|true|false|yes|no)$/i, { error: (i) => `${name} "${i.input}" is not 1 or 0` })
-    .meta({ description, example: '1' }).optional();
+  return z
+    .string()
+    .regex(/^(1|0|true|false|yes|no)$/i, { error: (i) => `${name} "${i.input}" is not 1 or 0` })
+    .meta({ description, example: '1' })
+    .optional();
 }
 
 export const isOn = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value);
 
 /** A whole number within bounds, written in digits. */
 export function whole(name: string, description: string, example: number, max = 1_000_000, min = 0) {
-  return z.string()
+  return z
+    .string()
     .regex(/^\d+$/, { error: (i) => `${name} "${i.input}" is not a whole number`, abort: true })
     .refine((v) => Number(v) <= max && Number(v) >= min, {
       error: (i) => `${name} ${String(i.input)} is out of range: give a whole number from ${min} to ${max.toLocaleString('en-US')}`,
     })
-    .meta({ description, example: String(example) }).optional();
+    .meta({ description, example: String(example) })
+    .optional();
 }
 
 /** One of a few words. */
 export function oneOf<const T extends readonly [string, ...string[]]>(name: string, values: T, description: string) {
-  return z.enum(values, { error: (i) => `${name} "${i.input}" is not one of ${values.join(', ')}` })
-    .meta({ description, example: values[0] }).optional();
+  return z
+    .enum(values, { error: (i) => `${name} "${i.input}" is not one of ${values.join(', ')}` })
+    .meta({ description, example: values[0] })
+    .optional();
 }
 
 /** Words of a fixed vocabulary, separated by , or |: by=year,country. */
 export function listOf(name: string, values: readonly string[], description: string, example: string) {
   const word = `(${values.join('|')})`;
-  return z.string()
+  return z
+    .string()
     .regex(new RegExp(`^${word}([,|]${word})*$`), { error: (i) => `${name} "${i.input}" names none of ${values.join(', ')}` })
-    .meta({ description, example }).optional();
+    .meta({ description, example })
+    .optional();
 }

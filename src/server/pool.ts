@@ -53,7 +53,10 @@ export class ReaderPool {
   private closed = false;
   private drained?: () => void;
 
-  private constructor(private readonly all: Store[], readonly budgetMs: number) {
+  private constructor(
+    private readonly all: Store[],
+    readonly budgetMs: number,
+  ) {
     this.idle = [...all];
   }
 
@@ -89,7 +92,12 @@ export class ReaderPool {
     const store = await this.take(client, heavy);
     let timer: NodeJS.Timeout | undefined;
     const running = work(store);
-    const released = running.then(() => undefined, () => undefined).finally(() => this.give(store, client, heavy));
+    const released = running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => this.give(store, client, heavy));
     void released;
     try {
       return await Promise.race([
@@ -149,7 +157,10 @@ export class ReaderPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.waiting.splice(0)) this.rejectOnClose.get(waiter)?.(shuttingDown());
-    if (this.idle.length < this.all.length) await new Promise<void>((resolve) => { this.drained = resolve; });
+    if (this.idle.length < this.all.length)
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
     for (const store of this.all) store.close();
   }
 }

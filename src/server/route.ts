@@ -53,6 +53,7 @@ export interface Api {
   /** Does the request carry the server's token? (Token holders may see the store's full path.) */
   trusted(c: Context): boolean;
   /** Any other route, registered as is: middleware, then the handler, which validates with parseQuery. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: Hono's middleware returns void when it passes on to next()
   raw<Q extends z.ZodObject>(spec: RouteSpec<Q>, ...handlers: Array<(c: Context, next: Next) => Promise<Response | void> | Response>): void;
 }
 
@@ -97,7 +98,12 @@ export function parseQuery<Q extends z.ZodObject>(c: Context, schema: Q): z.infe
 
 /** The parameters in one order, for cache keys: the same question asked twice is one key. */
 export function canonical(query: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(query).sort().filter((k) => query[k] !== undefined).map((k) => [k, query[k]]));
+  return JSON.stringify(
+    Object.keys(query)
+      .sort()
+      .filter((k) => query[k] !== undefined)
+      .map((k) => [k, query[k]]),
+  );
 }
 
 /** Header values must be ASCII: JSON with every other character escaped is still the same JSON. */

@@ -32,7 +32,11 @@ test('the dashboard comes with a strict Content-Security-Policy that no other si
 });
 
 test('401 answers carry WWW-Authenticate', async () => {
-  const form = () => { const f = new FormData(); f.set('file', new Blob(['x']), 'x.csv'); return f; };
+  const form = () => {
+    const f = new FormData();
+    f.set('file', new Blob(['x']), 'x.csv');
+    return f;
+  };
   for (const headers of [{}, { authorization: 'Bearer wrong' }] as Array<Record<string, string>>) {
     const response = await server.get('/api/import', { method: 'POST', body: form(), headers });
     assert.equal(response.status, 401);
@@ -43,9 +47,17 @@ test('401 answers carry WWW-Authenticate', async () => {
 
 test('other methods on the dashboard, its files, the chart routes and the API: 405 with Allow, in the error shape', async () => {
   const cases: Array<[string, string, string]> = [
-    ['POST', '/', 'GET, HEAD'], ['DELETE', '/index.html', 'GET, HEAD'], ['PUT', '/app.js', 'GET, HEAD'], ['POST', '/vendor/maplibre-gl.js', 'GET, HEAD'],
-    ['POST', '/api/chart/bar.svg', 'GET, HEAD'], ['DELETE', '/api/chart/bar.png', 'GET, HEAD'], ['PUT', '/api/map.png', 'GET, HEAD'],
-    ['DELETE', '/api/events', 'GET, HEAD'], ['PATCH', '/api/openapi.json', 'GET, HEAD'], ['GET', '/api/import', 'POST'], ['PUT', '/api/import', 'POST'],
+    ['POST', '/', 'GET, HEAD'],
+    ['DELETE', '/index.html', 'GET, HEAD'],
+    ['PUT', '/app.js', 'GET, HEAD'],
+    ['POST', '/vendor/maplibre-gl.js', 'GET, HEAD'],
+    ['POST', '/api/chart/bar.svg', 'GET, HEAD'],
+    ['DELETE', '/api/chart/bar.png', 'GET, HEAD'],
+    ['PUT', '/api/map.png', 'GET, HEAD'],
+    ['DELETE', '/api/events', 'GET, HEAD'],
+    ['PATCH', '/api/openapi.json', 'GET, HEAD'],
+    ['GET', '/api/import', 'POST'],
+    ['PUT', '/api/import', 'POST'],
   ];
   for (const [method, path, allow] of cases) {
     const response = await server.get(path, { method });

@@ -36,7 +36,9 @@ function rawRequest(port: number, request: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.write(request));
     let answer = '';
-    socket.on('data', (chunk) => { answer += chunk.toString('latin1'); });
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+    });
     socket.on('end', () => resolve(answer));
     socket.on('error', reject);
   });
@@ -52,7 +54,11 @@ test('1,000 actor values, one value too many, an over-long value: a 400 naming t
   // Repetitions count the same as the | form.
   const countries = Array.from({ length: MAX_VALUES + 1 }, (_, i) => `country=C${i}`).join('&');
   await expectJsonError(await server.get(`/api/count?${countries}`), 400, new RegExp(`^country: ${MAX_VALUES + 1} values, at most ${MAX_VALUES} are taken$`));
-  await expectJsonError(await server.get(`/api/chart/bar.svg?actor=${'x'.repeat(MAX_LENGTH + 1)}`), 400, new RegExp(`^actor: a value of ${MAX_LENGTH + 1} characters, at most ${MAX_LENGTH} are taken$`));
+  await expectJsonError(
+    await server.get(`/api/chart/bar.svg?actor=${'x'.repeat(MAX_LENGTH + 1)}`),
+    400,
+    new RegExp(`^actor: a value of ${MAX_LENGTH + 1} characters, at most ${MAX_LENGTH} are taken$`),
+  );
   // At the bound, the request is answered as usual.
   assert.equal((await server.get(`/api/count?actor=${'Wagner|'.repeat(MAX_VALUES - 1)}Wagner`)).status, 200);
 });
@@ -68,7 +74,10 @@ test('a query past its time budget is interrupted, and the connection serves the
   const pool = await ReaderPool.open(store, 1, 300);
   try {
     const started = Date.now();
-    await assert.rejects(pool.use((s) => s.all(SLOW_SQL)), (error: unknown) => error instanceof BudgetExceeded && error.budgetMs === 300);
+    await assert.rejects(
+      pool.use((s) => s.all(SLOW_SQL)),
+      (error: unknown) => error instanceof BudgetExceeded && error.budgetMs === 300,
+    );
     assert.ok(Date.now() - started < 2000, `answered after ${Date.now() - started} ms`);
     // The one connection was interrupted, not lost: it answers the next query.
     assert.deepEqual(await pool.use((s) => s.all('SELECT 42 AS x')), [{ x: 42 }]);
@@ -102,7 +111,10 @@ test('one client cannot take every connection: another client is served while it
     assert.ok(Date.now() - started < 500, `the other client waited ${Date.now() - started} ms`);
     const outcomes = await Promise.all(attack);
     // Two at a time, each stopped at its budget: the client's own queue, not anyone else's.
-    assert.ok(outcomes.every((e) => e instanceof BudgetExceeded), 'every slow query ran out of its budget');
+    assert.ok(
+      outcomes.every((e) => e instanceof BudgetExceeded),
+      'every slow query ran out of its budget',
+    );
   } finally {
     await pool.close();
     store.close();

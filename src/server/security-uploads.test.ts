@@ -30,7 +30,10 @@ test('a chunked upload is cut off at the limit as it streams: 413 long before th
   });
   // No Content-Length: fetch sends a stream chunked.
   const response = await fetch(new URL('/api/import', server.url), {
-    method: 'POST', body, headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' }, duplex: 'half',
+    method: 'POST',
+    body,
+    headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' },
+    duplex: 'half',
   } as RequestInit).catch((error: Error) => error);
   if (response instanceof Error) {
     // The server may close the connection before fetch reads the answer; what matters is how much it took.

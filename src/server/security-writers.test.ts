@@ -64,9 +64,11 @@ async function assertValid(path: string, response: Response): Promise<void> {
 /** A few requests at a time, as the server's readers take them. */
 async function inParallel(targets: string[], check: (target: string) => Promise<void>, width = 4): Promise<void> {
   const queue = [...targets];
-  await Promise.all(Array.from({ length: width }, async () => {
-    for (let target = queue.shift(); target !== undefined; target = queue.shift()) await check(target);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let target = queue.shift(); target !== undefined; target = queue.shift()) await check(target);
+    }),
+  );
 }
 
 test('visibleControls shows what XML cannot hold, and changes nothing else', () => {
@@ -77,7 +79,7 @@ test('visibleControls shows what XML cannot hold, and changes nothing else', () 
 });
 
 test('control characters and invalid UTF-8 in every parameter of every route: valid answers, never a 500', async () => {
-  const document = await (await get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string; example?: string }> }>> };
+  const document = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string; example?: string }> }>> };
   const targets: string[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
     const route = methods.get;
@@ -95,10 +97,13 @@ test('every chart kind in every format, and every map, with hostile actor and co
   const maps = ['svg', 'png', 'geojson', 'csv'].map((f) => `/api/map.${f}`);
   const charts = CHART_KINDS.flatMap((kind) => CHART_FORMATS.map((format) => `/api/chart/${kind}.${format}`));
   const queries = ['actor=%00', 'country=%FF', `actor=${encodeURIComponent('Wagner\u0001')}`, 'actor=Wagner'];
-  await inParallel([...charts, ...maps].flatMap((path) => queries.map((q) => `${path}?${q}`)), async (target) => assertValid(target, await get(target)));
+  await inParallel(
+    [...charts, ...maps].flatMap((path) => queries.map((q) => `${path}?${q}`)),
+    async (target) => assertValid(target, await get(target)),
+  );
   // The stored name with control characters is drawn with their visible symbols.
   const svg = await (await get('/api/chart/bar.svg?by=actor&metric=events')).text();
-  assert.ok(svg.includes('Wagner\u2401 Group\u241b[31m\u2400'), 'the actor\'s name, its controls shown');
+  assert.ok(svg.includes('Wagner\u2401 Group\u241b[31m\u2400'), "the actor's name, its controls shown");
   const brief = await get('/api/brief.html?actor=Wagner');
   await assertValid('/api/brief.html', brief);
 });

@@ -75,7 +75,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     readers = await ReaderPool.open(store, options.readers ?? DEFAULT_READERS, (options.queryTimeoutS ?? DEFAULT_QUERY_TIMEOUT_S) * 1000);
     const cache = new ResponseCache((options.cacheMb ?? DEFAULT_CACHE_MB) * 2 ** 20);
     const app = createApp({
-      store, readers, cache, loopbackOnly: isLoopback(host),
+      store,
+      readers,
+      cache,
+      loopbackOnly: isLoopback(host),
       ...(options.token ? { token: options.token } : {}),
       ...(options.maxUploadMb !== undefined ? { maxUploadMb: options.maxUploadMb } : {}),
       ...(options.publicDir ? { publicDir: options.publicDir } : {}),
@@ -103,7 +106,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const sync = options.sync && !options.readOnly ? await startSyncSchedule(store, options.sync.everyMs, options.sync.options, options.sync.log) : undefined;
     const written = owner;
     return {
-      url, port, host, store, app, cache, ...(sync ? { sync } : {}),
+      url,
+      port,
+      host,
+      store,
+      app,
+      cache,
+      ...(sync ? { sync } : {}),
       close: async () => {
         await sync?.stop();
         if (written) removeOwnerFile(written);
@@ -142,18 +151,21 @@ export function isLoopback(host: string): boolean {
  * 16 KB, a malformed request line) gets the API's error shape too, not Node's empty body.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable || (error.code === 'ECONNRESET')) {
+  if (!socket.writable || error.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
-  const [status, message, hints] = error.code === 'HPE_HEADER_OVERFLOW'
-    ? [431, 'the request line and headers are longer than the server reads (16 KB)', ['ask for fewer values at a time, and combine the answers']]
-    : error.code === 'HPE_HEADERS_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'the request took too long to arrive', []]
-      : [400, `the request is not well-formed HTTP (${error.code ?? 'parse error'})`, ['send a request line such as GET /api/info HTTP/1.1, with a Host header']];
+  const [status, message, hints] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'the request line and headers are longer than the server reads (16 KB)', ['ask for fewer values at a time, and combine the answers']]
+      : error.code === 'HPE_HEADERS_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'the request took too long to arrive', []]
+        : [400, `the request is not well-formed HTTP (${error.code ?? 'parse error'})`, ['send a request line such as GET /api/info HTTP/1.1, with a Host header']];
   const body = JSON.stringify(errorBody(status as number, message as string, hints as string[]));
-  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
-    `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function listen(app: Hono, port: number, host: string): Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null; closeAllConnections(): void }> {
@@ -162,7 +174,8 @@ function listen(app: Hono, port: number, host: string): Promise<ReturnType<typeo
     server.on('clientError', answerClientError);
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new CrisisError(`port ${port} on ${host} is in use`, ['choose another with --port, e.g. --port 8081 (or stop what uses it)']));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new CrisisError(`cannot listen on ${host}: no such address on this machine`, ['use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)']));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new CrisisError(`cannot listen on ${host}: no such address on this machine`, ['use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every network)']));
       else reject(error);
     });
   });

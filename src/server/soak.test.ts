@@ -28,8 +28,14 @@ after(() => server?.close());
 
 test('20 readers and 4 attackers for 15 s: no 500, every read answered, memory under 1.5 GB', async () => {
   const result = await runSoak(server, {
-    readers: 20, attackers: 4, seconds: Number(process.env.SOAK_SECONDS ?? 15), token: 'soak', upload,
-    countries: ['Mali', 'Niger', 'Burkina Faso', 'Benin', 'Togo', 'Ghana'], actors: ['Wagner', 'JNIM', 'Islamic State', 'Military Forces'], years: [2020, 2021, 2022, 2023],
+    readers: 20,
+    attackers: 4,
+    seconds: Number(process.env.SOAK_SECONDS ?? 15),
+    token: 'soak',
+    upload,
+    countries: ['Mali', 'Niger', 'Burkina Faso', 'Benin', 'Togo', 'Ghana'],
+    actors: ['Wagner', 'JNIM', 'Islamic State', 'Military Forces'],
+    years: [2020, 2021, 2022, 2023],
   });
   const summary = `${result.reads} reads (${result.readsPerSecond.toFixed(1)}/s), p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, slowest ${result.slowest.toFixed(0)} ms (${result.slowestUrl}); ${result.attacks} attacks; statuses ${JSON.stringify(result.statuses)}; peak RSS ${result.peakRssMb.toFixed(0)} MB`;
   process.stdout.write(`# soak: ${summary}\n`);

@@ -61,15 +61,31 @@ export function ordinaryUrl(i: number, o: SoakOptions): string {
 function attack(k: number, n: number, o: SoakOptions): { url: string; init?: RequestInit } {
   // 1,000 values in under 4 KB of URL: refused by the parameter's bound, not the URL's length.
   const many = Array.from({ length: 1000 }, (_, i) => i).join('|');
-  const bound = Array.from({ length: 50 }, (_, i) => pick(o.actors, i) + (i >= o.actors.length ? ` ${i}` : '')).map(encodeURIComponent).join('|');
+  const bound = Array.from({ length: 50 }, (_, i) => pick(o.actors, i) + (i >= o.actors.length ? ` ${i}` : ''))
+    .map(encodeURIComponent)
+    .join('|');
   const auth = { authorization: `Bearer ${o.token}` };
   switch (k % 4) {
-    case 0: return pick([
-      { url: `/api/events?actor=${many}` }, { url: `/api/count?country=${many}&by=year` },
-      { url: `/api/events?actor=${bound}` }, { url: `/api/count?actor=${bound}&by=admin1` }, { url: `/api/chart/bar.svg?actor=${bound}` },
-    ], n);
-    case 1: return { url: pick(['/api/chart/bar.png?actor=%00', '/api/map.png?actor=%01', '/api/chart/trend.svg?country=%1B', '/api/map.svg?actor=%FF', '/api/events.csv?actor=%ED%A0%80', '/api/brief.html?actor=a%00b'], n) };
-    case 2: return { url: pick([`/api/count?country=${'Mali|'.repeat(2500)}Mali`, `/api/count?actor=${'x'.repeat(20_000)}`, `/api/info?${'a'.repeat(9000)}`], n) };
+    case 0:
+      return pick(
+        [
+          { url: `/api/events?actor=${many}` },
+          { url: `/api/count?country=${many}&by=year` },
+          { url: `/api/events?actor=${bound}` },
+          { url: `/api/count?actor=${bound}&by=admin1` },
+          { url: `/api/chart/bar.svg?actor=${bound}` },
+        ],
+        n,
+      );
+    case 1:
+      return {
+        url: pick(
+          ['/api/chart/bar.png?actor=%00', '/api/map.png?actor=%01', '/api/chart/trend.svg?country=%1B', '/api/map.svg?actor=%FF', '/api/events.csv?actor=%ED%A0%80', '/api/brief.html?actor=a%00b'],
+          n,
+        ),
+      };
+    case 2:
+      return { url: pick([`/api/count?country=${'Mali|'.repeat(2500)}Mali`, `/api/count?actor=${'x'.repeat(20_000)}`, `/api/info?${'a'.repeat(9000)}`], n) };
     default: {
       const body = new FormData();
       // Turn by turn: a file that imports, then one past --max-upload.
@@ -88,7 +104,9 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   let slowestUrl = '';
   let attacks = 0;
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
   const end = Date.now() + o.seconds * 1000;
   let next = 0;
 
@@ -103,10 +121,16 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
     while (Date.now() < end) {
       const url = ordinaryUrl(next++, o);
       const started = performance.now();
-      const status = await ask(url).catch((error: Error) => { failedReads.push(`${url}: ${error.message}`); return 0; });
+      const status = await ask(url).catch((error: Error) => {
+        failedReads.push(`${url}: ${error.message}`);
+        return 0;
+      });
       const took = performance.now() - started;
       latencies.push(took);
-      if (took > slowest) { slowest = took; slowestUrl = url; }
+      if (took > slowest) {
+        slowest = took;
+        slowestUrl = url;
+      }
       if (status !== 200) failedReads.push(`${status} ${url}`);
     }
   };
@@ -124,7 +148,16 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return {
-    reads: latencies.length, readsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), slowest, slowestUrl,
-    failedReads, attacks, statuses, serverErrors, peakRssMb: peakRss / 2 ** 20,
+    reads: latencies.length,
+    readsPerSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    slowest,
+    slowestUrl,
+    failedReads,
+    attacks,
+    statuses,
+    serverErrors,
+    peakRssMb: peakRss / 2 ** 20,
   };
 }

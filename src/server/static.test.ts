@@ -49,7 +49,12 @@ test('nothing outside the folder, and no dotfile, is ever served', async () => {
 });
 
 test('MapLibre comes from node_modules at /vendor/, its worker beside it', async () => {
-  for (const [name, type] of [['maplibre-gl.js', 'text/javascript'], ['maplibre-gl.mjs', 'text/javascript'], ['maplibre-gl-worker.mjs', 'text/javascript'], ['maplibre-gl.css', 'text/css']]) {
+  for (const [name, type] of [
+    ['maplibre-gl.js', 'text/javascript'],
+    ['maplibre-gl.mjs', 'text/javascript'],
+    ['maplibre-gl-worker.mjs', 'text/javascript'],
+    ['maplibre-gl.css', 'text/css'],
+  ]) {
     const response = await server.get(`/vendor/${name}`);
     assert.equal(response.status, 200, name);
     assert.equal(response.headers.get('content-type'), `${type}; charset=utf-8`, name);

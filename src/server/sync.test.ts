@@ -33,26 +33,34 @@ test('the server syncs its subscriptions while answering reads, and /api/info sh
   store.close();
   const lines: string[] = [];
   const server = await startServer({
-    db, port: 0,
-    sync: { everyMs: 3_600_000, log: (l) => lines.push(l), options: { credentials: { acledUsername: 'ops@example.org', acledPassword: PASSWORD }, pageSize: 4, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } } },
+    db,
+    port: 0,
+    sync: {
+      everyMs: 3_600_000,
+      log: (l) => lines.push(l),
+      options: { credentials: { acledUsername: 'ops@example.org', acledPassword: PASSWORD }, pageSize: 4, retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 5 } },
+    },
   });
   try {
     // Reads answered during the sync: they see the store before it, whole.
-    const during = await (await fetch(new URL('/api/count', server.url))).json() as { total: { events: number } };
+    const during = (await (await fetch(new URL('/api/count', server.url))).json()) as { total: { events: number } };
     assert.equal(during.total.events, 0);
     assert.ok(acled.seen.length < 10, 'the read was not held up until the sync finished');
     await server.sync!.last;
-    const after = await (await fetch(new URL('/api/count', server.url))).json() as { total: { events: number } };
+    const after = (await (await fetch(new URL('/api/count', server.url))).json()) as { total: { events: number } };
     const mali = acled.events.filter((e) => e.country === 'Mali').length;
     assert.equal(after.total.events, mali);
 
-    const info = await (await fetch(new URL('/api/info', server.url))).json() as { sync: Array<{ subscription: string; last_success_at: string | null; last_error: string | null }> };
+    const info = (await (await fetch(new URL('/api/info', server.url))).json()) as { sync: Array<{ subscription: string; last_success_at: string | null; last_error: string | null }> };
     const byName = Object.fromEntries(info.sync.map((s) => [s.subscription, s]));
     assert.match(byName['acled country=Mali']!.last_success_at!, /^\d{4}-\d\d-\d\dT/);
     assert.equal(byName['acled country=Mali']!.last_error, null);
     assert.equal(byName['acled country=Niger']!.last_success_at, null);
     assert.match(byName['acled country=Niger']!.last_error!, /ACLED login: connection refused after 2 attempts/);
-    assert.deepEqual(lines.map((l) => l.replace(/:.*/s, '')), ['sync acled country=Mali', 'sync acled country=Niger']);
+    assert.deepEqual(
+      lines.map((l) => l.replace(/:.*/s, '')),
+      ['sync acled country=Mali', 'sync acled country=Niger'],
+    );
     assert.ok(!JSON.stringify(info).includes(PASSWORD) && !lines.join().includes(PASSWORD));
   } finally {
     await server.close();

@@ -37,17 +37,26 @@ export async function startSyncSchedule(store: Store, everyMs: number, options: 
     if (running) return;
     running = syncAll(connection, { ...options, signal: controller.signal })
       .then((results) => {
-        for (const r of results) log(r.error ? `sync ${r.subscription}: failed: ${r.error.message}` : `sync ${r.subscription}: ${r.report!.added} added, ${r.report!.updated} updated, ${r.report!.deleted + r.report!.superseded} deleted`);
+        for (const r of results)
+          log(
+            r.error
+              ? `sync ${r.subscription}: failed: ${r.error.message}`
+              : `sync ${r.subscription}: ${r.report!.added} added, ${r.report!.updated} updated, ${r.report!.deleted + r.report!.superseded} deleted`,
+          );
       })
       .catch((error: Error) => log(`sync: failed: ${error.message}`))
-      .finally(() => { running = undefined; });
+      .finally(() => {
+        running = undefined;
+      });
     last = running;
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();
   tick();
   return {
-    get last() { return last; },
+    get last() {
+      return last;
+    },
     async stop() {
       clearInterval(timer);
       controller.abort();

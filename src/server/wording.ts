@@ -12,7 +12,7 @@ const withValue = (p: ParamRef, v: string) => {
 };
 
 export const HTTP_NAMES: Namer = {
-  name: (p) => (p.key === 'from' ? `the first day of ${EVENT_DATE.http}` : p.key === 'to' ? `the last day of ${EVENT_DATE.http}` : p.http ?? p.key),
+  name: (p) => (p.key === 'from' ? `the first day of ${EVENT_DATE.http}` : p.key === 'to' ? `the last day of ${EVENT_DATE.http}` : (p.http ?? p.key)),
   withValue,
   plain: (p) => p.http ?? p.key,
   request: (command, positional, pairs) => {

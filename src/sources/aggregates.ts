@@ -34,22 +34,35 @@ const whole = (x: string) => `CASE WHEN try_cast(${x} AS DOUBLE) >= 0 AND try_ca
 const text = (x: string) => (x === 'NULL' ? 'NULL::VARCHAR' : `nullif(trim(${x}), '')`);
 const monthNumber = (x: string) => `coalesce(try_cast(${x} AS INTEGER), month(try_strptime(${x}, '%B')), month(try_strptime(${x}, '%b')))`;
 
-export async function readAggregate(store: Store, file: string, csvPath: string, staged: string, layout: AggregateLayout,
-  options: AggregateOptions, rejectsWritten: Set<string>, locate: ((record: number) => string) | undefined, index: number): Promise<ReadAggregate> {
+export async function readAggregate(
+  store: Store,
+  file: string,
+  csvPath: string,
+  staged: string,
+  layout: AggregateLayout,
+  options: AggregateOptions,
+  rejectsWritten: Set<string>,
+  locate: ((record: number) => string) | undefined,
+  index: number,
+): Promise<ReadAggregate> {
   const f = layout.fields;
   const typed = `_agg_typed_${index}`;
   const ready = `_agg_ready_${index}`;
-  const start = layout.period === 'week'
-    ? parseDateSql(text(f.week!))
-    : layout.period === 'month'
-      ? `try_cast(make_date(try_cast(${text(f.year!)} AS INTEGER), ${monthNumber(text(f.month!))}, 1) AS DATE)`
-      : `try_cast(make_date(try_cast(${text(f.year!)} AS INTEGER), 1, 1) AS DATE)`;
+  const start =
+    layout.period === 'week'
+      ? parseDateSql(text(f.week!))
+      : layout.period === 'month'
+        ? `try_cast(make_date(try_cast(${text(f.year!)} AS INTEGER), ${monthNumber(text(f.month!))}, 1) AS DATE)`
+        : `try_cast(make_date(try_cast(${text(f.year!)} AS INTEGER), 1, 1) AS DATE)`;
   const measure = (m: 'events' | 'fatalities') => (layout.measures.includes(m) ? whole(text(f[m]!)) : 'NULL::BIGINT');
-  const bad = (m: 'events' | 'fatalities') => (layout.measures.includes(m)
-    ? [`WHEN ${measure(m)} IS NULL THEN '${m.toUpperCase()} "' || coalesce(${text(f[m]!)}, '') || '" is not a whole number of 0 or more'`] : []);
-  const periodWord = layout.period === 'week' ? `'unreadable WEEK "' || coalesce(${text(f.week!)}, '') || '" — ${DATE_HINT}'`
-    : layout.period === 'month' ? `'unreadable MONTH/YEAR "' || coalesce(${text(f.month!)}, '') || ' ' || coalesce(${text(f.year!)}, '') || '"'`
-      : `'unreadable YEAR "' || coalesce(${text(f.year!)}, '') || '"'`;
+  const bad = (m: 'events' | 'fatalities') =>
+    layout.measures.includes(m) ? [`WHEN ${measure(m)} IS NULL THEN '${m.toUpperCase()} "' || coalesce(${text(f[m]!)}, '') || '" is not a whole number of 0 or more'`] : [];
+  const periodWord =
+    layout.period === 'week'
+      ? `'unreadable WEEK "' || coalesce(${text(f.week!)}, '') || '" — ${DATE_HINT}'`
+      : layout.period === 'month'
+        ? `'unreadable MONTH/YEAR "' || coalesce(${text(f.month!)}, '') || ' ' || coalesce(${text(f.year!)}, '') || '"'`
+        : `'unreadable YEAR "' || coalesce(${text(f.year!)}, '') || '"'`;
   const coordinate = (x: string | undefined) => (x && x !== 'NULL' ? `try_cast(${text(x)} AS DOUBLE)` : 'NULL::DOUBLE');
   await store.run(`CREATE OR REPLACE TEMP TABLE ${typed} AS SELECT rowid + 1 AS _record,
       ${start} AS period_start, ${text(f.region ?? 'NULL')} AS region, ${text(f.country!)} AS country, ${text(f.admin1 ?? 'NULL')} AS admin1,
@@ -66,8 +79,10 @@ export async function readAggregate(store: Store, file: string, csvPath: string,
     FROM ${staged}`);
 
   const { rows } = await store.one(`SELECT count(*) AS rows FROM ${typed}`);
-  const problems: Problem[] = (await store.all(`SELECT _record AS record, _error AS reason FROM ${typed} WHERE _error IS NOT NULL ORDER BY _record`))
-    .map((r) => ({ record: Number(r.record), reason: String(r.reason) }));
+  const problems: Problem[] = (await store.all(`SELECT _record AS record, _error AS reason FROM ${typed} WHERE _error IS NOT NULL ORDER BY _record`)).map((r) => ({
+    record: Number(r.record),
+    reason: String(r.reason),
+  }));
   let rejectsFile: string | undefined;
   if (problems.length) {
     const located = locateProblems(csvPath, problems, locate);
@@ -81,18 +96,39 @@ export async function readAggregate(store: Store, file: string, csvPath: string,
     writeRejects(rejectsFile, csvPath, located, rejectsWritten.has(rejectsFile));
     rejectsWritten.add(rejectsFile);
   }
-  if (Number(rows) - problems.length === 0) throw new CrisisError(`${file}: no row could be read`, problems.slice(0, 1).map((p) => `first problem: ${p.reason}`));
+  if (Number(rows) - problems.length === 0)
+    throw new CrisisError(
+      `${file}: no row could be read`,
+      problems.slice(0, 1).map((p) => `first problem: ${p.reason}`),
+    );
 
   // A file that does not say its version in its name is named by the last period it covers.
   const { last } = await store.one(`SELECT max(period_start)::VARCHAR AS last FROM ${typed} WHERE _error IS NULL`);
   const version = options.version ?? layout.version ?? `up to ${layout.period} of ${last}`;
   const end = layout.period === 'week' ? `period_start + INTERVAL 6 DAY` : layout.period === 'month' ? 'last_day(period_start)' : `make_date(year(period_start), 12, 31)`;
   const columns: Record<string, string> = {
-    dataset: sqlString(layout.dataset), dataset_version: sqlString(version), layout: sqlString(layout.name), scope: sqlString(layout.scope),
-    resolution: sqlString(layout.resolution), period: sqlString(layout.period), period_start: 'period_start', period_end: `(${end})::DATE`,
-    year: 'year(period_start)', region: 'region', ...COUNTRY_COLUMNS, admin1: 'admin1', event_type: 'event_type', sub_event_type: 'sub_event_type',
-    disorder_type: 'disorder_type', events: 'events', fatalities: 'fatalities', population_exposure: 'population_exposure', source_id: 'source_id',
-    latitude: 'latitude', longitude: 'longitude', source_file: sqlString(basename(file)),
+    dataset: sqlString(layout.dataset),
+    dataset_version: sqlString(version),
+    layout: sqlString(layout.name),
+    scope: sqlString(layout.scope),
+    resolution: sqlString(layout.resolution),
+    period: sqlString(layout.period),
+    period_start: 'period_start',
+    period_end: `(${end})::DATE`,
+    year: 'year(period_start)',
+    region: 'region',
+    ...COUNTRY_COLUMNS,
+    admin1: 'admin1',
+    event_type: 'event_type',
+    sub_event_type: 'sub_event_type',
+    disorder_type: 'disorder_type',
+    events: 'events',
+    fatalities: 'fatalities',
+    population_exposure: 'population_exposure',
+    source_id: 'source_id',
+    latitude: 'latitude',
+    longitude: 'longitude',
+    source_file: sqlString(basename(file)),
   };
   await ensureCountryKeys(store);
   const select = Object.entries(columns).map(([name, sql]) => `${sql} AS ${name}`);
@@ -102,7 +138,11 @@ export async function readAggregate(store: Store, file: string, csvPath: string,
   return { rowsRead: Number(rows), rejected: problems.length, ...(rejectsFile ? { rejectsFile } : {}), version, ready };
 }
 
-export interface StoredAggregate { added: number; replaced: number; unknownCountries: string[] }
+export interface StoredAggregate {
+  added: number;
+  replaced: number;
+  unknownCountries: string[];
+}
 
 /** Inside the import's transaction: the rows the file covers (dataset × country × period) are replaced by the file's. */
 export async function storeAggregate(store: Store, ready: string): Promise<StoredAggregate> {

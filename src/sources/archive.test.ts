@@ -23,19 +23,31 @@ test('a zip holding one CSV imports as that CSV, and names it', async () => {
 test('a zip holding several files imports each; folders, hidden files and READMEs are left alone', async () => {
   const path = await writeZip(join(scratch(), 'bundle.zip'), {
     'mali.csv': acledCsv([{ event_id_cnty: 'M1', country: 'Mali' }]),
-    'niger.csv': acledCsv([{ event_id_cnty: 'N1', country: 'Niger' }, { event_id_cnty: 'N2', country: 'Niger' }]),
+    'niger.csv': acledCsv([
+      { event_id_cnty: 'N1', country: 'Niger' },
+      { event_id_cnty: 'N2', country: 'Niger' },
+    ]),
     '__MACOSX/._mali.csv': 'junk',
     'README.pdf': 'not data',
   });
   const store = await memoryStore();
   const reports = await importFiles(store, [path]);
-  assert.deepEqual(reports.map((r) => [r.file.replace(/.*\//, ''), r.added]), [['mali.csv', 1], ['niger.csv', 2]]);
+  assert.deepEqual(
+    reports.map((r) => [r.file.replace(/.*\//, ''), r.added]),
+    [
+      ['mali.csv', 1],
+      ['niger.csv', 2],
+    ],
+  );
   assert.equal((await count(store, {})).total.events, 3);
 });
 
 test('a bad row inside a zip is named by archive, member and line', async () => {
   const path = await writeZip(join(scratch(), 'bad.zip'), { 'inner.csv': acledCsv([{ event_id_cnty: 'A1' }, { event_id_cnty: 'A2', fatalities: 'x' }]) });
-  const error = await importFiles(await memoryStore(), [path]).then(() => undefined, (e: unknown) => e);
+  const error = await importFiles(await memoryStore(), [path]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CrisisError);
   assert.match(error.details[0]!, /bad\.zip\/inner\.csv:3: fatalities "x"/);
 });

@@ -13,7 +13,11 @@ import { CrisisError } from '../model/errors.js';
 /** The most an archive or workbook may unpack to, all members together (default 2 GiB). */
 export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
 
-export interface Member { name: string; bytes: number; entry: yauzl.Entry }
+export interface Member {
+  name: string;
+  bytes: number;
+  entry: yauzl.Entry;
+}
 
 export interface Archive {
   members: Member[];
@@ -84,6 +88,9 @@ export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
   return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }

@@ -15,7 +15,10 @@ import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } 
 async function importError(content: string | Buffer, name = 'bad.csv'): Promise<CrisisError> {
   const store = await memoryStore();
   const file = writeScratch(name, content);
-  const error = await importFiles(store, [file]).then(() => undefined, (e: unknown) => e);
+  const error = await importFiles(store, [file]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CrisisError, `expected a CrisisError, got ${error}`);
   // Nothing was imported.
   assert.equal((await count(store, {})).total.events, 0);
@@ -49,7 +52,10 @@ test('a date contradicting the year column keeps its date, and the report names 
   const store = await memoryStore();
   const [report] = await importFiles(store, [writeScratch('years.csv', acledCsv([good('MLI1'), { ...good('MLI2'), event_date: '27 March 2021', year: 2022 }]))]);
   assert.equal(report!.added, 2);
-  assert.match(report!.warnings.join('\n'), /year column disagrees with the date in 1 row, which keep their date; the first is .*years\.csv:3: date 27 March 2021 is in 2021 but the year column says 2022/);
+  assert.match(
+    report!.warnings.join('\n'),
+    /year column disagrees with the date in 1 row, which keep their date; the first is .*years\.csv:3: date 27 March 2021 is in 2021 but the year column says 2022/,
+  );
   assert.equal((await count(store, { year: [2021] })).total.events, 1);
 });
 
@@ -69,7 +75,10 @@ test('a truncated last line (a quote never closed) is an error, not a silent dro
 });
 
 test('line numbers count the physical lines of notes that span several lines', async () => {
-  const text = acledCsv([{ ...good('MLI1'), notes: 'first line\nsecond line\nthird' }, { ...good('MLI2'), fatalities: 'x' }]);
+  const text = acledCsv([
+    { ...good('MLI1'), notes: 'first line\nsecond line\nthird' },
+    { ...good('MLI2'), fatalities: 'x' },
+  ]);
   const error = await importError(text);
   assert.match(error.details[0]!, /bad\.csv:5: fatalities "x"/);
 });

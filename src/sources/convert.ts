@@ -37,12 +37,18 @@ export async function convertXlsx(path: string, name = path, limits: WorkbookLim
   const out = createWriteStream(csvPath);
   const rowNumbers: number[] = [];
   let width = 0;
-  await readFirstSheet(path, name, async (cells, number) => {
-    if (!rowNumbers.length) width = cells.length;
-    while (cells.length < width) cells.push('');
-    rowNumbers.push(number);
-    if (!out.write(csvLine(cells))) await once(out, 'drain');
-  }, limits, { rows: PREVIEW_ROWS, pick: chooseDataSheet });
+  await readFirstSheet(
+    path,
+    name,
+    async (cells, number) => {
+      if (!rowNumbers.length) width = cells.length;
+      while (cells.length < width) cells.push('');
+      rowNumbers.push(number);
+      if (!out.write(csvLine(cells))) await once(out, 'drain');
+    },
+    limits,
+    { rows: PREVIEW_ROWS, pick: chooseDataSheet },
+  );
   out.end();
   await once(out, 'finish');
   if (!rowNumbers.length) throw new CrisisError(`${name}: the workbook has no rows`);
@@ -64,23 +70,28 @@ export async function convertJson(path: string, name = path): Promise<Converted>
     throw new CrisisError(`${name}: not valid JSON: ${(error as Error).message}`);
   }
   if ((value as Record<string, unknown>)?.type === 'FeatureCollection') return convertFeatures(value as FeatureCollection, name);
-  const items = Array.isArray(value)
-    ? value
-    : ((value as Record<string, unknown>)?.Result ?? (value as Record<string, unknown>)?.data);
-  if (!Array.isArray(items)) throw new CrisisError(`${name}: JSON without a list of events`, ['expected a UCDP API page ({"Result": [...]}), an ACLED API page ({"data": [...]}) or an array of objects']);
+  const items = Array.isArray(value) ? value : ((value as Record<string, unknown>)?.Result ?? (value as Record<string, unknown>)?.data);
+  if (!Array.isArray(items))
+    throw new CrisisError(`${name}: JSON without a list of events`, ['expected a UCDP API page ({"Result": [...]}), an ACLED API page ({"data": [...]}) or an array of objects']);
   if (items.length === 0) throw new CrisisError(`${name}: the JSON page holds no events`);
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const item of items) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new CrisisError(`${name}: every event in the JSON list must be an object`);
-    for (const key of Object.keys(item)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+    for (const key of Object.keys(item))
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
   }
   const csvPath = tempCsv();
   await writeRows(csvPath, [columns, ...items.map((item) => columns.map((c) => (item as Record<string, unknown>)[c]))]);
   return { csvPath, locate: (record) => `item ${record}` };
 }
 
-interface FeatureCollection { features?: unknown }
+interface FeatureCollection {
+  features?: unknown;
+}
 
 /** Features as rows: their properties, with longitude and latitude from a Point geometry where the properties lack them. */
 async function convertFeatures(collection: FeatureCollection, name: string): Promise<Converted> {
@@ -97,7 +108,11 @@ async function convertFeatures(collection: FeatureCollection, name: string): Pro
       if (row.longitude === undefined || row.longitude === null || row.longitude === '') row.longitude = point[0];
       if (row.latitude === undefined || row.latitude === null || row.latitude === '') row.latitude = point[1];
     }
-    for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+    for (const key of Object.keys(row))
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
     return row;
   });
   const csvPath = tempCsv();

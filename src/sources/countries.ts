@@ -20,7 +20,10 @@ export async function ensureCountryKeys(store: Store): Promise<void> {
   const rows = countryNames();
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await store.run(`INSERT INTO ${COUNTRY_KEYS} VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, chunk.flatMap((r) => [r.raw, r.key, r.code, r.name]));
+    await store.run(
+      `INSERT INTO ${COUNTRY_KEYS} VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((r) => [r.raw, r.key, r.code, r.name]),
+    );
   }
   created.add(store);
 }

@@ -12,18 +12,30 @@ export function parseRecords(text: string, count: number): string[][] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
         quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { fields.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      fields.push(field); records.push(fields); fields = []; field = '';
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      fields.push(field);
+      records.push(fields);
+      fields = [];
+      field = '';
       if (ch === '\r' && text[i + 1] === '\n') i++;
     } else field += ch;
     i++;
   }
-  if (records.length < count && (field !== '' || fields.length)) { fields.push(field); records.push(fields); }
+  if (records.length < count && (field !== '' || fields.length)) {
+    fields.push(field);
+    records.push(fields);
+  }
   return records;
 }
 
@@ -43,13 +55,19 @@ export function csvLine(values: readonly unknown[]): string {
  * which arrive as numbers, are never touched; imports keep using csvLine, which changes nothing.
  */
 export function csvExportLine(values: readonly unknown[]): string {
-  return csvLine(values.map((v) => {
-    const text = Array.isArray(v) ? v.join('; ') : v;
-    return typeof text === 'string' && /^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
-  }));
+  return csvLine(
+    values.map((v) => {
+      const text = Array.isArray(v) ? v.join('; ') : v;
+      return typeof text === 'string' && /^[=+\-@\t\r]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
+    }),
+  );
 }
 
-export interface RecordSpan { start: number; end: number; line: number }
+export interface RecordSpan {
+  start: number;
+  end: number;
+  line: number;
+}
 
 const FIELD_START = 0;
 const UNQUOTED = 1;
@@ -79,7 +97,11 @@ export function scanRecords(path: string): RecordSpan[] {
       if (n <= 0) break;
       for (let i = 0; i < n; i++) {
         const byte = buffer[i]!;
-        if (atRecordStart) { start = offset + i; startLine = line; atRecordStart = false; }
+        if (atRecordStart) {
+          start = offset + i;
+          startLine = line;
+          atRecordStart = false;
+        }
         if (byte === 0x0a) line++;
         switch (state) {
           case QUOTED:
@@ -94,7 +116,10 @@ export function scanRecords(path: string): RecordSpan[] {
           default:
             if (byte === 0x2c || byte === 0x0a) state = FIELD_START;
         }
-        if (byte === 0x0a && state === FIELD_START) { spans.push({ start, end: offset + i + 1, line: startLine }); atRecordStart = true; }
+        if (byte === 0x0a && state === FIELD_START) {
+          spans.push({ start, end: offset + i + 1, line: startLine });
+          atRecordStart = true;
+        }
       }
       offset += n;
     }

@@ -33,7 +33,10 @@ test('3/17/2022 proves month first', async () => {
 });
 
 test('a file that proves both orders fails, naming one line of each', async () => {
-  const error = await importDates(['29/12/2015', '03/04/2016', '3/17/2022']).then(() => undefined, (e: unknown) => e);
+  const error = await importDates(['29/12/2015', '03/04/2016', '3/17/2022']).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CrisisError);
   assert.match(error.message, /dates\.csv: dates with slashes are written both day first and month first/);
   assert.match(error.details[0]!, /dates\.csv:2: "29\/12\/2015" can only be day first/);
@@ -41,7 +44,10 @@ test('a file that proves both orders fails, naming one line of each', async () =
 });
 
 test('a file that proves neither fails and asks for --date-order', async () => {
-  const error = await importDates(['03/04/2022', '2022-05-01', '1/2/2022']).then(() => undefined, (e: unknown) => e);
+  const error = await importDates(['03/04/2022', '2022-05-01', '1/2/2022']).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CrisisError);
   assert.match(error.message, /2 dates are written with slashes, and none shows whether the day or the month comes first/);
   assert.match(error.details.join('\n'), /dates\.csv:2: "03\/04\/2022" could be either/);
@@ -61,7 +67,13 @@ test('a mapping file can say the order', async () => {
   const mapping = readMapping(path);
   const store = await memoryStore();
   await importFiles(store, [writeScratch('sheet.csv', 'id,date,deaths\na,03/04/2022,1\n')], { mapping });
-  assert.deepEqual((await listEvents(store, {}, { fields: ['event_date'] })).events.map((e) => e.event_date), ['2022-04-03']);
+  assert.deepEqual(
+    (await listEvents(store, {}, { fields: ['event_date'] })).events.map((e) => e.event_date),
+    ['2022-04-03'],
+  );
   writeFileSync(path, JSON.stringify({ dataset: 'sheet', dateOrder: 'ymd', fields: { event_date: 'date' } }));
-  assert.throws(() => readMapping(path), (e: CrisisError) => e.details.some((d) => d.includes('"dateOrder" must be "dmy" or "mdy"')));
+  assert.throws(
+    () => readMapping(path),
+    (e: CrisisError) => e.details.some((d) => d.includes('"dateOrder" must be "dmy" or "mdy"')),
+  );
 });

@@ -18,7 +18,12 @@ export interface DateOrderProof {
   given: boolean;
 }
 
-interface Evidence { slashes: number; dmy?: { record: number; value: string }; mdy?: { record: number; value: string }; example?: { record: number; value: string } }
+interface Evidence {
+  slashes: number;
+  dmy?: { record: number; value: string };
+  mdy?: { record: number; value: string };
+  example?: { record: number; value: string };
+}
 
 /** Looks at every date with slashes of the staged rows (event_date and date_end). */
 export async function findDateEvidence(store: Store, layout: Layout, table: string, recordSql: string): Promise<Evidence> {
@@ -66,7 +71,5 @@ export function decideDateOrder(evidence: Evidence, given: DateOrder | undefined
 /** For the import report. */
 export function describeDateOrder(proof: DateOrderProof, where: (record: number) => string): string {
   const order = proof.order === 'dmy' ? 'day first' : 'month first';
-  return proof.given
-    ? `dates with slashes read ${order}, as asked`
-    : `dates with slashes read ${order}: ${where(proof.record!)} has "${proof.value}", which can only be ${order}`;
+  return proof.given ? `dates with slashes read ${order}, as asked` : `dates with slashes read ${order}: ${where(proof.record!)} has "${proof.value}", which can only be ${order}`;
 }

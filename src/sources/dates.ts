@@ -9,7 +9,7 @@ export const DATE_FORMS = [
   ['2022-03-27', 'ISO (also with a time: 2022-03-27 00:00:00)'],
   ['27 March 2022', 'day, month name, year'],
   ['27-March-2022', 'day-month name-year'],
-  ['27-Mar-22', 'day-month abbreviation-two-digit year (ACLED\'s older exports)'],
+  ['27-Mar-22', "day-month abbreviation-two-digit year (ACLED's older exports)"],
   ['27-03-22', 'day-month-two-digit year'],
   ['27-03-2022', 'day-month-year'],
   ['27/03/2022 or 3/27/2022', 'with slashes, day or month first: decided once per file (date-order.ts)'],

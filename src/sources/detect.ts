@@ -1,6 +1,6 @@
 /** Recognises a file's layout from its header: no flag needed for ACLED or UCDP files. */
 import { CrisisError } from '../model/errors.js';
-import { Columns, type Layout } from './layout.js';
+import type { Columns, Layout } from './layout.js';
 import { ACLED_REQUIRED, detectAcled } from './layouts/acled.js';
 import { detectUcdp } from './layouts/ucdp.js';
 import { mappingLayout, type Mapping } from './layouts/mapping.js';

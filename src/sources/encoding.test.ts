@@ -48,10 +48,7 @@ test('a file mixing valid UTF-8 lines with Windows-1252 lines reads each line in
 });
 
 test('control characters are removed from text at import, and the report names the first row', async () => {
-  const { report, events } = await importBytes(Buffer.from(acledCsv([
-    { event_id_cnty: 'MLI1', actor1: 'Wagner\u0001 Group\u001b', notes: 'line one\nline\ttwo\u0000' },
-    { event_id_cnty: 'MLI2' },
-  ])));
+  const { report, events } = await importBytes(Buffer.from(acledCsv([{ event_id_cnty: 'MLI1', actor1: 'Wagner\u0001 Group\u001b', notes: 'line one\nline\ttwo\u0000' }, { event_id_cnty: 'MLI2' }])));
   assert.equal(report.added, 2);
   const e = events.find((x) => x.source_id === 'MLI1')!;
   assert.equal(e.actor1, 'Wagner Group');

@@ -43,10 +43,18 @@ export function scanText(path: string, size: number): TextScan {
   let c1 = false;
   forEachLine(path, size, (line, number) => {
     if (!hasHighByte(line)) return;
-    if (isUtf8(line)) { utf8Lines++; return; }
+    if (isUtf8(line)) {
+      utf8Lines++;
+      return;
+    }
     scan.legacyLines++;
     scan.firstLegacyLine ??= number;
-    if (!c1) for (const b of line) if (b >= 0x80 && b <= 0x9f) { c1 = true; break; }
+    if (!c1)
+      for (const b of line)
+        if (b >= 0x80 && b <= 0x9f) {
+          c1 = true;
+          break;
+        }
   });
   scan.encoding = utf8Lines > 0 ? 'mixed' : c1 ? 'windows-1252' : 'latin-1';
   return scan;
@@ -61,9 +69,14 @@ export function readableAsIs(encoding: Encoding): boolean {
 export function transcodeToUtf8(path: string, size: number, encoding: Encoding, target: string): void {
   const out = openSync(target, 'w');
   try {
-    forEachLine(path, size, (line) => {
-      writeSync(out, encoding === 'mixed' && isUtf8(line) ? line : Buffer.from(decodeWindows1252(line), 'utf8'));
-    }, true);
+    forEachLine(
+      path,
+      size,
+      (line) => {
+        writeSync(out, encoding === 'mixed' && isUtf8(line) ? line : Buffer.from(decodeWindows1252(line), 'utf8'));
+      },
+      true,
+    );
   } finally {
     closeSync(out);
   }
@@ -111,7 +124,10 @@ function lowBytes(chunk: Buffer, scan: TextScan): void {
     const w = view[k]!;
     if (((w - 0x20202020) & ~w & 0x80808080) !== 0) {
       const i = start + k * 4;
-      check(i); check(i + 1); check(i + 2); check(i + 3);
+      check(i);
+      check(i + 1);
+      check(i + 2);
+      check(i + 3);
     }
   }
   for (let i = start + words * 4; i < chunk.length; i++) check(i);
@@ -151,7 +167,10 @@ function forEachChunk(path: string, size: number, each: (chunk: Buffer) => void)
 function utf8Boundary(chunk: Buffer): number {
   let i = chunk.length - 1;
   let continuation = 0;
-  while (i >= 0 && continuation < 3 && (chunk[i]! & 0xc0) === 0x80) { i--; continuation++; }
+  while (i >= 0 && continuation < 3 && (chunk[i]! & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
   const lead = i >= 0 ? chunk[i]! : 0;
   const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return length > continuation + 1 ? i : chunk.length;

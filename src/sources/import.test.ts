@@ -9,8 +9,7 @@ import { count } from '../query/count.js';
 import { listEvents } from '../query/events.js';
 import { memoryStore, NEEDS_SHARED, shared } from '../../test/testing.js';
 
-const byKey = (rows: Array<Record<string, unknown>>, key: string, measure = 'fatalities') =>
-  Object.fromEntries(rows.map((r) => [String(r[key]), r[measure]]));
+const byKey = (rows: Array<Record<string, unknown>>, key: string, measure = 'fatalities') => Object.fromEntries(rows.map((r) => [String(r[key]), r[measure]]));
 
 test('ACLED current export: 9,000 events, 4,568 fatalities, top countries, Mali, Wagner, types', { skip: NEEDS_SHARED }, async () => {
   const store = await memoryStore();
@@ -20,9 +19,16 @@ test('ACLED current export: 9,000 events, 4,568 fatalities, top countries, Mali,
 
   assert.deepEqual((await count(store, {})).total, { events: 9000, fatalities: 4568 });
   const countries = (await count(store, {}, ['country'])).rows.sort((a, b) => b.fatalities - a.fatalities).slice(0, 5);
-  assert.deepEqual(countries.map((r) => [r.country, r.fatalities]), [
-    ['Ukraine', 959], ['Myanmar', 573], ['Nigeria', 486], ['Mexico', 285], ['Democratic Republic of Congo', 222],
-  ]);
+  assert.deepEqual(
+    countries.map((r) => [r.country, r.fatalities]),
+    [
+      ['Ukraine', 959],
+      ['Myanmar', 573],
+      ['Nigeria', 486],
+      ['Mexico', 285],
+      ['Democratic Republic of Congo', 222],
+    ],
+  );
   assert.deepEqual((await count(store, { country: ['Mali'] })).total, { events: 64, fatalities: 177 });
 
   const wagner = await count(store, { actor: ['Wagner'] });
@@ -35,7 +41,12 @@ test('ACLED current export: 9,000 events, 4,568 fatalities, top countries, Mali,
 
   const types = await count(store, {}, ['event_type']);
   assert.deepEqual(byKey(types.rows, 'event_type', 'events'), {
-    Battles: 956, 'Explosions/Remote violence': 1137, Protests: 4756, Riots: 529, 'Strategic developments': 643, 'Violence against civilians': 979,
+    Battles: 956,
+    'Explosions/Remote violence': 1137,
+    Protests: 4756,
+    Riots: 529,
+    'Strategic developments': 643,
+    'Violence against civilians': 979,
   });
   assert.equal((await count(store, { eventType: ['Violence against civilians'] })).total.fatalities, 1146);
   // The sample spells it this way; the import keeps what the source wrote.
@@ -44,8 +55,14 @@ test('ACLED current export: 9,000 events, 4,568 fatalities, top countries, Mali,
 
 test('HDX files with an HXL hashtag row: Mali, Burkina Faso, Niger 1997–2020', { skip: NEEDS_SHARED }, async () => {
   const store = await memoryStore();
-  const reports = await importFiles(store, ['mli', 'bfa', 'ner'].map((c) => shared(`acled/hdx_${c}_1997_2020.csv`)));
-  assert.deepEqual(reports.map((r) => r.added), [3990, 2730, 1349]);
+  const reports = await importFiles(
+    store,
+    ['mli', 'bfa', 'ner'].map((c) => shared(`acled/hdx_${c}_1997_2020.csv`)),
+  );
+  assert.deepEqual(
+    reports.map((r) => r.added),
+    [3990, 2730, 1349],
+  );
 
   const mali = await count(store, { country: ['Mali'] }, ['year']);
   assert.deepEqual(mali.total, { events: 3990, fatalities: 9660 });
@@ -80,8 +97,9 @@ test('monadic export: 6,214 rows fold back into 3,314 events and 7,422 fatalitie
   assert.deepEqual(result.total, { events: 3314, fatalities: 7422 });
   assert.deepEqual(byKey(result.rows, 'year'), { 2017: 946, 2018: 1747, 2019: 1875, 2020: 2854 });
   // Both actors of a dyadic event come back, on their own sides.
-  const event = (await listEvents(store, { actor: ['Katiba Macina'], from: '2020-12-31', to: '2020-12-31' }, { fields: ['source_id', 'actor1', 'assoc_actor_1', 'actor2'] })).events
-    .find((e) => e.source_id === 'MLI4682');
+  const event = (await listEvents(store, { actor: ['Katiba Macina'], from: '2020-12-31', to: '2020-12-31' }, { fields: ['source_id', 'actor1', 'assoc_actor_1', 'actor2'] })).events.find(
+    (e) => e.source_id === 'MLI4682',
+  );
   assert.deepEqual(event, { source_id: 'MLI4682', actor1: 'Katiba Macina', assoc_actor_1: ['JNIM: Group for Support of Islam and Muslims'], actor2: 'Civilians (Mali)' });
 });
 
@@ -123,10 +141,19 @@ test('ACLED All-Africa 2016, zipped, Windows-1252, day-first slash dates: 6,831 
   assert.deepEqual((await count(store, {})).total, { events: 6831, fatalities: 12375 });
   const years = await count(store, {}, ['year']);
   assert.deepEqual(Object.fromEntries(years.rows.map((r) => [String(r.year), [r.events, r.fatalities]])), {
-    2014: [3, 0], 2015: [109, 347], 2016: [6719, 12028],
+    2014: [3, 0],
+    2015: [109, 347],
+    2016: [6719, 12028],
   });
   const countries = (await count(store, {}, ['country'])).rows.sort((a, b) => b.events - a.events).slice(0, 3);
-  assert.deepEqual(countries.map((r) => [r.country, r.events, r.fatalities]), [['Somalia', 1021, 2113], ['South Africa', 716, 59], ['Nigeria', 646, 2498]]);
+  assert.deepEqual(
+    countries.map((r) => [r.country, r.events, r.fatalities]),
+    [
+      ['Somalia', 1021, 2113],
+      ['South Africa', 716, 59],
+      ['Nigeria', 646, 2498],
+    ],
+  );
   assert.deepEqual((await count(store, { from: '2016-03-01', to: '2016-03-31' })).total, { events: 1397, fatalities: 2519 });
   // Windows-1252 punctuation is read as the characters it stands for.
   const quoted = await store.one(`SELECT count(*) AS n FROM events WHERE notes LIKE '%’%' OR notes LIKE '%“%'`);
@@ -140,7 +167,16 @@ test('UCDP GED as GeoJSON (Central African Republic): 1,848 events, best 14,948,
   assert.deepEqual([report!.layout, report!.version, report!.added], ['ucdp-ged', '23.1', 1848]);
   assert.deepEqual((await count(store, {})).total, { events: 1848, fatalities: 14948, fatalities_low: 13721, fatalities_high: 17760 });
   const years = Object.fromEntries((await count(store, {}, ['year'])).rows.map((r) => [String(r.year), [r.events, r.fatalities]]));
-  assert.deepEqual([years['2013'], years['2014'], years['2017'], years['2021'], years['2022']], [[186, 3396], [461, 3493], [220, 1848], [167, 1080], [105, 773]]);
+  assert.deepEqual(
+    [years['2013'], years['2014'], years['2017'], years['2021'], years['2022']],
+    [
+      [186, 3396],
+      [461, 3493],
+      [220, 1848],
+      [167, 1080],
+      [105, 773],
+    ],
+  );
   assert.deepEqual((await count(store, { from: '2013-03-01', to: '2013-12-31' })).total.events, 174);
   assert.deepEqual((await count(store, { from: '2013-03-01', to: '2013-12-31' })).total.fatalities, 3346);
   // The point geometry gives each event its place.

@@ -114,18 +114,23 @@ export async function prepareImport(store: Store, files: string[], options: Impo
   }
   return {
     dispose,
-    apply: () => asCrisisError('the store', async () => {
-      for (const p of pending) {
-        if (p.aggregate) await storeAggregateReport(store, p);
-        else if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
-        else {
-          const progress = options.onProgress ? (f: number) => options.onProgress!(`storing ${p.report.file}`, f) : undefined;
-          Object.assign(p.report, await withProgress(store, () => mergeEvents(store, p.report.dataset, p.ready!), progress));
-        }
-        await logImport(store, p.report);
-      }
-      return pending.map((p) => p.report);
-    }, 3),
+    apply: () =>
+      asCrisisError(
+        'the store',
+        async () => {
+          for (const p of pending) {
+            if (p.aggregate) await storeAggregateReport(store, p);
+            else if (p.deletions) p.report.deleted = await applyDeletions(store, p.staged, p.deletions.idColumn, p.deletions.timeColumn, p.report.dataset);
+            else {
+              const progress = options.onProgress ? (f: number) => options.onProgress!(`storing ${p.report.file}`, f) : undefined;
+              Object.assign(p.report, await withProgress(store, () => mergeEvents(store, p.report.dataset, p.ready!), progress));
+            }
+            await logImport(store, p.report);
+          }
+          return pending.map((p) => p.report);
+        },
+        3,
+      ),
   };
 }
 
@@ -138,9 +143,11 @@ async function asCrisisError<T>(name: string, work: () => Promise<T>, exitCode =
     return await work();
   } catch (error) {
     if (error instanceof CrisisError) throw error;
-    throw new CrisisError(`${name}: cannot be imported: ${(error as Error)?.message ?? String(error)}`, [
-      'nothing was imported; if the file looks right to you, please report this message with the file',
-    ], exitCode);
+    throw new CrisisError(
+      `${name}: cannot be imported: ${(error as Error)?.message ?? String(error)}`,
+      ['nothing was imported; if the file looks right to you, please report this message with the file'],
+      exitCode,
+    );
   }
 }
 
@@ -182,7 +189,12 @@ async function unpack(file: string, scratch: Scratch, options: ImportOptions): P
     const members = dataMembers(archive.members);
     if (!members.length) {
       throw new CrisisError(`${file}: the ZIP archive holds no CSV, XLSX or JSON file`, [
-        `it holds: ${archive.members.slice(0, 20).map((m) => m.name).join(', ') || 'nothing'}${archive.members.length > 20 ? ', …' : ''}`,
+        `it holds: ${
+          archive.members
+            .slice(0, 20)
+            .map((m) => m.name)
+            .join(', ') || 'nothing'
+        }${archive.members.length > 20 ? ', …' : ''}`,
       ]);
     }
     const inputs: Input[] = [];
@@ -191,7 +203,8 @@ async function unpack(file: string, scratch: Scratch, options: ImportOptions): P
       await extractMember(archive, member, path, file);
       const inner = basename(stripExtension(member.name));
       inputs.push({
-        path, name: `${file}/${member.name}`,
+        path,
+        name: `${file}/${member.name}`,
         rejectsPath: members.length === 1 ? `${stripExtension(file)}.rejects.csv` : `${stripExtension(file)}-${inner}.rejects.csv`,
       });
     }
@@ -217,7 +230,14 @@ const names = (i: number) => ({ staged: `_staged_${i}`, rejectPos: `_reject_pos_
 
 async function dropTemporaries(store: Store, i: number): Promise<void> {
   const n = names(i);
-  for (const sql of [`DROP TABLE IF EXISTS _agg_ready_${i}`, `DROP TABLE IF EXISTS _agg_typed_${i}`, `DROP VIEW IF EXISTS ${n.ready}`, `DROP VIEW IF EXISTS ${n.normalized}`, `DROP TABLE IF EXISTS ${n.rejectPos}`, `DROP TABLE IF EXISTS ${n.staged}`]) {
+  for (const sql of [
+    `DROP TABLE IF EXISTS _agg_ready_${i}`,
+    `DROP TABLE IF EXISTS _agg_typed_${i}`,
+    `DROP VIEW IF EXISTS ${n.ready}`,
+    `DROP VIEW IF EXISTS ${n.normalized}`,
+    `DROP TABLE IF EXISTS ${n.rejectPos}`,
+    `DROP TABLE IF EXISTS ${n.staged}`,
+  ]) {
     await store.run(sql).catch(() => undefined);
   }
 }
@@ -243,9 +263,7 @@ async function readable(input: Input, scratch: Scratch, options: ImportOptions):
   let locate: ((record: number) => string) | undefined;
   let encoding = first.text ? describeEncoding(first.text) : 'utf-8';
   if (first.kind === 'xlsx' || first.kind === 'json') {
-    const converted = first.kind === 'xlsx'
-      ? await convertXlsx(input.path, file, { unpacked: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES })
-      : await convertJson(input.path, file);
+    const converted = first.kind === 'xlsx' ? await convertXlsx(input.path, file, { unpacked: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES }) : await convertJson(input.path, file);
     scratch.adopt(converted.csvPath);
     csvPath = converted.csvPath;
     locate = converted.locate;
@@ -271,12 +289,24 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   const aggregate = detectAggregate(columns, basename(file), options.dataset);
   if (aggregate) {
     const staged = await stageCsv(store, csvPath, sniffed, n.staged, progress('reading'));
-    const read = await readAggregate(store, file, csvPath, n.staged, aggregate,
+    const read = await readAggregate(
+      store,
+      file,
+      csvPath,
+      n.staged,
+      aggregate,
       { skipInvalid: options.skipInvalid, rejectsPath: options.rejectsPath, version: options.version, shown: PROBLEMS_SHOWN },
-      rejectsWritten, locate, index);
+      rejectsWritten,
+      locate,
+      index,
+    );
     const report = { ...emptyReport(file, aggregate.name, aggregate.dataset, read.version, encoding), rowsRead: read.rowsRead + staged.rejects.length, rejected: read.rejected };
     if (read.rejectsFile) report.rejectsFile = read.rejectsFile;
-    if (staged.rejects.length) throw new CrisisError(`${file}: ${staged.rejects.length} rows cannot be split into columns`, staged.rejects.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${locate ? locate(r.record) : `line ${r.record + 1}`}: ${r.reason}`));
+    if (staged.rejects.length)
+      throw new CrisisError(
+        `${file}: ${staged.rejects.length} rows cannot be split into columns`,
+        staged.rejects.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${locate ? locate(r.record) : `line ${r.record + 1}`}: ${r.reason}`),
+      );
     return { index, report, staged: n.staged, aggregate: { ready: read.ready, resolution: aggregate.resolution } };
   }
   const detected = detectLayout(columns, basename(file), options.mapping);
@@ -292,11 +322,22 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   if (detected.kind === 'events' && !sniffed.hxl && !detected.layout.monadic && !detected.layout.deriveIds && !dateOrder && !controls) {
     const layout = detected.layout;
     await clearRejects(store);
-    await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
-      from: csvSource(csvPath, sniffed), row: 'NULL::BIGINT', skipFirstRow: false, extra, recordSql: 'NULL::BIGINT',
-    })}`);
-    const check = await withProgress(store, () => store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
-        count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`), progress('checking'));
+    await store.run(
+      `CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
+        from: csvSource(csvPath, sniffed),
+        row: 'NULL::BIGINT',
+        skipFirstRow: false,
+        extra,
+        recordSql: 'NULL::BIGINT',
+      })}`,
+    );
+    const check = await withProgress(
+      store,
+      () =>
+        store.one(`SELECT count(*) AS rows, count(*) FILTER (WHERE _error IS NOT NULL) AS bad,
+        count(DISTINCT source_id) FILTER (WHERE _error IS NULL) AS ids, ${STATS} FROM ${n.normalized}`),
+      progress('checking'),
+    );
     const rejected = await csvRejects(store);
     // More line ends than records: a value spans lines, which outside notes is cleaned and reported.
     const multiline = newlines > Number(check.rows) + 1;
@@ -325,7 +366,11 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   if (dataRows <= 0) throw noRows(file);
 
   if (detected.kind === 'deletions') {
-    if (recovered.length) throw new CrisisError(`${file}: deletions file with unreadable rows`, recovered.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${r.where}: ${r.reason}`));
+    if (recovered.length)
+      throw new CrisisError(
+        `${file}: deletions file with unreadable rows`,
+        recovered.slice(0, PROBLEMS_SHOWN).map((r) => `${file}:${r.where}: ${r.reason}`),
+      );
     await checkDeletions(store, file, n.staged, detected.idColumn, detected.timeColumn);
     const report = { ...emptyReport(file, 'acled-deletions', options.dataset ?? 'acled', '', encoding), rowsRead: dataRows };
     return { index, report, staged: n.staged, deletions: detected };
@@ -333,7 +378,11 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
 
   const layout = detected.layout;
   const dataset = options.dataset ?? layout.dataset;
-  const recordSql = await recordNumbers(store, n.rejectPos, staged.rejects.map((r) => r.record));
+  const recordSql = await recordNumbers(
+    store,
+    n.rejectPos,
+    staged.rejects.map((r) => r.record),
+  );
   // Lines are found only when needed (a scan of the file): to name a row in a message.
   const where = (record: number) => `${file}:${locateProblems(csvPath, [{ record, reason: '' }], locate)[0]!.where}`;
   const evidence = await findDateEvidence(store, layout, n.staged, recordSql);
@@ -346,16 +395,24 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   }
   const report = emptyReport(file, layout.name, dataset, '', encoding);
   if (proof) report.dateOrder = describeDateOrder(proof, where);
-  await store.run(`CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
-    from: n.staged, row: 'rowid', skipFirstRow: sniffed.hxl, extra, recordSql,
-    ...(proof ? { dateOrder: proof.order } : {}), controls: true,
-  })}`);
+  await store.run(
+    `CREATE OR REPLACE TEMP VIEW ${n.normalized} AS ${normalizeSql(layout, {
+      from: n.staged,
+      row: 'rowid',
+      skipFirstRow: sniffed.hxl,
+      extra,
+      recordSql,
+      ...(proof ? { dateOrder: proof.order } : {}),
+      controls: true,
+    })}`,
+  );
 
   const problems: Problem[] = [
     ...staged.rejects,
-    ...(await store.all(`SELECT _record AS record, _error AS reason FROM ${n.normalized} WHERE _error IS NOT NULL ORDER BY _record`)).map(
-      (r) => ({ record: Number(r.record), reason: String(r.reason) }),
-    ),
+    ...(await store.all(`SELECT _record AS record, _error AS reason FROM ${n.normalized} WHERE _error IS NOT NULL ORDER BY _record`)).map((r) => ({
+      record: Number(r.record),
+      reason: String(r.reason),
+    })),
   ].sort((a, b) => a.record - b.record);
 
   report.rowsRead = dataRows;
@@ -378,12 +435,16 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   const stats = await store.one(`SELECT ${STATS} FROM ${n.normalized} WHERE _error IS NULL`);
   if (Number(stats.year_notes) > 0) {
     const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_year, _record) AS note FROM ${n.normalized} WHERE _error IS NULL AND _year IS NOT NULL`);
-    report.warnings.push(`the year column disagrees with the date in ${Number(stats.year_notes)} row${Number(stats.year_notes) === 1 ? '' : 's'}, which keep their date; the first is ${where(Number(first.record))}: ${first.note}`);
+    report.warnings.push(
+      `the year column disagrees with the date in ${Number(stats.year_notes)} row${Number(stats.year_notes) === 1 ? '' : 's'}, which keep their date; the first is ${where(Number(first.record))}: ${first.note}`,
+    );
   }
   if (Number(stats.dirty) > 0) {
     const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_controls, _record) AS fields FROM ${n.normalized} WHERE _error IS NULL AND _controls IS NOT NULL`);
     const rows = Number(stats.dirty);
-    report.warnings.push(`control characters removed (tabs and line breaks made spaces, except in notes) in ${rows} row${rows === 1 ? '' : 's'}; the first is ${where(Number(first.record))} (${first.fields})`);
+    report.warnings.push(
+      `control characters removed (tabs and line breaks made spaces, except in notes) in ${rows} row${rows === 1 ? '' : 's'}; the first is ${where(Number(first.record))} (${first.fields})`,
+    );
   }
   await finish(store, report, layout, n, stats, options, file);
   return { index, report, staged: n.staged, ready: n.ready };
@@ -417,17 +478,16 @@ function nothingReadable(file: string, located: Located[]): CrisisError {
 }
 
 /** Version, the civilian-targeting check and the view of events ready to merge: the same for both paths. */
-async function finish(store: Store, report: ImportReport, layout: Layout, n: ReturnType<typeof names>,
-  stats: Record<string, unknown>, options: ImportOptions, file: string): Promise<void> {
+async function finish(store: Store, report: ImportReport, layout: Layout, n: ReturnType<typeof names>, stats: Record<string, unknown>, options: ImportOptions, file: string): Promise<void> {
   // A civilian_targeting column empty in every row says nothing (some samples ship it blank):
   // treat it as absent, so the Violence against civilians rule applies, and say so.
-  const blankTargeting = layout.dataset === 'acled' && !!layout.fields.civilian_targeting
-    && layout.fields.civilian_targeting !== 'NULL' && Number(stats.flagged) === 0;
+  const blankTargeting = layout.dataset === 'acled' && !!layout.fields.civilian_targeting && layout.fields.civilian_targeting !== 'NULL' && Number(stats.flagged) === 0;
   if (blankTargeting) {
     report.warnings.push('the civilian_targeting column is empty in every row: treated as absent (civilian targeting falls back to the Violence against civilians event type)');
   }
   // DuckDB's histogram is a MAP, which arrives as a list of {key, value}.
-  const unknown = ((stats.types ?? []) as Array<{ key: string; value: unknown }>).map((e) => [e.key, e.value] as const)
+  const unknown = ((stats.types ?? []) as Array<{ key: string; value: unknown }>)
+    .map((e) => [e.key, e.value] as const)
     .filter(([type]) => layout.eventTypes && !layout.eventTypes.includes(type))
     .sort((a, b) => Number(b[1]) - Number(a[1]));
   if (unknown.length) {
@@ -435,7 +495,10 @@ async function finish(store: Store, report: ImportReport, layout: Layout, n: Ret
   }
   report.version = options.version ?? layout.version ?? exportVersion(stats.newest);
   const prepared = await prepareEvents(store, layout, n.normalized, n.ready, {
-    dataset: report.dataset, version: report.version, file: basename(file), dropCivilianTargeting: blankTargeting,
+    dataset: report.dataset,
+    version: report.version,
+    file: basename(file),
+    dropCivilianTargeting: blankTargeting,
     ...(stats.ids !== undefined ? { counted: { rows: Number(stats.rows), ids: Number(stats.ids) } } : {}),
   });
   report.merged = prepared.merged;
@@ -452,7 +515,18 @@ async function storeAggregateReport(store: Store, p: Pending): Promise<void> {
 
 async function logImport(store: Store, r: ImportReport): Promise<void> {
   await store.run(`INSERT INTO imports VALUES (now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    r.file, r.layout, r.dataset, r.version, r.rowsRead, r.added, r.updated, r.unchanged, r.stale, r.merged, r.rejected, r.deleted,
+    r.file,
+    r.layout,
+    r.dataset,
+    r.version,
+    r.rowsRead,
+    r.added,
+    r.updated,
+    r.unchanged,
+    r.stale,
+    r.merged,
+    r.rejected,
+    r.deleted,
   ]);
 }
 
@@ -470,7 +544,10 @@ async function recordNumbers(store: Store, table: string, rejected: number[]): P
   // The i-th rejected record (0-based rank i, record number x) pushes every staged row from x - 1 - i on by one.
   const sorted = [...rejected].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i += 1000) {
-    const values = sorted.slice(i, i + 1000).map((x, j) => `(${x - 1 - (i + j)})`).join(',');
+    const values = sorted
+      .slice(i, i + 1000)
+      .map((x, j) => `(${x - 1 - (i + j)})`)
+      .join(',');
     await store.run(`INSERT INTO ${table} VALUES ${values}`);
   }
   return `_row + 1 + (SELECT count(*) FROM ${table} WHERE pos <= _row)`;
@@ -495,8 +572,10 @@ async function checkDeletions(store: Store, file: string, staged: string, idColu
   const bad = await store.all(`SELECT rowid AS r, ${idColumn} AS id, ${timeColumn} AS t FROM ${staged}
     WHERE ${idColumn} IS NULL OR try_cast(${timeColumn} AS BIGINT) IS NULL ORDER BY rowid LIMIT ${PROBLEMS_SHOWN}`);
   if (bad.length) {
-    throw new CrisisError(`${file}: deletions file with unreadable rows`, bad.map((b) =>
-      `${file}:${Number(b.r) + 2}: ${b.id === null ? 'no event_id_cnty' : `deleted_timestamp "${b.t ?? ''}" is not unix seconds`}`));
+    throw new CrisisError(
+      `${file}: deletions file with unreadable rows`,
+      bad.map((b) => `${file}:${Number(b.r) + 2}: ${b.id === null ? 'no event_id_cnty' : `deleted_timestamp "${b.t ?? ''}" is not unix seconds`}`),
+    );
   }
 }
 

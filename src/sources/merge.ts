@@ -27,8 +27,8 @@ const ACTOR_FIELDS = ['actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_acto
 /** Creates the view `ready` over the view `normalized`; returns how many rows were folded into others. */
 export async function prepareEvents(store: Store, layout: Layout, normalized: string, ready: string, o: PrepareOptions): Promise<{ merged: number }> {
   const idSql = layout.deriveIds
-    // No id column: the row's content names it; identical rows are told apart by their order.
-    ? `_hash || '-' || row_number() OVER (PARTITION BY _hash ORDER BY _row)`
+    ? // No id column: the row's content names it; identical rows are told apart by their order.
+      `_hash || '-' || row_number() OVER (PARTITION BY _hash ORDER BY _row)`
     : 'source_id';
   const valid = `(SELECT * EXCLUDE (source_id, _hash, _error, _controls, _year), ${idSql} AS source_id FROM ${normalized} WHERE _error IS NULL)`;
   const { rows, ids } = o.counted ?? (await store.one(`SELECT count(*) AS rows, count(DISTINCT source_id) AS ids FROM ${valid}`));
@@ -59,8 +59,7 @@ export async function prepareEvents(store: Store, layout: Layout, normalized: st
  * associated actors rather than being lost.
  */
 function foldMonadic(valid: string): string {
-  const others = SOURCE_FIELDS.filter((f) => !ACTOR_FIELDS.includes(f) && f !== 'source_id')
-    .map((f) => `first(${quoteIdent(f)} ORDER BY _row) AS ${quoteIdent(f)}`);
+  const others = SOURCE_FIELDS.filter((f) => !ACTOR_FIELDS.includes(f) && f !== 'source_id').map((f) => `first(${quoteIdent(f)} ORDER BY _row) AS ${quoteIdent(f)}`);
   const order = `ORDER BY CASE WHEN inter1 = left(interaction, 1) THEN 0 ELSE 1 END, _row`;
   return `(SELECT source_id, ${others.join(', ')}, min(_record) AS _record, first(extra ORDER BY _row) AS extra,
         a[1] AS actor1, aa[1] AS assoc_actor_1, i[1] AS inter1, a[2] AS actor2, i[2] AS inter2,
@@ -75,7 +74,12 @@ function keepNewest(valid: string): string {
   return `(SELECT * FROM ${valid} QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY timestamp DESC NULLS LAST, _row DESC) = 1)`;
 }
 
-export interface MergeCounts { added: number; updated: number; unchanged: number; stale: number }
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  stale: number;
+}
 
 // Where an event came from and which export it was in are not part of what it says.
 const NOT_CONTENT = new Set(['id', 'dataset_version', 'source_file']);

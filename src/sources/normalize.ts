@@ -63,13 +63,11 @@ export function normalizeSql(layout: Layout, o: NormalizeOptions): string {
     : 'NULL';
   const typed = SOURCE_FIELDS.map((field) => `${typedSql(field, raw(field as LayoutField), o.dateOrder)} AS ${quoteIdent(field)}`);
   const id = layout.deriveIds
-    // No id column: the row's own content names it, so re-importing the same file is idempotent;
-    // identical rows are told apart by their order of appearance.
-    ? `md5(concat_ws('\u001f', ${LAYOUT_FIELDS.map((f) => raw(f)).join(', ')})) AS _hash`
+    ? // No id column: the row's own content names it, so re-importing the same file is idempotent;
+      // identical rows are told apart by their order of appearance.
+      `md5(concat_ws('\u001f', ${LAYOUT_FIELDS.map((f) => raw(f)).join(', ')})) AS _hash`
     : 'NULL AS _hash';
-  const extra = o.extra.length
-    ? `json_object(${o.extra.map((c) => `${sqlString(c)}, ${quoteIdent(c)}`).join(', ')})::VARCHAR`
-    : 'NULL';
+  const extra = o.extra.length ? `json_object(${o.extra.map((c) => `${sqlString(c)}, ${quoteIdent(c)}`).join(', ')})::VARCHAR` : 'NULL';
   const record = o.recordSql.replace(/_row/g, 'r._row');
   const rows = `SELECT r._row, ${record} AS _record, ${typed.join(', ')}, r._extra AS extra, ${id}, ${errorSql(layout, raw, o.dateOrder)} AS _error, r._controls, ${yearNoteSql(layout, raw, o.dateOrder)} AS _year FROM r`;
   const body = `WITH r AS (SELECT ${o.row} AS _row, ${rawColumns.join(', ')}, ${extra} AS _extra, ${controlled} AS _controls FROM ${o.from} ${o.skipFirstRow ? `WHERE ${o.row} > 0` : ''})`;
@@ -134,12 +132,12 @@ function errorSql(layout: Layout, raw: (f: LayoutField) => string, order?: DateO
     if (layout.required.includes(f)) checks.push([`${raw(f)} IS NULL`, `'no ${f} (empty cell) — write 0 when none were reported'`]);
     checks.push(...wholeNumberChecks(f, raw(f), quoted(f), true));
   }
-  for (const [f, limit] of [['latitude', 90], ['longitude', 180]] as const) {
+  for (const [f, limit] of [
+    ['latitude', 90],
+    ['longitude', 180],
+  ] as const) {
     if (!has(f)) continue;
-    checks.push([
-      `${raw(f)} IS NOT NULL AND coalesce(abs(try_cast(${raw(f)} AS DOUBLE)) > ${limit}, true)`,
-      `'${f} ' || ${quoted(f)} || ' is not a number between -${limit} and ${limit}'`,
-    ]);
+    checks.push([`${raw(f)} IS NOT NULL AND coalesce(abs(try_cast(${raw(f)} AS DOUBLE)) > ${limit}, true)`, `'${f} ' || ${quoted(f)} || ' is not a number between -${limit} and ${limit}'`]);
   }
   for (const f of CODES) {
     if (!has(f)) continue;
@@ -151,7 +149,6 @@ function errorSql(layout: Layout, raw: (f: LayoutField) => string, order?: DateO
   return `CASE ${checks.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(' ')} END`;
 }
 
-
 /**
  * A whole number, as written: "2.5" and "1e3" are errors (a cast would round them to 3 and
  * 1000), "7.0" is 7. A number the stored type cannot hold is "too large", not wrapped or cut.
@@ -161,8 +158,7 @@ function wholeNumberChecks(f: LayoutField, x: string, quoted: string, counts: bo
   const what = counts ? 'a whole number of 0 or more' : 'a whole number';
   return [
     // The cheap test first: most cells are plain digits that read back the same.
-    [`${x} IS NOT NULL AND try_cast(${x} AS BIGINT)::VARCHAR IS DISTINCT FROM ${x} AND NOT regexp_full_match(${x}, '[+-]?\\d+(\\.0+)?')`,
-      `'${f} ' || ${quoted} || ' is not ${what}'`],
+    [`${x} IS NOT NULL AND try_cast(${x} AS BIGINT)::VARCHAR IS DISTINCT FROM ${x} AND NOT regexp_full_match(${x}, '[+-]?\\d+(\\.0+)?')`, `'${f} ' || ${quoted} || ' is not ${what}'`],
     ...(counts ? [[`${x} IS NOT NULL AND try_cast(${x} AS DOUBLE) < 0`, `'${f} ' || ${quoted} || ' is not ${what}'`] as [string, string]] : []),
     [`${x} IS NOT NULL AND abs(try_cast(${x} AS DOUBLE)) > ${max}`, `'${f} ' || ${quoted} || ' is too large (the most it can be is ${max})'`],
   ];

@@ -2,9 +2,16 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { csvField, readSpan, scanRecords } from './csv-text.js';
 
-export interface Problem { record: number; reason: string }
+export interface Problem {
+  record: number;
+  reason: string;
+}
 /** `raw`: the bytes of a line the CSV reader could not split, written to the rejects file as they were. */
-export interface Located extends Problem { where: string; line: number; raw?: Buffer }
+export interface Located extends Problem {
+  where: string;
+  line: number;
+  raw?: Buffer;
+}
 
 /** Physical lines need a scan of the file: a quoted note may span lines. Only done when rows failed. */
 export function locateProblems(csvPath: string, problems: Problem[], locate?: (record: number) => string): Located[] {

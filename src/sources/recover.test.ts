@@ -13,7 +13,7 @@ import { acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../.
 /** A seeded generator, so that a failure can be replayed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const DAMAGE: Array<(line: string, r: () => number) => string> = [

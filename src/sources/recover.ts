@@ -26,7 +26,14 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /** `lines`: line ends the record spans, its own last one included; `inner`: those inside quoted values. */
-interface Parsed { end: number; fields: number; lines: number; inner: number; error?: string; tooLong?: boolean }
+interface Parsed {
+  end: number;
+  fields: number;
+  lines: number;
+  inner: number;
+  error?: string;
+  tooLong?: boolean;
+}
 
 /** Reads one record from `pos`: where it ends (after its line end), its fields, how many line ends it spans. */
 function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
@@ -40,13 +47,20 @@ function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
         const q = buf.indexOf(QUOTE, i);
         if (q < 0) return { end: buf.length, fields, lines: lines + count(buf, LF, i, buf.length), inner: lines, error: 'a quote opened but never closed — the file may be truncated' };
         lines += count(buf, LF, i, q);
-        if (buf[q + 1] === QUOTE) { i = q + 2; continue; }
+        if (buf[q + 1] === QUOTE) {
+          i = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
       const c = buf[i];
       if (i >= buf.length) return finish(i, fields, lines);
-      if (c === COMMA) { fields++; i++; continue; }
+      if (c === COMMA) {
+        fields++;
+        i++;
+        continue;
+      }
       if (c === LF) return finish(i + 1, fields, lines + 1);
       if (c === CR && buf[i + 1] === LF) return finish(i + 2, fields, lines + 1);
       return { end: i, fields, lines, inner: lines, error: 'text after a closing quote — a quote inside a value must be doubled ("")' };
@@ -54,7 +68,11 @@ function parseRecord(buf: Buffer, pos: number, maxBytes: number): Parsed {
     // An unquoted value runs to the next comma or line end; a quote inside it is an ordinary character.
     while (i < buf.length && buf[i] !== COMMA && buf[i] !== LF) i++;
     if (i >= buf.length) return finish(i, fields, lines);
-    if (buf[i] === COMMA) { fields++; i++; continue; }
+    if (buf[i] === COMMA) {
+      fields++;
+      i++;
+      continue;
+    }
     return finish(i + 1, fields, lines + 1);
   }
   function finish(end: number, f: number, l: number): Parsed {
@@ -89,7 +107,9 @@ export function recoverRecords(path: string, target: string, maxRecordBytes: num
   const origin: Recovered['origin'] = [];
   const bad: Recovered['bad'] = [];
   const pending: Buffer[] = [];
-  const flush = () => { if (pending.length) writeSync(out, Buffer.concat(pending.splice(0))); };
+  const flush = () => {
+    if (pending.length) writeSync(out, Buffer.concat(pending.splice(0)));
+  };
   try {
     pending.push(buf.subarray(0, header.end));
     if (header.end > 0 && buf[header.end - 1] !== LF) pending.push(Buffer.from('\n'));
@@ -98,14 +118,21 @@ export function recoverRecords(path: string, target: string, maxRecordBytes: num
     let record = 0;
     while (pos < buf.length) {
       const blank = buf[pos] === LF ? 1 : buf[pos] === CR && buf[pos + 1] === LF ? 2 : 0;
-      if (blank) { pos += blank; line++; continue; }
+      if (blank) {
+        pos += blank;
+        line++;
+        continue;
+      }
       record++;
       const r = parseRecord(buf, pos, maxRecordBytes);
       // A record that ran on past its own line and then failed: the quote that opened on this line is the fault.
       const runOn = r.inner > 0 && !r.tooLong;
-      const error = r.error === undefined && r.fields === width ? undefined
-        : runOn ? 'a quote opened on this line is not closed on it (the row runs on into the next lines)'
-        : r.error ?? fieldCountReason(r.fields, width);
+      const error =
+        r.error === undefined && r.fields === width
+          ? undefined
+          : runOn
+            ? 'a quote opened on this line is not closed on it (the row runs on into the next lines)'
+            : (r.error ?? fieldCountReason(r.fields, width));
       if (!error) {
         origin.push({ line, record });
         pending.push(buf.subarray(pos, r.end));

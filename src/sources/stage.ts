@@ -24,7 +24,9 @@ export const MAX_RECORD_BYTES = 10_000_000;
 
 /** The read_csv(…) call for a file: every column as text, rows that cannot be split kept aside. */
 export function csvSource(path: string, sniffed: Sniffed): string {
-  const spec = uniqueNames(sniffed.header).map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
+  const spec = uniqueNames(sniffed.header)
+    .map((c) => `${sqlString(c)}: 'VARCHAR'`)
+    .join(', ');
   return `read_csv(${sqlString(path)},
       columns = {${spec}}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       encoding = '${sniffed.encoding}', nullstr = ['', 'NA'], strict_mode = true, null_padding = false,
@@ -33,10 +35,12 @@ export function csvSource(path: string, sniffed: Sniffed): string {
 
 /** Runs a long statement, reporting DuckDB's own progress while it runs. */
 export async function withProgress<T>(store: Store, work: () => Promise<T>, onProgress?: Progress): Promise<T> {
-  const timer = onProgress ? setInterval(() => {
-    const p = store.connection.progress;
-    if (p.percentage >= 0) onProgress(p.percentage / 100);
-  }, 200) : undefined;
+  const timer = onProgress
+    ? setInterval(() => {
+        const p = store.connection.progress;
+        if (p.percentage >= 0) onProgress(p.percentage / 100);
+      }, 200)
+    : undefined;
   try {
     return await work();
   } finally {
@@ -50,7 +54,8 @@ export async function csvRejects(store: Store): Promise<Array<{ record: number; 
   const rows = await store.all(
     // A problem with the whole line (too long) has no column: it comes first, not never.
     `SELECT line, arg_min(error_type, coalesce(column_idx, -1)) AS type, arg_min(error_message, coalesce(column_idx, -1)) AS message
-     FROM _reject_errors GROUP BY line ORDER BY line`);
+     FROM _reject_errors GROUP BY line ORDER BY line`,
+  );
   return rows.map((r) => ({ record: Number(r.line) - 1, reason: csvReason(String(r.type), String(r.message)) }));
 }
 
@@ -86,7 +91,7 @@ function csvReason(type: string, message: string): string {
       return `the row is longer than ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes, the most one row may hold`;
     case 'INVALID ENCODING':
     case 'INVALID UNICODE':
-      return 'text that is not valid in the file\'s encoding';
+      return "text that is not valid in the file's encoding";
     default:
       return type && type !== 'null' ? `${type.toLowerCase()}: ${message}` : 'the CSV reader could not split this row';
   }
@@ -111,4 +116,3 @@ export function uniqueNames(header: string[]): string[] {
     return base;
   });
 }
-

@@ -28,26 +28,32 @@ test('a newer export updates events by id: the newer timestamp wins, an older on
   const store = await memoryStore();
   await importFiles(store, [writeScratch('v1.csv', v1)]);
   const v2 = acledCsv([
-    { event_id_cnty: 'MLI1', fatalities: 4, timestamp: 2000 },   // revised
-    { event_id_cnty: 'MLI2', fatalities: 9, timestamp: 500 },    // older than what the store has
-    { event_id_cnty: 'MLI3', fatalities: 1, timestamp: 2000 },   // new
+    { event_id_cnty: 'MLI1', fatalities: 4, timestamp: 2000 }, // revised
+    { event_id_cnty: 'MLI2', fatalities: 9, timestamp: 500 }, // older than what the store has
+    { event_id_cnty: 'MLI3', fatalities: 1, timestamp: 2000 }, // new
   ]);
   const [report] = await importFiles(store, [writeScratch('v2.csv', v2)]);
   assert.deepEqual([report!.added, report!.updated, report!.stale, report!.unchanged], [1, 1, 1, 0]);
   const events = (await listEvents(store, {}, { fields: ['source_id', 'fatalities', 'timestamp'] })).events;
-  assert.deepEqual(events.sort((a, b) => String(a.source_id).localeCompare(String(b.source_id))), [
-    { source_id: 'MLI1', fatalities: 4, timestamp: 2000 },
-    { source_id: 'MLI2', fatalities: 5, timestamp: 1000 },
-    { source_id: 'MLI3', fatalities: 1, timestamp: 2000 },
-  ]);
+  assert.deepEqual(
+    events.sort((a, b) => String(a.source_id).localeCompare(String(b.source_id))),
+    [
+      { source_id: 'MLI1', fatalities: 4, timestamp: 2000 },
+      { source_id: 'MLI2', fatalities: 5, timestamp: 1000 },
+      { source_id: 'MLI3', fatalities: 1, timestamp: 2000 },
+    ],
+  );
 });
 
 test('an id repeated within one file is one event: the newest row', async () => {
   const store = await memoryStore();
-  const file = writeScratch('dupes.csv', acledCsv([
-    { event_id_cnty: 'MLI1', fatalities: 3, timestamp: 1000 },
-    { event_id_cnty: 'MLI1', fatalities: 6, timestamp: 3000 },
-  ]));
+  const file = writeScratch(
+    'dupes.csv',
+    acledCsv([
+      { event_id_cnty: 'MLI1', fatalities: 3, timestamp: 1000 },
+      { event_id_cnty: 'MLI1', fatalities: 6, timestamp: 3000 },
+    ]),
+  );
   const [report] = await importFiles(store, [file]);
   assert.deepEqual([report!.added, report!.merged], [1, 1]);
   assert.deepEqual((await count(store, {})).total, { events: 1, fatalities: 6 });
@@ -55,9 +61,16 @@ test('an id repeated within one file is one event: the newest row', async () => 
 
 test('an ACLED deletions file removes events, unless they changed after the deletion', async () => {
   const store = await memoryStore();
-  await importFiles(store, [writeScratch('v1.csv', acledCsv([
-    { event_id_cnty: 'MLI1', timestamp: 1000 }, { event_id_cnty: 'MLI2', timestamp: 1000 }, { event_id_cnty: 'MLI3', timestamp: 5000 },
-  ]))]);
+  await importFiles(store, [
+    writeScratch(
+      'v1.csv',
+      acledCsv([
+        { event_id_cnty: 'MLI1', timestamp: 1000 },
+        { event_id_cnty: 'MLI2', timestamp: 1000 },
+        { event_id_cnty: 'MLI3', timestamp: 5000 },
+      ]),
+    ),
+  ]);
   const deletions = writeScratch('deleted.csv', 'event_id_cnty,deleted_timestamp\nMLI1,2000\nMLI3,2000\nMLI404,2000\n');
   const [report] = await importFiles(store, [deletions]);
   assert.equal(report!.layout, 'acled-deletions');
@@ -81,10 +94,13 @@ test('a failure inside the transaction rolls back everything written in it', asy
   const store = await memoryStore();
   await importFiles(store, [writeScratch('v1.csv', v1)]);
   const before = await store.all('SELECT * FROM events ORDER BY id');
-  await assert.rejects(store.transaction(async () => {
-    await store.run(`DELETE FROM events WHERE source_id = 'MLI1'`);
-    await store.run(`INSERT INTO events (id, fatalities) VALUES ('acled:X', 1)`);
-    throw new Error('disk full');
-  }), /disk full/);
+  await assert.rejects(
+    store.transaction(async () => {
+      await store.run(`DELETE FROM events WHERE source_id = 'MLI1'`);
+      await store.run(`INSERT INTO events (id, fatalities) VALUES ('acled:X', 1)`);
+      throw new Error('disk full');
+    }),
+    /disk full/,
+  );
   assert.deepEqual(await store.all('SELECT * FROM events ORDER BY id'), before);
 });

@@ -13,7 +13,10 @@ import { listEvents } from '../query/events.js';
 import { acledCsv, ACLED_HEADER, memoryStore, writeScratch } from '../../test/testing.js';
 
 async function importError(content: string, options: ImportOptions = {}): Promise<CrisisError> {
-  const error = await importFiles(await memoryStore(), [writeScratch('values.csv', content)], options).then(() => undefined, (e: unknown) => e);
+  const error = await importFiles(await memoryStore(), [writeScratch('values.csv', content)], options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CrisisError, `expected a CrisisError, got ${error}`);
   return error;
 }
@@ -38,17 +41,42 @@ test('"7.0" is the whole number 7', async () => {
 test('UCDP low, high and deaths, and integer codes, are whole numbers too', async () => {
   const header = 'id,year,type_of_violence,side_a,side_b,country,date_start,date_end,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,high,low,where_prec';
   const row = (id: number, over: Record<string, string>) => {
-    const base: Record<string, string> = { id: String(id), year: '2022', type_of_violence: '1', side_a: 'A', side_b: 'B', country: 'Mali', date_start: '2022-01-01', date_end: '2022-01-01', deaths_a: '1', deaths_b: '1', deaths_civilians: '0', deaths_unknown: '0', best: '2', high: '3', low: '2', where_prec: '1' };
-    return header.split(',').map((c) => over[c] ?? base[c]).join(',');
+    const base: Record<string, string> = {
+      id: String(id),
+      year: '2022',
+      type_of_violence: '1',
+      side_a: 'A',
+      side_b: 'B',
+      country: 'Mali',
+      date_start: '2022-01-01',
+      date_end: '2022-01-01',
+      deaths_a: '1',
+      deaths_b: '1',
+      deaths_civilians: '0',
+      deaths_unknown: '0',
+      best: '2',
+      high: '3',
+      low: '2',
+      where_prec: '1',
+    };
+    return header
+      .split(',')
+      .map((c) => over[c] ?? base[c])
+      .join(',');
   };
-  const error = await importError([header, row(1, { low: '1.5' }), row(2, { high: '1e2' }), row(3, { deaths_a: '0.5' }), row(4, { where_prec: '2.5' }), row(5, { where_prec: '300' })].join('\n') + '\n');
-  assert.deepEqual(error.details.slice(0, 5), [
-    /values\.csv:2: fatalities_low "1\.5" is not a whole number of 0 or more/,
-    /values\.csv:3: fatalities_high "1e2" is not a whole number of 0 or more/,
-    /values\.csv:4: deaths_a "0\.5" is not a whole number of 0 or more/,
-    /values\.csv:5: geo_precision "2\.5" is not a whole number/,
-    /values\.csv:6: geo_precision "300" is too large \(the most it can be is 127\)/,
-  ].map((re, i) => (re.test(error.details[i]!) ? error.details[i] : re.source)));
+  const error = await importError(
+    [header, row(1, { low: '1.5' }), row(2, { high: '1e2' }), row(3, { deaths_a: '0.5' }), row(4, { where_prec: '2.5' }), row(5, { where_prec: '300' })].join('\n') + '\n',
+  );
+  assert.deepEqual(
+    error.details.slice(0, 5),
+    [
+      /values\.csv:2: fatalities_low "1\.5" is not a whole number of 0 or more/,
+      /values\.csv:3: fatalities_high "1e2" is not a whole number of 0 or more/,
+      /values\.csv:4: deaths_a "0\.5" is not a whole number of 0 or more/,
+      /values\.csv:5: geo_precision "2\.5" is not a whole number/,
+      /values\.csv:6: geo_precision "300" is too large \(the most it can be is 127\)/,
+    ].map((re, i) => (re.test(error.details[i]!) ? error.details[i] : re.source)),
+  );
 });
 
 test('a cell longer than the row limit is rejected with a real reason, and the rows after it are kept', async () => {
@@ -68,16 +96,35 @@ test('a file with only a header says it has no rows', async () => {
 });
 
 test('--skip-invalid that rejects every row fails, naming the most common reason', async () => {
-  const error = await importError(acledCsv([{ event_id_cnty: 'A', fatalities: 'x' }, { event_id_cnty: 'B', fatalities: 'y' }, { event_id_cnty: 'C', latitude: 'north' }]), { skipInvalid: true });
+  const error = await importError(
+    acledCsv([
+      { event_id_cnty: 'A', fatalities: 'x' },
+      { event_id_cnty: 'B', fatalities: 'y' },
+      { event_id_cnty: 'C', latitude: 'north' },
+    ]),
+    { skipInvalid: true },
+  );
   assert.match(error.message, /none of its 3 rows can be read, so nothing was imported/);
   assert.match(error.details[0]!, /most common reason \(2 rows\): fatalities "…" is not a whole number of 0 or more/);
 });
 
 test('ordinary and Unicode spaces around numbers, coordinates, dates and names are trimmed', async () => {
   const store = await memoryStore();
-  await importFiles(store, [writeScratch('spaces.csv', acledCsv([{
-    longitude: '\u00a027.56061', latitude: ' 14.5\u2009', fatalities: '\u202f3 ', event_date: '\u30002022-03-27', country: '\u00a0Mali\u00a0', actor1: '\ufeffWagner Group\t',
-  }]))]);
+  await importFiles(store, [
+    writeScratch(
+      'spaces.csv',
+      acledCsv([
+        {
+          longitude: '\u00a027.56061',
+          latitude: ' 14.5\u2009',
+          fatalities: '\u202f3 ',
+          event_date: '\u30002022-03-27',
+          country: '\u00a0Mali\u00a0',
+          actor1: '\ufeffWagner Group\t',
+        },
+      ]),
+    ),
+  ]);
   const e = await store.one('SELECT longitude, latitude, fatalities, event_date, country, actor1 FROM events');
   assert.deepEqual(e, { longitude: 27.56061, latitude: 14.5, fatalities: 3, event_date: '2022-03-27', country: 'Mali', actor1: 'Wagner Group' });
 });

@@ -22,14 +22,22 @@ export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
 /** Small parts (workbook, relationships, styles) are read whole: the most each may be. */
 const MAX_PART_BYTES = 64 * 1024 ** 2;
 
-export interface WorkbookLimits { unpacked?: number; sharedStrings?: number }
+export interface WorkbookLimits {
+  unpacked?: number;
+  sharedStrings?: number;
+}
 
 /** Picks the data sheet from the first `rows` non-empty rows of each sheet (layouts/sheets.ts). */
-export interface SheetChooser { rows: number; pick(previews: Array<{ name: string; rows: string[][] }>): number }
+export interface SheetChooser {
+  rows: number;
+  pick(previews: Array<{ name: string; rows: string[][] }>): number;
+}
 
 /** Stops a preview once it has its rows. A CrisisError so that parsePart passes it through. */
 class EnoughRows extends CrisisError {
-  constructor() { super('enough rows for a preview'); }
+  constructor() {
+    super('enough rows for a preview');
+  }
 }
 
 /**
@@ -37,8 +45,7 @@ class EnoughRows extends CrisisError {
  * empty cells as "") and its row number in the sheet. `onRow` may return a promise to slow the
  * reading down (a full output stream).
  */
-export async function readFirstSheet(path: string, name: string, onRow: (cells: string[], row: number) => void | Promise<void>,
-  limits: WorkbookLimits = {}, choose?: SheetChooser): Promise<void> {
+export async function readFirstSheet(path: string, name: string, onRow: (cells: string[], row: number) => void | Promise<void>, limits: WorkbookLimits = {}, choose?: SheetChooser): Promise<void> {
   const archive = await openArchive(path, name, limits.unpacked ?? MAX_UNPACKED_BYTES);
   try {
     if (!isWorkbook(archive.members)) throw new CrisisError(`${name}: a ZIP archive, but not an XLSX workbook (no xl/workbook.xml)`);
@@ -154,9 +161,7 @@ function dateStyleIndexes(styles: string): Set<number> {
 
 async function readSharedStrings(archive: Archive, member: Member, name: string, limit: number): Promise<string[]> {
   if (member.bytes > limit) {
-    throw new CrisisError(`${name}: the workbook's shared strings unpack to ${formatBytes(member.bytes)}, more than the limit of ${formatBytes(limit)}`, [
-      'export the sheet as CSV and import that',
-    ]);
+    throw new CrisisError(`${name}: the workbook's shared strings unpack to ${formatBytes(member.bytes)}, more than the limit of ${formatBytes(limit)}`, ['export the sheet as CSV and import that']);
   }
   const strings: string[] = [];
   let current: string | undefined;
@@ -171,58 +176,71 @@ async function readSharedStrings(archive: Archive, member: Member, name: string,
     });
     p.on('closetag', (tag: SaxesTagPlain) => {
       const t = local(tag.name);
-      if (t === 'si') { strings.push(current ?? ''); current = undefined; }
-      else if (t === 'rPh') phonetic--;
+      if (t === 'si') {
+        strings.push(current ?? '');
+        current = undefined;
+      } else if (t === 'rPh') phonetic--;
       else if (t === 't') inText = false;
     });
-    p.on('text', (text: string) => { if (inText && current !== undefined) current += text; });
+    p.on('text', (text: string) => {
+      if (inText && current !== undefined) current += text;
+    });
   });
   return strings;
 }
 
-interface CellContext { strings: string[]; dateStyles: Set<number>; date1904: boolean }
+interface CellContext {
+  strings: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
 
-async function readSheet(archive: Archive, member: Member, name: string, ctx: CellContext,
-  onRow: (cells: string[], row: number) => void | Promise<void>): Promise<void> {
+async function readSheet(archive: Archive, member: Member, name: string, ctx: CellContext, onRow: (cells: string[], row: number) => void | Promise<void>): Promise<void> {
   const ready: Array<[string[], number]> = [];
   let cells: string[] = [];
   let rowNumber = 0;
   let column = 0;
   let cell: { type: string; style: number; value: string; inline: string } | undefined;
   let reading: 'v' | 't' | undefined;
-  await parsePart(archive, member, name, (p) => {
-    p.on('opentag', (tag: SaxesTagPlain) => {
-      const t = local(tag.name);
-      if (t === 'row') {
-        cells = [];
-        column = 0;
-        rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
-      } else if (t === 'c') {
-        const ref = tag.attributes.r;
-        column = ref ? columnIndex(String(ref)) : column + 1;
-        cell = { type: String(tag.attributes.t ?? 'n'), style: Number(tag.attributes.s ?? 0), value: '', inline: '' };
-      } else if (cell && (t === 'v' || t === 't')) reading = t;
-    });
-    p.on('text', (text: string) => {
-      if (!cell || !reading) return;
-      if (reading === 'v') cell.value += text;
-      else cell.inline += text;
-    });
-    p.on('closetag', (tag: SaxesTagPlain) => {
-      const t = local(tag.name);
-      if (t === 'v' || t === 't') reading = undefined;
-      else if (t === 'c' && cell) {
-        while (cells.length < column - 1) cells.push('');
-        cells[column - 1] = cellText(cell, ctx);
-        cell = undefined;
-      } else if (t === 'row') {
-        while (cells.length && cells[cells.length - 1] === '') cells.pop();
-        if (cells.length) ready.push([cells, rowNumber]);
-      }
-    });
-  }, async () => {
-    for (const [row, number] of ready.splice(0)) await onRow(row, number);
-  });
+  await parsePart(
+    archive,
+    member,
+    name,
+    (p) => {
+      p.on('opentag', (tag: SaxesTagPlain) => {
+        const t = local(tag.name);
+        if (t === 'row') {
+          cells = [];
+          column = 0;
+          rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
+        } else if (t === 'c') {
+          const ref = tag.attributes.r;
+          column = ref ? columnIndex(String(ref)) : column + 1;
+          cell = { type: String(tag.attributes.t ?? 'n'), style: Number(tag.attributes.s ?? 0), value: '', inline: '' };
+        } else if (cell && (t === 'v' || t === 't')) reading = t;
+      });
+      p.on('text', (text: string) => {
+        if (!cell || !reading) return;
+        if (reading === 'v') cell.value += text;
+        else cell.inline += text;
+      });
+      p.on('closetag', (tag: SaxesTagPlain) => {
+        const t = local(tag.name);
+        if (t === 'v' || t === 't') reading = undefined;
+        else if (t === 'c' && cell) {
+          while (cells.length < column - 1) cells.push('');
+          cells[column - 1] = cellText(cell, ctx);
+          cell = undefined;
+        } else if (t === 'row') {
+          while (cells.length && cells[cells.length - 1] === '') cells.pop();
+          if (cells.length) ready.push([cells, rowNumber]);
+        }
+      });
+    },
+    async () => {
+      for (const [row, number] of ready.splice(0)) await onRow(row, number);
+    },
+  );
   for (const [row, number] of ready.splice(0)) await onRow(row, number);
 }
 
@@ -239,12 +257,18 @@ function columnIndex(ref: string): number {
 
 function cellText(cell: { type: string; style: number; value: string; inline: string }, ctx: CellContext): string {
   switch (cell.type) {
-    case 's': return ctx.strings[Number(cell.value)] ?? '';
-    case 'inlineStr': return cell.inline;
-    case 'str': return cell.value;
-    case 'b': return cell.value === '1' ? 'true' : 'false';
-    case 'e': return '';
-    case 'd': return isoDate(new Date(cell.value));
+    case 's':
+      return ctx.strings[Number(cell.value)] ?? '';
+    case 'inlineStr':
+      return cell.inline;
+    case 'str':
+      return cell.value;
+    case 'b':
+      return cell.value === '1' ? 'true' : 'false';
+    case 'e':
+      return '';
+    case 'd':
+      return isoDate(new Date(cell.value));
     default:
       // Numbers are kept as written; only a number styled as a date becomes one.
       if (cell.value !== '' && ctx.dateStyles.has(cell.style)) {

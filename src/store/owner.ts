@@ -47,7 +47,7 @@ export function removeOwnerFile(owner: StoreOwner): void {
  */
 export function readOwnerFile(db: string): { owner?: StoreOwner; reason?: string } {
   const path = ownerFilePath(db);
-  let stat;
+  let stat: ReturnType<typeof lstatSync>;
   try {
     stat = lstatSync(path);
   } catch {

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { CrisisError } from '../model/errors.js';
 import { schemaStatements } from './schema.js';
 import { migrate, needsMigration } from './migrate.js';
@@ -44,11 +44,15 @@ export function withStoreHost<T>(host: StoreHost, work: () => Promise<T>): Promi
 
 /** The store is held by another process (DuckDB lets one process write a file). */
 export class StoreLockedError extends CrisisError {
-  constructor(readonly path: string, readonly pid: number | undefined) {
-    super(`the store ${path} is in use by another process${pid ? ` (PID ${pid})` : ''}`, [
-      'a running `crisismap serve` owns its store: import through its API (POST /api/import with the token)',
-      'or stop that process and run the command again',
-    ], 3);
+  constructor(
+    readonly path: string,
+    readonly pid: number | undefined,
+  ) {
+    super(
+      `the store ${path} is in use by another process${pid ? ` (PID ${pid})` : ''}`,
+      ['a running `crisismap serve` owns its store: import through its API (POST /api/import with the token)', 'or stop that process and run the command again'],
+      3,
+    );
     this.name = 'StoreLockedError';
   }
 }
@@ -103,9 +107,7 @@ export class Store {
       return lent;
     }
     if (!memory && !existsSync(path) && (options.mustExist || options.readOnly)) {
-      throw new CrisisError(`no store at ${path}`, [
-        'import data first (crisismap import FILE) or build the demo store (crisismap demo); choose another file with --db',
-      ]);
+      throw new CrisisError(`no store at ${path}`, ['import data first (crisismap import FILE) or build the demo store (crisismap demo); choose another file with --db']);
     }
     let instance: DuckDBInstance;
     try {

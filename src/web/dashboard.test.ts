@@ -198,7 +198,10 @@ describe('dashboard', { skip: SKIP }, () => {
     assert.equal(lines[0], 'event_type,events,fatalities,selected');
     const rows = (await (await fetch(new URL('/api/count?country=Niger&by=event_type', server.url))).json()) as { rows: Array<{ event_type: string; events: number }> };
     const sum = lines.slice(1).reduce((n, line) => n + Number(line.split(',')[1]), 0);
-    assert.equal(sum, rows.rows.reduce((n, r) => n + r.events, 0));
+    assert.equal(
+      sum,
+      rows.rows.reduce((n, r) => n + r.events, 0),
+    );
     const svg = await download('timeseries', 'svg');
     assert.match(svg.body.toString('utf8'), /^<\?xml[^>]*>\s*<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const png = await download('victims', 'png');
@@ -215,7 +218,10 @@ describe('dashboard', { skip: SKIP }, () => {
   test('"Check a text": claims highlighted by verdict, user text stays text, a claim opens the dashboard on its events', async () => {
     const page = await open('/');
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.locator('#tab-check').click();
     await page.waitForURL(/#view=check/);
     await waitReady(page);
@@ -234,15 +240,15 @@ describe('dashboard', { skip: SKIP }, () => {
     assert.equal(await page.locator('.check-text').textContent(), text);
     const mark = page.locator('.claim-mark', { hasText: '4,803' });
     assert.equal(await mark.getAttribute('data-verdict'), 'supported');
-    assert.match(await mark.getAttribute('class') ?? '', /verdict-supported/);
+    assert.match((await mark.getAttribute('class')) ?? '', /verdict-supported/);
     assert.equal(await page.locator('.claim-mark', { hasText: '300' }).getAttribute('data-verdict'), 'supported');
     assert.equal(await page.locator('.check-legend li').count(), 5, 'a legend of the five verdicts');
     // Its explanation is beside it and describes it for hover and focus.
     const why = await page.locator(`#${await mark.getAttribute('aria-describedby')}`).innerText();
     assert.match(why, /^Supported: the store holds 4,803 fatalities in Mali from 2022-01-01 to 2022-12-31/);
-    assert.match(await mark.getAttribute('title') ?? '', /Supported: the store holds 4,803 fatalities/);
+    assert.match((await mark.getAttribute('title')) ?? '', /Supported: the store holds 4,803 fatalities/);
     await mark.focus();
-    assert.match(await page.locator('.check-claim.hover').textContent() ?? '', /4,803/);
+    assert.match((await page.locator('.check-claim.hover').textContent()) ?? '', /4,803/);
     await page.screenshot({ path: join(SCREENSHOTS, 'check.png') });
 
     // A hostile text is shown as text: no element, no script, no dialog.
@@ -260,7 +266,7 @@ describe('dashboard', { skip: SKIP }, () => {
     // A text without claims says so.
     await check('Nothing here is a claim.');
     assert.equal(await page.locator('.claim-mark').count(), 0);
-    assert.match(await page.locator('.check-none').textContent() ?? '', /^No claim found/);
+    assert.match((await page.locator('.check-none').textContent()) ?? '', /^No claim found/);
     await check(hostile);
 
     // Clicking the claim opens the dashboard on the events behind it: the headline is /api/count for its filters.
@@ -285,7 +291,7 @@ describe('dashboard', { skip: SKIP }, () => {
     await phone.locator('#check-published').fill('2023-02-08');
     await phone.locator('.check-button').click();
     await phone.waitForFunction(() => document.body.dataset.state === 'ready' && !document.querySelector('#check-result')?.hasAttribute('hidden'));
-    assert.ok(await phone.locator('.claim-mark').count() >= 1);
+    assert.ok((await phone.locator('.claim-mark').count()) >= 1);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the check page is ${width}px wide on a ${PHONE.width}px screen`);
     await phone.screenshot({ path: join(SCREENSHOTS, 'check-phone.png'), fullPage: true });
@@ -294,32 +300,39 @@ describe('dashboard', { skip: SKIP }, () => {
     await phone.locator('#check-text').fill('Mali. '.repeat(50_000));
     await phone.locator('.check-button').click();
     await phone.locator('.check-status .panel-error').waitFor();
-    assert.match(await phone.locator('.check-status').textContent() ?? '', /Could not check the text: the text is larger than 256 KB/);
+    assert.match((await phone.locator('.check-status').textContent()) ?? '', /Could not check the text: the text is larger than 256 KB/);
     assert.equal(await phone.locator('#check-result').isVisible(), false);
-    assert.deepEqual(problemsOf(phone).filter((p) => !/^413 for .*\/api\/check$/.test(p)), []);
+    assert.deepEqual(
+      problemsOf(phone).filter((p) => !/^413 for .*\/api\/check$/.test(p)),
+      [],
+    );
     await phone.close();
   });
 
   test('text from the data is never markup: notes, actors and places with HTML stay text', async () => {
     const attack = '<img src=x onerror="window.__xss=(window.__xss||0)+1">';
     const csv = join(scratch(), 'hostile.csv');
-    writeFileSync(csv, acledCsv([
-      { event_id_cnty: 'MLI1', notes: `Note ${attack}<script>window.__xss=9</script>`, actor1: `Militia ${attack}`, location: `Town <b onmouseover=alert(1)>x</b>` },
-      { event_id_cnty: 'MLI2', event_date: '2022-04-02', latitude: 15.5, longitude: -2, actor2: `<svg onload="window.__xss=7">`, admin1: `Mopti<img src=x onerror=window.__xss=5>`, fatalities: 1 },
-    ]));
+    writeFileSync(
+      csv,
+      acledCsv([
+        { event_id_cnty: 'MLI1', notes: `Note ${attack}<script>window.__xss=9</script>`, actor1: `Militia ${attack}`, location: `Town <b onmouseover=alert(1)>x</b>` },
+        { event_id_cnty: 'MLI2', event_date: '2022-04-02', latitude: 15.5, longitude: -2, actor2: `<svg onload="window.__xss=7">`, admin1: `Mopti<img src=x onerror=window.__xss=5>`, fatalities: 1 },
+      ]),
+    );
     const hostile = await startServer({ db: await storeOf(csv, 'acled'), port: 0, host: '127.0.0.1' });
     try {
       const page = await open('/', DESKTOP, hostile.url);
-      const inspect = () => page.evaluate(() => ({
-        xss: (window as unknown as { __xss?: number }).__xss ?? null,
-        images: document.querySelectorAll('img').length,
-        injected: document.querySelectorAll('[onerror], [onload], [onmouseover], script:not([type="module"]), b').length,
-        table: document.querySelector('#panel-table table')?.textContent ?? '',
-        actors: document.querySelector('#panel-actors svg')?.textContent ?? '',
-        map: document.querySelector('#panel-map')?.textContent ?? '',
-        popup: document.querySelector('.maplibregl-popup')?.textContent ?? '',
-        banner: (document.getElementById('banner') as HTMLElement).hidden,
-      }));
+      const inspect = () =>
+        page.evaluate(() => ({
+          xss: (window as unknown as { __xss?: number }).__xss ?? null,
+          images: document.querySelectorAll('img').length,
+          injected: document.querySelectorAll('[onerror], [onload], [onmouseover], script:not([type="module"]), b').length,
+          table: document.querySelector('#panel-table table')?.textContent ?? '',
+          actors: document.querySelector('#panel-actors svg')?.textContent ?? '',
+          map: document.querySelector('#panel-map')?.textContent ?? '',
+          popup: document.querySelector('.maplibregl-popup')?.textContent ?? '',
+          banner: (document.getElementById('banner') as HTMLElement).hidden,
+        }));
       const clean = (found: Awaited<ReturnType<typeof inspect>>, when: string) => {
         assert.equal(found.xss, null, `${when}: no script from the data ran`);
         assert.equal(found.images, 0, `${when}: no <img> was made from the data`);

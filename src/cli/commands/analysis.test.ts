@@ -9,7 +9,15 @@ import { acledCsv, scratch, writeScratch } from '../../../test/testing.js';
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false });
+  const code = await main(argv, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    interactive: false,
+  });
   return { code, out, err };
 }
 
@@ -17,12 +25,26 @@ let db: Promise<string> | undefined;
 function store(): Promise<string> {
   db ??= (async () => {
     const path = join(scratch(), 'analysis.duckdb');
-    const csv = writeScratch('events.csv', acledCsv([
-      { event_id_cnty: 'MLI1', event_date: '2021-03-01', year: 2021, assoc_actor_1: '', fatalities: 4 },
-      { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', fatalities: 30 },
-      { event_id_cnty: 'MLI3', event_date: '2022-03-28', actor1: 'Wagner Group', assoc_actor_1: '', event_type: 'Violence against civilians', sub_event_type: 'Attack', actor2: 'Civilians (Mali)', inter2: 7, interaction: 17, fatalities: 12 },
-      { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
-    ]));
+    const csv = writeScratch(
+      'events.csv',
+      acledCsv([
+        { event_id_cnty: 'MLI1', event_date: '2021-03-01', year: 2021, assoc_actor_1: '', fatalities: 4 },
+        { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', fatalities: 30 },
+        {
+          event_id_cnty: 'MLI3',
+          event_date: '2022-03-28',
+          actor1: 'Wagner Group',
+          assoc_actor_1: '',
+          event_type: 'Violence against civilians',
+          sub_event_type: 'Attack',
+          actor2: 'Civilians (Mali)',
+          inter2: 7,
+          interaction: 17,
+          fatalities: 12,
+        },
+        { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
+      ]),
+    );
     const imported = await run('import', csv, '--db', path);
     assert.equal(imported.code, 0, imported.err);
     return path;
@@ -59,7 +81,7 @@ test('text output: the sentence first, then the figures, caveats, events, data a
   const path = await store();
   const { out } = await run('episodes', '--db', path, '--days', '2');
   assert.match(out, /^The deadliest of 2 episodes was at Moura \(Djenne, Mopti, Mali\), 27–28 March 2022: 42 killed in 2 events involving /);
-  assert.match(out, /\n   2  1 March 2021 +Moura \(Djenne, Mopti, Mali\) +4 +1 /);
+  assert.match(out, /\n {3}2 {2}1 March 2021 +Moura \(Djenne, Mopti, Mali\) +4 +1 /);
   assert.match(out, /Note: 1 event with 2 fatalities has no coordinates and is left out of episodes/);
   assert.match(out, /Events behind it: acled:MLI2, acled:MLI3, acled:MLI1\n/);
   assert.match(out, /Filters: no filters \(all events\)\n$/);
@@ -87,10 +109,10 @@ test('brief writes Markdown or HTML to a file', async () => {
 test('bad input: one message naming the value, how to fix it, exit code 2', async () => {
   const path = await store();
   const cases: Array<[string[], RegExp]> = [
-    [['trend', '--by', 'decade'], /--by "decade" is not one of year, quarter, month, week\n  e.g. --by year/],
+    [['trend', '--by', 'decade'], /--by "decade" is not one of year, quarter, month, week\n {2}e.g. --by year/],
     [['trend', '--compare', '2022'], /--compare "2022" needs two periods/],
     [['trend', '--metric', 'deaths'], /--metric "deaths" is not one of fatalities, events/],
-    [['actor'], /NAME is required\n  e.g. crisismap actor Wagner/],
+    [['actor'], /NAME is required\n {2}e.g. crisismap actor Wagner/],
     [['actor', 'Wagner', '--actor', 'JNIM'], /Unknown option '--actor'/],
     [['episodes', '--km', 'far'], /--km "far" is not a number/],
     [['spread', '--by', 'month'], /--by "month" is not one of year, quarter/],

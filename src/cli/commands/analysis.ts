@@ -23,7 +23,10 @@ const DOCUMENT_HELP = `  --md                    Markdown (the default)
 export function layoutText(layout: Layout): string {
   let text = '';
   for (const part of layout) {
-    if (typeof part === 'string') { text += part; continue; }
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
     text += `${text ? '\n' : ''}${part.title ? `${part.title}\n` : ''}${table(part.columns, part.rows, part.footer ?? [], part.width)}`;
   }
   return text;
@@ -55,10 +58,17 @@ ${a.examples.map((e) => `  ${e}`).join('\n')}`;
   return {
     help,
     async run(args, io) {
-      const { values, positionals } = parse(args, {
-        ...optionsOf(filters), ...optionsOf(a.params), ...ANSWER_OPTIONS,
-        ...(a.csv ? { csv: { type: 'boolean' } } : {}), ...(a.document ? DOCUMENT_OPTIONS : {}),
-      }, !!positional);
+      const { values, positionals } = parse(
+        args,
+        {
+          ...optionsOf(filters),
+          ...optionsOf(a.params),
+          ...ANSWER_OPTIONS,
+          ...(a.csv ? { csv: { type: 'boolean' } } : {}),
+          ...(a.document ? DOCUMENT_OPTIONS : {}),
+        },
+        !!positional,
+      );
       const filter = valuesOf(filters, values) as Filter;
       const given = valuesOf(a.params, values);
       if (positional) {

@@ -42,6 +42,9 @@ export async function withStore<T>(db: unknown, work: (store: Store) => Promise<
 
 /** The sentence, what the command shows of the figures, then caveats, events, data and filters. */
 export function printAnswer(io: IO, answer: Answer<unknown>, asJson: unknown, body = ''): void {
-  if (asJson) return io.out(json(answer));
+  if (asJson) {
+    io.out(json(answer));
+    return;
+  }
   io.out(`${answer.sentence}\n\n${body ? `${body.trimEnd()}\n\n` : ''}${answerFooter(answer)}`);
 }

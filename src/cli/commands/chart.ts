@@ -45,10 +45,19 @@ Examples:
   crisismap chart actor --actor Wagner --country Mali --out wagner.png`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      ...FILTER_OPTIONS, by: { type: 'string', multiple: true }, metric: { type: 'string' }, top: { type: 'string' }, parts: { type: 'string' },
-      compare: { type: 'string' }, out: { type: 'string' },
-    }, true);
+    const { values, positionals } = parse(
+      args,
+      {
+        ...FILTER_OPTIONS,
+        by: { type: 'string', multiple: true },
+        metric: { type: 'string' },
+        top: { type: 'string' },
+        parts: { type: 'string' },
+        compare: { type: 'string' },
+        out: { type: 'string' },
+      },
+      true,
+    );
     const kind = parseKind(positionals[0]);
     if (positionals.length > 1) throw new CrisisError(`chart takes one KIND, not "${positionals.join(' ')}"`, [`kinds: ${CHART_KINDS.join(', ')}; quote names with spaces in flags`]);
     const out = values.out as string | undefined;
@@ -62,7 +71,8 @@ Examples:
     await withStore(values.db, async (store) => {
       const drawn = await chart(store, kind, filter, {
         names: CLI_NAMES,
-        ...(by?.length ? { by: by as never } : {}), metric: metric as Metric,
+        ...(by?.length ? { by: by as never } : {}),
+        metric: metric as Metric,
         ...(values.top !== undefined ? { top: numberFlag(values.top, 'top', 15) } : {}),
         ...(values.parts !== undefined ? { parts: numberFlag(values.parts, 'parts', 6) } : {}),
         ...(compare ? { compare: compare as [string, string] } : {}),

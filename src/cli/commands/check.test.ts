@@ -9,8 +9,17 @@ import { smallAcledFile } from '../../../test/server.js';
 import { main } from '../main.js';
 
 async function run(args: string[]) {
-  let out = '', err = '';
-  const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false });
+  let out = '',
+    err = '';
+  const code = await main(args, {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    interactive: false,
+  });
   return { code, out, err };
 }
 
@@ -29,19 +38,36 @@ test('a text file: claims, verdicts and the events behind each', async () => {
   assert.match(out, /1\. \[supported\] "40" — at_least 40 deaths/);
   assert.match(out, /Events: 2 — crisismap events --country Mali --location Moura --from 2022-03-01 --to 2022-03-31/);
   const json = JSON.parse((await run(['check', file, '--published', '2023-02-08', '--json', '--db', await db()])).out);
-  assert.deepEqual(Object.keys(json.claims[0]).filter((k) => ['span', 'start', 'end', 'sentence', 'quantity', 'qualifier', 'unit', 'metric', 'place', 'period', 'actors', 'checkable', 'verdict', 'data', 'explanation'].includes(k)).length, 15);
+  assert.deepEqual(
+    Object.keys(json.claims[0]).filter((k) =>
+      ['span', 'start', 'end', 'sentence', 'quantity', 'qualifier', 'unit', 'metric', 'place', 'period', 'actors', 'checkable', 'verdict', 'data', 'explanation'].includes(k),
+    ).length,
+    15,
+  );
 });
 
 test('--batch: one {"id", "claims"} line per input line; a bad line is named by file and line', async () => {
   const path = await db();
-  const batch = writeScratch('batch.jsonl', [
-    JSON.stringify({ id: 'a', sentence: 'At least 40 people were killed in Moura, Mali in March 2022.', published: '2023-02-08', lang: 'en', note: 'ignored' }),
-    JSON.stringify({ id: 'b', text: 'Nothing to see in 2022.', published: '2023' }),
-  ].join('\n'));
+  const batch = writeScratch(
+    'batch.jsonl',
+    [
+      JSON.stringify({ id: 'a', sentence: 'At least 40 people were killed in Moura, Mali in March 2022.', published: '2023-02-08', lang: 'en', note: 'ignored' }),
+      JSON.stringify({ id: 'b', text: 'Nothing to see in 2022.', published: '2023' }),
+    ].join('\n'),
+  );
   const { code, out } = await run(['check', '--batch', batch, '--db', path]);
   assert.equal(code, 0);
-  const lines = out.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((l) => [l.id, l.claims.length]), [['a', 1], ['b', 0]]);
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.id, l.claims.length]),
+    [
+      ['a', 1],
+      ['b', 0],
+    ],
+  );
   const bad = writeScratch('bad.jsonl', '{"id": 1, "sentence": "x"}\n{"id": 2}\n');
   const failed = await run(['check', '--batch', bad, '--db', path]);
   assert.equal(failed.code, 2);

@@ -44,14 +44,27 @@ Examples:
   crisismap check --batch claims.jsonl --out predictions.jsonl`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      ...FILTER_OPTIONS, published: { type: 'string' }, lang: { type: 'string' }, batch: { type: 'string' }, aliases: { type: 'string' },
-      json: { type: 'boolean' }, md: { type: 'boolean' }, html: { type: 'boolean' }, out: { type: 'string' }, 'max-ids': { type: 'string' },
-    }, true);
+    const { values, positionals } = parse(
+      args,
+      {
+        ...FILTER_OPTIONS,
+        published: { type: 'string' },
+        lang: { type: 'string' },
+        batch: { type: 'string' },
+        aliases: { type: 'string' },
+        json: { type: 'boolean' },
+        md: { type: 'boolean' },
+        html: { type: 'boolean' },
+        out: { type: 'string' },
+        'max-ids': { type: 'string' },
+      },
+      true,
+    );
     const lang = (values.lang as string | undefined) ?? 'auto';
     if (!['en', 'fr', 'auto'].includes(lang)) throw new CrisisError(`--lang "${lang}" is not en, fr or auto`);
     const published = values.published as string | undefined;
-    if (published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(published)) throw new CrisisError(`--published "${published}" is not a date`, ['write it as YYYY-MM-DD, e.g. --published 2023-02-08']);
+    if (published !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(published))
+      throw new CrisisError(`--published "${published}" is not a date`, ['write it as YYYY-MM-DD, e.g. --published 2023-02-08']);
     if (positionals.length > 1) throw new CrisisError('give one text file (or - for standard input)');
     const options = {
       filter: filterFrom(values),
@@ -68,8 +81,12 @@ Examples:
         const out: string[] = [];
         for (const [i, line] of lines.entries()) {
           if (!line.trim()) continue;
-          let item;
-          try { item = parseBatchLine(line, `${path}:${i + 1}`); } catch (error) { throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']); }
+          let item: ReturnType<typeof parseBatchLine>;
+          try {
+            item = parseBatchLine(line, `${path}:${i + 1}`);
+          } catch (error) {
+            throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']);
+          }
           out.push(JSON.stringify(await checkBatchItem(store, item, options)));
         }
         return write(out.join('\n') + (out.length ? '\n' : ''));

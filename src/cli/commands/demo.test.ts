@@ -10,16 +10,31 @@ import { scratch } from '../../../test/testing.js';
 test('the demo store: synthetic, calibrated, and idempotent', async () => {
   const db = join(scratch(), 'demo.duckdb');
   let out = '';
-  const io = { out: (t: string) => { out += t; }, err: () => undefined, interactive: false };
+  const io = {
+    out: (t: string) => {
+      out += t;
+    },
+    err: () => undefined,
+    interactive: false,
+  };
   assert.equal(await main(['demo', '--db', db], io), 0);
   assert.match(out, /synthetic events \(dataset demo-synthetic\)/);
-  assert.match(out, /Try next:\n  npx crisismap count --db .* --country Mali --by year/);
+  assert.match(out, /Try next:\n {2}npx crisismap count --db .* --country Mali --by year/);
 
   const store = await Store.open(db, { readOnly: true });
   try {
     const mali = await count(store, { country: ['Mali'], year: [2021, 2022] }, ['year']);
-    assert.deepEqual(mali.rows.map((r) => [r.year, r.fatalities]), [[2021, 1913], [2022, 4803]]);
-    assert.deepEqual(mali.datasets.map((d) => d.dataset), ['demo-synthetic']);
+    assert.deepEqual(
+      mali.rows.map((r) => [r.year, r.fatalities]),
+      [
+        [2021, 1913],
+        [2022, 4803],
+      ],
+    );
+    assert.deepEqual(
+      mali.datasets.map((d) => d.dataset),
+      ['demo-synthetic'],
+    );
 
     const wagner = await count(store, { actor: ['Wagner'], to: '2022-12-31' });
     assert.ok(wagner.total.fatalities >= 700, `Wagner fatalities ${wagner.total.fatalities}`);

@@ -29,7 +29,7 @@ Example:
       const { events, dataset, report } = await buildDemo(store);
       const db = values.db ? ` --db ${values.db}` : '';
       io.out(`Demo store: ${path}
-${events.toLocaleString('en-US')} synthetic events (dataset ${dataset}): ${(report?.added ?? 0).toLocaleString("en-US")} added, ${(report?.updated ?? 0).toLocaleString("en-US")} updated, ${(report?.unchanged ?? 0).toLocaleString("en-US")} unchanged.
+${events.toLocaleString('en-US')} synthetic events (dataset ${dataset}): ${(report?.added ?? 0).toLocaleString('en-US')} added, ${(report?.updated ?? 0).toLocaleString('en-US')} updated, ${(report?.unchanged ?? 0).toLocaleString('en-US')} unchanged.
 These events are invented for trying crisismap out; they are not real reporting.
 
 Try next:

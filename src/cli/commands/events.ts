@@ -35,8 +35,13 @@ Examples:
   async run(args, io) {
     const { values } = parse(args, {
       ...FILTER_OPTIONS,
-      limit: { type: 'string' }, offset: { type: 'string' }, fields: { type: 'string' }, deadliest: { type: 'boolean' },
-      csv: { type: 'boolean' }, json: { type: 'boolean' }, geojson: { type: 'boolean' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      fields: { type: 'string' },
+      deadliest: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      json: { type: 'boolean' },
+      geojson: { type: 'boolean' },
     });
     const machine = values.csv || values.json || values.geojson;
     const limit = values.limit !== undefined ? whole(values.limit as string, 'limit') : machine ? undefined : TERMINAL_LIMIT;
@@ -58,7 +63,12 @@ Examples:
       else if (values.csv) io.out(csv(fields, list.events));
       else {
         let text = values.fields
-          ? table(fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'), list.events, [], 28)
+          ? table(
+              fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'),
+              list.events,
+              [],
+              28,
+            )
           : table(TERMINAL_COLUMNS, list.events.map(terminalRow));
         if (list.matched > list.events.length) text += `… ${list.events.length} of ${list.matched.toLocaleString('en-US')} events shown; use --limit, --offset or --csv for more\n`;
         text += `Data: ${describeProvenance(list.datasets)}\nFilters: ${describeFilter(list.filters)}\n`;

@@ -37,15 +37,19 @@ Example:
   crisismap import messy.csv --skip-invalid --rejects messy-rejects.csv`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      mapping: { type: 'string' },
-      'skip-invalid': { type: 'boolean' },
-      rejects: { type: 'string' },
-      dataset: { type: 'string' },
-      'dataset-version': { type: 'string' },
-      'date-order': { type: 'string' },
-      json: { type: 'boolean' },
-    }, true);
+    const { values, positionals } = parse(
+      args,
+      {
+        mapping: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        rejects: { type: 'string' },
+        dataset: { type: 'string' },
+        'dataset-version': { type: 'string' },
+        'date-order': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
     const dateOrder = values['date-order'] as string | undefined;
     if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder as DateOrder)) {
       throw new CrisisError(`--date-order must be ${DATE_ORDERS.join(' or ')}, not "${dateOrder}"`, ['dmy: 29/12/2015 (day first); mdy: 12/29/2015 (month first)']);
@@ -76,8 +80,16 @@ function describeReports(reports: ImportReport[], path: string): string {
   if (reports.some((r) => r.stale)) columns.splice(6, 0, 'stale');
   if (reports.some((r) => r.deleted)) columns.push('deleted');
   const rows = reports.map((r) => ({
-    file: r.file, layout: r.layout, 'rows read': r.rowsRead, added: r.added, updated: r.updated, unchanged: r.unchanged,
-    stale: r.stale, merged: r.merged, rejected: r.rejected, deleted: r.deleted,
+    file: r.file,
+    layout: r.layout,
+    'rows read': r.rowsRead,
+    added: r.added,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    stale: r.stale,
+    merged: r.merged,
+    rejected: r.rejected,
+    deleted: r.deleted,
   }));
   let text = table(columns, rows);
   for (const r of reports) {

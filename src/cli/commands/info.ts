@@ -27,7 +27,10 @@ Example:
       text += table(['dataset', 'versions', 'events', 'fatalities', 'first_date', 'last_date', 'countries'], info.datasets);
       if (info.aggregates.length) {
         text += '\nAggregated data (counts with no events behind them; never added to events):\n';
-        text += table(['dataset', 'versions', 'scope', 'resolution', 'rows', 'first', 'last'], info.aggregates.map((a) => ({ ...a, versions: a.versions.join(', ') })));
+        text += table(
+          ['dataset', 'versions', 'scope', 'resolution', 'rows', 'first', 'last'],
+          info.aggregates.map((a) => ({ ...a, versions: a.versions.join(', ') })),
+        );
       }
       if (info.datasets.some((d) => d.synthetic)) text += '\nNote: SYNTHETIC demo data — invented events for trying crisismap out, not real reporting.\n';
       if (info.imports.length) {

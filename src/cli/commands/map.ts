@@ -41,13 +41,19 @@ Examples:
     const metric = ((values.metric as string | undefined) ?? 'fatalities').toLowerCase();
     if (!METRICS.includes(metric as Metric)) throw new CrisisError(`--metric "${values.metric}" is not events or fatalities`, ['use --metric events or --metric fatalities']);
     await withStore(values.db, async (store) => {
-      const figure = await map(store, filterFrom(values), { level: level as MapLevel, metric: metric as Metric, ...(values.labels !== undefined ? { labels: numberFlag(values.labels, 'labels', 5) } : {}) });
+      const figure = await map(store, filterFrom(values), {
+        level: level as MapLevel,
+        metric: metric as Metric,
+        ...(values.labels !== undefined ? { labels: numberFlag(values.labels, 'labels', 5) } : {}),
+      });
       const format = writeMap(figure, out);
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;
       if (u.length) {
         const aggregated = figure.data.datasets.some((d) => d.aggregated);
-        io.err(`Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`);
+        io.err(
+          `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
+        );
         const n = (x: number | null, what: string) => (x === null ? '' : `${x.toLocaleString('en-US')} ${what}, `);
         for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
       }

@@ -51,9 +51,17 @@ Example:
 
   async run(args, io) {
     const { values } = parse(args, {
-      port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' }, 'max-upload': { type: 'string' },
-      demo: { type: 'boolean' }, 'read-only': { type: 'boolean' }, 'cache-mb': { type: 'string' }, readers: { type: 'string' },
-      'sync-every': { type: 'string' }, credentials: { type: 'string' }, 'query-timeout': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      'max-upload': { type: 'string' },
+      demo: { type: 'boolean' },
+      'read-only': { type: 'boolean' },
+      'cache-mb': { type: 'string' },
+      readers: { type: 'string' },
+      'sync-every': { type: 'string' },
+      credentials: { type: 'string' },
+      'query-timeout': { type: 'string' },
     });
     const db = resolveDbPath(values.db as string | undefined);
     const port = numberFlag(values.port, 'port', DEFAULT_PORT);
@@ -65,7 +73,10 @@ Example:
     if (values['sync-every'] !== undefined && !syncEvery) throw new CrisisError(`--sync-every "${values['sync-every']}" is not a duration`, ['e.g. --sync-every 6h (s, m, h or d)']);
     if (syncEvery && values['read-only']) throw new CrisisError('--sync-every cannot write to a store opened --read-only', ['drop --read-only']);
     const server = await startServer({
-      db, port, host, readOnly: !!values['read-only'],
+      db,
+      port,
+      host,
+      readOnly: !!values['read-only'],
       ...(token ? { token } : {}),
       maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
@@ -74,7 +85,14 @@ Example:
       ...(syncEvery ? { sync: { everyMs: syncEvery, options: { credentials: loadCredentials(values.credentials as string | undefined) }, log: (line: string) => io.err(`${line}\n`) } } : {}),
       // Commands run in another terminal reach the store through the server (src/cli/via-server.ts).
       commands: async (argv, captured) => (await import('../main.js')).main(argv, captured),
-      ...(values.demo ? { demo: async (store) => { io.err('the store has no events: building the synthetic demo data…\n'); await buildDemo(store); } } : {}),
+      ...(values.demo
+        ? {
+            demo: async (store) => {
+              io.err('the store has no events: building the synthetic demo data…\n');
+              await buildDemo(store);
+            },
+          }
+        : {}),
     });
     io.out(`crisismap serving ${db} at ${server.url}\n`);
     io.out(`API: ${server.url}api/docs · writing ${values['read-only'] ? 'disabled (read-only store)' : token ? 'enabled with the token' : 'disabled (no --token)'} · stop with Ctrl-C\n`);
@@ -88,7 +106,8 @@ Example:
 
 function queryTimeout(value: unknown): number {
   const seconds = numberFlag(value, 'query-timeout', DEFAULT_QUERY_TIMEOUT_S, true);
-  if (seconds <= 0) throw new CrisisError(`--query-timeout ${seconds} leaves no time for any query`, [`give a number of seconds above 0, e.g. --query-timeout 30 (default ${DEFAULT_QUERY_TIMEOUT_S})`]);
+  if (seconds <= 0)
+    throw new CrisisError(`--query-timeout ${seconds} leaves no time for any query`, [`give a number of seconds above 0, e.g. --query-timeout 30 (default ${DEFAULT_QUERY_TIMEOUT_S})`]);
   return seconds;
 }
 

@@ -18,7 +18,13 @@ const USER = 'newsdesk@example.org';
 const UCDP_TOKEN = 'ucdp-T0ken-for-tests';
 const BIN = join(ROOT, 'bin/crisismap.js');
 
-interface Ran { code: number | null; signal: string | null; out: string; err: string; ms: number }
+interface Ran {
+  code: number | null;
+  signal: string | null;
+  out: string;
+  err: string;
+  ms: number;
+}
 
 /** Runs the CLI; `killAfterMs` sends SIGKILL that long after start. */
 function cli(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Ran> {
@@ -27,10 +33,17 @@ function cli(args: string[], env: Record<string, string>, killAfterMs?: number):
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err, ms: Date.now() - started }); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, out, err, ms: Date.now() - started });
+    });
   });
 }
 
@@ -42,10 +55,20 @@ async function inProcess(args: string[], env: Record<string, string>): Promise<R
   let err = '';
   const started = Date.now();
   try {
-    const code = await main(args, { out: (t) => { out += t; }, err: (t) => { err += t; }, interactive: false });
+    const code = await main(args, {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      interactive: false,
+    });
     return { code, signal: null, out, err, ms: Date.now() - started };
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -66,7 +89,9 @@ function copyStore(from: string, to: string): void {
 /** Every file under a folder, as text, to search for secrets. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
 }
 
 /** Week 1 of a small ACLED, and week 2: corrections, additions, a deletion. */
@@ -113,7 +138,7 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
 
     // Seeded, so a failure can be replayed.
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const RUNS = 20;
     let killed = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -136,7 +161,10 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
 
     // No password or token in any output, store or staging file.
     const secrets = [PASSWORD, ...acled.tokens.keys()];
-    const files = readdirSync(dir).map((f) => join(dir, f)).filter((f) => statSync(f).isFile()).concat(filesUnder(dir));
+    const files = readdirSync(dir)
+      .map((f) => join(dir, f))
+      .filter((f) => statSync(f).isFile())
+      .concat(filesUnder(dir));
     for (const text of [...outputs, ...files.map((f) => readFileSync(f).toString('latin1'))]) {
       for (const s of secrets) assert.ok(!text.includes(s), 'a secret was written out');
     }
@@ -188,7 +216,10 @@ test('credentials files readable by others are refused; status lists subscriptio
     // The refresh after the 401 succeeded: the failure is cleared, the counts are the last run's.
     assert.match(status.out, /ucdp-final\s+25\.1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+9\s+0\s+0\s+0\s+ok/);
     const json = JSON.parse((await inProcess(['sync', 'status', '--db', db, '--json'], noEnv)).out);
-    assert.deepEqual(json.subscriptions.map((s: { name: string }) => s.name), ['acled country=Mali', 'ucdp-final']);
+    assert.deepEqual(
+      json.subscriptions.map((s: { name: string }) => s.name),
+      ['acled country=Mali', 'ucdp-final'],
+    );
     outputs.push(open.out, open.err, ok.out, ok.err, denied.out, denied.err, wrong.out, wrong.err, status.out, JSON.stringify(json));
 
     for (const text of [...outputs, readFileSync(db).toString('latin1')]) {

@@ -48,12 +48,23 @@ Example:
   crisismap sync`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      version: { type: 'string' }, credentials: { type: 'string' }, 'base-url': { type: 'string' }, 'page-size': { type: 'string' },
-      attempts: { type: 'string' }, backoff: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' },
-    }, true);
+    const { values, positionals } = parse(
+      args,
+      {
+        version: { type: 'string' },
+        credentials: { type: 'string' },
+        'base-url': { type: 'string' },
+        'page-size': { type: 'string' },
+        attempts: { type: 'string' },
+        backoff: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
     const [what, ...pairs] = positionals;
-    if (what && !['acled', 'ucdp', 'status'].includes(what)) throw new CrisisError(`unknown source "${what}"`, ['crisismap sync acled …, crisismap sync ucdp --version V …, crisismap sync status, or crisismap sync alone']);
+    if (what && !['acled', 'ucdp', 'status'].includes(what))
+      throw new CrisisError(`unknown source "${what}"`, ['crisismap sync acled …, crisismap sync ucdp --version V …, crisismap sync status, or crisismap sync alone']);
     const store = await Store.open(resolveDbPath(values.db as string | undefined), what === 'status' ? { mustExist: true } : {});
     try {
       if (what === 'status') return status(await listSubscriptions(store), io, !!values.json);
@@ -73,14 +84,22 @@ Example:
         const results = await syncAll(store, options);
         if (!results.length) throw new CrisisError('no subscriptions yet', ['add one: crisismap sync acled country=Mali, or crisismap sync ucdp --version 25.1']);
         const reports = results.flatMap((r) => (r.report ? [r.report] : []));
-        io.out(values.json ? json({ store: store.path, reports, failed: results.filter((r) => r.error).map((r) => ({ subscription: r.subscription, error: r.error!.message })) }) : describe(reports, store.path));
+        io.out(
+          values.json
+            ? json({ store: store.path, reports, failed: results.filter((r) => r.error).map((r) => ({ subscription: r.subscription, error: r.error!.message })) })
+            : describe(reports, store.path),
+        );
         const failed = results.filter((r) => r.error);
         for (const f of failed) io.err(`crisismap sync: ${f.subscription}: ${f.error!.message}\n`);
         if (failed.length) throw new CrisisError(`${failed.length} of ${results.length} subscriptions failed; the others are current`);
         return;
       }
       if (what === 'acled' && values.version) throw new CrisisError('--version is for UCDP; ACLED has one current dataset');
-      const sub = await saveSubscription(store, describeSubscription(what as Source, (values.version as string | undefined) ?? '', filters(pairs), values['base-url'] as string | undefined), values['base-url'] === undefined);
+      const sub = await saveSubscription(
+        store,
+        describeSubscription(what as Source, (values.version as string | undefined) ?? '', filters(pairs), values['base-url'] as string | undefined),
+        values['base-url'] === undefined,
+      );
       const report = await syncSubscription(store, sub, options);
       io.out(values.json ? json({ store: store.path, reports: [report] }) : describe([report], store.path));
     } finally {
@@ -101,8 +120,15 @@ function filters(pairs: string[]): Record<string, string> {
 
 function describe(reports: SyncReport[], path: string): string {
   const rows = reports.map((r) => ({
-    subscription: r.subscription, version: r.version || (r.since === null ? 'first sync' : `since ${new Date(r.since * 1000).toISOString().slice(0, 10)}`),
-    pages: r.pages.length, received: r.received, added: r.added, updated: r.updated, unchanged: r.unchanged, deleted: r.deleted + r.superseded, retries: r.retries,
+    subscription: r.subscription,
+    version: r.version || (r.since === null ? 'first sync' : `since ${new Date(r.since * 1000).toISOString().slice(0, 10)}`),
+    pages: r.pages.length,
+    received: r.received,
+    added: r.added,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    deleted: r.deleted + r.superseded,
+    retries: r.retries,
   }));
   let text = table(['subscription', 'version', 'pages', 'received', 'added', 'updated', 'unchanged', 'deleted', 'retries'], rows);
   for (const r of reports) {
@@ -117,12 +143,29 @@ function describe(reports: SyncReport[], path: string): string {
 }
 
 function status(subs: Subscription[], io: IO, asJson: boolean): void {
-  if (asJson) { io.out(json({ subscriptions: subs.map(({ lastRun: _run, ...s }) => s) })); return; }
-  if (!subs.length) { io.out('no subscriptions: add one with crisismap sync acled … or crisismap sync ucdp --version V …\n'); return; }
-  io.out(table(['subscription', 'version', 'last synced', 'received', 'added', 'updated', 'deleted', 'status'], subs.map((s) => ({
-    subscription: s.name, version: s.version, 'last synced': s.lastSuccessAt?.slice(0, 19).replace('T', ' ') ?? 'never',
-    received: s.lastReport?.received ?? null, added: s.lastReport?.added ?? null, updated: s.lastReport?.updated ?? null,
-    deleted: s.lastReport ? Number(s.lastReport.deleted) + Number(s.lastReport.superseded) : null,
-    status: s.lastError ? `failed ${s.lastAttemptAt?.slice(0, 16).replace('T', ' ')}: ${s.lastError}` : 'ok',
-  })), [], 100));
+  if (asJson) {
+    io.out(json({ subscriptions: subs.map(({ lastRun: _run, ...s }) => s) }));
+    return;
+  }
+  if (!subs.length) {
+    io.out('no subscriptions: add one with crisismap sync acled … or crisismap sync ucdp --version V …\n');
+    return;
+  }
+  io.out(
+    table(
+      ['subscription', 'version', 'last synced', 'received', 'added', 'updated', 'deleted', 'status'],
+      subs.map((s) => ({
+        subscription: s.name,
+        version: s.version,
+        'last synced': s.lastSuccessAt?.slice(0, 19).replace('T', ' ') ?? 'never',
+        received: s.lastReport?.received ?? null,
+        added: s.lastReport?.added ?? null,
+        updated: s.lastReport?.updated ?? null,
+        deleted: s.lastReport ? Number(s.lastReport.deleted) + Number(s.lastReport.superseded) : null,
+        status: s.lastError ? `failed ${s.lastAttemptAt?.slice(0, 16).replace('T', ' ')}: ${s.lastError}` : 'ok',
+      })),
+      [],
+      100,
+    ),
+  );
 }

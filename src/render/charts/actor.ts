@@ -10,7 +10,10 @@ import { panelTitle, type Chart } from '../spec.js';
 import { barChart, cap } from './bar.js';
 import type { Metric } from './common.js';
 
-export interface ActorChartOptions { metric: Metric; top: number }
+export interface ActorChartOptions {
+  metric: Metric;
+  top: number;
+}
 
 export function actorChart(answer: Answer<ActorFigures>, options: ActorChartOptions): Chart {
   const f = answer.figures;
@@ -31,7 +34,14 @@ export function actorChart(answer: Answer<ActorFigures>, options: ActorChartOpti
     columns: ['panel', 'year', 'country', 'admin1', 'events', 'fatalities'],
     rows: [
       ...f.byYear.map((r) => ({ panel: 'year', year: r.year ?? null, country: null, admin1: null, events: r.events, fatalities: r.fatalities })),
-      ...f.byAdmin1.map((r) => ({ panel: 'admin1', year: null, country: r.country ?? (answer.filters.country?.length === 1 ? answer.filters.country[0]! : null), admin1: r.admin1 ?? null, events: r.events, fatalities: r.fatalities })),
+      ...f.byAdmin1.map((r) => ({
+        panel: 'admin1',
+        year: null,
+        country: r.country ?? (answer.filters.country?.length === 1 ? answer.filters.country[0]! : null),
+        admin1: r.admin1 ?? null,
+        events: r.events,
+        fatalities: r.fatalities,
+      })),
     ],
   };
   return { kind: 'actor', text: figureText(finding ?? `No incidents involving ${who}`, what, answer.filters, answer.datasets, notes), plots, table };

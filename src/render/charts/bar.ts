@@ -9,7 +9,10 @@ import { fmt } from '../svg.js';
 import { HIGHLIGHT, PRIMARY } from '../theme.js';
 import { fieldName, fillPeriods, isTime, labeler, leaderTitle, peakTitle, periodText, type Metric } from './common.js';
 
-export interface BarOptions { metric: Metric; top: number }
+export interface BarOptions {
+  metric: Metric;
+  top: number;
+}
 
 export function barChart(result: CountResult, field: GroupField, options: BarOptions): Chart {
   return isTime(field) ? periodBars(result, field, options) : groupBars(result, field, options);
@@ -23,17 +26,33 @@ function periodBars(result: CountResult, field: GroupField & ('year' | 'quarter'
     height: 300,
     data: { values: rows },
     layer: [
-      { mark: { type: 'bar' }, encoding: {
-        x: { field: 'label', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelOverlap: 'parity', ticks: false } },
-        y: { field: metric, type: 'quantitative', title: `${metric} per ${field}`, axis: { format: ',d', tickMinStep: 1 } },
-        color: { condition: { test: `datum.${metric} === ${peak} && ${peak} > 0`, value: HIGHLIGHT }, value: PRIMARY },
-      } },
-      ...(few ? [{ mark: { type: 'text', dy: -6, baseline: 'bottom' }, encoding: {
-        x: { field: 'label', type: 'ordinal', sort: null }, y: { field: metric, type: 'quantitative' }, text: { field: metric, type: 'quantitative', format: ',d' },
-      } }] : []),
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'label', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0, labelOverlap: 'parity', ticks: false } },
+          y: { field: metric, type: 'quantitative', title: `${metric} per ${field}`, axis: { format: ',d', tickMinStep: 1 } },
+          color: { condition: { test: `datum.${metric} === ${peak} && ${peak} > 0`, value: HIGHLIGHT }, value: PRIMARY },
+        },
+      },
+      ...(few
+        ? [
+            {
+              mark: { type: 'text', dy: -6, baseline: 'bottom' },
+              encoding: {
+                x: { field: 'label', type: 'ordinal', sort: null },
+                y: { field: metric, type: 'quantitative' },
+                text: { field: metric, type: 'quantitative', format: ',d' },
+              },
+            },
+          ]
+        : []),
     ],
   };
-  const title = peakTitle(rows.map((r) => ({ label: r.label, value: r[metric] })), metric, result.filters);
+  const title = peakTitle(
+    rows.map((r) => ({ label: r.label, value: r[metric] })),
+    metric,
+    result.filters,
+  );
   const notes = [...result.notes];
   if (rows.length > result.rows.length) notes.push(`${fmt(rows.length - result.rows.length)} ${field}s without matching events are drawn as 0`);
   const table: Table = { columns: [field, 'events', 'fatalities'], rows: rows.map((r) => ({ [field]: r.period, events: r.events, fatalities: r.fatalities })) };
@@ -42,8 +61,7 @@ function periodBars(result: CountResult, field: GroupField & ('year' | 'quarter'
 
 function groupBars(result: CountResult, field: GroupField, { metric, top }: BarOptions): Chart {
   const label = labeler(result, field);
-  const all = result.rows.map((r) => ({ label: label(r), events: r.events, fatalities: r.fatalities, row: r }))
-    .sort((a, b) => b[metric] - a[metric] || a.label.localeCompare(b.label));
+  const all = result.rows.map((r) => ({ label: label(r), events: r.events, fatalities: r.fatalities, row: r })).sort((a, b) => b[metric] - a[metric] || a.label.localeCompare(b.label));
   const shown = all.slice(0, top);
   const max = Math.max(1, ...shown.map((r) => r[metric]));
   const plot = {
@@ -54,10 +72,7 @@ function groupBars(result: CountResult, field: GroupField, { metric, top }: BarO
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { ticks: false, domain: false, labelPadding: 6 } },
       x: { field: metric, type: 'quantitative', title: metric, scale: { domain: [0, max * 1.15], nice: false }, axis: { format: ',d', tickCount: 5, grid: true } },
     },
-    layer: [
-      { mark: { type: 'bar', height: { band: 0.75 } } },
-      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: metric, type: 'quantitative', format: ',d' } } },
-    ],
+    layer: [{ mark: { type: 'bar', height: { band: 0.75 } } }, { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: metric, type: 'quantitative', format: ',d' } } }],
   };
   const lead = shown[0];
   const total = result.total[metric];
@@ -65,7 +80,10 @@ function groupBars(result: CountResult, field: GroupField, { metric, top }: BarO
   const notes = [...result.notes];
   if (all.length > shown.length) notes.push(`the ${shown.length} largest of ${fmt(all.length)} ${plural(fieldName(field))} are shown; --top N shows more, --csv gives all`);
   const keys = result.by;
-  const table: Table = { columns: [...keys, 'label', 'events', 'fatalities'], rows: all.map((r) => ({ ...Object.fromEntries(keys.map((k) => [k, r.row[k] ?? null])), label: r.label, events: r.events, fatalities: r.fatalities })) };
+  const table: Table = {
+    columns: [...keys, 'label', 'events', 'fatalities'],
+    rows: all.map((r) => ({ ...Object.fromEntries(keys.map((k) => [k, r.row[k] ?? null])), label: r.label, events: r.events, fatalities: r.fatalities })),
+  };
   return { kind: 'bar', text: figureText(title, `${cap(metric)} by ${fieldName(field)}`, result.filters, result.datasets, notes), plots: [plot], table };
 }
 

@@ -19,7 +19,11 @@ export const isTime = (field: GroupField): field is PeriodKind => TIME_FIELDS.in
 const CONTEXT: Partial<Record<GroupField, GroupField[]>> = { admin1: ['country'], admin2: ['admin1', 'country'], location: ['admin1', 'country'] };
 
 const FIELD_NAMES: Partial<Record<GroupField, string>> = {
-  event_type: 'event type', sub_event_type: 'sub-event type', disorder_type: 'disorder type', admin1: 'admin1 area', admin2: 'admin2 area',
+  event_type: 'event type',
+  sub_event_type: 'sub-event type',
+  disorder_type: 'disorder type',
+  admin1: 'admin1 area',
+  admin2: 'admin2 area',
 };
 export const fieldName = (field: GroupField): string => FIELD_NAMES[field] ?? field;
 
@@ -69,7 +73,10 @@ export function otherNote(n: number, thing: string): string {
 
 /** The `n` largest labels by the metric; the rest are folded into OTHER by the caller. */
 export function largest(totals: Map<string, number>, n: number): string[] {
-  return [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([label]) => label);
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([label]) => label);
 }
 
 /** " in Mali in 2022": what the filter covers, for titles. */
@@ -93,6 +100,8 @@ export function peakTitle(series: Array<{ label: string; value: number }>, metri
 /** Overlapping rows (grouping by actor) cannot be stacked or sliced: their parts exceed the whole. */
 export function refuseOverlap(result: CountResult, kind: string): void {
   if (result.by.includes('actor')) {
-    throw new CrisisError(`a ${kind} chart cannot show --by actor`, ['an event involving several actors is in several rows, so the parts would add up to more than the whole: use crisismap chart bar --by actor']);
+    throw new CrisisError(`a ${kind} chart cannot show --by actor`, [
+      'an event involving several actors is in several rows, so the parts would add up to more than the whole: use crisismap chart bar --by actor',
+    ]);
   }
 }

@@ -13,7 +13,10 @@ import { CATEGORICAL } from '../theme.js';
 import { cap, plural } from './bar.js';
 import { fieldName, fillPeriods, isTime, labeler, largest, peakTitle, periodStart, periodText, type Metric } from './common.js';
 
-export interface LineOptions { metric: Metric; parts: number }
+export interface LineOptions {
+  metric: Metric;
+  parts: number;
+}
 
 const TIME_FORMAT: Record<PeriodKind, string> = { year: '%Y', quarter: '%b %Y', month: '%b %Y', week: '%d %b %Y' };
 
@@ -41,7 +44,9 @@ export function lineChart(result: CountResult, [period, group]: GroupField[], op
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: TIME_FORMAT[period], labelOverlap: 'greedy', tickCount: Math.min(all.length, 8), grid: false } },
       y: { field: metric, type: 'quantitative', title: `${metric} per ${period}`, axis: { format: ',d', tickCount: 5 } },
-      ...(group ? { color: { field: 'series', type: 'nominal', title: cap(fieldName(group)), scale: { domain: series, range: CATEGORICAL.slice(0, series.length) }, legend: { orient: 'bottom', columns: 2 } } } : {}),
+      ...(group
+        ? { color: { field: 'series', type: 'nominal', title: cap(fieldName(group)), scale: { domain: series, range: CATEGORICAL.slice(0, series.length) }, legend: { orient: 'bottom', columns: 2 } } }
+        : {}),
     },
   };
   // The highest point of any line: "Fatalities peaked in Mar 2022 at 934, in Mali".
@@ -50,7 +55,10 @@ export function lineChart(result: CountResult, [period, group]: GroupField[], op
   const title = group && peak ? `${peakTitle(peakOf, metric, result.filters)}, in ${peak.series}` : peakTitle(peakOf, metric, result.filters);
   const notes = [...result.notes];
   if (group && totals.size > series.length) notes.push(`the ${series.length} largest of ${fmt(totals.size)} ${plural(fieldName(group))} are drawn`);
-  const table: Table = { columns: [period, ...(group ? [group] : []), 'events', 'fatalities'], rows: values.map((v) => ({ [period]: v.period, ...(group ? { [group]: v.series } : {}), events: v.events, fatalities: v.fatalities })) };
+  const table: Table = {
+    columns: [period, ...(group ? [group] : []), 'events', 'fatalities'],
+    rows: values.map((v) => ({ [period]: v.period, ...(group ? { [group]: v.series } : {}), events: v.events, fatalities: v.fatalities })),
+  };
   const what = `${cap(metric)} per ${period}${group ? `, the largest ${plural(fieldName(group))} apart` : ''}; a ${period} without events is drawn as 0`;
   return { kind: 'line', text: figureText(title, what, result.filters, result.datasets, notes), plots: [plot], table };
 }

@@ -9,10 +9,12 @@ import { figureText } from '../figure.js';
 import type { Chart, Table } from '../spec.js';
 import { fmt } from '../svg.js';
 import { CATEGORICAL, SIZE } from '../theme.js';
-import { cap, plural } from './bar.js';
 import { fieldName, labeler, largest, leaderTitle, OTHER, otherNote, refuseOverlap, type Metric } from './common.js';
 
-export interface PieOptions { metric: Metric; parts: number }
+export interface PieOptions {
+  metric: Metric;
+  parts: number;
+}
 
 export function pieChart(result: CountResult, [field, extra]: GroupField[], options: PieOptions): Chart {
   if (!field || extra) throw new CrisisError('a pie chart shows one grouping', ['e.g. crisismap chart pie --by event_type']);
@@ -28,10 +30,15 @@ export function pieChart(result: CountResult, [field, extra]: GroupField[], opti
   if (other > 0) slices.push({ part: OTHER, value: other });
   const total = result.total[metric];
   return donut({
-    kind: 'pie', slices, total, unit: metric,
+    kind: 'pie',
+    slices,
+    total,
+    unit: metric,
     text: figureText(
       slices[0] ? leaderTitle(slices[0].part, slices[0].value, total, metric, result.filters) : `No ${metric} to show`,
-      `Share of ${metric} by ${fieldName(field)}`, result.filters, result.datasets,
+      `Share of ${metric} by ${fieldName(field)}`,
+      result.filters,
+      result.datasets,
       [...result.notes, ...(other > 0 ? [otherNote(rest.length, fieldName(field))] : [])],
     ),
     columns: [field, metric, 'share'],
@@ -55,13 +62,27 @@ export function donut(input: DonutInput): Chart {
   const plot = {
     height: 260,
     layer: [
-      { data: { values }, mark: { type: 'arc', innerRadius: 70, outerRadius: 120, stroke: '#ffffff', strokeWidth: 1 },
+      {
+        data: { values },
+        mark: { type: 'arc', innerRadius: 70, outerRadius: 120, stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           theta: { field: 'value', type: 'quantitative', stack: true },
           order: { field: 'order', type: 'quantitative' },
-          color: { field: 'part', type: 'nominal', sort: values.map((v) => v.part), title: null, scale: { range: colours }, legend: { orient: 'right', labelFontSize: SIZE.label, symbolType: 'square', labelLimit: 300 } },
-        } },
-      { data: { values: [{ line: [fmt(input.total), input.unit] }] }, mark: { type: 'text', fontSize: 16, fontWeight: 'bold', lineHeight: 20, baseline: 'middle' }, encoding: { text: { field: 'line' } } },
+          color: {
+            field: 'part',
+            type: 'nominal',
+            sort: values.map((v) => v.part),
+            title: null,
+            scale: { range: colours },
+            legend: { orient: 'right', labelFontSize: SIZE.label, symbolType: 'square', labelLimit: 300 },
+          },
+        },
+      },
+      {
+        data: { values: [{ line: [fmt(input.total), input.unit] }] },
+        mark: { type: 'text', fontSize: 16, fontWeight: 'bold', lineHeight: 20, baseline: 'middle' },
+        encoding: { text: { field: 'line' } },
+      },
     ],
   };
   const table: Table = { columns: input.columns, rows: input.slices.map((s) => ({ [input.columns[0]]: s.part, [input.columns[1]]: s.value, [input.columns[2]]: percent(s.value, input.total) })) };

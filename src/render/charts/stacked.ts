@@ -12,7 +12,11 @@ import { CATEGORICAL } from '../theme.js';
 import { cap, plural } from './bar.js';
 import { fieldName, fillPeriods, isTime, labeler, largest, leaderTitle, OTHER, otherNote, periodText, refuseOverlap, type Metric } from './common.js';
 
-export interface StackOptions { metric: Metric; top: number; parts: number }
+export interface StackOptions {
+  metric: Metric;
+  top: number;
+  parts: number;
+}
 
 export function stackedChart(result: CountResult, [outer, inner]: GroupField[], options: StackOptions): Chart {
   if (!outer || !inner) throw new CrisisError('a stacked bar chart needs two groupings', ['e.g. crisismap chart stacked-bar --by year,event_type']);
@@ -31,9 +35,7 @@ export function stackedChart(result: CountResult, [outer, inner]: GroupField[], 
   const domain = folded ? [...parts, OTHER] : parts;
   const time = isTime(outer);
   // Bars in time order with every period (a gap is a 0), or the `top` largest groups.
-  const bars = time
-    ? fillPeriods(result.rows, outer).map((p) => periodText(p.period, outer))
-    : largest(outerTotals, options.top);
+  const bars = time ? fillPeriods(result.rows, outer).map((p) => periodText(p.period, outer)) : largest(outerTotals, options.top);
   const keep = new Set(bars);
   const cells = new Map<string, { bar: string; part: string; events: number; fatalities: number }>();
   for (const r of result.rows) {
@@ -47,7 +49,13 @@ export function stackedChart(result: CountResult, [outer, inner]: GroupField[], 
     cells.set(key, cell);
   }
   const values = [...cells.values()].map((c) => ({ ...c, order: domain.indexOf(c.part) }));
-  const colour = { field: 'part', type: 'nominal', title: cap(fieldName(inner)), scale: { domain, range: [...CATEGORICAL.slice(0, parts.length), ...(folded ? [CATEGORICAL[CATEGORICAL.length - 1]] : [])] }, legend: { orient: 'bottom', columns: 2, symbolType: 'square' } };
+  const colour = {
+    field: 'part',
+    type: 'nominal',
+    title: cap(fieldName(inner)),
+    scale: { domain, range: [...CATEGORICAL.slice(0, parts.length), ...(folded ? [CATEGORICAL[CATEGORICAL.length - 1]] : [])] },
+    legend: { orient: 'bottom', columns: 2, symbolType: 'square' },
+  };
   const value = { field: metric, type: 'quantitative', title: time ? `${metric} per ${outer}` : metric, stack: 'zero', axis: { format: ',d', tickCount: 5 } };
   const category = { field: 'bar', type: 'ordinal', sort: bars, title: null, axis: time ? { labelAngle: 0, labelOverlap: 'parity', ticks: false } : { ticks: false, domain: false } };
   const plot = {

@@ -16,8 +16,13 @@ export function trendChart(answer: Answer<TrendFigures>): Chart {
   const { series, change, by, metric } = answer.figures;
   const compared = new Set(change ? [change.from, change.to] : []);
   const values = series.map((p) => ({
-    label: periodText(p.period, by), period: p.period, value: p[metric], events: p.events, fatalities: p.fatalities,
-    compared: compared.has(p.period), partial: p.partial,
+    label: periodText(p.period, by),
+    period: p.period,
+    value: p[metric],
+    events: p.events,
+    fatalities: p.fatalities,
+    compared: compared.has(p.period),
+    partial: p.partial,
     change: change && p.period === change.to ? changeLabel(change) : '',
   }));
   const few = values.length <= 12;
@@ -29,11 +34,14 @@ export function trendChart(answer: Answer<TrendFigures>): Chart {
     data: { values },
     encoding: { x, y },
     layer: [
-      { mark: { type: 'bar' }, encoding: {
-        // Two bars, both compared (a brief's headline): the earlier keeps the plain colour, so the two differ.
-        color: { condition: { test: values.every((v) => v.compared) ? 'datum.change !== ""' : 'datum.compared', value: HIGHLIGHT }, value: PRIMARY },
-        opacity: { condition: { test: 'datum.partial', value: 0.35 }, value: 1 },
-      } },
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          // Two bars, both compared (a brief's headline): the earlier keeps the plain colour, so the two differ.
+          color: { condition: { test: values.every((v) => v.compared) ? 'datum.change !== ""' : 'datum.compared', value: HIGHLIGHT }, value: PRIMARY },
+          opacity: { condition: { test: 'datum.partial', value: 0.35 }, value: 1 },
+        },
+      },
       ...(few ? [{ mark: { type: 'text', dy: -6, baseline: 'bottom' }, encoding: { text: { field: 'value', type: 'quantitative', format: ',d' } } }] : []),
       // The change, written above the later of the two compared bars.
       { transform: [{ filter: 'datum.change !== ""' }], mark: { type: 'text', dy: few ? -22 : -6, baseline: 'bottom', fontWeight: 'bold', color: HIGHLIGHT }, encoding: { text: { field: 'change' } } },

@@ -22,34 +22,52 @@ export const MAX_CHECK_BYTES = 256 * 1024;
 const CheckQuery = z.object({ ...FILTER_PARAMS, max_ids: whole('max_ids', 'event ids listed per claim (default 200; event_count and events_command cover them all)', 200, 100_000) });
 const CheckBody = z.object({
   text: z.string({ error: 'text is required: the news text to check, as a string' }).min(1, { error: 'text is empty' }),
-  published: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: (i) => `published "${String(i.input)}" is not a date: write YYYY-MM-DD` }).optional(),
+  published: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: (i) => `published "${String(i.input)}" is not a date: write YYYY-MM-DD` })
+    .optional(),
   lang: z.enum(['en', 'fr', 'auto'], { error: (i) => `lang "${String(i.input)}" is not en, fr or auto` }).optional(),
 });
 
 export function checkRoutes(api: Api, readers: ReaderPool): void {
   const limit = bodyLimit({
     maxSize: MAX_CHECK_BYTES,
-    onError: () => { throw new ApiError(413, `the text is larger than ${MAX_CHECK_BYTES / 1024} KB`, ['check a long text in parts, or run crisismap check FILE']); },
+    onError: () => {
+      throw new ApiError(413, `the text is larger than ${MAX_CHECK_BYTES / 1024} KB`, ['check a long text in parts, or run crisismap check FILE']);
+    },
   });
-  api.raw({
-    method: 'post', path: '/api/check', tag: 'analyses', query: CheckQuery,
-    summary: 'Check a news text: every number it claims about political violence, judged against the data',
-    description: `JSON body {text, published (YYYY-MM-DD), lang (en, fr or auto)}, at most ${MAX_CHECK_BYTES / 1024} KB. Answers as \`crisismap check --json\`. Rules: docs/check.md.`,
-    responses: { 'application/json': '{text, published, lang, filters, claims: [{span, start, end, quantity, qualifier, unit, metric, place, period, actors, verdict, explanation, data}], datasets, counts}' },
-    errors: { 413: `the body is larger than ${MAX_CHECK_BYTES / 1024} KB` },
-  }, limit, async (c: Context) => {
-    const query = parseQuery(c, CheckQuery);
-    const raw: unknown = await c.req.json().catch(() => { throw new ApiError(400, 'the body is not JSON', ['send {"text": "…", "published": "2023-02-08"} with Content-Type: application/json']); });
-    const body = CheckBody.safeParse(raw);
-    if (!body.success) throw new ApiError(400, body.error.issues.map((i) => i.message).join('; '), ['send {"text": "…", "published": "2023-02-08", "lang": "en"}']);
-    const report = await readers.use((store) => checkText(store, body.data.text, {
-      filter: filterOf(query),
-      aliases: loadAliases(),
-      maxIds: query.max_ids === undefined ? 200 : Number(query.max_ids),
-      ...(body.data.published ? { published: body.data.published } : {}),
-      ...(body.data.lang ? { lang: body.data.lang } : {}),
-    }));
-    // Parameters named in sentences and commands, as this API names them.
-    return c.json(wordDeep(report, HTTP_NAMES));
-  });
+  api.raw(
+    {
+      method: 'post',
+      path: '/api/check',
+      tag: 'analyses',
+      query: CheckQuery,
+      summary: 'Check a news text: every number it claims about political violence, judged against the data',
+      description: `JSON body {text, published (YYYY-MM-DD), lang (en, fr or auto)}, at most ${MAX_CHECK_BYTES / 1024} KB. Answers as \`crisismap check --json\`. Rules: docs/check.md.`,
+      responses: {
+        'application/json': '{text, published, lang, filters, claims: [{span, start, end, quantity, qualifier, unit, metric, place, period, actors, verdict, explanation, data}], datasets, counts}',
+      },
+      errors: { 413: `the body is larger than ${MAX_CHECK_BYTES / 1024} KB` },
+    },
+    limit,
+    async (c: Context) => {
+      const query = parseQuery(c, CheckQuery);
+      const raw: unknown = await c.req.json().catch(() => {
+        throw new ApiError(400, 'the body is not JSON', ['send {"text": "…", "published": "2023-02-08"} with Content-Type: application/json']);
+      });
+      const body = CheckBody.safeParse(raw);
+      if (!body.success) throw new ApiError(400, body.error.issues.map((i) => i.message).join('; '), ['send {"text": "…", "published": "2023-02-08", "lang": "en"}']);
+      const report = await readers.use((store) =>
+        checkText(store, body.data.text, {
+          filter: filterOf(query),
+          aliases: loadAliases(),
+          maxIds: query.max_ids === undefined ? 200 : Number(query.max_ids),
+          ...(body.data.published ? { published: body.data.published } : {}),
+          ...(body.data.lang ? { lang: body.data.lang } : {}),
+        }),
+      );
+      // Parameters named in sentences and commands, as this API names them.
+      return c.json(wordDeep(report, HTTP_NAMES));
+    },
+  );
 }

@@ -35,8 +35,11 @@ const REJECTS_SHOWN = 5 * 2 ** 20;
 
 const ImportQuery = z.object({
   skip_invalid: flag('skip_invalid', 'import the valid rows; the others come back, with their reasons, in "rejects"'),
-  dataset: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: (i) => `dataset "${i.input}" may hold only letters, digits, . _ and -` })
-    .meta({ description: 'name the dataset (default: acled, ucdp-ged, or the mapping\'s)', example: 'acled' }).optional(),
+  dataset: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: (i) => `dataset "${i.input}" may hold only letters, digits, . _ and -` })
+    .meta({ description: "name the dataset (default: acled, ucdp-ged, or the mapping's)", example: 'acled' })
+    .optional(),
   dataset_version: z.string().max(200).meta({ description: 'name its version (default: from the file name or newest timestamp)', example: 'export 2024-06-30' }).optional(),
 });
 
@@ -52,50 +55,83 @@ export function importRoutes(api: Api, options: WriteOptions): void {
     maxSize: options.maxUploadBytes,
     // Cut off as it streams (a chunked body is counted as it arrives), and the connection
     // closed after the answer so that the rest is never read.
-    onError: () => { throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' }); },
+    onError: () => {
+      throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' });
+    },
   });
 
-  api.raw({
-    method: 'post', path: '/api/import', tag: 'import', query: ImportQuery, token: true,
-    summary: 'Import a file: ACLED, UCDP GED, an ACLED deletions file, or any CSV with a mapping',
-    description: 'Multipart form data: field `file` (CSV, XLSX or JSON), and optionally `mapping` (a mapping JSON file, see docs/import.md). ' +
-      'Needs `Authorization: Bearer TOKEN` with the token the server was started with; writing is disabled when none was given. ' +
-      'Answers as `crisismap import --json`. Any unreadable row fails the whole import (nothing changes) unless skip_invalid=1.',
-    responses: { 'application/json': '{ok: true, store, files: [import report]}' },
-    errors: { 401: 'no token, or a wrong one', 403: 'writing is disabled (no token configured, or the store is read-only)', 413: 'the upload is larger than --max-upload', 422: 'the file cannot be imported: the message and hints say which rows and why' },
-  }, authorize(options), tooLarge, async (c) => {
-    const query = parseQuery(c, ImportQuery);
-    const body = await c.req.parseBody({ all: true }).catch(() => {
-      throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
-    });
-    // One file per upload: a second one would otherwise be dropped without a word.
-    for (const field of ['file', 'mapping'] as const) {
-      if (Array.isArray(body[field])) throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, ['import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)']);
-    }
-    const file = body.file;
-    if (!(file instanceof File)) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
-    const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
-    try {
-      const path = join(folder, uploadName(file.name));
-      // Written out as a stream: no second copy of the whole upload in memory.
-      await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
-      const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
-      const reports = await oneAtATime(() => importFiles(options.store, [path], {
-        skipInvalid: isOn(query.skip_invalid),
-        ...(mapping ? { mapping } : {}),
-        ...(query.dataset ? { dataset: query.dataset } : {}),
-        ...(query.dataset_version ? { version: query.dataset_version } : {}),
-      })).catch((error: unknown) => {
-        if (!(error instanceof CrisisError)) throw error;
-        // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
-        const local = (text: string) => text.split(`${folder}/`).join('').split(tmpdir()).join('').replace(/\/crisismap-\w+\//g, '');
-        throw new ApiError(422, local(error.message), error.details.map((d) => apiHint(local(d))));
+  api.raw(
+    {
+      method: 'post',
+      path: '/api/import',
+      tag: 'import',
+      query: ImportQuery,
+      token: true,
+      summary: 'Import a file: ACLED, UCDP GED, an ACLED deletions file, or any CSV with a mapping',
+      description:
+        'Multipart form data: field `file` (CSV, XLSX or JSON), and optionally `mapping` (a mapping JSON file, see docs/import.md). ' +
+        'Needs `Authorization: Bearer TOKEN` with the token the server was started with; writing is disabled when none was given. ' +
+        'Answers as `crisismap import --json`. Any unreadable row fails the whole import (nothing changes) unless skip_invalid=1.',
+      responses: { 'application/json': '{ok: true, store, files: [import report]}' },
+      errors: {
+        401: 'no token, or a wrong one',
+        403: 'writing is disabled (no token configured, or the store is read-only)',
+        413: 'the upload is larger than --max-upload',
+        422: 'the file cannot be imported: the message and hints say which rows and why',
+      },
+    },
+    authorize(options),
+    tooLarge,
+    async (c) => {
+      const query = parseQuery(c, ImportQuery);
+      const body = await c.req.parseBody({ all: true }).catch(() => {
+        throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
       });
-      return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
+      // One file per upload: a second one would otherwise be dropped without a word.
+      for (const field of ['file', 'mapping'] as const) {
+        if (Array.isArray(body[field]))
+          throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, [
+            'import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)',
+          ]);
+      }
+      const file = body.file;
+      if (!(file instanceof File))
+        throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
+      const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
+      try {
+        const path = join(folder, uploadName(file.name));
+        // Written out as a stream: no second copy of the whole upload in memory.
+        await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
+        const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
+        const reports = await oneAtATime(() =>
+          importFiles(options.store, [path], {
+            skipInvalid: isOn(query.skip_invalid),
+            ...(mapping ? { mapping } : {}),
+            ...(query.dataset ? { dataset: query.dataset } : {}),
+            ...(query.dataset_version ? { version: query.dataset_version } : {}),
+          }),
+        ).catch((error: unknown) => {
+          if (!(error instanceof CrisisError)) throw error;
+          // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
+          const local = (text: string) =>
+            text
+              .split(`${folder}/`)
+              .join('')
+              .split(tmpdir())
+              .join('')
+              .replace(/\/crisismap-\w+\//g, '');
+          throw new ApiError(
+            422,
+            local(error.message),
+            error.details.map((d) => apiHint(local(d))),
+          );
+        });
+        return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 }
 
 /** 403 when writing is off, 401 without the right token: checked before the body is read. */
@@ -111,15 +147,19 @@ function authorize(options: WriteOptions): MiddlewareHandler {
 }
 
 /** The importer's hints name the CLI's flags: here they are parameters and form fields. */
-const apiHint = (hint: string) => hint
-  .replace(/--skip-invalid/g, 'skip_invalid=1')
-  .replace(/\(rejected rows go to a rejects file\)/g, '(rejected rows come back in "rejects")')
-  .replace(/--mapping FILE(\.json)?/g, 'a mapping file in multipart field "mapping"');
+const apiHint = (hint: string) =>
+  hint
+    .replace(/--skip-invalid/g, 'skip_invalid=1')
+    .replace(/\(rejected rows go to a rejects file\)/g, '(rejected rows come back in "rejects")')
+    .replace(/--mapping FILE(\.json)?/g, 'a mapping file in multipart field "mapping"');
 
 /** The upload's own name, made safe to be a file name: the importer reads layout hints and versions from it. */
 export function uploadName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const safe = base.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(-120);
+  const safe = base
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(-120);
   return safe || 'upload.csv';
 }
 
@@ -139,9 +179,10 @@ function answerOf(report: ImportReport, folder: string): Record<string, unknown>
   const { rejectsFile, ...rest } = report;
   const out: Record<string, unknown> = { ...rest, file: report.file.split(`${folder}/`).join('') };
   if (rejectsFile) {
-    out.rejects = statSync(rejectsFile).size <= REJECTS_SHOWN
-      ? readFileSync(rejectsFile, 'utf8')
-      : `${readFileSync(rejectsFile, 'utf8').slice(0, REJECTS_SHOWN)}\n… cut at ${REJECTS_SHOWN / 2 ** 20} MB: import the file with the CLI to get every rejected row\n`;
+    out.rejects =
+      statSync(rejectsFile).size <= REJECTS_SHOWN
+        ? readFileSync(rejectsFile, 'utf8')
+        : `${readFileSync(rejectsFile, 'utf8').slice(0, REJECTS_SHOWN)}\n… cut at ${REJECTS_SHOWN / 2 ** 20} MB: import the file with the CLI to get every rejected row\n`;
   }
   return out;
 }

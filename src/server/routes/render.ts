@@ -6,22 +6,24 @@
 import { HTTP_NAMES } from '../wording.js';
 import { z } from 'zod';
 import { count, GROUPS, parseGroups } from '../../query/count.js';
-import {
-  boundaries, chart, chartOutput, CHART_FORMATS, CHART_KINDS, map, MAP_FORMATS, MAP_LEVELS, mapOutput,
-  type ChartKind, type Format, type Shape,
-} from '../../render/index.js';
+import { boundaries, chart, chartOutput, CHART_FORMATS, CHART_KINDS, map, MAP_FORMATS, MAP_LEVELS, mapOutput, type ChartKind, type Format, type Shape } from '../../render/index.js';
 import { PAGE_CSP } from '../docs-page.js';
 import { ApiError } from '../errors.js';
 import { alternatives, FILTER_PARAMS, filterOf, listOf, oneOf, whole } from '../params.js';
 import { parseQuery, type Api, type Reply } from '../route.js';
 
 const TYPES: Record<Format, string> = {
-  svg: 'image/svg+xml; charset=utf-8', png: 'image/png', 'vl.json': 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8', geojson: 'application/geo+json; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  'vl.json': 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
 };
 const HOLDS: Record<Format, string> = {
-  svg: 'the figure, 600 px wide: title, filters, source and notes on it', png: 'the figure at 2× (1,200 px)',
-  'vl.json': 'the Vega-Lite spec with its data inlined, to restyle', csv: 'the data behind the figure',
+  svg: 'the figure, 600 px wide: title, filters, source and notes on it',
+  png: 'the figure at 2× (1,200 px)',
+  'vl.json': 'the Vega-Lite spec with its data inlined, to restyle',
+  csv: 'the data behind the figure',
   geojson: 'the areas and places with their values, and the names that matched no boundary',
 };
 const METRIC = oneOf('metric', ['fatalities', 'events'], 'what is counted: fatalities (default) or events');
@@ -30,9 +32,10 @@ const ChartQuery = z.object({
   ...FILTER_PARAMS,
   by: listOf('by', Object.keys(GROUPS), 'groups for bar, stacked-bar, line and pie (each has a default); the period for trend', 'year'),
   metric: METRIC,
-  top: whole('top', 'bars shown for groups (default 15; the actor chart\'s areas: 10)', 15, 1000),
+  top: whole('top', "bars shown for groups (default 15; the actor chart's areas: 10)", 15, 1000),
   parts: whole('parts', 'colours in a stack, lines or slices before the rest is "Other" (default 6)', 6, 100),
-  compare: z.string()
+  compare: z
+    .string()
     .regex(/^[^|,]+[|,][^|,]+$/, { error: (i) => `compare "${i.input}" needs two periods, separated by | or ,` })
     .meta({ description: 'trend: the two periods to compare', example: '2021|2022' })
     .optional(),
@@ -44,9 +47,7 @@ const MapQuery = z.object({
   labels: whole('labels', 'label the N largest values (default: every area whose label fits; 5 places)', 5, 100),
 });
 const Admin1Query = z.object({
-  country: z.string()
-    .meta({ description: 'only the areas of these countries (as the data names them, or ISO alpha-3 codes); alternatives separated by |', example: 'Mali|Niger' })
-    .optional(),
+  country: z.string().meta({ description: 'only the areas of these countries (as the data names them, or ISO alpha-3 codes); alternatives separated by |', example: 'Mali|Niger' }).optional(),
 });
 
 /** A figure's bytes as a reply; SVG pages may run no script, whatever text the data holds. */
@@ -72,74 +73,104 @@ function collection(key: string, shapes: () => Shape[]): string {
 }
 
 export function renderRoutes(api: Api): void {
-  api.get({
-    path: '/api/chart/:file', doc: '/api/chart/{kind}.{format}', tag: 'charts and maps', query: ChartQuery,
-    pathParams: [
-      { name: 'kind', description: 'bar, stacked-bar, line, pie (counts), trend, victims, actor (analyses; actor needs actor=NAME)', values: CHART_KINDS },
-      { name: 'format', description: 'svg, png, vl.json or csv', values: CHART_FORMATS },
-    ],
-    summary: 'A chart to publish (SVG, PNG) or restyle (Vega-Lite), or the data behind it (CSV)',
-    description: 'As `crisismap chart KIND --out FILE.FORMAT`; see docs/charts.md. The filters and datasets are in the X-Crisismap-* headers.',
-    responses: Object.fromEntries(CHART_FORMATS.map((f) => [TYPES[f].split(';')[0]!, `.${f}: ${HOLDS[f]}`])),
-    errors: { 404: 'no such chart kind or format' },
-  }, async (q, store, c) => {
-    const { kind, format } = chartFile(c.req.param('file') ?? '');
-    const filter = filterOf(q);
-    const compare = q.compare?.split(/[|,]/).map((p) => p.trim()) as [string, string] | undefined;
-    const drawn = await chart(store, kind, filter, {
-      names: HTTP_NAMES,
-      ...(q.by ? { by: parseGroups(q.by.split(/[,|]/)) } : {}), ...(q.metric ? { metric: q.metric } : {}),
-      ...(q.top !== undefined ? { top: Number(q.top) } : {}), ...(q.parts !== undefined ? { parts: Number(q.parts) } : {}),
-      ...(compare ? { compare } : {}),
-    });
-    // The chart states its filters and source in words; the headers say them as data, as count() resolves them.
-    const { filters, datasets } = await count(store, kind === 'actor' ? { ...filter, actorExact: undefined } : filter);
-    return figure(await chartOutput(drawn, format), format, { filters, datasets });
-  });
+  api.get(
+    {
+      path: '/api/chart/:file',
+      doc: '/api/chart/{kind}.{format}',
+      tag: 'charts and maps',
+      query: ChartQuery,
+      pathParams: [
+        { name: 'kind', description: 'bar, stacked-bar, line, pie (counts), trend, victims, actor (analyses; actor needs actor=NAME)', values: CHART_KINDS },
+        { name: 'format', description: 'svg, png, vl.json or csv', values: CHART_FORMATS },
+      ],
+      summary: 'A chart to publish (SVG, PNG) or restyle (Vega-Lite), or the data behind it (CSV)',
+      description: 'As `crisismap chart KIND --out FILE.FORMAT`; see docs/charts.md. The filters and datasets are in the X-Crisismap-* headers.',
+      responses: Object.fromEntries(CHART_FORMATS.map((f) => [TYPES[f].split(';')[0]!, `.${f}: ${HOLDS[f]}`])),
+      errors: { 404: 'no such chart kind or format' },
+    },
+    async (q, store, c) => {
+      const { kind, format } = chartFile(c.req.param('file') ?? '');
+      const filter = filterOf(q);
+      const compare = q.compare?.split(/[|,]/).map((p) => p.trim()) as [string, string] | undefined;
+      const drawn = await chart(store, kind, filter, {
+        names: HTTP_NAMES,
+        ...(q.by ? { by: parseGroups(q.by.split(/[,|]/)) } : {}),
+        ...(q.metric ? { metric: q.metric } : {}),
+        ...(q.top !== undefined ? { top: Number(q.top) } : {}),
+        ...(q.parts !== undefined ? { parts: Number(q.parts) } : {}),
+        ...(compare ? { compare } : {}),
+      });
+      // The chart states its filters and source in words; the headers say them as data, as count() resolves them.
+      const { filters, datasets } = await count(store, kind === 'actor' ? { ...filter, actorExact: undefined } : filter);
+      return figure(await chartOutput(drawn, format), format, { filters, datasets });
+    },
+  );
 
   for (const format of MAP_FORMATS) {
-    api.get({
-      path: `/api/map.${format}`, tag: 'charts and maps', query: MapQuery,
-      summary: `A map of events or fatalities by country, admin1 area or place, as ${format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}`,
-      description: 'As `crisismap map --out FILE`; see docs/maps.md. Names that match no boundary are listed, and their events drawn as points.',
-      responses: { [TYPES[format].split(';')[0]!]: HOLDS[format] },
-    }, async (q, store) => {
-      const drawn = await map(store, filterOf(q), {
-        ...(q.level ? { level: q.level } : {}), ...(q.metric ? { metric: q.metric } : {}), ...(q.labels !== undefined ? { labels: Number(q.labels) } : {}),
-      });
-      return figure(mapOutput(drawn, format), format, { filters: drawn.data.filters, datasets: drawn.data.datasets });
-    });
+    api.get(
+      {
+        path: `/api/map.${format}`,
+        tag: 'charts and maps',
+        query: MapQuery,
+        summary: `A map of events or fatalities by country, admin1 area or place, as ${format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}`,
+        description: 'As `crisismap map --out FILE`; see docs/maps.md. Names that match no boundary are listed, and their events drawn as points.',
+        responses: { [TYPES[format].split(';')[0]!]: HOLDS[format] },
+      },
+      async (q, store) => {
+        const drawn = await map(store, filterOf(q), {
+          ...(q.level ? { level: q.level } : {}),
+          ...(q.metric ? { metric: q.metric } : {}),
+          ...(q.labels !== undefined ? { labels: Number(q.labels) } : {}),
+        });
+        return figure(mapOutput(drawn, format), format, { filters: drawn.data.filters, datasets: drawn.data.datasets });
+      },
+    );
   }
 
-  api.raw({
-    method: 'get', path: '/api/boundaries/countries.geojson', tag: 'charts and maps', query: z.object({}),
-    summary: 'Country boundaries as GeoJSON',
-    description: 'Natural Earth 1:50m countries (world-atlas), as shipped with crisismap. Each feature has properties {name, country: ISO numeric code} and a bbox.',
-    responses: { 'application/geo+json': 'a FeatureCollection of (multi)polygons' },
-  }, (c) => {
-    parseQuery(c, z.object({}));
-    return c.body(collection('countries', () => boundaries().countries), 200, { 'Content-Type': TYPES.geojson, 'Cache-Control': 'public, max-age=86400' });
-  });
+  api.raw(
+    {
+      method: 'get',
+      path: '/api/boundaries/countries.geojson',
+      tag: 'charts and maps',
+      query: z.object({}),
+      summary: 'Country boundaries as GeoJSON',
+      description: 'Natural Earth 1:50m countries (world-atlas), as shipped with crisismap. Each feature has properties {name, country: ISO numeric code} and a bbox.',
+      responses: { 'application/geo+json': 'a FeatureCollection of (multi)polygons' },
+    },
+    (c) => {
+      parseQuery(c, z.object({}));
+      return c.body(
+        collection('countries', () => boundaries().countries),
+        200,
+        { 'Content-Type': TYPES.geojson, 'Cache-Control': 'public, max-age=86400' },
+      );
+    },
+  );
 
-  api.raw({
-    method: 'get', path: '/api/boundaries/admin1.geojson', tag: 'charts and maps', query: Admin1Query,
-    summary: 'First-level administrative boundaries as GeoJSON',
-    description: 'Natural Earth 1:10m admin1 areas, as shipped with crisismap. Each feature has properties {name, country: ISO alpha-3 code} and a bbox. The whole world is large: ask for the countries you map.',
-    responses: { 'application/geo+json': 'a FeatureCollection of (multi)polygons' },
-  }, (c) => {
-    const query = parseQuery(c, Admin1Query);
-    const all = boundaries();
-    const codes = alternatives(query.country).map((name) => {
-      const code = /^[A-Z]{3}$/.test(name) ? name : all.countryCode(name);
-      if (!code || !all.admin1.some((s) => s.properties.country === code)) {
-        throw new ApiError(400, `no admin1 boundaries for country "${name}"`, ['give the country as the data names it (Mali) or its ISO alpha-3 code (MLI)']);
-      }
-      return code;
-    });
-    // A few countries are quick to write out; only the whole world is kept (one copy, however asked).
-    const body = codes.length
-      ? JSON.stringify({ type: 'FeatureCollection', features: all.admin1.filter((s) => codes.includes(s.properties.country)) })
-      : collection('admin1', () => all.admin1);
-    return c.body(body, 200, { 'Content-Type': TYPES.geojson, 'Cache-Control': 'public, max-age=86400' });
-  });
+  api.raw(
+    {
+      method: 'get',
+      path: '/api/boundaries/admin1.geojson',
+      tag: 'charts and maps',
+      query: Admin1Query,
+      summary: 'First-level administrative boundaries as GeoJSON',
+      description:
+        'Natural Earth 1:10m admin1 areas, as shipped with crisismap. Each feature has properties {name, country: ISO alpha-3 code} and a bbox. The whole world is large: ask for the countries you map.',
+      responses: { 'application/geo+json': 'a FeatureCollection of (multi)polygons' },
+    },
+    (c) => {
+      const query = parseQuery(c, Admin1Query);
+      const all = boundaries();
+      const codes = alternatives(query.country).map((name) => {
+        const code = /^[A-Z]{3}$/.test(name) ? name : all.countryCode(name);
+        if (!code || !all.admin1.some((s) => s.properties.country === code)) {
+          throw new ApiError(400, `no admin1 boundaries for country "${name}"`, ['give the country as the data names it (Mali) or its ISO alpha-3 code (MLI)']);
+        }
+        return code;
+      });
+      // A few countries are quick to write out; only the whole world is kept (one copy, however asked).
+      const body = codes.length ? JSON.stringify({ type: 'FeatureCollection', features: all.admin1.filter((s) => codes.includes(s.properties.country)) }) : collection('admin1', () => all.admin1);
+      return c.body(body, 200, { 'Content-Type': TYPES.geojson, 'Cache-Control': 'public, max-age=86400' });
+    },
+  );
 }

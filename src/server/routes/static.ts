@@ -20,10 +20,19 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.
 const MAPLIBRE_DIR = join(dirname(createRequire(import.meta.url).resolve('maplibre-gl/package.json')), 'dist');
 
 export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
@@ -47,9 +56,18 @@ const VENDOR: Record<string, string> = {
  * any violation of this policy (src/web/probe.ts).
  */
 export const DASHBOARD_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "worker-src 'self' blob:", "child-src 'self' blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
-  "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** Headers of every HTML page served from the public folder. */
@@ -61,7 +79,12 @@ export function staticRoutes(app: Hono, publicDir = PUBLIC_DIR): void {
   app.get('/vendor/:name', (c) => {
     const name = c.req.param('name');
     const file = VENDOR[name];
-    if (!file) throw new ApiError(404, `no vendor file "${name}"`, [`served: ${Object.keys(VENDOR).map((n) => `/vendor/${n}`).join(', ')}`]);
+    if (!file)
+      throw new ApiError(404, `no vendor file "${name}"`, [
+        `served: ${Object.keys(VENDOR)
+          .map((n) => `/vendor/${n}`)
+          .join(', ')}`,
+      ]);
     let body = vendor.get(file);
     if (!body) vendor.set(file, (body = readFileSync(join(MAPLIBRE_DIR, file))));
     return c.body(new Uint8Array(body), 200, { 'Content-Type': CONTENT_TYPES[extname(file)]!, 'Cache-Control': 'public, max-age=86400' });

@@ -88,11 +88,7 @@ export function police(country: CountryName, date: string): Actor {
 }
 
 export const WAGNER = actor('Wagner Group', INTER.external, 'Wagner Group personnel');
-export const MINUSMA = actor(
-  'MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2023)',
-  INTER.external,
-  'MINUSMA peacekeepers',
-);
+export const MINUSMA = actor('MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2023)', INTER.external, 'MINUSMA peacekeepers');
 
 /** French forces, named after the presidential term as ACLED does; Barkhane goes in assoc. */
 export function france(date: string): Actor {
@@ -105,17 +101,9 @@ export const JNIM = actor('JNIM: Group for Support of Islam and Muslims', INTER.
 export const KATIBA_MACINA = 'Katiba Macina';
 export const ANSAROUL_ISLAM = actor('Ansaroul Islam', INTER.rebel, 'Ansaroul Islam militants');
 export const ISWAP = actor('Islamic State (West Africa)', INTER.rebel, 'ISWAP militants');
-export const JAS = actor(
-  'Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad',
-  INTER.rebel,
-  'Boko Haram (JAS) militants',
-);
+export const JAS = actor('Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad', INTER.rebel, 'Boko Haram (JAS) militants');
 export const CMA = actor('CMA: Coordination of Azawad Movements', INTER.rebel, 'CMA fighters');
-export const CSP = actor(
-  'CSP-PSD: Permanent Strategic Framework for Peace, Security and Development',
-  INTER.rebel,
-  'CSP-PSD fighters',
-);
+export const CSP = actor('CSP-PSD: Permanent Strategic Framework for Peace, Security and Development', INTER.rebel, 'CSP-PSD fighters');
 export const GATIA = actor('GATIA: Imghad Tuareg and Allies Self-Defense Group', INTER.politicalMilitia, 'GATIA fighters');
 export const DAN_NA_AMBASSAGOU = actor('Dan Na Ambassagou', INTER.identityMilitia, 'Dan Na Ambassagou militiamen');
 export const VDP = actor('VDP: Volunteers for the Defense of the Homeland', INTER.politicalMilitia, 'VDP auxiliaries');
@@ -123,9 +111,7 @@ export const KOGLWEOGO = actor('Koglweogo Militia', INTER.politicalMilitia, 'Kog
 
 /** The Sahel branch of IS was renamed when it became a separate province (March 2022). */
 export function islamicStateSahel(date: string): Actor {
-  return date >= '2022-03-21'
-    ? actor('Islamic State (Sahel)', INTER.rebel, 'IS Sahel militants')
-    : actor('Islamic State (Greater Sahara)', INTER.rebel, 'ISGS militants');
+  return date >= '2022-03-21' ? actor('Islamic State (Sahel)', INTER.rebel, 'IS Sahel militants') : actor('Islamic State (Greater Sahara)', INTER.rebel, 'ISGS militants');
 }
 
 export function unidentifiedArmedGroup(country: CountryName): Actor {

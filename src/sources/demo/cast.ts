@@ -31,28 +31,105 @@ function armedGroups(place: Place, date: string): Weighted<Actor> {
   const UAG = A.unidentifiedArmedGroup(country);
   switch (country) {
     case 'Mali':
-      if (admin1 === 'Mopti' || admin1 === 'Segou') return [[A.JNIM, 7], [IS, admin1 === 'Mopti' ? 0.7 : 0], [UAG, 2]];
-      if (admin1 === 'Timbuktu') return [[A.JNIM, 6], [IS, 1], [UAG, 2]];
-      if (admin1 === 'Gao') return [[A.JNIM, 3], [IS, 4], [UAG, 2]];
-      if (admin1 === 'Menaka') return [[IS, 6], [A.JNIM, 1.5], [UAG, 1]];
+      if (admin1 === 'Mopti' || admin1 === 'Segou')
+        return [
+          [A.JNIM, 7],
+          [IS, admin1 === 'Mopti' ? 0.7 : 0],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Timbuktu')
+        return [
+          [A.JNIM, 6],
+          [IS, 1],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Gao')
+        return [
+          [A.JNIM, 3],
+          [IS, 4],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Menaka')
+        return [
+          [IS, 6],
+          [A.JNIM, 1.5],
+          [UAG, 1],
+        ];
       if (admin1 === 'Kidal') return [[A.JNIM, 3], date >= '2023-08-01' ? [A.CSP, 4] : [A.CMA, 0.5], [UAG, 1]];
-      return [[A.JNIM, 5], [UAG, 2]];
+      return [
+        [A.JNIM, 5],
+        [UAG, 2],
+      ];
     case 'Burkina Faso':
-      if (admin1 === 'Sahel') return [[A.JNIM, 4], [IS, 4], [A.ANSAROUL_ISLAM, 2], [UAG, 2]];
-      if (admin1 === 'Nord' || admin1 === 'Centre-Nord') return [[A.JNIM, 5], [A.ANSAROUL_ISLAM, 1], [UAG, 2]];
-      if (admin1 === 'Est') return [[A.JNIM, 5], [IS, 1], [UAG, 2]];
-      return [[A.JNIM, 5], [UAG, 2]];
+      if (admin1 === 'Sahel')
+        return [
+          [A.JNIM, 4],
+          [IS, 4],
+          [A.ANSAROUL_ISLAM, 2],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Nord' || admin1 === 'Centre-Nord')
+        return [
+          [A.JNIM, 5],
+          [A.ANSAROUL_ISLAM, 1],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Est')
+        return [
+          [A.JNIM, 5],
+          [IS, 1],
+          [UAG, 2],
+        ];
+      return [
+        [A.JNIM, 5],
+        [UAG, 2],
+      ];
     case 'Niger':
-      if (admin1 === 'Tillaberi') return [[IS, 6], [A.JNIM, 2], [UAG, 2]];
-      if (admin1 === 'Tahoua') return [[IS, 5], [UAG, 2]];
-      if (admin1 === 'Diffa') return [[A.ISWAP, 5], [A.JAS, 3], [UAG, 1]];
-      if (admin1 === 'Maradi') return [[UAG, 6], [A.ISWAP, 0.3]];
-      if (admin1 === 'Dosso') return [[UAG, 3], [A.JNIM, 1], [IS, 1]];
+      if (admin1 === 'Tillaberi')
+        return [
+          [IS, 6],
+          [A.JNIM, 2],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Tahoua')
+        return [
+          [IS, 5],
+          [UAG, 2],
+        ];
+      if (admin1 === 'Diffa')
+        return [
+          [A.ISWAP, 5],
+          [A.JAS, 3],
+          [UAG, 1],
+        ];
+      if (admin1 === 'Maradi')
+        return [
+          [UAG, 6],
+          [A.ISWAP, 0.3],
+        ];
+      if (admin1 === 'Dosso')
+        return [
+          [UAG, 3],
+          [A.JNIM, 1],
+          [IS, 1],
+        ];
       return [[UAG, 1]];
     case 'Benin':
-      return admin1 === 'Alibori' ? [[A.JNIM, 4], [IS, 2], [UAG, 2]] : [[A.JNIM, 6], [UAG, 2]];
+      return admin1 === 'Alibori'
+        ? [
+            [A.JNIM, 4],
+            [IS, 2],
+            [UAG, 2],
+          ]
+        : [
+            [A.JNIM, 6],
+            [UAG, 2],
+          ];
     default:
-      return [[A.JNIM, 5], [UAG, 3]];
+      return [
+        [A.JNIM, 5],
+        [UAG, 3],
+      ];
   }
 }
 
@@ -60,19 +137,43 @@ function militias(place: Place, date: string): Weighted<Actor> {
   const { country, admin1 } = place;
   switch (country) {
     case 'Mali':
-      if (admin1 === 'Mopti') return [[A.DAN_NA_AMBASSAGOU, 3], [A.ethnicMilitia('Dogon', 'Mali'), 1], [A.ethnicMilitia('Fulani', 'Mali'), 1]];
-      if (admin1 === 'Segou') return [[A.ethnicMilitia('Bambara', 'Mali'), 2], [A.ethnicMilitia('Fulani', 'Mali'), 1]];
-      if (admin1 === 'Gao' || admin1 === 'Menaka') return [[A.GATIA, 2], [A.ethnicMilitia('Daoussahak', 'Mali'), 1]];
+      if (admin1 === 'Mopti')
+        return [
+          [A.DAN_NA_AMBASSAGOU, 3],
+          [A.ethnicMilitia('Dogon', 'Mali'), 1],
+          [A.ethnicMilitia('Fulani', 'Mali'), 1],
+        ];
+      if (admin1 === 'Segou')
+        return [
+          [A.ethnicMilitia('Bambara', 'Mali'), 2],
+          [A.ethnicMilitia('Fulani', 'Mali'), 1],
+        ];
+      if (admin1 === 'Gao' || admin1 === 'Menaka')
+        return [
+          [A.GATIA, 2],
+          [A.ethnicMilitia('Daoussahak', 'Mali'), 1],
+        ];
       if (admin1 === 'Timbuktu') return [[A.ethnicMilitia('Arab', 'Mali'), 1]];
       return [[A.ethnicMilitia('Bambara', 'Mali'), 1]];
     case 'Burkina Faso':
-      return [[A.VDP, date >= '2020-01-21' ? 4 : 0], [A.KOGLWEOGO, 2], [A.ethnicMilitia('Fulani', 'Burkina Faso'), 0.5]];
+      return [
+        [A.VDP, date >= '2020-01-21' ? 4 : 0],
+        [A.KOGLWEOGO, 2],
+        [A.ethnicMilitia('Fulani', 'Burkina Faso'), 0.5],
+      ];
     case 'Niger':
-      if (admin1 === 'Tillaberi') return [[A.ethnicMilitia('Zarma', 'Niger'), 1], [A.ethnicMilitia('Fulani', 'Niger'), 1]];
+      if (admin1 === 'Tillaberi')
+        return [
+          [A.ethnicMilitia('Zarma', 'Niger'), 1],
+          [A.ethnicMilitia('Fulani', 'Niger'), 1],
+        ];
       if (admin1 === 'Tahoua') return [[A.ethnicMilitia('Tuareg', 'Niger'), 1]];
       return [[A.ethnicMilitia('Hausa', 'Niger'), 1]];
     case 'Ghana':
-      return [[A.ethnicMilitia('Kusasi', 'Ghana'), 1], [A.ethnicMilitia('Mamprusi', 'Ghana'), 1]];
+      return [
+        [A.ethnicMilitia('Kusasi', 'Ghana'), 1],
+        [A.ethnicMilitia('Mamprusi', 'Ghana'), 1],
+      ];
     default:
       return [[A.ethnicMilitia('Fulani', country), 1]];
   }
@@ -80,31 +181,105 @@ function militias(place: Place, date: string): Weighted<Actor> {
 
 const ETHNICITIES: Readonly<Record<CountryName, Readonly<Record<string, Weighted<string>>>>> = {
   Mali: {
-    Mopti: [['Fulani', 5], ['Dogon', 4], ['Bozo', 1]],
-    Segou: [['Fulani', 4], ['Bambara', 4]],
-    Timbuktu: [['Tuareg', 3], ['Songhai', 3], ['Arab', 1]],
-    Gao: [['Songhai', 3], ['Tuareg', 2], ['Fulani', 1]],
-    Menaka: [['Daoussahak', 2], ['Tuareg', 3], ['Fulani', 1]],
+    Mopti: [
+      ['Fulani', 5],
+      ['Dogon', 4],
+      ['Bozo', 1],
+    ],
+    Segou: [
+      ['Fulani', 4],
+      ['Bambara', 4],
+    ],
+    Timbuktu: [
+      ['Tuareg', 3],
+      ['Songhai', 3],
+      ['Arab', 1],
+    ],
+    Gao: [
+      ['Songhai', 3],
+      ['Tuareg', 2],
+      ['Fulani', 1],
+    ],
+    Menaka: [
+      ['Daoussahak', 2],
+      ['Tuareg', 3],
+      ['Fulani', 1],
+    ],
     Kidal: [['Tuareg', 1]],
-    '*': [['Bambara', 3], ['Fulani', 2], ['Malinke', 1]],
+    '*': [
+      ['Bambara', 3],
+      ['Fulani', 2],
+      ['Malinke', 1],
+    ],
   },
   'Burkina Faso': {
-    Sahel: [['Fulani', 3], ['Mossi', 2]],
-    Est: [['Gourmantche', 4], ['Fulani', 3]],
-    'Sud-Ouest': [['Lobi', 2], ['Fulani', 1]],
-    Cascades: [['Fulani', 1], ['Senufo', 1]],
-    '*': [['Mossi', 4], ['Fulani', 3]],
+    Sahel: [
+      ['Fulani', 3],
+      ['Mossi', 2],
+    ],
+    Est: [
+      ['Gourmantche', 4],
+      ['Fulani', 3],
+    ],
+    'Sud-Ouest': [
+      ['Lobi', 2],
+      ['Fulani', 1],
+    ],
+    Cascades: [
+      ['Fulani', 1],
+      ['Senufo', 1],
+    ],
+    '*': [
+      ['Mossi', 4],
+      ['Fulani', 3],
+    ],
   },
   Niger: {
-    Tillaberi: [['Zarma', 3], ['Fulani', 3], ['Tuareg', 2]],
-    Tahoua: [['Tuareg', 3], ['Hausa', 2]],
-    Diffa: [['Kanuri', 4], ['Fulani', 1]],
-    '*': [['Hausa', 4], ['Fulani', 2]],
+    Tillaberi: [
+      ['Zarma', 3],
+      ['Fulani', 3],
+      ['Tuareg', 2],
+    ],
+    Tahoua: [
+      ['Tuareg', 3],
+      ['Hausa', 2],
+    ],
+    Diffa: [
+      ['Kanuri', 4],
+      ['Fulani', 1],
+    ],
+    '*': [
+      ['Hausa', 4],
+      ['Fulani', 2],
+    ],
   },
-  'Ivory Coast': { '*': [['Senufo', 2], ['Lobi', 1], ['Fulani', 2]] },
-  Benin: { '*': [['Bariba', 2], ['Fulani', 2], ['Gourmantche', 1]] },
-  Togo: { '*': [['Moba', 2], ['Fulani', 2], ['Gourmantche', 1]] },
-  Ghana: { '*': [['Kusasi', 2], ['Mamprusi', 2]] },
+  'Ivory Coast': {
+    '*': [
+      ['Senufo', 2],
+      ['Lobi', 1],
+      ['Fulani', 2],
+    ],
+  },
+  Benin: {
+    '*': [
+      ['Bariba', 2],
+      ['Fulani', 2],
+      ['Gourmantche', 1],
+    ],
+  },
+  Togo: {
+    '*': [
+      ['Moba', 2],
+      ['Fulani', 2],
+      ['Gourmantche', 1],
+    ],
+  },
+  Ghana: {
+    '*': [
+      ['Kusasi', 2],
+      ['Mamprusi', 2],
+    ],
+  },
 };
 
 const SOCIAL = ['Women', 'Traders', 'Farmers', 'Teachers', 'Health Workers'];
@@ -130,9 +305,7 @@ function stateSide(place: Place, date: string, rng: Rng): Side {
 /** French forces where they were deployed (Mali until August 2022, Niger until 2023). */
 function foreignSide(place: Place, date: string, rng: Rng): Side | null {
   if (place.country === 'Mali' && date < '2022-08-15' && NORTH_MALI.has(place.admin1)) {
-    return rng.chance(0.4)
-      ? { actor: A.MINUSMA, assoc: [] }
-      : { actor: A.france(date), assoc: [A.BARKHANE, A.military('Mali', date).name] };
+    return rng.chance(0.4) ? { actor: A.MINUSMA, assoc: [] } : { actor: A.france(date), assoc: [A.BARKHANE, A.military('Mali', date).name] };
   }
   if (place.country === 'Mali' && NORTH_MALI.has(place.admin1)) return { actor: A.MINUSMA, assoc: [] };
   if (place.country === 'Niger' && place.admin1 === 'Tillaberi' && date < '2023-08-01') {
@@ -155,8 +328,7 @@ function pair(a: Side, b: Side, civilianTargeting = false): Cast {
   return { actor1: a.actor, assoc1: a.assoc, actor2: b.actor, assoc2: b.assoc, civilianTargeting };
 }
 const militiaSide = (place: Place, date: string, rng: Rng): Side => ({ actor: rng.weighted(militias(place, date)), assoc: [] });
-const isProGovernment = (a: Actor): boolean =>
-  a.inter === A.INTER.state || a === A.VDP || a === A.KOGLWEOGO || a === A.DAN_NA_AMBASSAGOU || /(Dogon|Bambara|Zarma) Ethnic Militia/.test(a.name);
+const isProGovernment = (a: Actor): boolean => a.inter === A.INTER.state || a === A.VDP || a === A.KOGLWEOGO || a === A.DAN_NA_AMBASSAGOU || /(Dogon|Bambara|Zarma) Ethnic Militia/.test(a.name);
 
 function demonstrators(place: Place, date: string, rng: Rng, riot: boolean): Side {
   const c = place.country;
@@ -218,8 +390,7 @@ export function castActors(sub: SubEventType, place: Place, date: string, rng: R
     case 'Sexual violence':
     case 'Looting/property destruction': {
       const r = rng.float();
-      const perpetrator =
-        r < 0.5 ? armed() : r < 0.65 ? { actor: A.unidentifiedArmedGroup(place.country), assoc: [] } : r < 0.8 ? state() : militiaSide(place, date, rng);
+      const perpetrator = r < 0.5 ? armed() : r < 0.65 ? { actor: A.unidentifiedArmedGroup(place.country), assoc: [] } : r < 0.8 ? state() : militiaSide(place, date, rng);
       const extra = sub === 'Sexual violence' ? 'Women' : undefined;
       const isVac = sub !== 'Looting/property destruction';
       return pair(perpetrator, victims(place, rng, isProGovernment(perpetrator.actor), extra), isVac);

@@ -47,20 +47,30 @@ function rawFatalities(sub: SubEventType, mean: number, rng: Rng): number {
     return rng.chance(bigP) ? base + rng.exp(6 * mean) : base;
   };
   switch (sub) {
-    case 'Armed clash': return tail(0.3, 1.6, 0.03);
-    case 'Government regains territory': return tail(0.4, 1.5);
-    case 'Non-state actor overtakes territory': return tail(0.3, 2);
-    case 'Remote explosive/landmine/IED': return tail(0.45, 0.7);
-    case 'Shelling/artillery/missile attack': return tail(0.75, 0.4);
-    case 'Air/drone strike': return tail(0.2, 2);
-    case 'Suicide bomb': return tail(0, 2.5);
-    case 'Attack': return tail(0.2, 1.1, 0.02);
-    case 'Mob violence': return tail(0.6, 0.2);
+    case 'Armed clash':
+      return tail(0.3, 1.6, 0.03);
+    case 'Government regains territory':
+      return tail(0.4, 1.5);
+    case 'Non-state actor overtakes territory':
+      return tail(0.3, 2);
+    case 'Remote explosive/landmine/IED':
+      return tail(0.45, 0.7);
+    case 'Shelling/artillery/missile attack':
+      return tail(0.75, 0.4);
+    case 'Air/drone strike':
+      return tail(0.2, 2);
+    case 'Suicide bomb':
+      return tail(0, 2.5);
+    case 'Attack':
+      return tail(0.2, 1.1, 0.02);
+    case 'Mob violence':
+      return tail(0.6, 0.2);
     case 'Abduction/forced disappearance':
     case 'Protest with intervention':
     case 'Violent demonstration':
       return rng.chance(0.04) ? 1 : 0;
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -98,15 +108,7 @@ function theatrePlace(country: CountryName, plan: YearPlan, rng: Rng): Place {
   return rng.pick(placesIn(country, admin1));
 }
 
-export function drawEvent(
-  rng: Rng,
-  country: CountryName,
-  plan: YearPlan,
-  meanFatalities: number,
-  slot: MonthSlot,
-  seq: number,
-  forceSub?: SubEventType,
-): Draft {
+export function drawEvent(rng: Rng, country: CountryName, plan: YearPlan, meanFatalities: number, slot: MonthSlot, seq: number, forceSub?: SubEventType): Draft {
   const sub = forceSub ?? rng.weighted(eventMix(country, slot.year));
   const date = isoDate(slot.year, slot.month, rng.int(slot.firstDay, slot.lastDay));
   const capital = isDemonstration(sub) && rng.chance(CAPITAL_DEMONSTRATION_SHARE);
@@ -143,9 +145,7 @@ export function drawWagnerEvent(rng: Rng, admin1s: readonly string[], slot: Mont
   const [lead, partner] = rng.chance(0.5) ? [army, WAGNER] : [WAGNER, army];
   const fighting = sub === 'Armed clash' || sub === 'Air/drone strike';
   const victimsGroup = admin1 === 'Mopti' || admin1 === 'Segou' ? 'Fulani' : rng.pick(['Tuareg', 'Arab', 'Fulani']);
-  const target = fighting
-    ? wagnerOpponent(place, date, rng)
-    : { actor: civilians('Mali'), assoc: [ethnicGroup(victimsGroup, 'Mali')] };
+  const target = fighting ? wagnerOpponent(place, date, rng) : { actor: civilians('Mali'), assoc: [ethnicGroup(victimsGroup, 'Mali')] };
   const cast: Cast = {
     actor1: lead,
     assoc1: [partner.name],

@@ -4,14 +4,7 @@
 // Coordinates are approximate town centres, rounded to 4 decimals like ACLED.
 import { PLACE_TABLE } from './places.js';
 
-export type CountryName =
-  | 'Mali'
-  | 'Burkina Faso'
-  | 'Niger'
-  | 'Ivory Coast'
-  | 'Benin'
-  | 'Togo'
-  | 'Ghana';
+export type CountryName = 'Mali' | 'Burkina Faso' | 'Niger' | 'Ivory Coast' | 'Benin' | 'Togo' | 'Ghana';
 
 export interface Country {
   readonly name: CountryName;
@@ -89,8 +82,6 @@ export function distanceKm(a: Pick<Place, 'latitude' | 'longitude'>, b: Pick<Pla
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

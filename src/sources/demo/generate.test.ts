@@ -100,7 +100,10 @@ test('writeDemoCsv is byte-identical across runs and parses back to demoRows', a
     const records = parseCsv(text);
     assert.deepEqual(records[0], [...ACLED_COLUMNS]);
     assert.deepEqual(records.slice(1), RAW);
-    assert.ok(RAW.some((r) => r[27]?.includes('"')), 'some notes contain quotes, so quoting is exercised');
+    assert.ok(
+      RAW.some((r) => r[27]?.includes('"')),
+      'some notes contain quotes, so quoting is exercised',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -155,12 +158,7 @@ test('Wagner Group: from December 2021, in Mali, >= 700 killed by end 2022, most
 test('Moura, 27-31 March 2022: >300 killed by the army and Wagner, the deadliest cluster of 2022 by far', () => {
   const moura = findPlace('Mali', 'Moura');
   const episode = ROWS.filter(
-    (r) =>
-      r.admin1 === 'Mopti' &&
-      r.admin2 === 'Djenne' &&
-      (r.event_date ?? '') >= '2022-03-27' &&
-      (r.event_date ?? '') <= '2022-03-31' &&
-      distanceKm(point(r), moura) <= 15,
+    (r) => r.admin1 === 'Mopti' && r.admin2 === 'Djenne' && (r.event_date ?? '') >= '2022-03-27' && (r.event_date ?? '') <= '2022-03-31' && distanceKm(point(r), moura) <= 15,
   );
   const total = fatalities(episode);
   const byArmyOrWagner = episode.filter((r) => r.actor1?.startsWith('Military Forces of Mali') || r.actor1 === 'Wagner Group');
@@ -191,8 +189,7 @@ test('the conflict spreads: Burkina Faso and Niger grow, new regions appear, the
   for (const country of ['Burkina Faso', 'Niger']) {
     const byYear = [2019, 2020, 2021, 2022].map((y) => fatalities(ROWS.filter((r) => r.country === country && inYear(r, y))));
     for (let i = 1; i < byYear.length; i++) assert.ok((byYear[i] ?? 0) > (byYear[i - 1] ?? 0), `${country} ${byYear.join(' ')}`);
-    const regions = (y: number): Set<string> =>
-      new Set(ROWS.filter((r) => r.country === country && inYear(r, y) && r.disorder_type === 'Political violence').map((r) => r.admin1 ?? ''));
+    const regions = (y: number): Set<string> => new Set(ROWS.filter((r) => r.country === country && inYear(r, y) && r.disorder_type === 'Political violence').map((r) => r.admin1 ?? ''));
     const early = regions(2019);
     const late = regions(2022);
     assert.ok([...early].every((a) => late.has(a)) && late.size > early.size, `${country}: ${[...early]} -> ${[...late]}`);
@@ -224,7 +221,10 @@ test('coastal states: nothing before 2020; Ivory Coast first, then Togo and Beni
     assert.ok(first && !['Abidjan', 'Cotonou', 'Lome', 'Accra'].includes(first.location ?? ''));
   }
   for (const capital of ['Bamako', 'Ouagadougou', 'Niamey', 'Abidjan', 'Cotonou', 'Lome']) {
-    assert.ok(ROWS.some((r) => r.location === capital && (r.event_type === 'Protests' || r.event_type === 'Riots')), capital);
+    assert.ok(
+      ROWS.some((r) => r.location === capital && (r.event_type === 'Protests' || r.event_type === 'Riots')),
+      capital,
+    );
   }
 });
 

@@ -81,7 +81,10 @@ function planYear(rng: Rng, year: number, scale: number): Map<CountryName, Month
     if (name === 'Mali') for (const w of wagnerBudgets(year, scale)) fixed += w.central + w.other;
     const fatalities = largestRemainder(Math.max(0, Math.round(plan.fatalities * scale) - fixed), weights);
     const events = largestRemainder(Math.round(plan.events * scale), weights);
-    plans.set(name, weights.map((_, i) => ({ events: events[i] ?? 0, fatalities: fatalities[i] ?? 0 })));
+    plans.set(
+      name,
+      weights.map((_, i) => ({ events: events[i] ?? 0, fatalities: fatalities[i] ?? 0 })),
+    );
   }
   return plans;
 }

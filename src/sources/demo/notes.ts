@@ -55,7 +55,7 @@ function armed(actor: Actor, assoc: readonly string[], rng: Rng): string {
   const full = rng.chance(0.55);
   const head = full ? actor.name : actor.label;
   if (assoc.length === 0) return head;
-  const others = assoc.map((a) => (full ? a : ASSOC_LABELS[a] ?? a));
+  const others = assoc.map((a) => (full ? a : (ASSOC_LABELS[a] ?? a)));
   return full ? `${head} and ${others.join(' and ')}` : `${head} supported by ${others.join(' and ')}`;
 }
 
@@ -103,17 +103,9 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
     (w, s, o, p) => `${w}, a vehicle carrying ${o} struck an improvised explosive device laid by ${s} ${p}.`,
     (w, s, o, p) => `${w}, an IED attributed to ${s} exploded as ${o} passed ${p}.`,
   ],
-  'Shelling/artillery/missile attack': [
-    (w, s, o, p) => `${w}, ${s} fired mortar rounds at the camp of ${o} ${p}.`,
-    (w, s, o, p) => `${w}, ${s} shelled positions of ${o} ${p} with rockets.`,
-  ],
-  'Air/drone strike': [
-    (w, s, o, p) => `${w}, ${s} carried out an air strike on ${o} ${p}.`,
-    (w, s, o, p, r) => `${w}, a ${r.pick(['drone', 'helicopter'])} of ${s} struck a gathering of ${o} ${p}.`,
-  ],
-  'Suicide bomb': [
-    (w, s, o, p) => `${w}, ${s} drove a vehicle-borne suicide device into the base of ${o} ${p}, followed by a ground assault.`,
-  ],
+  'Shelling/artillery/missile attack': [(w, s, o, p) => `${w}, ${s} fired mortar rounds at the camp of ${o} ${p}.`, (w, s, o, p) => `${w}, ${s} shelled positions of ${o} ${p} with rockets.`],
+  'Air/drone strike': [(w, s, o, p) => `${w}, ${s} carried out an air strike on ${o} ${p}.`, (w, s, o, p, r) => `${w}, a ${r.pick(['drone', 'helicopter'])} of ${s} struck a gathering of ${o} ${p}.`],
+  'Suicide bomb': [(w, s, o, p) => `${w}, ${s} drove a vehicle-borne suicide device into the base of ${o} ${p}, followed by a ground assault.`],
   Attack: [
     (w, s, o, p) => `${w}, ${s} attacked ${o} ${p}.`,
     (w, s, o, p) => `${w}, ${s} raided a village ${p} and opened fire on ${o}.`,
@@ -125,56 +117,36 @@ const LEADS: Readonly<Record<SubEventType, readonly Lead[]>> = {
     (w, s, o, p, r) => `${w}, ${s} abducted ${r.pick(['two', 'three', 'several'])} ${o} ${p}.`,
     (w, s, o, p) => `${w}, ${s} kidnapped a village chief and other ${o} ${p}; their whereabouts remain unknown.`,
   ],
-  'Sexual violence': [
-    (w, s, o, p) => `${w}, ${s} sexually assaulted ${o} ${p}.`,
-    (w, s, o, p) => `${w}, ${s} raped ${o} ${p}.`,
-  ],
+  'Sexual violence': [(w, s, o, p) => `${w}, ${s} sexually assaulted ${o} ${p}.`, (w, s, o, p) => `${w}, ${s} raped ${o} ${p}.`],
   'Peaceful protest': [
     (w, s, _o, p, r) => `${w}, ${s} held a peaceful demonstration ${p} to ${r.pick(DEMANDS)}.`,
     (w, s, _o, p, r) => `${w}, ${s} marched ${p} to ${r.pick(DEMANDS)}.`,
     (w, s, _o, p, r) => `${w}, ${s} staged a sit-in in front of the prefecture ${p} to ${r.pick(DEMANDS)}.`,
   ],
-  'Protest with intervention': [
-    (w, s, o, p, r) => `${w}, ${s} gathered ${p} to ${r.pick(DEMANDS)}; ${o} dispersed them with tear gas.`,
-  ],
+  'Protest with intervention': [(w, s, o, p, r) => `${w}, ${s} gathered ${p} to ${r.pick(DEMANDS)}; ${o} dispersed them with tear gas.`],
   'Violent demonstration': [
     (w, s, _o, p, r) => `${w}, ${s} burned tyres and blocked the main road ${p} to ${r.pick(DEMANDS)}.`,
     (w, s, _o, p) => `${w}, ${s} ransacked the town hall ${p} after a rumour of an imminent attack.`,
   ],
-  'Mob violence': [
-    (w, s, o, p) => `${w}, ${s} lynched ${o} accused of theft ${p}.`,
-    (w, s, o, p) => `${w}, ${s} attacked ${o} suspected of being informants for armed groups ${p}.`,
-  ],
+  'Mob violence': [(w, s, o, p) => `${w}, ${s} lynched ${o} accused of theft ${p}.`, (w, s, o, p) => `${w}, ${s} attacked ${o} suspected of being informants for armed groups ${p}.`],
   'Looting/property destruction': [
     (w, s, _o, p) => `${w}, ${s} looted shops and took livestock ${p}.`,
     (w, s, _o, p) => `${w}, ${s} set fire to houses, granaries and a school ${p}.`,
     (w, s, _o, p) => `${w}, ${s} destroyed a telephone mast and a bridge ${p}.`,
   ],
-  Arrests: [
-    (w, s, o, p) => `${w}, ${s} arrested ${o} suspected of links with armed groups ${p}.`,
-    (w, s, o, p) => `${w}, ${s} detained ${o} during a search operation ${p}.`,
-  ],
-  Agreement: [
-    (w, s, o, p) => `${w}, ${s} and ${o} reached a local agreement ${p} allowing farmers to return to their fields.`,
-  ],
+  Arrests: [(w, s, o, p) => `${w}, ${s} arrested ${o} suspected of links with armed groups ${p}.`, (w, s, o, p) => `${w}, ${s} detained ${o} during a search operation ${p}.`],
+  Agreement: [(w, s, o, p) => `${w}, ${s} and ${o} reached a local agreement ${p} allowing farmers to return to their fields.`],
   'Change to group/activity': [
     (w, s, _o, p) => `${w}, ${s} imposed a blockade ${p}, cutting the roads to the nearest market.`,
     (w, s, _o, p) => `${w}, ${s} announced a ban on motorbike traffic ${p}.`,
   ],
-  'Headquarters or base established': [
-    (w, s, _o, p) => `${w}, ${s} set up a new base ${p}.`,
-  ],
-  'Non-violent transfer of territory': [
-    (w, s, o, p) => `${w}, ${s} moved into a position ${p} abandoned by ${o}.`,
-  ],
+  'Headquarters or base established': [(w, s, _o, p) => `${w}, ${s} set up a new base ${p}.`],
+  'Non-violent transfer of territory': [(w, s, o, p) => `${w}, ${s} moved into a position ${p} abandoned by ${o}.`],
   'Disrupted weapons use': [
     (w, s, _o, p) => `${w}, ${s} found and defused an improvised explosive device ${p}.`,
     (w, s, _o, p) => `${w}, ${s} seized weapons, explosives and motorbikes at a checkpoint ${p}.`,
   ],
-  Other: [
-    (w, s, _o, p) => `${w}, ${s} imposed a curfew ${p}.`,
-    (w, s, _o, p) => `${w}, ${s} deployed reinforcements ${p} after threats against the population.`,
-  ],
+  Other: [(w, s, _o, p) => `${w}, ${s} imposed a curfew ${p}.`, (w, s, _o, p) => `${w}, ${s} deployed reinforcements ${p} after threats against the population.`],
 };
 
 // Only state forces patrol; used instead of a generic lead when actor1 is one.
@@ -225,11 +197,7 @@ function leadSentence(e: DemoEvent, rng: Rng): string {
   const s = subject(e, rng);
   if (e.action) return `${w}, ${s} ${e.action} ${where(e, rng)}.`;
   // Scripted events use each type's first, most neutral wording.
-  const leads = e.detail
-    ? LEADS[e.sub].slice(0, 1)
-    : e.sub === 'Armed clash' && e.actor1.inter === 1
-      ? [...LEADS[e.sub], PATROL_LEAD]
-      : LEADS[e.sub];
+  const leads = e.detail ? LEADS[e.sub].slice(0, 1) : e.sub === 'Armed clash' && e.actor1.inter === 1 ? [...LEADS[e.sub], PATROL_LEAD] : LEADS[e.sub];
   return rng.pick(leads)(w, s, object(e, rng), where(e, rng), rng);
 }
 

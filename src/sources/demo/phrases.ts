@@ -63,9 +63,4 @@ export const CONTEXT: Readonly<Partial<Record<string, readonly string[]>>> = {
 };
 
 /** Openers for a toll clause ("Residents reported that nobody was killed."). */
-export const ATTRIBUTION = [
-  'According to local sources,',
-  'Security sources said that',
-  'Residents reported that',
-  'A local official said that',
-];
+export const ATTRIBUTION = ['According to local sources,', 'Security sources said that', 'Residents reported that', 'A local official said that'];

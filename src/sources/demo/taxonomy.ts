@@ -26,19 +26,9 @@ export type SubEventType =
   | 'Disrupted weapons use'
   | 'Other';
 
-export type EventType =
-  | 'Battles'
-  | 'Explosions/Remote violence'
-  | 'Violence against civilians'
-  | 'Protests'
-  | 'Riots'
-  | 'Strategic developments';
+export type EventType = 'Battles' | 'Explosions/Remote violence' | 'Violence against civilians' | 'Protests' | 'Riots' | 'Strategic developments';
 
-export type DisorderType =
-  | 'Political violence'
-  | 'Demonstrations'
-  | 'Political violence; Demonstrations'
-  | 'Strategic developments';
+export type DisorderType = 'Political violence' | 'Demonstrations' | 'Political violence; Demonstrations' | 'Strategic developments';
 
 interface SubEventInfo {
   readonly eventType: EventType;
@@ -87,10 +77,5 @@ export function isDemonstration(sub: SubEventType): boolean {
  */
 export function carriesFatalities(sub: SubEventType): boolean {
   const type = SUB_EVENTS[sub].eventType;
-  return (
-    type === 'Battles' ||
-    type === 'Explosions/Remote violence' ||
-    sub === 'Attack' ||
-    sub === 'Mob violence'
-  );
+  return type === 'Battles' || type === 'Explosions/Remote violence' || sub === 'Attack' || sub === 'Mob violence';
 }

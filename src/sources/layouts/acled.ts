@@ -5,7 +5,7 @@
  * - monadic exports: one row per actor, no actor2 columns;
  * - the 2016-era layout: ally_actor_1/2, gwno and combined types such as Riots/Protests.
  */
-import { Columns, type Layout, type LayoutField } from '../layout.js';
+import type { Columns, Layout, LayoutField } from '../layout.js';
 
 const REQUIRED = ['event_id_cnty', 'event_date', 'actor1', 'country', 'fatalities'];
 
@@ -31,9 +31,7 @@ export function detectAcled(columns: Columns): Layout | undefined {
     assoc_actor_2: columns.refAny('assoc_actor_2', 'ally_actor_2'),
     inter2: col('inter2'),
     interaction: col('interaction'),
-    civilian_targeting: columns.has('civilian_targeting')
-      ? `CASE WHEN ${col('civilian_targeting')} IS NULL THEN 'false' ELSE 'true' END`
-      : 'NULL',
+    civilian_targeting: columns.has('civilian_targeting') ? `CASE WHEN ${col('civilian_targeting')} IS NULL THEN 'false' ELSE 'true' END` : 'NULL',
     iso: col('iso'),
     iso3: col('iso3'),
     region: col('region'),
@@ -85,8 +83,8 @@ const LEGACY_TYPES: Record<string, [string, string | null]> = {
   'remote violence': ['Explosions/Remote violence', null],
   'violence against civilians': ['Violence against civilians', null],
   'riots/protests': ['Riots/Protests', null],
-  'riots': ['Riots', null],
-  'protests': ['Protests', null],
+  riots: ['Riots', null],
+  protests: ['Protests', null],
   'strategic development': ['Strategic developments', null],
   'strategic developments': ['Strategic developments', null],
   'non-violent transfer of territory': ['Strategic developments', 'Non-violent transfer of territory'],
@@ -99,7 +97,9 @@ const LEGACY_TYPES: Record<string, [string, string | null]> = {
 const LEGACY_EVENT_TYPES = [...new Set([...EVENT_TYPES, ...Object.values(LEGACY_TYPES).map(([to]) => to)])];
 
 function legacyEventType(column: string): string {
-  const cases = Object.entries(LEGACY_TYPES).map(([from, [to]]) => `WHEN '${from}' THEN '${to}'`).join(' ');
+  const cases = Object.entries(LEGACY_TYPES)
+    .map(([from, [to]]) => `WHEN '${from}' THEN '${to}'`)
+    .join(' ');
   return `CASE lower(trim(${column})) ${cases} ELSE ${column} END`;
 }
 

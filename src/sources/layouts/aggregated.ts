@@ -11,13 +11,12 @@
  * resolution, and never added to events (docs/counting.md).
  */
 import { CrisisError } from '../../model/errors.js';
-import { Columns } from '../layout.js';
+import type { Columns } from '../layout.js';
 
 export type Period = 'week' | 'month' | 'year';
 export type AggregateMeasure = 'events' | 'fatalities';
 /** Columns an aggregate row may hold beside its period and measures. */
-export type AggregateField = 'region' | 'country' | 'admin1' | 'event_type' | 'sub_event_type' | 'disorder_type'
-  | 'population_exposure' | 'source_id' | 'latitude' | 'longitude';
+export type AggregateField = 'region' | 'country' | 'admin1' | 'event_type' | 'sub_event_type' | 'disorder_type' | 'population_exposure' | 'source_id' | 'latitude' | 'longitude';
 
 export interface AggregateLayout {
   /** acled-weekly, acled-country-month, acled-country-year */
@@ -57,12 +56,26 @@ export function detectAggregate(columns: Columns, file: string, dataset?: string
     const has = (n: string) => columns.has(n);
     const parts = ['week', has('admin1') ? 'admin1' : 'country', has('event_type') && 'event type', has('sub_event_type') && 'sub-event type'];
     return {
-      name: 'acled-weekly', dataset: dataset ?? 'acled-weekly', period: 'week', scope: 'all events', measures,
+      name: 'acled-weekly',
+      dataset: dataset ?? 'acled-weekly',
+      period: 'week',
+      scope: 'all events',
+      measures,
       resolution: parts.filter(Boolean).join(' × '),
       fields: {
-        week: col('week'), region: col('region'), country: col('country'), admin1: col('admin1'), event_type: col('event_type'),
-        sub_event_type: col('sub_event_type'), disorder_type: col('disorder_type'), events: col('events'), fatalities: col('fatalities'),
-        population_exposure: col('population_exposure'), source_id: col('id'), latitude: col('centroid_latitude'), longitude: col('centroid_longitude'),
+        week: col('week'),
+        region: col('region'),
+        country: col('country'),
+        admin1: col('admin1'),
+        event_type: col('event_type'),
+        sub_event_type: col('sub_event_type'),
+        disorder_type: col('disorder_type'),
+        events: col('events'),
+        fatalities: col('fatalities'),
+        population_exposure: col('population_exposure'),
+        source_id: col('id'),
+        latitude: col('centroid_latitude'),
+        longitude: col('centroid_longitude'),
       },
       ...(version ? { version } : {}),
     };
@@ -72,13 +85,16 @@ export function detectAggregate(columns: Columns, file: string, dataset?: string
   const kind = COUNTRY_FILES.find((f) => f.dataset === dataset) ?? COUNTRY_FILES.find((f) => f.test.test(file));
   if (!kind) {
     throw new CrisisError(`${file}: an ACLED country-level aggregated file, but its name does not say what it counts`, [
-      'keep ACLED\'s file name (…political_violence_events…, …demonstration_events…, …civilian_targeting…, …fatalities…)',
+      "keep ACLED's file name (…political_violence_events…, …demonstration_events…, …civilian_targeting…, …fatalities…)",
       `or name the dataset: --dataset ${COUNTRY_FILES.map((f) => f.dataset).join(' | ')}`,
     ]);
   }
   return {
-    name: monthly ? 'acled-country-month' : 'acled-country-year', dataset: dataset ?? kind.dataset,
-    period: monthly ? 'month' : 'year', scope: kind.scope, measures,
+    name: monthly ? 'acled-country-month' : 'acled-country-year',
+    dataset: dataset ?? kind.dataset,
+    period: monthly ? 'month' : 'year',
+    scope: kind.scope,
+    measures,
     resolution: monthly ? 'country × month' : 'country × year',
     fields: { country: col('country'), year: col('year'), ...(monthly ? { month: col('month') } : {}), events: col('events'), fatalities: col('fatalities') },
     ...(version ? { version } : {}),

@@ -44,6 +44,9 @@ test('a mapping that names a missing column, or an unknown field, says so', asyn
   const store = await memoryStore();
   const wrongColumn = readMapping(writeScratch('m.json', JSON.stringify({ ...mapping, fields: { ...mapping.fields, fatalities: 'Killed' } })));
   await assert.rejects(importFiles(store, [writeScratch('reduced.csv', reduced)], { mapping: wrongColumn }), /names columns the file does not have: Killed/);
-  assert.throws(() => readMapping(writeScratch('m.json', JSON.stringify({ ...mapping, fields: { deaths: 'Deaths' } }))), (e: { details: string[] }) => e.details.some((d) => /unknown field "deaths"/.test(d)));
+  assert.throws(
+    () => readMapping(writeScratch('m.json', JSON.stringify({ ...mapping, fields: { deaths: 'Deaths' } }))),
+    (e: { details: string[] }) => e.details.some((d) => /unknown field "deaths"/.test(d)),
+  );
   assert.throws(() => readMapping(writeScratch('m.json', '{not json')), /not valid JSON/);
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { CrisisError } from '../../model/errors.js';
-import { Columns, sqlString, type Layout, type LayoutField } from '../layout.js';
+import { type Columns, sqlString, type Layout, type LayoutField } from '../layout.js';
 import { LAYOUT_FIELDS } from '../normalize.js';
 import { DATE_ORDERS, type DateOrder } from '../dates.js';
 
@@ -46,9 +46,7 @@ export function readMapping(path: string): Mapping {
 export function mappingLayout(mapping: Mapping, columns: Columns, file: string): Layout {
   const missing = Object.values(mapping.fields).filter((c): c is string => typeof c === 'string' && !columns.has(c));
   if (missing.length) {
-    throw new CrisisError(`${file}: the mapping names columns the file does not have: ${missing.join(', ')}`, [
-      `the file's columns are: ${columns.names.join(', ')}`,
-    ]);
+    throw new CrisisError(`${file}: the mapping names columns the file does not have: ${missing.join(', ')}`, [`the file's columns are: ${columns.names.join(', ')}`]);
   }
   const fields: Partial<Record<LayoutField, string>> = {};
   for (const [field, column] of Object.entries(mapping.fields)) fields[field as LayoutField] = columns.ref(column as string);

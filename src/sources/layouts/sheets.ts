@@ -5,7 +5,10 @@
  */
 
 /** What a reader shows of one sheet: its name and its first rows as text. */
-export interface SheetPreview { name: string; rows: string[][] }
+export interface SheetPreview {
+  name: string;
+  rows: string[][];
+}
 
 /** How many leading rows a reader should pass in a preview. */
 export const PREVIEW_ROWS = 5;
@@ -22,5 +25,5 @@ export function chooseDataSheet(sheets: SheetPreview[]): number {
     const rows = s.rows.filter((r) => r.some((c) => c.trim()));
     return rows.length >= 2 && looksLikeHeader(rows[0]!);
   });
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0);
 }

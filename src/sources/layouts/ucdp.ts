@@ -3,7 +3,7 @@
  * deaths to sides; those columns are kept as they are. Columns without a field here (conflict
  * and dyad ids, source texts, priogrid…) go to `extra`.
  */
-import { Columns, type Layout } from '../layout.js';
+import type { Columns, Layout } from '../layout.js';
 
 const REQUIRED = ['id', 'type_of_violence', 'side_a', 'date_start', 'best'];
 

@@ -6,13 +6,17 @@
  * asked again. The tokens stay in memory: a sync that resumes after a crash logs in anew.
  */
 import { CrisisError } from '../../model/errors.js';
-import { BadBody, HttpClient, type Reply } from './http.js';
+import { BadBody, type HttpClient, type Reply } from './http.js';
 import type { Secrets } from './credentials.js';
 
 /** Refresh this long before the announced expiry: a page request must not race the clock. */
 const EARLY_MS = 60_000;
 
-interface Tokens { access: string; refresh?: string; expiresAt: number }
+interface Tokens {
+  access: string;
+  refresh?: string;
+  expiresAt: number;
+}
 
 export class AcledAuth {
   private tokens?: Tokens;
@@ -62,9 +66,11 @@ export class AcledAuth {
     const reply = await this.http.send({ label, url: new URL('/oauth/token', this.baseUrl).href, method: 'POST', form: { ...form, client_id: 'acled' } }, parseTokens);
     if ('status' in reply) {
       if (reply.status === 400 || reply.status === 401) {
-        throw new CrisisError(form.grant_type === 'password'
-          ? `ACLED refused the username or password (HTTP ${reply.status}): check ACLED_USERNAME and ACLED_PASSWORD`
-          : `ACLED refused the refresh token (HTTP ${reply.status})`);
+        throw new CrisisError(
+          form.grant_type === 'password'
+            ? `ACLED refused the username or password (HTTP ${reply.status}): check ACLED_USERNAME and ACLED_PASSWORD`
+            : `ACLED refused the refresh token (HTTP ${reply.status})`,
+        );
       }
       if (reply.status === 403) throw new CrisisError(`ACLED refused the login (HTTP 403): the account may be blocked or not yet confirmed; log in at acleddata.com to check`);
       throw new CrisisError(`${label}: unexpected HTTP ${reply.status}`);

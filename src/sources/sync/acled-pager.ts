@@ -7,8 +7,8 @@
  */
 import { CrisisError } from '../../model/errors.js';
 import type { AcledAuth } from './acled-auth.js';
-import { BadBody, HttpClient, type Reply } from './http.js';
-import type { PageData, PageKind, Pager } from './staging.js';
+import { BadBody, type HttpClient, type Reply } from './http.js';
+import type { PageKind, Pager } from './staging.js';
 
 /** ACLED's own largest page size: 5,000 rows. */
 export const ACLED_PAGE_SIZE = 5000;
@@ -24,7 +24,9 @@ export interface AcledQuery {
 export function acledPager(http: HttpClient, auth: AcledAuth, kind: PageKind, q: AcledQuery): Pager {
   const label = kind === 'events' ? 'ACLED events' : 'ACLED deletions';
   const pager: Pager = {
-    kind, label, first: 1,
+    kind,
+    label,
+    first: 1,
     async fetch(page) {
       const url = new URL(kind === 'events' ? '/api/acled/read' : '/api/deleted/read', q.baseUrl);
       url.searchParams.set('_format', 'json');
@@ -33,7 +35,10 @@ export function acledPager(http: HttpClient, auth: AcledAuth, kind: PageKind, q:
       // At least (not after) the newest timestamp held: rows stamped in the same second as the
       // last run's newest may have come after it; pulling them again changes nothing.
       const field = kind === 'events' ? 'timestamp' : 'deleted_timestamp';
-      if (q.since !== null) { url.searchParams.set(field, String(q.since)); url.searchParams.set(`${field}_where`, '>='); }
+      if (q.since !== null) {
+        url.searchParams.set(field, String(q.since));
+        url.searchParams.set(`${field}_where`, '>=');
+      }
       url.searchParams.set('limit', String(q.pageSize));
       url.searchParams.set('page', String(page));
       // The total is asked once (it costs ACLED time on every page): it drives the progress bar.
@@ -72,10 +77,11 @@ function parsePage(reply: Reply, label: string): { items: Array<Record<string, u
 }
 
 export function acledStatusError(status: number, label: string): CrisisError {
-  if (status === 401) return new CrisisError(`ACLED refused the access token (HTTP 401) for ${label}, even after logging in again`, ['check that ACLED_USERNAME and ACLED_PASSWORD are those of a myACLED account']);
+  if (status === 401)
+    return new CrisisError(`ACLED refused the access token (HTTP 401) for ${label}, even after logging in again`, ['check that ACLED_USERNAME and ACLED_PASSWORD are those of a myACLED account']);
   if (status === 403) {
     return new CrisisError(`your ACLED account has no access to event data through the API (HTTP 403)`, [
-      'accounts without event-level access can download ACLED\'s aggregated files from acleddata.com;',
+      "accounts without event-level access can download ACLED's aggregated files from acleddata.com;",
       'crisismap imports them: crisismap import FILE',
     ]);
   }

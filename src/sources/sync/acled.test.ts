@@ -32,14 +32,20 @@ test('a first sync pulls every page; the next pulls only what changed, and appli
     const first = await sync(store, acled);
     assert.equal(first.first, true);
     assert.equal(first.added, 23);
-    assert.deepEqual(first.pages.map((p) => p.rows), [5, 5, 5, 5, 3]);
+    assert.deepEqual(
+      first.pages.map((p) => p.rows),
+      [5, 5, 5, 5, 3],
+    );
     assert.equal((await store.one('SELECT count(*) AS n FROM events')).n, 23);
 
     // ACLED's week: two events corrected, one added, one deleted; all stamped later.
     acled.events[3] = acledEvent(3, { fatalities: '40', timestamp: '1700500000' });
     acled.events[7] = acledEvent(7, { notes: 'Corrected location.', timestamp: '1700500000' });
     acled.events.push(acledEvent(100, { timestamp: '1700500000' }));
-    acled.events.splice(acled.events.findIndex((e) => e.event_id_cnty === 'MAL9'), 1);
+    acled.events.splice(
+      acled.events.findIndex((e) => e.event_id_cnty === 'MAL9'),
+      1,
+    );
     acled.deletions.push({ event_id_cnty: 'MAL9', deleted_timestamp: '1700400000' });
 
     const second = await sync(store, acled);
@@ -69,7 +75,10 @@ test('filters go to ACLED in its own names, with | lists and _where operators', 
     const r = await sync(store, acled, { country: 'Mali|Niger', fatalities: '4', fatalities_where: '>=' });
     const expected = acled.events.filter((e) => ['Mali', 'Niger'].includes(String(e.country)) && Number(e.fatalities) >= 4).length;
     assert.equal(r.added, expected);
-    assert.deepEqual((await store.all('SELECT DISTINCT country FROM events ORDER BY 1')).map((x) => x.country), ['Mali', 'Niger']);
+    assert.deepEqual(
+      (await store.all('SELECT DISTINCT country FROM events ORDER BY 1')).map((x) => x.country),
+      ['Mali', 'Niger'],
+    );
     assert.equal((await store.one('SELECT min(fatalities) AS m FROM events')).m, 4);
     assert.equal((await listSubscriptions(store))[0]!.name, 'acled country=Mali|Niger fatalities=4 fatalities_where=>=');
   } finally {
@@ -100,8 +109,10 @@ test('a token that expires mid-sync is refreshed with the refresh token, and the
 test('a wrong password, and an account without event access, each get one clear line; the store is unchanged', async () => {
   const { acled, store } = await setup(5, false);
   try {
-    await assert.rejects(sync(store, acled, {}, { credentials: { ...credentials, acledPassword: 'wrong-password' } }),
-      (e: Error) => /^ACLED refused the username or password \(HTTP 400\)/.test(e.message) && !e.message.includes('wrong-password'));
+    await assert.rejects(
+      sync(store, acled, {}, { credentials: { ...credentials, acledPassword: 'wrong-password' } }),
+      (e: Error) => /^ACLED refused the username or password \(HTTP 400\)/.test(e.message) && !e.message.includes('wrong-password'),
+    );
     await assert.rejects(sync(store, acled), (e: Error & { details: string[] }) => {
       assert.match(e.message, /no access to event data through the API \(HTTP 403\)/);
       assert.match(e.details.join(' '), /aggregated files.*crisismap import/s);
@@ -133,14 +144,20 @@ test('a progress bar is told the page, the rows, the rate and the retries', asyn
   const seen: Array<[string, number]> = [];
   try {
     await sync(store, acled, {}, { onProgress: (label, f) => seen.push([label, f]) });
-    assert.deepEqual(seen.map(([l]) => l.replace(/ · [\d,]+\/s/, ' · N/s')), [
-      'acled: ACLED events page 1/3 · 5 rows · N/s',
-      'acled: ACLED events page 2/3 · 10 rows · N/s · 1 retry',
-      'acled: ACLED events page 3/3 · 12 rows · N/s · 1 retry',
-      'acled: storing 12 events',
-      'acled: stored',
-    ]);
-    assert.deepEqual(seen.map(([, f]) => Math.round(f * 100)), [33, 67, 99, 0, 100]);
+    assert.deepEqual(
+      seen.map(([l]) => l.replace(/ · [\d,]+\/s/, ' · N/s')),
+      [
+        'acled: ACLED events page 1/3 · 5 rows · N/s',
+        'acled: ACLED events page 2/3 · 10 rows · N/s · 1 retry',
+        'acled: ACLED events page 3/3 · 12 rows · N/s · 1 retry',
+        'acled: storing 12 events',
+        'acled: stored',
+      ],
+    );
+    assert.deepEqual(
+      seen.map(([, f]) => Math.round(f * 100)),
+      [33, 67, 99, 0, 100],
+    );
   } finally {
     store.close();
     await acled.close();

@@ -35,15 +35,17 @@ export function readCredentialsFile(file: string): Credentials {
     throw new CrisisError(`--credentials ${file}: readable by other users (mode ${(mode & 0o777).toString(8)}); refused`, [`make it private first: chmod 600 ${file}`]);
   }
   const out: Credentials = {};
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, i) => {
-    const text = line.trim();
-    if (!text || text.startsWith('#')) return;
-    const m = /^(?:export\s+)?([A-Z_]+)\s*=\s*(.*)$/.exec(text);
-    const field = m ? KEYS[m[1] as keyof typeof KEYS] : undefined;
-    // The line itself is not quoted back: it may hold a password.
-    if (!m || !field) throw new CrisisError(`--credentials ${file}:${i + 1}: expected ${Object.keys(KEYS).join('=…, ')}=…`);
-    out[field] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  });
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const text = line.trim();
+      if (!text || text.startsWith('#')) return;
+      const m = /^(?:export\s+)?([A-Z_]+)\s*=\s*(.*)$/.exec(text);
+      const field = m ? KEYS[m[1] as keyof typeof KEYS] : undefined;
+      // The line itself is not quoted back: it may hold a password.
+      if (!m || !field) throw new CrisisError(`--credentials ${file}:${i + 1}: expected ${Object.keys(KEYS).join('=…, ')}=…`);
+      out[field] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+    });
   return out;
 }
 
@@ -69,7 +71,11 @@ export class Secrets {
   /** The same error with its message and details scrubbed. */
   redactError(error: unknown): unknown {
     if (error instanceof CrisisError) {
-      return new CrisisError(this.redact(error.message), error.details.map((d) => this.redact(d)), error.exitCode);
+      return new CrisisError(
+        this.redact(error.message),
+        error.details.map((d) => this.redact(d)),
+        error.exitCode,
+      );
     }
     if (error instanceof Error) {
       const copy = new Error(this.redact(error.message));

@@ -58,7 +58,7 @@ test('429 with Retry-After is waited out as the server asks; the wait is not the
   const waits: number[] = [];
   acled.fault = (req, n) => (req.path === '/probe' && n === 0 ? { status: 429, retryAfter: '1' } : undefined);
   try {
-    const http = new HttpClient({ retry: { baseDelayMs: 1, maxDelayMs: 1 }, onRetry: (_l, _a, reason, wait) => waits.push(wait) });
+    const http = new HttpClient({ retry: { baseDelayMs: 1, maxDelayMs: 1 }, onRetry: (_l, _a, _reason, wait) => waits.push(wait) });
     const started = Date.now();
     // /probe is no route: after the 429 the fake answers 404, which is returned, not retried.
     const reply = await http.send({ label: 'probe', url: `${acled.url}/probe` }, () => 'ok');
@@ -73,7 +73,11 @@ test('429 with Retry-After is waited out as the server asks; the wait is not the
 test('faults on several pages are retried, and the store ends as a clean sync leaves it', async () => {
   const clean = join(scratch(), 'clean.duckdb');
   const quiet = await server();
-  try { await syncInto(clean, quiet); } finally { await quiet.close(); }
+  try {
+    await syncInto(clean, quiet);
+  } finally {
+    await quiet.close();
+  }
 
   const acled = await server();
   const faults: Array<[(r: { path: string; params: URLSearchParams }) => boolean, Fault]> = [
@@ -112,8 +116,17 @@ test('a page that stays cut off is an error naming it; the store is unchanged; t
     const before = acled.seen.filter((s) => s.path === '/api/acled/read').length;
     const report = await syncInto(db, acled);
     // Pages 1 and 2 came from the staging area; page 3 on were asked.
-    assert.deepEqual(report.pages.filter((p) => p.resumed).map((p) => p.page), [1, 2]);
-    assert.deepEqual(acled.seen.filter((s) => s.path === '/api/acled/read').slice(before).map((s) => s.params.get('page')), ['3', '4', '5', '6', '7']);
+    assert.deepEqual(
+      report.pages.filter((p) => p.resumed).map((p) => p.page),
+      [1, 2],
+    );
+    assert.deepEqual(
+      acled.seen
+        .filter((s) => s.path === '/api/acled/read')
+        .slice(before)
+        .map((s) => s.params.get('page')),
+      ['3', '4', '5', '6', '7'],
+    );
     await syncInto(clean, acled);
     assert.equal(await dump(db), await dump(clean));
   } finally {

@@ -31,7 +31,12 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** Why a request failed for good: the HTTP status when there was one, and what was asked. */
 export class HttpError extends Error {
-  constructor(readonly label: string, readonly status: number | undefined, message: string, readonly attempts: number) {
+  constructor(
+    readonly label: string,
+    readonly status: number | undefined,
+    message: string,
+    readonly attempts: number,
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -97,7 +102,12 @@ export class HttpClient {
           last = `HTTP ${reply.status}`;
           const after = retryAfterMs(reply.headers.get('retry-after'));
           if (after !== undefined && after > p.maxRetryAfterMs) {
-            throw new HttpError(request.label, reply.status, `${request.label}: HTTP ${reply.status}, and the server asks to wait ${Math.round(after / 1000)} s before retrying (more than the ${Math.round(p.maxRetryAfterMs / 1000)} s allowed)`, attempt);
+            throw new HttpError(
+              request.label,
+              reply.status,
+              `${request.label}: HTTP ${reply.status}, and the server asks to wait ${Math.round(after / 1000)} s before retrying (more than the ${Math.round(p.maxRetryAfterMs / 1000)} s allowed)`,
+              attempt,
+            );
           }
           wait = after ?? this.backoff(attempt);
           if (attempt === p.attempts && reply.status >= 500) {
@@ -164,7 +174,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 /** A network failure in a few words, without the URL (which may carry filters, never secrets, but is long). */
 function networkReason(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e instanceof TimeoutError || (e?.name === 'AbortError')) return 'timed out';
+  if (e?.name === 'TimeoutError' || e instanceof TimeoutError || e?.name === 'AbortError') return 'timed out';
   const code = e?.cause?.code;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
   if (code === 'ECONNREFUSED') return 'connection refused';

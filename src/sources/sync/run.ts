@@ -72,9 +72,9 @@ export async function syncSubscription(store: Store, sub: Subscription, options:
   try {
     return await run(store, sub, options, secrets);
   } catch (error) {
-    const clean = secrets.redactError(error instanceof HttpError
-      ? new CrisisError(error.message, ['the pages received so far are kept beside the store: run the same sync again to continue from there'])
-      : error);
+    const clean = secrets.redactError(
+      error instanceof HttpError ? new CrisisError(error.message, ['the pages received so far are kept beside the store: run the same sync again to continue from there']) : error,
+    );
     await recordFailure(store, sub.name, (clean as Error).message).catch(() => undefined);
     throw clean;
   }
@@ -84,13 +84,30 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   if (store.readOnly) throw new CrisisError('the store is open read-only; cannot sync');
   const started = Date.now();
   const report: SyncReport = {
-    subscription: sub.name, source: sub.source, version: sub.version, first: !sub.lastSuccessAt, since: null, pages: [],
-    received: 0, added: 0, updated: 0, unchanged: 0, stale: 0, merged: 0, deleted: 0, superseded: 0, retries: 0, tokenRenewals: 0, seconds: 0,
+    subscription: sub.name,
+    source: sub.source,
+    version: sub.version,
+    first: !sub.lastSuccessAt,
+    since: null,
+    pages: [],
+    received: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    stale: 0,
+    merged: 0,
+    deleted: 0,
+    superseded: 0,
+    retries: 0,
+    tokenRenewals: 0,
+    seconds: 0,
   };
   const http = new HttpClient({
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.random ? { random: options.random } : {}),
-    onRetry: () => { report.retries++; },
+    onRetry: () => {
+      report.retries++;
+    },
   });
 
   // 1. plan
@@ -158,10 +175,10 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   if (events) files.push(events.path);
   const deleted = sub.source === 'acled' ? staging.combine('deleted', 1, 'acled-deleted.csv') : undefined;
   if (deleted) files.push(deleted.path);
-  const finals = sub.source === 'ucdp'
-    ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name))
-      .map((s) => (s.name === sub.name ? sub : s))
-    : [];
+  const finals =
+    sub.source === 'ucdp'
+      ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
+      : [];
   const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
   try {
     await store.transaction(async () => {

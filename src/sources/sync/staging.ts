@@ -102,7 +102,11 @@ export class Staging {
     const seen = new Set<string>();
     let newest: number | null = null;
     for (const item of items) {
-      for (const key of Object.keys(item)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+      for (const key of Object.keys(item))
+        if (!seen.has(key)) {
+          seen.add(key);
+          columns.push(key);
+        }
       const t = Number(item.timestamp ?? item.deleted_timestamp);
       if (Number.isFinite(t) && (newest === null || t > newest)) newest = t;
     }
@@ -133,7 +137,12 @@ export class Staging {
     if (!pages.length) return undefined;
     const union: string[] = [];
     const seen = new Set<string>();
-    for (const page of pages) for (const c of parseRecords(page.header, 1)[0] ?? []) if (!seen.has(c)) { seen.add(c); union.push(c); }
+    for (const page of pages)
+      for (const c of parseRecords(page.header, 1)[0] ?? [])
+        if (!seen.has(c)) {
+          seen.add(c);
+          union.push(c);
+        }
     const header = csvLine(union);
     const path = join(this.dir, file);
     const fd = openSync(`${path}.tmp`, 'w');

@@ -37,7 +37,9 @@ export interface Subscription {
 
 export function subscriptionName(source: Source, version: string, filters: Record<string, string>): string {
   const head = source === 'ucdp' ? `ucdp-${ucdpKind(version)}` : source;
-  const parts = Object.keys(filters).sort().map((k) => `${k}=${filters[k]}`);
+  const parts = Object.keys(filters)
+    .sort()
+    .map((k) => `${k}=${filters[k]}`);
   return [head, ...parts].join(' ');
 }
 
@@ -45,11 +47,17 @@ export function subscriptionName(source: Source, version: string, filters: Recor
 export function describeSubscription(source: Source, version: string, filters: Record<string, string>, baseUrl?: string): Subscription {
   const spec = SOURCES[source];
   for (const [key, value] of Object.entries(filters)) {
-    if (!spec.key.test(key)) throw new CrisisError(`filter "${key}" is not a ${source.toUpperCase()} parameter name`, [source === 'acled' ? 'use ACLED\'s field names: country=Mali event_date=2024-01-01|2024-12-31 event_date_where=BETWEEN' : 'use UCDP\'s parameter names: Country=432 StartDate=2024-01-01']);
+    if (!spec.key.test(key))
+      throw new CrisisError(`filter "${key}" is not a ${source.toUpperCase()} parameter name`, [
+        source === 'acled' ? "use ACLED's field names: country=Mali event_date=2024-01-01|2024-12-31 event_date_where=BETWEEN" : "use UCDP's parameter names: Country=432 StartDate=2024-01-01",
+      ]);
     if (spec.reserved.test(key)) throw new CrisisError(`filter "${key}" is set by the sync itself`, ['leave it out: paging and the incremental timestamp are chosen for you']);
     if (value === '') throw new CrisisError(`filter "${key}" has no value`);
   }
-  if (source === 'ucdp') { ucdpKind(version); checkUcdpFilters(filters); }
+  if (source === 'ucdp') {
+    ucdpKind(version);
+    checkUcdpFilters(filters);
+  }
   const url = baseUrl ?? spec.baseUrl;
   try {
     const parsed = new URL(url);
@@ -72,7 +80,11 @@ export async function saveSubscription(store: Store, sub: Subscription, keepBase
     return { ...existing, version: sub.version, baseUrl };
   }
   await store.run('INSERT INTO subscriptions (name, source, version, filters, base_url, created_at) VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)', [
-    sub.name, sub.source, sub.version, JSON.stringify(sub.filters), sub.baseUrl,
+    sub.name,
+    sub.source,
+    sub.version,
+    JSON.stringify(sub.filters),
+    sub.baseUrl,
   ]);
   return (await listSubscriptions(store)).find((s) => s.name === sub.name)!;
 }
@@ -83,18 +95,28 @@ export async function listSubscriptions(store: Store): Promise<Subscription[]> {
   if (!Number(n)) return [];
   const rows = await store.all('SELECT * FROM subscriptions ORDER BY name');
   return rows.map((r) => ({
-    name: String(r.name), source: r.source as Source, version: String(r.version ?? ''),
-    filters: JSON.parse(String(r.filters ?? '{}')) as Record<string, string>, baseUrl: String(r.base_url),
-    createdAt: time(r.created_at), lastAttemptAt: time(r.last_attempt_at), lastSuccessAt: time(r.last_success_at),
-    lastError: (r.last_error as string | null) ?? null, newestTimestamp: r.newest_timestamp === null ? null : Number(r.newest_timestamp),
-    lastRun: (r.last_run as string | null) ?? null, lastReport: r.last_report ? JSON.parse(String(r.last_report)) as Record<string, unknown> : null,
+    name: String(r.name),
+    source: r.source as Source,
+    version: String(r.version ?? ''),
+    filters: JSON.parse(String(r.filters ?? '{}')) as Record<string, string>,
+    baseUrl: String(r.base_url),
+    createdAt: time(r.created_at),
+    lastAttemptAt: time(r.last_attempt_at),
+    lastSuccessAt: time(r.last_success_at),
+    lastError: (r.last_error as string | null) ?? null,
+    newestTimestamp: r.newest_timestamp === null ? null : Number(r.newest_timestamp),
+    lastRun: (r.last_run as string | null) ?? null,
+    lastReport: r.last_report ? (JSON.parse(String(r.last_report)) as Record<string, unknown>) : null,
   }));
 }
 
 /** Inside the sync's transaction: the run reached the store. */
 export async function recordSuccess(store: Store, name: string, run: string, newestTimestamp: number | null, report: object): Promise<void> {
-  await store.run(`UPDATE subscriptions SET last_attempt_at = now()::TIMESTAMP, last_success_at = now()::TIMESTAMP, last_error = NULL,
-      newest_timestamp = ?, last_run = ?, last_report = ? WHERE name = ?`, [newestTimestamp, run, JSON.stringify(report), name]);
+  await store.run(
+    `UPDATE subscriptions SET last_attempt_at = now()::TIMESTAMP, last_success_at = now()::TIMESTAMP, last_error = NULL,
+      newest_timestamp = ?, last_run = ?, last_report = ? WHERE name = ?`,
+    [newestTimestamp, run, JSON.stringify(report), name],
+  );
 }
 
 /** After a failed run (its own small write: the events are untouched). The text is already scrubbed of secrets. */

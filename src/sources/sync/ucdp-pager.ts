@@ -6,7 +6,7 @@
  * must be full: a short one is a page cut off, not the end of the data.
  */
 import { CrisisError } from '../../model/errors.js';
-import { BadBody, HttpClient, type Reply } from './http.js';
+import { BadBody, type HttpClient, type Reply } from './http.js';
 import type { Pager } from './staging.js';
 
 /** The API's largest page. */
@@ -23,7 +23,9 @@ export interface UcdpQuery {
 export function ucdpPager(http: HttpClient, q: UcdpQuery): Pager {
   if (q.pageSize > UCDP_PAGE_SIZE) throw new CrisisError(`UCDP pages hold at most ${UCDP_PAGE_SIZE} events (page size ${q.pageSize} asked)`);
   const pager: Pager = {
-    kind: 'events', label: `UCDP GED ${q.version} events`, first: 0,
+    kind: 'events',
+    label: `UCDP GED ${q.version} events`,
+    first: 0,
     async fetch(page) {
       const url = new URL(`/api/gedevents/${encodeURIComponent(q.version)}`, q.baseUrl);
       url.searchParams.set('pagesize', String(q.pageSize));

@@ -62,7 +62,10 @@ export async function dropSupersededCandidates(store: Store, finals: Array<{ ver
 }
 
 function codes(value: string): string {
-  const list = value.split(/[|,]/).map((x) => x.trim()).filter(Boolean);
+  const list = value
+    .split(/[|,]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!list.length || list.some((x) => !/^\d+$/.test(x))) throw new CrisisError(`UCDP filter value "${value}" is not a list of numeric codes`, ['e.g. Country=432 or Country=432,437']);
   return list.map((x) => sqlString(x)).join(', ');
 }

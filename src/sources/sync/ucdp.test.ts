@@ -22,7 +22,16 @@ test('UCDP pages are asked with the token header, from page 0, and every event l
   try {
     const r = await syncSubscription(store, await subscribe(store, ucdp, '25.1'), options);
     assert.equal(r.added, 30);
-    assert.deepEqual(r.pages.map((p) => [p.page, p.rows]), [[0, 7], [1, 7], [2, 7], [3, 7], [4, 2]]);
+    assert.deepEqual(
+      r.pages.map((p) => [p.page, p.rows]),
+      [
+        [0, 7],
+        [1, 7],
+        [2, 7],
+        [3, 7],
+        [4, 2],
+      ],
+    );
     assert.ok(ucdp.seen.every((s) => s.headers['x-ucdp-access-token'] === TOKEN && s.params.get('pagesize') === '7'));
     const row = await store.one(`SELECT dataset, dataset_version, deaths_a, violence_type FROM events WHERE source_id = '1'`);
     assert.deepEqual(row, { dataset: 'ucdp', dataset_version: '25.1', deaths_a: 1, violence_type: 2 });
@@ -65,7 +74,10 @@ test('a final release replaces the candidate events of the years it covers, with
     // Refreshing everything again changes nothing and counts nothing twice.
     const before = await count();
     const all = await syncAll(store, options);
-    assert.ok(all.every((r) => !r.error), all.map((r) => r.error?.message).join());
+    assert.ok(
+      all.every((r) => !r.error),
+      all.map((r) => r.error?.message).join(),
+    );
     assert.equal(await count(), before);
     assert.equal(await count(`year = 2024 AND dataset_version = '24.0.12' AND json_extract_string(extra, '$.country_id') = '432'`), 0);
   } finally {

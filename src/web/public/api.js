@@ -47,7 +47,14 @@ export async function getJson(url, signal) {
 /** Cached GETs for what does not change while the page is open (store info, boundaries). */
 const cache = new Map();
 export function getOnce(url) {
-  if (!cache.has(url)) cache.set(url, getJson(url).catch((error) => { cache.delete(url); throw error; }));
+  if (!cache.has(url))
+    cache.set(
+      url,
+      getJson(url).catch((error) => {
+        cache.delete(url);
+        throw error;
+      }),
+    );
   return cache.get(url);
 }
 

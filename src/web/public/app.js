@@ -26,14 +26,26 @@ import { current, subscribe, update, urlOf } from './state.js';
 const ctx = { go: (change) => update(change) };
 
 const bar = filterBar(ctx);
-const metric = toggle('Count', [['events', 'Events'], ['fatalities', 'Fatalities']], (value) => ctx.go({ view: { metric: value } }));
+const metric = toggle(
+  'Count',
+  [
+    ['events', 'Events'],
+    ['fatalities', 'Fatalities'],
+  ],
+  (value) => ctx.go({ view: { metric: value } }),
+);
 const panels = [
   mapPanel(ctx),
   totalsPanel(),
   timeSeriesPanel(ctx),
   breakdownPanel(ctx, { id: 'event-types', key: 'event_type', title: 'By event type' }),
-  breakdownPanel(ctx, { id: 'actors', key: 'actor', title: 'By actor', limit: 12,
-    note: 'An event counts under every actor involved in it (actor 1, actor 2 and associated actors), so bars overlap and add up to more than the total.' }),
+  breakdownPanel(ctx, {
+    id: 'actors',
+    key: 'actor',
+    title: 'By actor',
+    limit: 12,
+    note: 'An event counts under every actor involved in it (actor 1, actor 2 and associated actors), so bars overlap and add up to more than the total.',
+  }),
   victimsPanel(ctx),
   episodesPanel(ctx),
   tablePanel(ctx),
@@ -41,12 +53,26 @@ const panels = [
 
 const check = checkView(ctx);
 /** The two views, as tabs: the dashboard, and "Check a text" (#view=check). */
-const tabs = /** @type {Array<['dashboard' | 'check', string]>} */ ([['dashboard', 'Dashboard'], ['check', 'Check a text']]).map(([view, title]) =>
-  h('a', { class: 'tab', id: `tab-${view}`, href: '/', dataset: { view }, onclick: (/** @type {MouseEvent} */ event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    ctx.go({ view: { view } });
-  } }, title));
+const tabs = /** @type {Array<['dashboard' | 'check', string]>} */ ([
+  ['dashboard', 'Dashboard'],
+  ['check', 'Check a text'],
+]).map(([view, title]) =>
+  h(
+    'a',
+    {
+      class: 'tab',
+      id: `tab-${view}`,
+      href: '/',
+      dataset: { view },
+      onclick: (/** @type {MouseEvent} */ event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        ctx.go({ view: { view } });
+      },
+    },
+    title,
+  ),
+);
 
 document.getElementById('filters')?.replaceWith(bar.root);
 document.getElementById('metric')?.append(h('span', { class: 'toggle-label' }, 'Count'), metric.root);
@@ -72,17 +98,19 @@ async function render(state) {
   document.body.dataset.state = 'loading';
   metric.set(state.view.metric);
   bar.update(state, info);
-  await Promise.all(panels.map(async (panel) => {
-    setStatus(panel.root, 'loading');
-    try {
-      await panel.update(state, controller.signal);
-      if (!controller.signal.aborted) setStatus(panel.root, 'ready');
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return;
-      console.error(`panel ${panel.root.id}:`, error);
-      setStatus(panel.root, 'error', /** @type {Error & { hints?: string[] }} */ (error));
-    }
-  }));
+  await Promise.all(
+    panels.map(async (panel) => {
+      setStatus(panel.root, 'loading');
+      try {
+        await panel.update(state, controller.signal);
+        if (!controller.signal.aborted) setStatus(panel.root, 'ready');
+      } catch (error) {
+        if (isAbort(error) || controller.signal.aborted) return;
+        console.error(`panel ${panel.root.id}:`, error);
+        setStatus(panel.root, 'error', /** @type {Error & { hints?: string[] }} */ (error));
+      }
+    }),
+  );
   if (controller.signal.aborted) return;
   document.body.dataset.state = 'ready';
 }
@@ -103,8 +131,15 @@ function showView(state) {
 async function start() {
   try {
     const raw = await getOnce('/api/info');
-    const first = raw.datasets.map((d) => d.first_date).filter(Boolean).sort()[0];
-    const last = raw.datasets.map((d) => d.last_date).filter(Boolean).sort().pop();
+    const first = raw.datasets
+      .map((d) => d.first_date)
+      .filter(Boolean)
+      .sort()[0];
+    const last = raw.datasets
+      .map((d) => d.last_date)
+      .filter(Boolean)
+      .sort()
+      .pop();
     info = { ...raw, first, last };
     showStore(info);
   } catch (error) {
@@ -128,8 +163,14 @@ function showStore(store, error) {
     fill(banner, h('strong', null, 'Synthetic demo data'), ' — invented events for trying crisismap, not real reporting');
   }
   if (about) {
-    fill(about, `${fmt(store.events)} events`, store.first ? `, ${store.first} to ${store.last}` : '', ' · ',
-      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '), ...syncLine(store.sync ?? []));
+    fill(
+      about,
+      `${fmt(store.events)} events`,
+      store.first ? `, ${store.first} to ${store.last}` : '',
+      ' · ',
+      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '),
+      ...syncLine(store.sync ?? []),
+    );
   }
 }
 
@@ -137,10 +178,16 @@ function showStore(store, error) {
 function syncLine(subscriptions) {
   if (!subscriptions.length) return [];
   const failed = subscriptions.filter((s) => s.last_error);
-  const synced = subscriptions.map((s) => s.last_success_at).filter(Boolean).sort()[0];
+  const synced = subscriptions
+    .map((s) => s.last_success_at)
+    .filter(Boolean)
+    .sort()[0];
   const when = (t) => t.slice(0, 16).replace('T', ' ') + ' UTC';
-  return [' · ', synced ? `synced ${when(synced)}` : 'never synced',
-    ...failed.map((s) => h('span', { class: 'sync-failed', 'data-subscription': s.subscription }, ` · last sync of ${s.subscription} failed (${when(s.last_attempt_at)}): ${s.last_error}`))];
+  return [
+    ' · ',
+    synced ? `synced ${when(synced)}` : 'never synced',
+    ...failed.map((s) => h('span', { class: 'sync-failed', 'data-subscription': s.subscription }, ` · last sync of ${s.subscription} failed (${when(s.last_attempt_at)}): ${s.last_error}`)),
+  ];
 }
 
 // Read-back for the end-to-end tests and the console (probe.js).

@@ -36,23 +36,45 @@ const label = (verdict) => String(verdict).replace(/_/g, ' ');
  * @param {{ go: (change: { filters?: import('./query.js').Filters, view?: Partial<import('./query.js').View> }) => void }} ctx
  */
 export function checkView(ctx) {
-  const text = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: 'check-text', rows: 8, required: true, spellcheck: 'false',
-    placeholder: 'Paste a news text (English or French): e.g. “In Mali, 4,803 people were killed in 2022.”' }));
+  const text = /** @type {HTMLTextAreaElement} */ (
+    h('textarea', { id: 'check-text', rows: 8, required: true, spellcheck: 'false', placeholder: 'Paste a news text (English or French): e.g. “In Mali, 4,803 people were killed in 2022.”' })
+  );
   const published = /** @type {HTMLInputElement} */ (h('input', { id: 'check-published', type: 'date', value: new Date().toISOString().slice(0, 10) }));
   const lang = h('select', { id: 'check-lang' }, h('option', { value: 'auto' }, 'detect'), h('option', { value: 'en' }, 'English'), h('option', { value: 'fr' }, 'French'));
   const button = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'check-button' }, 'Check'));
   const status = h('p', { class: 'check-status', role: 'status' });
   const result = h('div', { id: 'check-result', class: 'check-result', hidden: true });
-  const form = h('form', { class: 'check-form', onsubmit: (event) => { event.preventDefault(); run(); } },
+  const form = h(
+    'form',
+    {
+      class: 'check-form',
+      onsubmit: (event) => {
+        event.preventDefault();
+        run();
+      },
+    },
     h('div', { class: 'field check-field-text' }, h('label', { for: 'check-text' }, 'Text'), text),
-    h('div', { class: 'check-options' },
+    h(
+      'div',
+      { class: 'check-options' },
       h('div', { class: 'field' }, h('label', { for: 'check-published' }, 'Published'), published),
       h('div', { class: 'field' }, h('label', { for: 'check-lang' }, 'Language'), lang),
-      button));
-  const root = h('section', { id: 'check', class: 'check panel', 'aria-labelledby': 'check-title', hidden: true },
+      button,
+    ),
+  );
+  const root = h(
+    'section',
+    { id: 'check', class: 'check panel', 'aria-labelledby': 'check-title', hidden: true },
     h('h2', { id: 'check-title' }, 'Check a text'),
-    h('p', { class: 'panel-subtitle' }, 'Every number the text claims about political violence, and what it says about an actor’s activity, judged against the events in this store with the counting rules of the dashboard. Click a claim to see the events behind it.'),
-    form, status, result);
+    h(
+      'p',
+      { class: 'panel-subtitle' },
+      'Every number the text claims about political violence, and what it says about an actor’s activity, judged against the events in this store with the counting rules of the dashboard. Click a claim to see the events behind it.',
+    ),
+    form,
+    status,
+    result,
+  );
 
   /** @type {AbortController | null} */
   let running = null;
@@ -66,8 +88,12 @@ export function checkView(ctx) {
     fill(status, 'Checking…');
     try {
       const body = { text: text.value, lang: /** @type {HTMLSelectElement} */ (lang).value, ...(published.value ? { published: published.value } : {}) };
-      const response = await fetch(apiUrl('/api/check', null), { method: 'POST', signal: controller.signal,
-        headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(apiUrl('/api/check', null), {
+        method: 'POST',
+        signal: controller.signal,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
       const answer = await response.json().catch(() => null);
       if (!response.ok || !answer || answer.ok === false) {
         throw new ApiError(answer?.error?.message ?? `${response.status} ${response.statusText}`, answer?.error?.status ?? response.status, answer?.error?.hints ?? []);
@@ -90,15 +116,31 @@ export function checkView(ctx) {
   /** @param {Report} report */
   function show(report) {
     const claims = [...report.claims].sort((a, b) => a.start - b.start || b.end - a.end);
-    const summary = Object.entries(report.counts).map(([verdict, n]) => `${n} ${label(verdict)}`).join(', ');
-    fill(result,
-      h('p', { class: 'check-summary' }, `${report.claims.length} claim${report.claims.length === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}; published ${report.published}; language ${report.lang}; data: `,
-        report.datasets.length ? report.datasets.map((d) => `${d.dataset} (${d.version})`).join('; ') : 'none used'),
+    const summary = Object.entries(report.counts)
+      .map(([verdict, n]) => `${n} ${label(verdict)}`)
+      .join(', ');
+    fill(
+      result,
+      h(
+        'p',
+        { class: 'check-summary' },
+        `${report.claims.length} claim${report.claims.length === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}; published ${report.published}; language ${report.lang}; data: `,
+        report.datasets.length ? report.datasets.map((d) => `${d.dataset} (${d.version})`).join('; ') : 'none used',
+      ),
       legend(),
-      h('div', { class: 'check-columns' },
+      h(
+        'div',
+        { class: 'check-columns' },
         h('div', { class: 'check-text', lang: report.lang }, ...highlighted(report.text, claims)),
-        claims.length ? h('ol', { class: 'check-claims' }, claims.map(item))
-          : h('p', { class: 'check-none' }, 'No claim found: the checker looks for numbers of deaths, events, attacks and displaced people with a place or a period, and for statements about an actor’s activity (docs/check.md).')));
+        claims.length
+          ? h('ol', { class: 'check-claims' }, claims.map(item))
+          : h(
+              'p',
+              { class: 'check-none' },
+              'No claim found: the checker looks for numbers of deaths, events, attacks and displaced people with a place or a period, and for statements about an actor’s activity (docs/check.md).',
+            ),
+      ),
+    );
     result.hidden = false;
   }
 
@@ -127,11 +169,18 @@ export function checkView(ctx) {
 
   /** A claim in the text: a link to its events when it has any, else a focusable mark. */
   function mark(claim, span) {
-    const attrs = { class: `claim-mark verdict-${claim.verdict}`, id: `check-mark-${claim.id}`, dataset: { claim: String(claim.id), verdict: claim.verdict },
-      'aria-describedby': `check-claim-${claim.id}-why`, title: `${claim.id}. ${label(claim.verdict)}: ${claim.explanation ?? claim.reason ?? ''}`,
+    const attrs = {
+      class: `claim-mark verdict-${claim.verdict}`,
+      id: `check-mark-${claim.id}`,
+      dataset: { claim: String(claim.id), verdict: claim.verdict },
+      'aria-describedby': `check-claim-${claim.id}-why`,
+      title: `${claim.id}. ${label(claim.verdict)}: ${claim.explanation ?? claim.reason ?? ''}`,
       // Pointing at a claim, or tabbing to it, outlines its explanation beside the text.
-      onmouseenter: () => outline(claim.id, true), onmouseleave: () => outline(claim.id, false),
-      onfocus: () => outline(claim.id, true), onblur: () => outline(claim.id, false) };
+      onmouseenter: () => outline(claim.id, true),
+      onmouseleave: () => outline(claim.id, false),
+      onfocus: () => outline(claim.id, true),
+      onblur: () => outline(claim.id, false),
+    };
     const target = eventsOf(claim);
     // The claim's number is drawn by the style sheet (::after), so the text stays the reader's, character for character.
     return target ? h('a', { ...attrs, href: target.href, onclick: target.open }, span) : h('mark', { ...attrs, tabindex: 0 }, span);
@@ -146,20 +195,35 @@ export function checkView(ctx) {
   function item(claim) {
     const target = eventsOf(claim);
     const data = claim.data;
-    return h('li', { class: 'check-claim', id: `check-claim-${claim.id}`, dataset: { claim: String(claim.id), verdict: claim.verdict } },
+    return h(
+      'li',
+      { class: 'check-claim', id: `check-claim-${claim.id}`, dataset: { claim: String(claim.id), verdict: claim.verdict } },
       h('p', null, h('span', { class: `verdict verdict-${claim.verdict}` }, `${claim.id}. ${label(claim.verdict)}`), ' “', claim.span, '”'),
       h('p', { id: `check-claim-${claim.id}-why`, class: 'check-why' }, claim.explanation ?? claim.reason ?? ''),
       data ? h('p', { class: 'check-filters' }, `Filters: ${describe(data.filters)}`) : null,
-      target ? h('p', null, h('a', { class: 'check-events', href: target.href, onclick: target.open }, `The ${fmt(data?.event_count)} event${data?.event_count === 1 ? '' : 's'} behind it, in the dashboard →`)) : null,
+      target
+        ? h(
+            'p',
+            null,
+            h('a', { class: 'check-events', href: target.href, onclick: target.open }, `The ${fmt(data?.event_count)} event${data?.event_count === 1 ? '' : 's'} behind it, in the dashboard →`),
+          )
+        : null,
       target?.unknown.length ? h('p', { class: 'check-filters' }, `The dashboard cannot filter by ${target.unknown.join(', ')}: it shows a wider selection.`) : null,
-      ...(data?.caveats ?? []).map((caveat) => h('p', { class: 'check-filters' }, `Note: ${caveat}`)));
+      ...(data?.caveats ?? []).map((caveat) => h('p', { class: 'check-filters' }, `Note: ${caveat}`)),
+    );
   }
 
   /** The dashboard filtered to the claim's events: its URL, and the click that opens it in place. */
   function eventsOf(claim) {
     if (!claim.data?.filters) return null;
     const { filters, unknown } = fromApiFilter(claim.data.filters);
-    const view = { view: /** @type {'dashboard'} */ ('dashboard'), map: /** @type {'points'} */ ('points'), step: /** @type {'month'} */ ('month'), metric: /** @type {'events'} */ ('events'), page: 1 };
+    const view = {
+      view: /** @type {'dashboard'} */ ('dashboard'),
+      map: /** @type {'points'} */ ('points'),
+      step: /** @type {'month'} */ ('month'),
+      metric: /** @type {'events'} */ ('events'),
+      page: 1,
+    };
     return {
       href: urlOf({ filters, view }),
       unknown,
@@ -178,6 +242,9 @@ export function checkView(ctx) {
 
 /** The verdict colours, each with what it means. */
 function legend() {
-  return h('ul', { class: 'legend-items check-legend', 'aria-label': 'Verdicts' },
-    VERDICTS.map(([verdict, meaning]) => h('li', null, h('span', { class: `swatch verdict-${verdict}` }), h('strong', null, label(verdict)), ` — ${meaning}`)));
+  return h(
+    'ul',
+    { class: 'legend-items check-legend', 'aria-label': 'Verdicts' },
+    VERDICTS.map(([verdict, meaning]) => h('li', null, h('span', { class: `swatch verdict-${verdict}` }), h('strong', null, label(verdict)), ` — ${meaning}`)),
+  );
 }

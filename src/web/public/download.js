@@ -20,7 +20,11 @@ export function save(blob, name) {
 /** "event-types_country-Mali_year-2022" — the panel name plus the filters, safe for any file system. */
 export function fileName(panel, filters, ext) {
   const parts = [...filtersToParams(filters)].filter(([k]) => k !== 'event_date_where').map(([k, v]) => `${k}-${v}`);
-  const stem = [panel, ...parts].join('_').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 120);
+  const stem = [panel, ...parts]
+    .join('_')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 120);
   return `${stem}.${ext}`;
 }
 
@@ -59,7 +63,7 @@ export const svgBlob = (svg) => new Blob([svgText(svg)], { type: 'image/svg+xml;
 
 function sizeOf(svg) {
   const box = svg.viewBox?.baseVal;
-  if (box && box.width) return { width: box.width, height: box.height };
+  if (box?.width) return { width: box.width, height: box.height };
   const rect = svg.getBoundingClientRect();
   return { width: Math.round(rect.width), height: Math.round(rect.height) };
 }

@@ -58,8 +58,7 @@ export function mapPixelOf(layer, properties) {
   const box = map.getCanvas().getBoundingClientRect();
   for (let y = 12; y < box.height - 12; y += 6) {
     for (let x = 12; x < box.width - 12; x += 6) {
-      const hit = map.queryRenderedFeatures([x, y], { layers: [layer] })
-        .find((f) => Object.entries(properties).every(([k, v]) => f.properties?.[k] === v));
+      const hit = map.queryRenderedFeatures([x, y], { layers: [layer] }).find((f) => Object.entries(properties).every(([k, v]) => f.properties?.[k] === v));
       if (hit && document.elementFromPoint(box.left + x, box.top + y) === map.getCanvas()) return { x: box.left + x, y: box.top + y };
     }
   }

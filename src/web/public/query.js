@@ -50,10 +50,21 @@ export function parseFilters(search) {
   const filters = emptyFilters();
   for (const key of LIST_KEYS) {
     const raw = q.get(key);
-    if (raw) filters[key] = [...new Set(raw.split('|').map((v) => v.trim()).filter(Boolean))];
+    if (raw)
+      filters[key] = [
+        ...new Set(
+          raw
+            .split('|')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        ),
+      ];
   }
   // event_date_where as the API reads it (the model's table): > and < are strict.
-  const dates = (q.get(DATE.http) ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+  const dates = (q.get(DATE.http) ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const means = DATE.where.means[(q.get(DATE.where.http) ?? DATE.where.default).trim().toUpperCase()];
   if (means && dates.length === means.days && dates.every(isDay)) {
     if (means.from !== undefined) filters.from = shift(dates[0], means.from);
@@ -165,7 +176,10 @@ export function fromApiFilter(filter) {
   const unknown = [];
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null || value === false || (Array.isArray(value) && !value.length)) continue;
-    if ((key === 'from' || key === 'to') && typeof value === 'string') { filters[key] = value; continue; }
+    if ((key === 'from' || key === 'to') && typeof value === 'string') {
+      filters[key] = value;
+      continue;
+    }
     const http = API_KEYS[key];
     if (http && LIST_KEYS.includes(http)) filters[http] = (Array.isArray(value) ? value : [value]).map(String);
     else if (http && SWITCH_KEYS.includes(http) && value === true) filters[http] = true;

@@ -24,24 +24,40 @@ export function barChart({ rows, title, width = 460, labelWidth = 190, selected 
   // DejaVu Sans, the widest common fallback, averages about 7 px a character at 12 px.
   const chars = Math.floor(labelWidth / 7.2);
   const anySelected = selected.length > 0;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart bar-chart', role: 'list', 'aria-label': title, 'font-size': 12 },
+  const svg = s(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, class: 'chart bar-chart', role: 'list', 'aria-label': title, 'font-size': 12 },
     s('title', null, title),
     rows.map((row, i) => {
       const y = top + i * rowHeight;
       const isSelected = selected.includes(row.key);
       const fillColor = row.color ?? (isSelected ? COLORS.barSelected : anySelected ? COLORS.barMuted : COLORS.bar);
-      return s('g', {
-        class: `bar${onClick ? ' clickable' : ''}${isSelected ? ' selected' : ''}`, role: 'listitem', tabindex: onClick ? 0 : undefined,
-        dataset: { key: row.key, value: String(row.value) }, 'aria-label': `${row.label}: ${fmt(row.value)}${row.detail ? `, ${row.detail}` : ''}`,
-        onclick: onClick ? (event) => onClick(row, event) : undefined,
-        onkeydown: onClick ? (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); onClick(row, event); } } : undefined,
-      },
-      s('title', null, `${row.label}: ${fmt(row.value)}${row.detail ? ` (${row.detail})` : ''}`),
-      // A full-width transparent target, so that short bars are as easy to click as long ones.
-      s('rect', { x: 0, y, width, height: rowHeight, fill: 'transparent' }),
-      s('text', { x: labelWidth - 8, y: y + 16, 'text-anchor': 'end', fill: COLORS.text, 'font-weight': isSelected ? 700 : 400 }, clip(row.label, chars)),
-      s('rect', { x: labelWidth, y: y + 4, width: Math.max(row.value > 0 ? 1 : 0, x(row.value)), height: rowHeight - 8, fill: fillColor, rx: 2 }),
-      s('text', { x: labelWidth + x(row.value) + 5, y: y + 16, fill: COLORS.textMuted }, fmt(row.value)));
-    }));
+      return s(
+        'g',
+        {
+          class: `bar${onClick ? ' clickable' : ''}${isSelected ? ' selected' : ''}`,
+          role: 'listitem',
+          tabindex: onClick ? 0 : undefined,
+          dataset: { key: row.key, value: String(row.value) },
+          'aria-label': `${row.label}: ${fmt(row.value)}${row.detail ? `, ${row.detail}` : ''}`,
+          onclick: onClick ? (event) => onClick(row, event) : undefined,
+          onkeydown: onClick
+            ? (event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  onClick(row, event);
+                }
+              }
+            : undefined,
+        },
+        s('title', null, `${row.label}: ${fmt(row.value)}${row.detail ? ` (${row.detail})` : ''}`),
+        // A full-width transparent target, so that short bars are as easy to click as long ones.
+        s('rect', { x: 0, y, width, height: rowHeight, fill: 'transparent' }),
+        s('text', { x: labelWidth - 8, y: y + 16, 'text-anchor': 'end', fill: COLORS.text, 'font-weight': isSelected ? 700 : 400 }, clip(row.label, chars)),
+        s('rect', { x: labelWidth, y: y + 4, width: Math.max(row.value > 0 ? 1 : 0, x(row.value)), height: rowHeight - 8, fill: fillColor, rx: 2 }),
+        s('text', { x: labelWidth + x(row.value) + 5, y: y + 16, fill: COLORS.textMuted }, fmt(row.value)),
+      );
+    }),
+  );
   return /** @type {SVGSVGElement} */ (svg);
 }

@@ -24,31 +24,58 @@ export function columnChart({ columns, title, metric, onClick, width = 640, heig
   const y = linear(top, innerH);
   const step = columns.length ? innerW / columns.length : innerW;
   const gap = step > 6 ? 1 : 0;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart column-chart', role: 'list', 'aria-label': title, 'font-size': 11 },
+  const svg = s(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, class: 'chart column-chart', role: 'list', 'aria-label': title, 'font-size': 11 },
     s('title', null, title),
     // Horizontal grid lines and their values.
-    tickValues.map((t) => s('g', null,
-      s('line', { x1: margin.left, x2: width - margin.right, y1: margin.top + innerH - y(t), y2: margin.top + innerH - y(t), stroke: COLORS.grid }),
-      s('text', { x: margin.left - 6, y: margin.top + innerH - y(t) + 4, 'text-anchor': 'end', fill: COLORS.axis }, short(t)))),
+    tickValues.map((t) =>
+      s(
+        'g',
+        null,
+        s('line', { x1: margin.left, x2: width - margin.right, y1: margin.top + innerH - y(t), y2: margin.top + innerH - y(t), stroke: COLORS.grid }),
+        s('text', { x: margin.left - 6, y: margin.top + innerH - y(t) + 4, 'text-anchor': 'end', fill: COLORS.axis }, short(t)),
+      ),
+    ),
     columns.map((c, i) => {
       const x = margin.left + i * step;
       const hasPart = c.part !== undefined;
-      const bar = (value, color) => s('rect', {
-        x: x + gap / 2, y: margin.top + innerH - y(value), width: Math.max(0.5, step - gap), height: y(value), fill: color, 'fill-opacity': c.partial ? 0.55 : 1,
-      });
-      return s('g', {
-        class: `column${onClick ? ' clickable' : ''}${hasPart && c.part ? ' selected' : ''}`, role: 'listitem', tabindex: onClick ? 0 : undefined,
-        dataset: { period: c.period, value: String(hasPart ? c.part : c.value) }, 'aria-label': `${c.label}: ${fmt(c.value)} ${metric}${hasPart ? `, ${fmt(c.part)} selected` : ''}`,
-        onclick: onClick ? (e) => onClick(c, e) : undefined,
-        onkeydown: onClick ? (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onClick(c, e); } } : undefined,
-      },
-      s('title', null, `${c.label}: ${fmt(c.value)} ${metric}${hasPart ? `, ${fmt(c.part)} in the selection` : ''}${c.partial ? ' (the data covers only part of this period)' : ''}`),
-      s('rect', { x, y: margin.top, width: step, height: innerH, fill: 'transparent' }),
-      bar(c.value, hasPart ? COLORS.barMuted : COLORS.bar),
-      hasPart && c.part ? bar(c.part, COLORS.bar) : null);
+      const bar = (value, color) =>
+        s('rect', {
+          x: x + gap / 2,
+          y: margin.top + innerH - y(value),
+          width: Math.max(0.5, step - gap),
+          height: y(value),
+          fill: color,
+          'fill-opacity': c.partial ? 0.55 : 1,
+        });
+      return s(
+        'g',
+        {
+          class: `column${onClick ? ' clickable' : ''}${hasPart && c.part ? ' selected' : ''}`,
+          role: 'listitem',
+          tabindex: onClick ? 0 : undefined,
+          dataset: { period: c.period, value: String(hasPart ? c.part : c.value) },
+          'aria-label': `${c.label}: ${fmt(c.value)} ${metric}${hasPart ? `, ${fmt(c.part)} selected` : ''}`,
+          onclick: onClick ? (e) => onClick(c, e) : undefined,
+          onkeydown: onClick
+            ? (e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onClick(c, e);
+                }
+              }
+            : undefined,
+        },
+        s('title', null, `${c.label}: ${fmt(c.value)} ${metric}${hasPart ? `, ${fmt(c.part)} in the selection` : ''}${c.partial ? ' (the data covers only part of this period)' : ''}`),
+        s('rect', { x, y: margin.top, width: step, height: innerH, fill: 'transparent' }),
+        bar(c.value, hasPart ? COLORS.barMuted : COLORS.bar),
+        hasPart && c.part ? bar(c.part, COLORS.bar) : null,
+      );
     }),
     s('line', { x1: margin.left, x2: width - margin.right, y1: margin.top + innerH, y2: margin.top + innerH, stroke: COLORS.axis }),
-    axisLabels(columns, margin.left, step, margin.top + innerH + 16));
+    axisLabels(columns, margin.left, step, margin.top + innerH + 16),
+  );
   return /** @type {SVGSVGElement} */ (svg);
 }
 
@@ -65,9 +92,14 @@ function axisLabels(columns, left, step, y) {
     const x = left + i * step + (byYear ? 0 : step / 2);
     if (x - lastX < minGap) return;
     lastX = x;
-    labels.push(s('g', null,
-      byYear ? s('line', { x1: x, x2: x, y1: y - 16, y2: y - 11, stroke: COLORS.axis }) : null,
-      s('text', { x: byYear ? x + 2 : x, y, 'text-anchor': byYear ? 'start' : 'middle', fill: COLORS.axis }, byYear ? year : c.period.length > 4 ? c.period.slice(2) : c.period)));
+    labels.push(
+      s(
+        'g',
+        null,
+        byYear ? s('line', { x1: x, x2: x, y1: y - 16, y2: y - 11, stroke: COLORS.axis }) : null,
+        s('text', { x: byYear ? x + 2 : x, y, 'text-anchor': byYear ? 'start' : 'middle', fill: COLORS.axis }, byYear ? year : c.period.length > 4 ? c.period.slice(2) : c.period),
+      ),
+    );
   });
   return labels;
 }

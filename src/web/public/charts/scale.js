@@ -29,11 +29,11 @@ export const COLORS = {
 
 /** Stable colours for event types, shared by the breakdown and the map's points. */
 export const EVENT_TYPE_COLORS = {
-  'Battles': '#b7472a',
+  Battles: '#b7472a',
   'Violence against civilians': '#6d2e8a',
   'Explosions/Remote violence': '#d48a1f',
-  'Riots': '#2c7fb8',
-  'Protests': '#41ab5d',
+  Riots: '#2c7fb8',
+  Protests: '#41ab5d',
   'Strategic developments': '#7a7a7a',
 };
 export const OTHER_COLOR = '#4d4d4d';

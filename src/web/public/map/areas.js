@@ -45,10 +45,18 @@ export async function loadAreas(filters, metric, signal) {
  */
 async function shapesOf(rows) {
   const countries = [...new Set(rows.map((r) => r.country).filter(Boolean))];
-  return new Map(await Promise.all(countries.map(async (country) => {
-    /** @type {[string, import('geojson').Feature[]]} */
-    let entry;
-    try { entry = [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features]; } catch { entry = [country, []]; }
-    return entry;
-  })));
+  return new Map(
+    await Promise.all(
+      countries.map(async (country) => {
+        /** @type {[string, import('geojson').Feature[]]} */
+        let entry;
+        try {
+          entry = [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features];
+        } catch {
+          entry = [country, []];
+        }
+        return entry;
+      }),
+    ),
+  );
 }

@@ -22,10 +22,18 @@ export function fromMapGeoJson(collection, metric, chosen) {
     }
     const names = String(p.name ?? p.boundary ?? '').split(' / ');
     return {
-      type: 'Feature', id: i, geometry: f.geometry,
+      type: 'Feature',
+      id: i,
+      geometry: f.geometry,
       properties: {
-        key: `${nameKey(p.country)}|${nameKey(names[0])}`, country: p.country, admin1: names[0], names: names.join(' / '),
-        events: p.events ?? 0, fatalities: p.fatalities ?? 0, value: p[metric] ?? p.value ?? 0, selected: names.some((n) => selected.has(nameKey(n))),
+        key: `${nameKey(p.country)}|${nameKey(names[0])}`,
+        country: p.country,
+        admin1: names[0],
+        names: names.join(' / '),
+        events: p.events ?? 0,
+        fatalities: p.fatalities ?? 0,
+        value: p[metric] ?? p.value ?? 0,
+        selected: names.some((n) => selected.has(nameKey(n))),
       },
     };
   });
@@ -35,7 +43,12 @@ export function fromMapGeoJson(collection, metric, chosen) {
 }
 
 /** "Ségou" → "segou", "Centre-Nord" → "centrenord". */
-export const nameKey = (name) => String(name ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+export const nameKey = (name) =>
+  String(name ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * @param {Map<string, any[]>} shapes each data country's admin1 features
@@ -55,10 +68,18 @@ export function joinCounts(shapes, rows, metric, chosen) {
       const row = byKey.get(key);
       if (row) used.add(key);
       features.push({
-        type: 'Feature', id: features.length, geometry: f.geometry,
+        type: 'Feature',
+        id: features.length,
+        geometry: f.geometry,
         properties: {
-          key, country, admin1: row?.admin1 ?? name, names: row?.admin1 ?? name, events: row?.events ?? 0, fatalities: row?.fatalities ?? 0,
-          value: row?.[metric] ?? 0, selected: selected.has(nameKey(row?.admin1 ?? name)),
+          key,
+          country,
+          admin1: row?.admin1 ?? name,
+          names: row?.admin1 ?? name,
+          events: row?.events ?? 0,
+          fatalities: row?.fatalities ?? 0,
+          value: row?.[metric] ?? 0,
+          selected: selected.has(nameKey(row?.admin1 ?? name)),
         },
       });
     }
@@ -71,7 +92,10 @@ export function joinCounts(shapes, rows, metric, chosen) {
 export function breaksOf(values) {
   const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (!sorted.length) return [1];
-  const round = (v) => { const p = 10 ** Math.max(0, Math.floor(Math.log10(v)) - 1); return Math.max(1, Math.floor(v / p) * p); };
+  const round = (v) => {
+    const p = 10 ** Math.max(0, Math.floor(Math.log10(v)) - 1);
+    return Math.max(1, Math.floor(v / p) * p);
+  };
   const out = [1];
   for (const q of [0.2, 0.4, 0.6, 0.8]) {
     const b = round(sorted[Math.floor(q * (sorted.length - 1))]);

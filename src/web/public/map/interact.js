@@ -23,9 +23,10 @@ export function clickTarget(map, point, countries) {
     const p = event.properties;
     return {
       popup: { at: event.geometry.coordinates, content: eventCard(p) },
-      filters: (f) => (only(f.location, p.location) && only(f.country, p.country)
-        ? { ...f, location: [], admin2: [] }
-        : { ...f, country: [p.country], admin1: p.admin1 ? [p.admin1] : [], admin2: [], location: [p.location] }),
+      filters: (f) =>
+        only(f.location, p.location) && only(f.country, p.country)
+          ? { ...f, location: [], admin2: [] }
+          : { ...f, country: [p.country], admin1: p.admin1 ? [p.admin1] : [], admin2: [], location: [p.location] },
     };
   }
   const area = hit('admin1-fill');
@@ -45,19 +46,38 @@ export function clickTarget(map, point, countries) {
 const only = (values, value) => values?.length === 1 && String(values[0]).toLowerCase() === String(value ?? '').toLowerCase();
 
 function eventCard(p) {
-  return h('div', { class: 'event-card' },
-    h('strong', null, p.location ?? '(no location)'), h('br'),
-    [p.admin1, p.country].filter(Boolean).join(', '), h('br'),
-    `${p.event_date ?? ''} · ${p.event_type ?? ''}`, h('br'),
-    `${fmt(p.fatalities ?? 0)} fatalities`);
+  return h(
+    'div',
+    { class: 'event-card' },
+    h('strong', null, p.location ?? '(no location)'),
+    h('br'),
+    [p.admin1, p.country].filter(Boolean).join(', '),
+    h('br'),
+    `${p.event_date ?? ''} · ${p.event_type ?? ''}`,
+    h('br'),
+    `${fmt(p.fatalities ?? 0)} fatalities`,
+  );
 }
 
 /** [[west, south], [east, north]] around all the features' coordinates, or null. */
 export function boundsOf(features) {
-  let w = Infinity; let s = Infinity; let e = -Infinity; let n = -Infinity;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
   const visit = (c) => {
-    if (typeof c[0] === 'number') { w = Math.min(w, c[0]); e = Math.max(e, c[0]); s = Math.min(s, c[1]); n = Math.max(n, c[1]); } else for (const x of c) visit(x);
+    if (typeof c[0] === 'number') {
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1]);
+      n = Math.max(n, c[1]);
+    } else for (const x of c) visit(x);
   };
   for (const f of features) if (f.geometry) visit(f.geometry.coordinates);
-  return Number.isFinite(w) ? [[w, s], [e, n]] : null;
+  return Number.isFinite(w)
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }

@@ -32,12 +32,18 @@ export function clusterLabels(maplibregl, map) {
 
   // After every frame the set of clusters may have changed; one refresh per frame is enough.
   map.on('render', () => {
-    if (!pending && map.isSourceLoaded('events')) { pending = true; requestAnimationFrame(refresh); }
+    if (!pending && map.isSourceLoaded('events')) {
+      pending = true;
+      requestAnimationFrame(refresh);
+    }
   });
   return {
     refresh,
     /** New data: cluster ids start again and may now name other clusters. */
-    reset() { for (const marker of shown.values()) marker.remove(); shown.clear(); },
+    reset() {
+      for (const marker of shown.values()) marker.remove();
+      shown.clear();
+    },
   };
 }
 

@@ -26,7 +26,11 @@ export function mapStyle() {
       countries: { type: 'geojson', data: EMPTY },
       admin1: { type: 'geojson', data: EMPTY, promoteId: 'key' },
       events: {
-        type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 42, clusterMaxZoom: 11,
+        type: 'geojson',
+        data: EMPTY,
+        cluster: true,
+        clusterRadius: 42,
+        clusterMaxZoom: 11,
         // Clusters carry their fatalities too, so that they can be sized by either metric.
         clusterProperties: { fatalities: ['+', ['coalesce', ['get', 'fatalities'], 0]] },
       },
@@ -35,7 +39,10 @@ export function mapStyle() {
       { id: 'background', type: 'background', paint: { 'background-color': '#dde7ee' } },
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#f6f4ef' } },
       {
-        id: 'admin1-fill', type: 'fill', source: 'admin1', layout: { visibility: 'none' },
+        id: 'admin1-fill',
+        type: 'fill',
+        source: 'admin1',
+        layout: { visibility: 'none' },
         paint: {
           'fill-color': ['case', ['>', ['coalesce', ['get', 'value'], 0], 0], ['step', ['get', 'value'], RAMP[0], 1, RAMP[0]], '#f6f4ef'],
           'fill-opacity': 0.9,
@@ -44,28 +51,50 @@ export function mapStyle() {
       { id: 'admin1-line', type: 'line', source: 'admin1', layout: { visibility: 'none' }, paint: { 'line-color': '#a99e92', 'line-width': 0.6 } },
       {
         // Events in areas whose names match no boundary, at their places (from /api/map.geojson).
-        id: 'admin1-places', type: 'circle', source: 'admin1', layout: { visibility: 'none' }, filter: ['==', ['geometry-type'], 'Point'],
+        id: 'admin1-places',
+        type: 'circle',
+        source: 'admin1',
+        layout: { visibility: 'none' },
+        filter: ['==', ['geometry-type'], 'Point'],
         paint: {
-          'circle-color': '#6b6b6b', 'circle-opacity': 0.75, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1,
+          'circle-color': '#6b6b6b',
+          'circle-opacity': 0.75,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
           'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'value']], 0, 3, 10, 8, 40, 18],
         },
       },
       {
-        id: 'admin1-selected', type: 'line', source: 'admin1', layout: { visibility: 'none' }, filter: ['==', ['get', 'selected'], true],
+        id: 'admin1-selected',
+        type: 'line',
+        source: 'admin1',
+        layout: { visibility: 'none' },
+        filter: ['==', ['get', 'selected'], true],
         paint: { 'line-color': '#1a1a1a', 'line-width': 2.2 },
       },
       { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#7d7468', 'line-width': 0.9 } },
       {
-        id: 'clusters', type: 'circle', source: 'events', filter: ['has', 'point_count'],
+        id: 'clusters',
+        type: 'circle',
+        source: 'events',
+        filter: ['has', 'point_count'],
         paint: {
-          'circle-color': '#b7472a', 'circle-opacity': 0.78, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2,
+          'circle-color': '#b7472a',
+          'circle-opacity': 0.78,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.2,
           'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'point_count']], 1, 9, 10, 18, 40, 34],
         },
       },
       {
-        id: 'points', type: 'circle', source: 'events', filter: ['!', ['has', 'point_count']],
+        id: 'points',
+        type: 'circle',
+        source: 'events',
+        filter: ['!', ['has', 'point_count']],
         paint: {
-          'circle-color': eventTypeColor, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1,
+          'circle-color': eventTypeColor,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
           'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'fatalities'], 0], 0, 4, 10, 6, 100, 11],
         },
       },
@@ -91,14 +120,18 @@ export function fillColor(breaks) {
  */
 export function legendOf(mode, breaks = []) {
   if (mode === 'points') {
-    return h('ul', { class: 'legend-items' },
-      [...Object.entries(EVENT_TYPE_COLORS), ['Other', OTHER_COLOR]].map(([label, color]) =>
-        h('li', null, h('span', { class: 'swatch dot', style: `background:${color}` }), label)),
-      h('li', null, h('span', { class: 'swatch dot cluster' }), 'cluster (number of events)'));
+    return h(
+      'ul',
+      { class: 'legend-items' },
+      [...Object.entries(EVENT_TYPE_COLORS), ['Other', OTHER_COLOR]].map(([label, color]) => h('li', null, h('span', { class: 'swatch dot', style: `background:${color}` }), label)),
+      h('li', null, h('span', { class: 'swatch dot cluster' }), 'cluster (number of events)'),
+    );
   }
-  return h('ul', { class: 'legend-items' },
+  return h(
+    'ul',
+    { class: 'legend-items' },
     h('li', null, h('span', { class: 'swatch', style: 'background:#f6f4ef' }), 'none'),
-    breaks.map((b, i) => h('li', null, h('span', { class: 'swatch', style: `background:${RAMP[i]}` }),
-      breaks[i + 1] !== undefined ? `${fmt(b)}–${fmt(breaks[i + 1] - 1)}` : `${fmt(b)} or more`)),
-    h('li', null, h('span', { class: 'swatch dot', style: 'background:#6b6b6b' }), 'places in areas without a boundary'));
+    breaks.map((b, i) => h('li', null, h('span', { class: 'swatch', style: `background:${RAMP[i]}` }), breaks[i + 1] !== undefined ? `${fmt(b)}–${fmt(breaks[i + 1] - 1)}` : `${fmt(b)} or more`)),
+    h('li', null, h('span', { class: 'swatch dot', style: 'background:#6b6b6b' }), 'places in areas without a boundary'),
+  );
 }

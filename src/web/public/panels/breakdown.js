@@ -44,9 +44,13 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
       rows = all.map((r) => ({ [key]: r[key], events: r.events, fatalities: r.fatalities, selected: isChosen(String(r[key])) }));
       const selected = shown.map((r) => String(r[key])).filter(isChosen);
       chart = barChart({
-        title: `${title}: ${metric}`, width: panel.width, labelWidth: Math.min(key === 'actor' ? 250 : 200, Math.round(panel.width * 0.45)),
+        title: `${title}: ${metric}`,
+        width: panel.width,
+        labelWidth: Math.min(key === 'actor' ? 250 : 200, Math.round(panel.width * 0.45)),
         rows: shown.map((r) => ({
-          key: String(r[key]), label: String(r[key] ?? '(none)'), value: r[metric],
+          key: String(r[key]),
+          label: String(r[key] ?? '(none)'),
+          value: r[metric],
           detail: metric === 'events' ? `${fmt(r.fatalities)} fatalities` : `${fmt(r.events)} events`,
           color: key === 'event_type' && (!chosen.length || selected.includes(String(r[key]))) ? eventTypeColor(r[key]) : undefined,
         })),
@@ -55,10 +59,16 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
       });
       fill(panel.body, chart);
       const more = all.length - shown.length;
-      panel.setSubtitle(`${metric === 'events' ? 'Events' : 'Fatalities'}, biggest first`,
-        chosen.length ? ' · chosen: ' : '', chosen.length ? h('strong', null, chosen.join(' or ')) : '',
-        more > 0 ? ` · ${fmt(more)} more in the CSV` : '');
-      panel.setNotes(note, (result.notes ?? []).filter((n) => !/^rows overlap/.test(n) || key !== 'actor'));
+      panel.setSubtitle(
+        `${metric === 'events' ? 'Events' : 'Fatalities'}, biggest first`,
+        chosen.length ? ' · chosen: ' : '',
+        chosen.length ? h('strong', null, chosen.join(' or ')) : '',
+        more > 0 ? ` · ${fmt(more)} more in the CSV` : '',
+      );
+      panel.setNotes(
+        note,
+        (result.notes ?? []).filter((n) => !/^rows overlap/.test(n) || key !== 'actor'),
+      );
     },
   };
 }

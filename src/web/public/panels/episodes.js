@@ -19,15 +19,21 @@ export function episodesPanel(ctx) {
   /** @type {any[]} */
   let rows = [];
   let filtersText = '';
-  const image = () => tableSvg({
-    title: 'Deadliest episodes', subtitle: filtersText,
-    columns: [
-      { key: 'rank', label: '#', width: 28 }, { key: 'dates', label: 'Dates', width: 160 }, { key: 'place', label: 'Place', width: 240 },
-      { key: 'fatalities', label: 'Fatalities', width: 80, align: 'end' }, { key: 'events', label: 'Events', width: 64, align: 'end' }, { key: 'actors', label: 'Actors', width: 300 },
-    ],
-    rows: rows.map((r) => ({ ...r, dates: dates(r.first, r.last), place: [r.location, r.admin1, r.country].filter(Boolean).join(', '), fatalities: fmt(r.fatalities), events: fmt(r.events) })),
-    footer: 'Events at most 10 km and 1 day apart, joined in chains.',
-  });
+  const image = () =>
+    tableSvg({
+      title: 'Deadliest episodes',
+      subtitle: filtersText,
+      columns: [
+        { key: 'rank', label: '#', width: 28 },
+        { key: 'dates', label: 'Dates', width: 160 },
+        { key: 'place', label: 'Place', width: 240 },
+        { key: 'fatalities', label: 'Fatalities', width: 80, align: 'end' },
+        { key: 'events', label: 'Events', width: 64, align: 'end' },
+        { key: 'actors', label: 'Actors', width: 300 },
+      ],
+      rows: rows.map((r) => ({ ...r, dates: dates(r.first, r.last), place: [r.location, r.admin1, r.country].filter(Boolean).join(', '), fatalities: fmt(r.fatalities), events: fmt(r.events) })),
+      footer: 'Events at most 10 km and 1 day apart, joined in chains.',
+    });
   panel.setDownloads({ csv: () => csvBlob(COLUMNS, rows), svg: () => svgBlob(image()), png: () => pngBlob(image()) });
 
   return {
@@ -40,19 +46,61 @@ export function episodesPanel(ctx) {
       filtersText = describe(answer.filters);
       const episodes = answer.figures.episodes;
       rows = episodes.map((e) => ({
-        rank: e.rank, first: e.first, last: e.last, location: e.place.location, admin1: e.place.admin1, country: e.place.country,
-        places: e.places, fatalities: e.fatalities, events: e.eventCount, actors: e.actors.slice(0, 3).map((a) => a.actor).join('; '),
+        rank: e.rank,
+        first: e.first,
+        last: e.last,
+        location: e.place.location,
+        admin1: e.place.admin1,
+        country: e.place.country,
+        places: e.places,
+        fatalities: e.fatalities,
+        events: e.eventCount,
+        actors: e.actors
+          .slice(0, 3)
+          .map((a) => a.actor)
+          .join('; '),
       }));
-      fill(panel.body, episodes.length ? h('ol', { class: 'episodes' }, episodes.map((e) => h('li', { class: 'episode' },
-        h('button', { type: 'button', class: 'episode-button', title: 'Show this place and these dates in every panel', onclick: () => ctx.go({
-          filters: { ...filters, year: [], from: e.first, to: e.last, country: e.place.country ? [e.place.country] : [], location: e.place.location ? [e.place.location] : [] },
-        }) },
-        h('span', { class: 'episode-deaths' }, h('strong', null, fmt(e.fatalities)), ' killed'),
-        h('span', { class: 'episode-place' }, [e.place.location, e.place.admin1, e.place.country].filter(Boolean).join(', '), e.places > 1 ? ` and ${e.places - 1} nearby place${e.places > 2 ? 's' : ''}` : ''),
-        h('span', { class: 'episode-dates' }, `${dates(e.first, e.last)} · ${fmt(e.eventCount)} event${e.eventCount === 1 ? '' : 's'}`),
-        h('span', { class: 'episode-actors' }, names(e.actors.slice(0, 3).map((a) => a.actor))))))) : h('p', { class: 'empty' }, 'No event with fatalities and coordinates matches.'));
+      fill(
+        panel.body,
+        episodes.length
+          ? h(
+              'ol',
+              { class: 'episodes' },
+              episodes.map((e) =>
+                h(
+                  'li',
+                  { class: 'episode' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'episode-button',
+                      title: 'Show this place and these dates in every panel',
+                      onclick: () =>
+                        ctx.go({
+                          filters: { ...filters, year: [], from: e.first, to: e.last, country: e.place.country ? [e.place.country] : [], location: e.place.location ? [e.place.location] : [] },
+                        }),
+                    },
+                    h('span', { class: 'episode-deaths' }, h('strong', null, fmt(e.fatalities)), ' killed'),
+                    h(
+                      'span',
+                      { class: 'episode-place' },
+                      [e.place.location, e.place.admin1, e.place.country].filter(Boolean).join(', '),
+                      e.places > 1 ? ` and ${e.places - 1} nearby place${e.places > 2 ? 's' : ''}` : '',
+                    ),
+                    h('span', { class: 'episode-dates' }, `${dates(e.first, e.last)} · ${fmt(e.eventCount)} event${e.eventCount === 1 ? '' : 's'}`),
+                    h('span', { class: 'episode-actors' }, names(e.actors.slice(0, 3).map((a) => a.actor))),
+                  ),
+                ),
+              ),
+            )
+          : h('p', { class: 'empty' }, 'No event with fatalities and coordinates matches.'),
+      );
       panel.setSubtitle(`${fmt(answer.figures.found)} episode${answer.figures.found === 1 ? '' : 's'} found; the ${Math.min(LIMIT, episodes.length)} deadliest`);
-      panel.setNotes(answer.sentence, answer.caveats.filter((c) => !/SYNTHETIC/.test(c)));
+      panel.setNotes(
+        answer.sentence,
+        answer.caveats.filter((c) => !/SYNTHETIC/.test(c)),
+      );
     },
   };
 }

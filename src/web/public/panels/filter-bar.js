@@ -20,38 +20,61 @@ const FIELDS = [
 export function filterBar(ctx) {
   /** @type {import('../query.js').Filters} */
   let filters = {};
-  const fields = FIELDS.map((field) => suggestField(field, () => filters, (value) => {
-    const values = /** @type {string[]} */ (filters[field.key] ?? []);
-    if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) ctx.go({ filters: { ...filters, [field.key]: [...values, value] } });
-  }));
-  const date = (key, label) => h('input', { type: 'date', id: `filter-${key}`, name: key, 'aria-label': label, onchange: (e) => {
-    const value = /** @type {HTMLInputElement} */ (e.target).value || undefined;
-    const next = { ...filters, [key]: value };
-    // A range typed backwards is meant forwards (the API refuses from > to).
-    if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
-    ctx.go({ filters: next });
-  } });
+  const fields = FIELDS.map((field) =>
+    suggestField(
+      field,
+      () => filters,
+      (value) => {
+        const values = /** @type {string[]} */ (filters[field.key] ?? []);
+        if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) ctx.go({ filters: { ...filters, [field.key]: [...values, value] } });
+      },
+    ),
+  );
+  const date = (key, label) =>
+    h('input', {
+      type: 'date',
+      id: `filter-${key}`,
+      name: key,
+      'aria-label': label,
+      onchange: (e) => {
+        const value = /** @type {HTMLInputElement} */ (e.target).value || undefined;
+        const next = { ...filters, [key]: value };
+        // A range typed backwards is meant forwards (the API refuses from > to).
+        if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
+        ctx.go({ filters: next });
+      },
+    });
   const from = date('from', 'From date');
   const to = date('to', 'To date');
-  const civilians = h('input', { type: 'checkbox', id: 'filter-civilian_targeting', onchange: (e) =>
-    ctx.go({ filters: { ...filters, civilian_targeting: /** @type {HTMLInputElement} */ (e.target).checked || undefined } }) });
+  const civilians = h('input', {
+    type: 'checkbox',
+    id: 'filter-civilian_targeting',
+    onchange: (e) => ctx.go({ filters: { ...filters, civilian_targeting: /** @type {HTMLInputElement} */ (e.target).checked || undefined } }),
+  });
   const chips = h('ul', { class: 'chips', 'aria-label': 'Active filters' });
   const clear = h('button', { type: 'button', class: 'clear', onclick: () => ctx.go({ filters: {} }) }, 'Clear all');
   const api = h('a', { class: 'api-link', title: 'The same numbers as JSON, from the API' }, 'JSON');
 
   // On a phone the fields fold away under "Filters" (the chips stay in view); elsewhere
   // the summary is hidden and the fields are always shown.
-  const root = h('form', { class: 'filter-bar', role: 'search', 'aria-label': 'Filters', onsubmit: (e) => e.preventDefault() },
-    h('details', { class: 'filter-details', open: !matchMedia('(max-width: 700px)').matches },
+  const root = h(
+    'form',
+    { class: 'filter-bar', role: 'search', 'aria-label': 'Filters', onsubmit: (e) => e.preventDefault() },
+    h(
+      'details',
+      { class: 'filter-details', open: !matchMedia('(max-width: 700px)').matches },
       h('summary', null, 'Filters'),
-      h('div', { class: 'filter-fields' },
+      h(
+        'div',
+        { class: 'filter-fields' },
         fields.map((f) => f.root),
-        h('div', { class: 'field field-dates' },
-          h('label', { for: 'filter-from' }, 'Dates'),
-          h('div', { class: 'date-range' }, from, h('span', { 'aria-hidden': 'true' }, '–'), to)),
+        h('div', { class: 'field field-dates' }, h('label', { for: 'filter-from' }, 'Dates'), h('div', { class: 'date-range' }, from, h('span', { 'aria-hidden': 'true' }, '–'), to)),
         h('div', { class: 'field field-check' }, h('label', { for: 'filter-civilian_targeting' }, civilians, ' Targets civilians')),
-        api)),
-    h('div', { class: 'filter-active' }, chips, clear));
+        api,
+      ),
+    ),
+    h('div', { class: 'filter-active' }, chips, clear),
+  );
 
   return {
     root,
@@ -61,12 +84,28 @@ export function filterBar(ctx) {
       for (const f of fields) f.reset();
       from.value = String(filters.from ?? '');
       to.value = String(filters.to ?? '');
-      if (info?.first && info?.last) for (const d of [from, to]) { d.min = info.first; d.max = info.last; }
+      if (info?.first && info?.last)
+        for (const d of [from, to]) {
+          d.min = info.first;
+          d.max = info.last;
+        }
       civilians.checked = Boolean(filters.civilian_targeting);
-      fill(chips, chipsOf(filters).map((chip) => h('li', { class: 'chip', dataset: { key: chip.key } },
-        h('span', { class: 'chip-label' }, `${chip.label}: `), h('span', { class: 'chip-value' }, chip.value),
-        h('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${chip.label} ${chip.value}`, title: 'Remove this filter',
-          onclick: () => ctx.go({ filters: removeChip(filters, chip) }) }, '×'))));
+      fill(
+        chips,
+        chipsOf(filters).map((chip) =>
+          h(
+            'li',
+            { class: 'chip', dataset: { key: chip.key } },
+            h('span', { class: 'chip-label' }, `${chip.label}: `),
+            h('span', { class: 'chip-value' }, chip.value),
+            h(
+              'button',
+              { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${chip.label} ${chip.value}`, title: 'Remove this filter', onclick: () => ctx.go({ filters: removeChip(filters, chip) }) },
+              '×',
+            ),
+          ),
+        ),
+      );
       clear.hidden = isEmpty(filters);
       const query = filtersToParams(filters).toString();
       api.href = `/api/count${query ? `?${query}` : ''}`;
@@ -97,7 +136,10 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
       const result = await getJson(url, loading.signal);
       loadedFor = url;
       // Admin1 names repeat across countries ("Centre"): the option says which country.
-      fill(list, result.rows.slice(0, 500).map((r) => h('option', { value: String(r[key] ?? ''), label: key === 'admin1' && r.country ? `${r.country} · ${fmt(r.events)} events` : `${fmt(r.events)} events` })));
+      fill(
+        list,
+        result.rows.slice(0, 500).map((r) => h('option', { value: String(r[key] ?? ''), label: key === 'admin1' && r.country ? `${r.country} · ${fmt(r.events)} events` : `${fmt(r.events)} events` })),
+      );
     } catch (error) {
       if (!isAbort(error)) console.warn(`suggestions for ${key}:`, error);
     }
@@ -110,7 +152,11 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
     if (!typed) return;
     if (key !== 'actor') {
       let values = [];
-      try { values = (await getOnce(apiUrl('/api/count', null, { by: key }))).rows.map((r) => String(r[key] ?? '')).filter(Boolean); } catch { /* the API will say */ }
+      try {
+        values = (await getOnce(apiUrl('/api/count', null, { by: key }))).rows.map((r) => String(r[key] ?? '')).filter(Boolean);
+      } catch {
+        /* the API will say */
+      }
       const lower = typed.toLowerCase();
       const exact = values.find((v) => v.toLowerCase() === lower);
       const near = values.filter((v) => v.toLowerCase().includes(lower));
@@ -126,7 +172,12 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
     commit(typed);
   };
   input.addEventListener('focus', load);
-  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); take(); } });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      take();
+    }
+  });
   // Picking a suggestion fires an input event that is not typing: take it at once.
   input.addEventListener('input', (e) => {
     hint.hidden = true;
@@ -135,6 +186,10 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
 
   return {
     root: h('div', { class: `field field-${key}` }, h('label', { for: id }, label), input, list, hint),
-    reset() { input.value = ''; loadedFor = null; hint.hidden = true; },
+    reset() {
+      input.value = '';
+      loadedFor = null;
+      hint.hidden = true;
+    },
   };
 }

@@ -18,11 +18,21 @@ import { createPanel, toggle } from './panel.js';
 const POINT_LIMIT = 100_000;
 const POINT_FIELDS = 'id,event_date,event_type,country,admin1,location,fatalities,latitude,longitude';
 /** @type {[[number, number], [number, number]]} */
-const SAHEL = [[-17.5, 4], [16, 25]];
+const SAHEL = [
+  [-17.5, 4],
+  [16, 25],
+];
 
 /** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
 export function mapPanel(ctx) {
-  const modes = toggle('The map shows', [['points', 'Events'], ['admin1', 'Admin1 areas']], (mode) => ctx.go({ view: { map: mode } }));
+  const modes = toggle(
+    'The map shows',
+    [
+      ['points', 'Events'],
+      ['admin1', 'Admin1 areas'],
+    ],
+    (mode) => ctx.go({ view: { map: mode } }),
+  );
   const panel = createPanel({ id: 'map', title: 'Map', className: 'panel-map', tools: [modes.root] });
   const container = h('div', { class: 'map', role: 'region', 'aria-label': 'Map of the events' });
   const legend = h('div', { class: 'legend' });
@@ -37,9 +47,10 @@ export function mapPanel(ctx) {
   let areaRows = [];
 
   panel.setDownloads({
-    csv: async () => (state.view.map === 'admin1'
-      ? csvBlob(['country', 'admin1', 'events', 'fatalities'], areaRows)
-      : fetchBlob(apiUrl('/api/events.csv', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }))),
+    csv: async () =>
+      state.view.map === 'admin1'
+        ? csvBlob(['country', 'admin1', 'events', 'fatalities'], areaRows)
+        : fetchBlob(apiUrl('/api/events.csv', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT })),
     // The server draws the publishable version: title, filters, source and key on the figure.
     svg: () => fetchBlob(apiUrl('/api/map.svg', state.filters, { level: state.view.map === 'admin1' ? 'admin1' : 'points', metric: state.view.metric })),
     png: () => mapPng(engine.map),
@@ -48,8 +59,14 @@ export function mapPanel(ctx) {
   async function start() {
     const maplibregl = await import('/vendor/maplibre-gl.js');
     const map = new maplibregl.Map({
-      container, style: mapStyle(), bounds: SAHEL, fitBoundsOptions: { padding: 20 }, attributionControl: false,
-      dragRotate: false, pitchWithRotate: false, renderWorldCopies: false,
+      container,
+      style: mapStyle(),
+      bounds: SAHEL,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      renderWorldCopies: false,
       // On touch screens one finger scrolls the page, two move the map: the map must not trap the page.
       cooperativeGestures: matchMedia('(pointer: coarse)').matches,
       canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -68,11 +85,16 @@ export function mapPanel(ctx) {
     map.on('click', async (e) => {
       const target = clickTarget(map, e.point, countries);
       if (!target) return;
-      if (target.zoom) { map.easeTo({ center: target.center, zoom: await geojsonSource(map, 'events').getClusterExpansionZoom(target.zoom) }); return; }
+      if (target.zoom) {
+        map.easeTo({ center: target.center, zoom: await geojsonSource(map, 'events').getClusterExpansionZoom(target.zoom) });
+        return;
+      }
       if (target.popup) new maplibregl.Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(target.popup.at).setDOMContent(target.popup.content).addTo(map);
       if (target.filters) ctx.go({ filters: target.filters(state.filters) });
     });
-    map.on('mousemove', (e) => { map.getCanvas().style.cursor = clickTarget(map, e.point, countries) ? 'pointer' : ''; });
+    map.on('mousemove', (e) => {
+      map.getCanvas().style.cursor = clickTarget(map, e.point, countries) ? 'pointer' : '';
+    });
     // For the end-to-end tests and for anyone poking at the map from the console.
     window.crisismap = { ...window.crisismap, map };
     return { maplibregl, map, labels, problem };
@@ -116,9 +138,10 @@ export function mapPanel(ctx) {
       const filterKey = filtersToParams(next.filters).toString();
       const shown = mode === 'points' ? await showPoints(signal) : await showAreas(signal);
       if (fitted !== filterKey) {
-        const bounds = mode === 'points'
-          ? boundsOf(/** @type {{ data: import('geojson').FeatureCollection }} */ (shown).data.features)
-          : boundsOf(/** @type {{ collection: { features: Array<{ properties: { value: number } }> } }} */ (shown).collection.features.filter((f) => f.properties.value > 0));
+        const bounds =
+          mode === 'points'
+            ? boundsOf(/** @type {{ data: import('geojson').FeatureCollection }} */ (shown).data.features)
+            : boundsOf(/** @type {{ collection: { features: Array<{ properties: { value: number } }> } }} */ (shown).collection.features.filter((f) => f.properties.value > 0));
         // Room on the right for the zoom buttons, so that no point hides under them.
         if (bounds) map.fitBounds(bounds, { padding: { top: 40, bottom: 30, left: 30, right: 60 }, maxZoom: 9, duration: 0 });
         fitted = filterKey;
@@ -143,7 +166,8 @@ export function mapPanel(ctx) {
       const left = matched - mapped - withoutCoordinates;
       notes(
         withoutCoordinates ? `${fmt(withoutCoordinates)} events have no coordinates and are not on the map` : null,
-        left > 0 ? `only the first ${fmt(mapped + withoutCoordinates)} of ${fmt(matched)} events are drawn: narrow the filters to see the rest` : null);
+        left > 0 ? `only the first ${fmt(mapped + withoutCoordinates)} of ${fmt(matched)} events are drawn: narrow the filters to see the rest` : null,
+      );
     } else {
       const areas = shown.collection.features.filter((f) => !f.properties.unmatched && f.properties.events > 0);
       const onMap = areas.reduce((n, f) => n + f.properties.events, 0);
@@ -152,7 +176,14 @@ export function mapPanel(ctx) {
       panel.root.dataset.unmatched = String(shown.selection.missing);
       panel.setSubtitle(h('strong', { class: 'mapped' }, `${fmt(onMap)} events in ${fmt(areas.length)} areas`), ` · ${state.view.metric} per admin1 area; click an area to choose it`);
       const missing = shown.unmatched;
-      notes(missing.length ? `${fmt(missing.reduce((n, r) => n + r.events, 0))} events are in areas the bundled boundaries do not name: ${missing.slice(0, 6).map((r) => `${r.admin1 ?? '(no admin1)'} (${r.country})`).join(', ')}${missing.length > 6 ? '…' : ''}` : null);
+      notes(
+        missing.length
+          ? `${fmt(missing.reduce((n, r) => n + r.events, 0))} events are in areas the bundled boundaries do not name: ${missing
+              .slice(0, 6)
+              .map((r) => `${r.admin1 ?? '(no admin1)'} (${r.country})`)
+              .join(', ')}${missing.length > 6 ? '…' : ''}`
+          : null,
+      );
     }
   }
 

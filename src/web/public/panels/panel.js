@@ -18,11 +18,14 @@ export function createPanel({ id, title, className = '', tools = [] }) {
   const body = h('div', { class: 'panel-body' });
   const footer = h('div', { class: 'panel-footer' });
   const error = h('p', { class: 'panel-error', role: 'alert', hidden: true });
-  const root = h('section', { class: `panel ${className}`, id: `panel-${id}`, 'aria-labelledby': `panel-${id}-title`, dataset: { panel: id, status: 'loading' } },
-    h('header', { class: 'panel-header' },
-      h('div', { class: 'panel-titles' }, h('h2', { id: `panel-${id}-title` }, title), subtitle),
-      h('div', { class: 'panel-tools' }, ...tools, buttons)),
-    error, body, footer);
+  const root = h(
+    'section',
+    { class: `panel ${className}`, id: `panel-${id}`, 'aria-labelledby': `panel-${id}-title`, dataset: { panel: id, status: 'loading' } },
+    h('header', { class: 'panel-header' }, h('div', { class: 'panel-titles' }, h('h2', { id: `panel-${id}-title` }, title), subtitle), h('div', { class: 'panel-tools' }, ...tools, buttons)),
+    error,
+    body,
+    footer,
+  );
   /** @type {import('../query.js').Filters} */
   let filters = {};
 
@@ -32,23 +35,58 @@ export function createPanel({ id, title, className = '', tools = [] }) {
     body,
     footer,
     /** The width charts are drawn at, so that their text is the page's size at any screen width. */
-    get width() { return Math.max(280, Math.round(body.clientWidth || 460)); },
+    get width() {
+      return Math.max(280, Math.round(body.clientWidth || 460));
+    },
     /** The filters the panel currently shows: its downloads are named after them. */
-    set filters(value) { filters = value; },
-    setSubtitle(...text) { fill(subtitle, ...text); },
+    set filters(value) {
+      filters = value;
+    },
+    setSubtitle(...text) {
+      fill(subtitle, ...text);
+    },
     /** Sentences and caveats under the chart, as the CLI prints them. */
     setNotes(sentence, caveats = []) {
-      fill(footer, sentence ? h('p', { class: 'sentence' }, sentence) : null,
-        caveats.length ? h('ul', { class: 'caveats' }, caveats.map((c) => h('li', null, c))) : null);
+      fill(
+        footer,
+        sentence ? h('p', { class: 'sentence' }, sentence) : null,
+        caveats.length
+          ? h(
+              'ul',
+              { class: 'caveats' },
+              caveats.map((c) => h('li', null, c)),
+            )
+          : null,
+      );
     },
     /** @param {Downloads} downloads */
     setDownloads(downloads) {
-      fill(buttons, Object.entries(downloads).map(([ext, make]) =>
-        h('button', { type: 'button', class: 'download', dataset: { format: ext }, title: `Download this panel as ${ext.toUpperCase()}`, onclick: async (event) => {
-          const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
-          button.disabled = true;
-          try { save(await make(), fileName(id, filters, ext)); } catch (err) { alert(`Could not download: ${/** @type {Error} */ (err).message}`); } finally { button.disabled = false; }
-        } }, ext.toUpperCase())));
+      fill(
+        buttons,
+        Object.entries(downloads).map(([ext, make]) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'download',
+              dataset: { format: ext },
+              title: `Download this panel as ${ext.toUpperCase()}`,
+              onclick: async (event) => {
+                const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
+                button.disabled = true;
+                try {
+                  save(await make(), fileName(id, filters, ext));
+                } catch (err) {
+                  alert(`Could not download: ${/** @type {Error} */ (err).message}`);
+                } finally {
+                  button.disabled = false;
+                }
+              },
+            },
+            ext.toUpperCase(),
+          ),
+        ),
+      );
     },
   };
 }
@@ -74,6 +112,8 @@ export function toggle(label, options, onChoose) {
   return {
     root,
     /** @param {string} value */
-    set(value) { for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.value === value)); },
+    set(value) {
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.value === value));
+    },
   };
 }

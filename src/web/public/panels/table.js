@@ -24,12 +24,20 @@ export function tablePanel(ctx) {
   /** @type {any} */
   let list = null;
   let filters = /** @type {import('../query.js').Filters} */ ({});
-  const image = () => tableSvg({
-    title: `Events ${(list.page - 1) * list.limit + 1}–${(list.page - 1) * list.limit + list.events.length} of ${fmt(list.matched)}`, subtitle: describe(list.filters),
-    columns: [{ key: 'event_date', label: 'Date', width: 84 }, { key: 'place', label: 'Place', width: 200 }, { key: 'event_type', label: 'Type', width: 180 },
-      { key: 'actors', label: 'Actors', width: 320 }, { key: 'fatalities', label: 'Deaths', width: 56, align: 'end' }, { key: 'notes', label: 'Notes', width: 420 }],
-    rows: list.events.map((e) => ({ ...e, place: place(e), actors: actors(e) })),
-  });
+  const image = () =>
+    tableSvg({
+      title: `Events ${(list.page - 1) * list.limit + 1}–${(list.page - 1) * list.limit + list.events.length} of ${fmt(list.matched)}`,
+      subtitle: describe(list.filters),
+      columns: [
+        { key: 'event_date', label: 'Date', width: 84 },
+        { key: 'place', label: 'Place', width: 200 },
+        { key: 'event_type', label: 'Type', width: 180 },
+        { key: 'actors', label: 'Actors', width: 320 },
+        { key: 'fatalities', label: 'Deaths', width: 56, align: 'end' },
+        { key: 'notes', label: 'Notes', width: 420 },
+      ],
+      rows: list.events.map((e) => ({ ...e, place: place(e), actors: actors(e) })),
+    });
   panel.setDownloads({
     csv: () => fetchBlob(apiUrl('/api/events.csv', filters, { limit: CSV_LIMIT })),
     svg: () => svgBlob(image()),
@@ -49,21 +57,48 @@ export function tablePanel(ctx) {
       const pages = Math.max(1, Math.ceil(list.matched / list.limit));
       panel.root.dataset.matched = String(list.matched);
       panel.setSubtitle(h('strong', { class: 'matched' }, `${fmt(list.matched)} event${list.matched === 1 ? '' : 's'}`), list.matched ? ' in date order' : '');
-      fill(scroller, list.events.length ? h('table', { class: 'events' },
-        h('thead', null, h('tr', null, ['Date', 'Place', 'Type', 'Actors', 'Fatalities', 'Notes', 'Source'].map((t) => h('th', { scope: 'col', class: t === 'Fatalities' ? 'num' : undefined }, t)))),
-        h('tbody', null, list.events.map((e) => h('tr', { dataset: { id: String(e.id) } },
-          h('td', { class: 'date' }, e.event_date),
-          h('td', { class: 'place' }, place(e)),
-          h('td', { class: 'type' }, e.event_type, e.sub_event_type ? h('span', { class: 'sub' }, e.sub_event_type) : null),
-          h('td', { class: 'actors' }, actorLines(e)),
-          h('td', { class: 'num' }, fmt(e.fatalities)),
-          h('td', { class: 'notes' }, e.notes ? note(e.notes) : ''),
-          h('td', { class: 'source' }, e.source ?? ''))))) : h('p', { class: 'empty' }, 'No events match these filters.'));
+      fill(
+        scroller,
+        list.events.length
+          ? h(
+              'table',
+              { class: 'events' },
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['Date', 'Place', 'Type', 'Actors', 'Fatalities', 'Notes', 'Source'].map((t) => h('th', { scope: 'col', class: t === 'Fatalities' ? 'num' : undefined }, t)),
+                ),
+              ),
+              h(
+                'tbody',
+                null,
+                list.events.map((e) =>
+                  h(
+                    'tr',
+                    { dataset: { id: String(e.id) } },
+                    h('td', { class: 'date' }, e.event_date),
+                    h('td', { class: 'place' }, place(e)),
+                    h('td', { class: 'type' }, e.event_type, e.sub_event_type ? h('span', { class: 'sub' }, e.sub_event_type) : null),
+                    h('td', { class: 'actors' }, actorLines(e)),
+                    h('td', { class: 'num' }, fmt(e.fatalities)),
+                    h('td', { class: 'notes' }, e.notes ? note(e.notes) : ''),
+                    h('td', { class: 'source' }, e.source ?? ''),
+                  ),
+                ),
+              ),
+            )
+          : h('p', { class: 'empty' }, 'No events match these filters.'),
+      );
       const go = (p) => ctx.go({ view: { page: p } });
-      fill(pager,
+      fill(
+        pager,
         h('button', { type: 'button', disabled: list.page <= 1, onclick: () => go(list.page - 1) }, '‹ Previous'),
         h('span', { class: 'page-of' }, `Page ${fmt(list.page)} of ${fmt(pages)}`),
-        h('button', { type: 'button', disabled: list.page >= pages, onclick: () => go(list.page + 1) }, 'Next ›'));
+        h('button', { type: 'button', disabled: list.page >= pages, onclick: () => go(list.page + 1) }, 'Next ›'),
+      );
     },
   };
 }
@@ -71,8 +106,21 @@ export function tablePanel(ctx) {
 /** A note shown in three lines, whole on a click (or Enter). */
 function note(text) {
   const flip = (el) => el.setAttribute('aria-expanded', String(el.getAttribute('aria-expanded') !== 'true'));
-  return h('div', { class: 'note', role: 'button', tabindex: 0, 'aria-expanded': 'false', title: 'Click to read the whole note',
-    onclick: (e) => flip(e.currentTarget), onkeydown: (e) => { if (e.key === 'Enter') flip(e.currentTarget); } }, text);
+  return h(
+    'div',
+    {
+      class: 'note',
+      role: 'button',
+      tabindex: 0,
+      'aria-expanded': 'false',
+      title: 'Click to read the whole note',
+      onclick: (e) => flip(e.currentTarget),
+      onkeydown: (e) => {
+        if (e.key === 'Enter') flip(e.currentTarget);
+      },
+    },
+    text,
+  );
 }
 
 const place = (e) => [e.location, e.admin2, e.admin1, e.country].filter(Boolean).join(', ');

@@ -11,7 +11,12 @@ import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { without } from '../query.js';
 import { createPanel, toggle } from './panel.js';
 
-const STEPS = [['year', 'Year'], ['quarter', 'Quarter'], ['month', 'Month'], ['week', 'Week']];
+const STEPS = [
+  ['year', 'Year'],
+  ['quarter', 'Quarter'],
+  ['month', 'Month'],
+  ['week', 'Week'],
+];
 
 /** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
 export function timeSeriesPanel(ctx) {
@@ -50,10 +55,18 @@ export function timeSeriesPanel(ctx) {
       const metric = view.metric;
       const title = `${metric === 'events' ? 'Events' : 'Fatalities'} per ${view.step}`;
       chart = columnChart({
-        title, metric, width: panel.width, height: Math.round(Math.min(280, Math.max(180, panel.width * 0.5))),
+        title,
+        metric,
+        width: panel.width,
+        height: Math.round(Math.min(280, Math.max(180, panel.width * 0.5))),
         columns: columns.map((c) => ({
-          period: c.period, first: c.first, last: c.last, label: c.period, partial: c.partial,
-          value: c.whole[metric], part: dated ? c[metric] : undefined,
+          period: c.period,
+          first: c.first,
+          last: c.last,
+          label: c.period,
+          partial: c.partial,
+          value: c.whole[metric],
+          part: dated ? c[metric] : undefined,
         })),
         onClick: (c) => {
           const same = filters.from === c.first && filters.to === c.last;
@@ -61,14 +74,28 @@ export function timeSeriesPanel(ctx) {
         },
       });
       drawn = {
-        columns: columns.map((c) => ({ period: c.period, first: c.first, last: c.last, partial: c.partial, events: c.whole.events, fatalities: c.whole.fatalities, selected_events: c.events, selected_fatalities: c.fatalities })),
-        metric, step: view.step, title,
+        columns: columns.map((c) => ({
+          period: c.period,
+          first: c.first,
+          last: c.last,
+          partial: c.partial,
+          events: c.whole.events,
+          fatalities: c.whole.fatalities,
+          selected_events: c.events,
+          selected_fatalities: c.fatalities,
+        })),
+        metric,
+        step: view.step,
+        title,
       };
       fill(panel.body, chart);
       panel.root.dataset.totalEvents = String(totals.events);
       panel.root.dataset.totalFatalities = String(totals.fatalities);
-      panel.setSubtitle(`${title}${dated ? ', the selected dates dark' : ''} · `,
-        h('strong', { class: 'series-total' }, `${fmt(totals.events)} events, ${fmt(totals.fatalities)} fatalities`), dated ? ' in the selection' : '');
+      panel.setSubtitle(
+        `${title}${dated ? ', the selected dates dark' : ''} · `,
+        h('strong', { class: 'series-total' }, `${fmt(totals.events)} events, ${fmt(totals.fatalities)} fatalities`),
+        dated ? ' in the selection' : '',
+      );
       const caveats = (selected ?? whole).caveats.filter((c) => !/SYNTHETIC/.test(c));
       panel.setNotes((selected ?? whole).sentence, caveats.length > 3 ? [...caveats.slice(0, 3), `and ${caveats.length - 3} more partial periods`] : caveats);
     },

@@ -17,11 +17,17 @@ export function totalsPanel() {
   /** @type {any} */
   let result = null;
 
-  const table = () => tableSvg({
-    title: 'Events and fatalities', subtitle: describe(result.filters ?? {}),
-    columns: [{ key: 'events', label: 'Events', width: 110, align: 'end' }, { key: 'fatalities', label: 'Fatalities', width: 110, align: 'end' }, { key: 'data', label: 'Data', width: 320 }],
-    rows: [{ events: fmt(result.total.events), fatalities: fmt(result.total.fatalities), data: datasets(result) }],
-  });
+  const table = () =>
+    tableSvg({
+      title: 'Events and fatalities',
+      subtitle: describe(result.filters ?? {}),
+      columns: [
+        { key: 'events', label: 'Events', width: 110, align: 'end' },
+        { key: 'fatalities', label: 'Fatalities', width: 110, align: 'end' },
+        { key: 'data', label: 'Data', width: 320 },
+      ],
+      rows: [{ events: fmt(result.total.events), fatalities: fmt(result.total.fatalities), data: datasets(result) }],
+    });
   panel.setDownloads({
     csv: () => csvBlob(['events', 'fatalities', 'datasets', 'filters'], [{ ...result.total, datasets: datasets(result), filters: describe(result.filters ?? {}) }]),
     svg: () => svgBlob(table()),
@@ -36,12 +42,13 @@ export function totalsPanel() {
       result = await getJson(apiUrl('/api/count', state.filters), signal);
       const { events, fatalities, fatalities_low: low, fatalities_high: high, estimated_events: own, estimated_best: best } = result.total;
       // Mixed with ACLED, UCDP's range is for UCDP's own events only, and says so.
-      const range = low === undefined || high === undefined ? null
-        : result.estimates ? `${result.estimates.datasets.join(', ')} only: ${fmt(own)} events, best ${fmt(best)}, range ${fmt(low)}–${fmt(high)}`
-        : `UCDP estimates ${fmt(low)}–${fmt(high)}`;
-      fill(figures,
-        figure('events', fmt(events), events === 1 ? 'event' : 'events'),
-        figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities', range));
+      const range =
+        low === undefined || high === undefined
+          ? null
+          : result.estimates
+            ? `${result.estimates.datasets.join(', ')} only: ${fmt(own)} events, best ${fmt(best)}, range ${fmt(low)}–${fmt(high)}`
+            : `UCDP estimates ${fmt(low)}–${fmt(high)}`;
+      fill(figures, figure('events', fmt(events), events === 1 ? 'event' : 'events'), figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities', range));
       panel.setSubtitle(describe(result.filters ?? state.filters));
       panel.setNotes(`Data: ${datasets(result) || 'none'}`, result.notes ?? []);
     },
@@ -50,14 +57,19 @@ export function totalsPanel() {
 
 /** @param {string} key @param {string} value @param {string} unit @param {string | null} [detail] */
 function figure(key, value, unit, detail = null) {
-  return h('div', { class: 'figure', dataset: { figure: key } },
-    h('span', { class: 'figure-value' }, value), ' ', h('span', { class: 'figure-unit' }, unit),
-    detail ? h('span', { class: 'figure-detail' }, detail) : null);
+  return h(
+    'div',
+    { class: 'figure', dataset: { figure: key } },
+    h('span', { class: 'figure-value' }, value),
+    ' ',
+    h('span', { class: 'figure-unit' }, unit),
+    detail ? h('span', { class: 'figure-detail' }, detail) : null,
+  );
 }
 
 /** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. */
 function datasets(result) {
-  return (result.datasets ?? []).map((d) => (d.aggregated
-    ? `${d.dataset} (${d.version}): aggregated data, ${fmt(d.aggregated.rows)} rows, no events behind them`
-    : `${d.dataset} (${d.version}): ${fmt(d.events)} events`)).join('; ');
+  return (result.datasets ?? [])
+    .map((d) => (d.aggregated ? `${d.dataset} (${d.version}): aggregated data, ${fmt(d.aggregated.rows)} rows, no events behind them` : `${d.dataset} (${d.version}): ${fmt(d.events)} events`))
+    .join('; ');
 }

@@ -49,22 +49,49 @@ export function victimsPanel(ctx) {
         });
       }
       if (a) {
-        const parts = [['Civilians', a.civilians], [`Side A${lead(a.sideAActors)}`, a.sideA], [`Side B${lead(a.sideBActors)}`, a.sideB], ['Unknown', a.unknown]];
+        const parts = [
+          ['Civilians', a.civilians],
+          [`Side A${lead(a.sideAActors)}`, a.sideA],
+          [`Side B${lead(a.sideBActors)}`, a.sideB],
+          ['Unknown', a.unknown],
+        ];
         parts.forEach(([label, deaths], i) => {
           rows.push({ source: 'UCDP', part: label, events: '', fatalities: deaths, share: share(deaths, a.best) });
           bars.push({ key: `a${i}`, label: `UCDP: ${label}`, value: deaths, detail: `${share(deaths, a.best)} of deaths (best estimate)`, color: COLORS.parts[i] });
         });
       }
       chart = barChart({
-        title: 'Who died', rows: bars, width: panel.width, labelWidth: Math.min(220, Math.round(panel.width * 0.45)),
-        onClick: (row) => { const bar = bars.find((b) => b.key === row.key); if (bar?.click) ctx.go({ filters: bar.click() }); },
+        title: 'Who died',
+        rows: bars,
+        width: panel.width,
+        labelWidth: Math.min(220, Math.round(panel.width * 0.45)),
+        onClick: (row) => {
+          const bar = bars.find((b) => b.key === row.key);
+          if (bar?.click) ctx.go({ filters: bar.click() });
+        },
       });
       const battles = u?.battles.byParties.filter((p) => p.fatalities > 0).slice(0, 3) ?? [];
-      fill(panel.body, bars.length ? chart : h('p', { class: 'empty' }, 'No events match.'),
-        battles.length ? h('div', { class: 'parties' }, h('h3', null, 'Battles, by the parties’ actor types'),
-          h('ul', null, battles.map((p) => h('li', null, h('span', null, p.parties), ' ', h('span', { class: 'num' }, `${fmt(p.fatalities)} fatalities`))))) : null);
+      fill(
+        panel.body,
+        bars.length ? chart : h('p', { class: 'empty' }, 'No events match.'),
+        battles.length
+          ? h(
+              'div',
+              { class: 'parties' },
+              h('h3', null, 'Battles, by the parties’ actor types'),
+              h(
+                'ul',
+                null,
+                battles.map((p) => h('li', null, h('span', null, p.parties), ' ', h('span', { class: 'num' }, `${fmt(p.fatalities)} fatalities`))),
+              ),
+            )
+          : null,
+      );
       panel.setSubtitle(u && !a ? 'Fatalities by the kind of event — ACLED does not say who died' : 'Deaths as the source attributes them');
-      panel.setNotes(answer.sentence, answer.caveats.filter((c) => !/SYNTHETIC/.test(c)));
+      panel.setNotes(
+        answer.sentence,
+        answer.caveats.filter((c) => !/SYNTHETIC/.test(c)),
+      );
     },
   };
 }
