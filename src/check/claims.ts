@@ -69,9 +69,23 @@ export interface ExtractOptions {
   published?: string;
   aliases: AliasTable;
   gazetteer?: Gazetteer;
+  /** What a reader already knows from earlier text of the same article: carried in and updated. */
+  context?: ReadingContext;
+  /** The article's headline: read for place, period and actors, never for claims. */
+  headline?: string;
 }
 
-interface Context { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[] }
+/**
+ * What a reader carries from sentence to sentence: the place, the period and the actors named
+ * last, the actors named so far, and whether the text is about an incident (an attack, a
+ * massacre), which decides the period of a figure that names none.
+ */
+export interface ReadingContext { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[]; incident?: boolean }
+type Context = ReadingContext;
+export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
+
+/** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
+const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
 
@@ -86,7 +100,12 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
   const text = input.normalize('NFC');
   const lang: Lang = !options.lang || options.lang === 'auto' ? detectLang(text) : options.lang;
   const ref = parsePublished(options.published);
-  const ctx: Context = { actors: [], named: [], countries: [] };
+  const ctx: Context = options.context ?? newReadingContext();
+  if (options.headline?.trim()) {
+    // The headline sets the scene as it does for a reader; its own numbers are not claims of this text.
+    const h = headlineText(options.headline.normalize('NFC'));
+    sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
+  }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
   return claims;
@@ -121,6 +140,7 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const main = periods.filter((p) => p.role === 'main' && p.from);
   if (main.length) ctx.period = main[main.length - 1]!;
   if (actors.length) { ctx.actors = actors; ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])]; }
+  if (INCIDENT.test(t)) ctx.incident = true;
   return out;
 }
 
@@ -272,7 +292,7 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     const next = shiftYears(relative, 1);
     chosen = { from: next.from, to: next.to > ref.day ? ref.day : next.to, text: '' };
   }
-  chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t);
+  chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t, ctx);
   // A period read backwards ("since November" read against a March publication) is no period.
   if (chosen.from > chosen.to) chosen = defaultPeriod(ref, t);
   let comparison: Period | undefined;
@@ -285,8 +305,9 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
 }
 
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
-function defaultPeriod(ref: Published, t: string): Period {
-  const incident = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i.test(t);
+const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
+function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
+  const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
     return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '' };
   }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadAliases } from '../../analysis/aliases.js';
-import { checkBatchItem, checkText, parseBatchLine } from '../../check/check.js';
+import { checkBatchItem, checkText, newBatchCarry, parseBatchLine } from '../../check/check.js';
 import { checkHtml, checkMarkdown, checkText as checkPlain } from '../../check/report.js';
 import { CrisisError } from '../../model/errors.js';
 import type { Command } from '../command.js';
@@ -66,11 +66,12 @@ Examples:
         const path = values.batch as string;
         const lines = readInput(path).split('\n');
         const out: string[] = [];
+        const carry = newBatchCarry();
         for (const [i, line] of lines.entries()) {
           if (!line.trim()) continue;
           let item;
           try { item = parseBatchLine(line, `${path}:${i + 1}`); } catch (error) { throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']); }
-          out.push(JSON.stringify(await checkBatchItem(store, item, options)));
+          out.push(JSON.stringify(await checkBatchItem(store, item, options, carry)));
         }
         return write(out.join('\n') + (out.length ? '\n' : ''));
       }
