@@ -138,7 +138,7 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const run = bindPlaceAll(places);
   if (run) { ctx.place = { mentions: run }; ctx.countries = [...new Set(run.flatMap((p) => p.countries))]; }
   const main = periods.filter((p) => p.role === 'main' && p.from);
-  if (main.length) ctx.period = main[main.length - 1]!;
+  if (main.length) { const last = main[main.length - 1]!; ctx.period = { from: last.from, to: last.to, text: last.text }; }
   if (actors.length) { ctx.actors = actors; ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])]; }
   if (INCIDENT.test(t)) ctx.incident = true;
   return out;
@@ -279,6 +279,9 @@ function bindPlaceAll(places: PlaceMention[]): PlaceMention[] | undefined {
 }
 
 function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number, nextStart: number, ctx: Context, ref: Published, t: string, metric: Metric): { main: Period; comparison?: Period } {
+  // "the year prior", "the previous year's": the year before the period the text is talking about (this sentence's, else the one carried), not before publication.
+  const anchor = periods.find((p) => p.role === 'main' && p.from && !p.yearBefore) ?? ctx.period;
+  if (anchor) periods = periods.map((p) => p.yearBefore ? { ...p, from: `${Number(anchor.to.slice(0, 4)) - 1}-01-01`, to: `${Number(anchor.to.slice(0, 4)) - 1}-12-31` } : p);
   const main = periods.filter((p) => p.role === 'main');
   const relative = periods.find((p) => p.role === 'comparison' && p.start >= n.end && p.start < nextStart) ?? periods.find((p) => p.role === 'comparison' && p.start >= prevEnd && p.start < nextStart);
   const pick =
@@ -287,6 +290,9 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     [...main].reverse().find((p) => p.end <= n.start && p.start >= prevEnd) ??
     [...main].sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
   let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text } : undefined;
+  // A count said of the baseline itself: "the previous year's 23,000", "the year prior, when 725 civilians were killed".
+  const ofBaseline = periods.find((p) => p.role === 'comparison' && p.from && p.end <= n.start && p.start >= prevEnd && /^(?:'s)?\s*(?:,\s*(?:when|with|where|ou|lorsque)\b)?[^\d,;.]{0,12}$/i.test(t.slice(p.end, n.start)));
+  if (metric === 'total' && ofBaseline) chosen = { from: ofBaseline.from, to: ofBaseline.to, text: ofBaseline.text };
   // "up 20% compared to 2019", no period of its own: the same length of time after the baseline, up to publication.
   if (!chosen && relative && relative.from) {
     const next = shiftYears(relative, 1);

@@ -16,6 +16,8 @@ export interface PeriodMention extends Period {
   role: 'main' | 'comparison';
   /** "the same period a year earlier": from and to are those of the main period, a year before. */
   yearEarlier?: boolean;
+  /** "the year prior", "the previous year": the year before the period the text is talking about (read against publication until the claim binds it). */
+  yearBefore?: boolean;
 }
 
 /** When the text appeared: "2023-02-08", "2022-06" or "2020" (anything after is a note). */
@@ -115,7 +117,7 @@ const RULES: Rule[] = [
   { re: /\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:year|twelve months|12 months)\b|\bau cours de l'annee ecoulee|\bces douze derniers mois/g,
     period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-${ref.day.slice(5)}`, to: ref.day }) },
   // last year; l'an dernier; l'année dernière; the previous year; the year prior
-  { re: /\b(?:last year|the previous year|the year prior|the prior year|a year earlier|the year before|l'an dernier|l'annee derniere|l'an passe|l'annee passee|l'annee precedente)\b/g,
+  { re: /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|l'annee passee)\b|\b(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)(?:'s)?(?![\w'])/g,
     period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: `${yearOf(ref.day) - 1}-12-31` }) },
   // this year; so far this year; year to date; cette année
   { re: /\b(?:so far )?this year\b|\byear[- ]to[- ]date\b|\bcette annee\b|\bdepuis le debut de l'annee\b/g,
@@ -141,7 +143,9 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
   const push = (s: number, e: number, p: { from: string; to: string }) => {
     const before = folded.slice(Math.max(0, s - 30), s);
-    const role = COMPARISON_BEFORE.test(before) && !/\bsince\b|\bdepuis\b/.test(folded.slice(s, e)) ? 'comparison' : 'main';
+    // "from 1 Nov. 2018 to 23 March 2019" is a stretch, not a baseline after "from".
+    const stretch = /\b(?:from|du|de)\s*$/.test(before) && /\b(?:to|until|till|through|au|jusqu'au)\b/.test(folded.slice(s, e));
+    const role = COMPARISON_BEFORE.test(before) && !stretch && !/\bsince\b|\bdepuis\b/.test(folded.slice(s, e)) ? 'comparison' : 'main';
     found.push({ start: s, end: e, text: text.slice(s, e), from: p.from, to: p.to, role });
   };
   for (const m of folded.matchAll(SAME_PERIOD)) found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), from: '', to: '', role: 'comparison', yearEarlier: true });
@@ -197,8 +201,18 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     const y = monthYear(mo, ref);
     push(s, e, /^(since|depuis)/.test(m[0]) ? { from: `${y}-${pad(mo)}-01`, to: ref.day } : { from: `${y}-${pad(mo)}-01`, to: lastDay(y, mo) });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  for (const p of found) if (YEAR_BEFORE.test(fold(p.text))) p.yearBefore = true;
+  // "from 1 Nov. 2018 to 23 March 2019", "du 3 au 5 mai": two days joined as one stretch.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i]!, b = found[i + 1]!;
+    if (!a.from || !b.from || a.from !== a.to || b.from !== b.to || b.from < a.from) continue;
+    if (!/^\s*(?:to|until|till|through|and|au|et|jusqu'au|-|–)\s*$/.test(folded.slice(a.end, b.start)) || !/\b(?:from|between|du|entre)\s*$/.test(folded.slice(Math.max(0, a.start - 10), a.start))) continue;
+    found.splice(i, 2, { ...a, end: b.end, text: text.slice(a.start, b.end), to: b.to });
+  }
+  return found;
 }
+const YEAR_BEFORE = /^(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)/;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const shift = (day: string, years: number) => `${yearOf(day) + years}${day.slice(4)}`;
