@@ -80,7 +80,7 @@ export interface ExtractOptions {
  * last, the actors named so far, and whether the text is about an incident (an attack, a
  * massacre), which decides the period of a figure that names none.
  */
-export interface ReadingContext { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[]; incident?: boolean }
+export interface ReadingContext { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[]; incident?: boolean; headlineActors?: ActorMention[] }
 type Context = ReadingContext;
 export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
 
@@ -105,6 +105,7 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
     // The headline sets the scene as it does for a reader; its own numbers are not claims of this text.
     const h = headlineText(options.headline.normalize('NFC'));
     sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
+    if (ctx.actors.length) ctx.headlineActors = ctx.actors;
   }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
@@ -113,7 +114,11 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
 
 function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, options: ExtractOptions): Claim[] {
   const t = s.text;
-  const places = findPlaces(t, options.gazetteer).filter((p) => !(p.level === 'demonym' && ['RUS', 'FRA', 'UKR'].includes(p.countries[0]!)));
+  const found = findPlaces(t, options.gazetteer).filter((p) => !(p.level === 'demonym' && ['RUS', 'FRA', 'UKR'].includes(p.countries[0]!)));
+  // An area name found in several countries, none of them the country the text is about ("North-East" in an article on Nigeria), is that country's own naming: the text's country stands.
+  const about = [...new Set(found.filter((p) => !p.reference && (p.level === 'country' || p.level === 'demonym')).flatMap((p) => p.countries))];
+  const known = about.length ? about : ctx.countries;
+  const places = found.filter((p) => !((p.level === 'admin1' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))));
   const sentenceCountries = [...new Set(places.filter((p) => !p.reference && p.level !== 'location').flatMap((p) => p.countries.length === 1 ? p.countries : []))];
   const actors = findActors(t, options.aliases, sentenceCountries.length ? sentenceCountries : ctx.countries, ctx.named);
   const periods = findPeriods(t, lang, ref);
@@ -126,11 +131,13 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   for (const r of readings) {
     const n = r.number;
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
-    const placeRun = bindPlace(n, places, prevEnd, nextStart, t) ?? ctx.place?.mentions;
+    const placeRun = bindPlace(n, places, prevEnd, nextStart, t, r.metric) ?? ctx.place?.mentions;
     const period = bindPeriod(n, periods, prevEnd, nextStart, ctx, ref, t, r.metric);
     let bound = actors.filter((a) => a.start >= prevEnd && a.end <= nextStart);
     if (!bound.length && (readings.length === 1 || actors.every((a) => a.start < claimNumbers[0]!.start))) bound = actors;
     if (!bound.length && backReference) bound = ctx.actors;
+    // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
+    if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
     out.push(buildClaim(s, n, r, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
   }
   out.push(...findActivity(s, { places, actors, periods, ref, ctx, source, lang }).map((a) => buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a)));
@@ -248,6 +255,8 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
 }
 const inParens = (n: NumberMention, t: string) => /\(\s*(?:\w+\s+){0,3}$/.test(t.slice(Math.max(0, n.start - 20), n.start)) && /^[^()]{0,8}\)/.test(t.slice(n.end));
 
+const SHARE_VERB = /\b(?:accounted for|accounting for|accounts? for|represent(?:s|ed|ing)?|made up|makes? up|representai(?:t|ent)|represente(?:nt)?|a represente)\b/;
+
 /** Places joined by "," / "and" / "et" are one place ("Centre-Nord and Est", "Mali, Burkina Faso and Niger"). */
 function runs(places: PlaceMention[], t: string): PlaceMention[][] {
   const out: PlaceMention[][] = [];
@@ -261,11 +270,14 @@ function runs(places: PlaceMention[], t: string): PlaceMention[][] {
 }
 
 /** The place of a number: named after it in its clause, else before it in its clause, else nearest before. */
-function bindPlace(n: NumberMention, places: PlaceMention[], prevEnd: number, nextStart: number, t: string): PlaceMention[] | undefined {
+function bindPlace(n: NumberMention, places: PlaceMention[], prevEnd: number, nextStart: number, t: string, metric?: Metric): PlaceMention[] | undefined {
   const all = runs(places, t);
   if (!all.length) return undefined;
   const strong = all.filter((r) => r.some((p) => p.level !== 'demonym'));
   const pool = strong.length ? strong : all;
+  // "Burkina Faso … accounted for 61% of the fatalities in the Sahel": a share is the subject's; the place after it is the whole.
+  const subject = [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start);
+  if (metric === 'share' && subject && SHARE_VERB.test(fold(t.slice(subject[subject.length - 1]!.end, n.start)))) return subject;
   return pool.find((r) => r[0]!.start >= n.end && r[0]!.start < nextStart) ??
     [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start && r[0]!.start >= prevEnd) ??
     [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start) ?? pool[0];
