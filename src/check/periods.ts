@@ -182,6 +182,8 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     let to = r.end ? iso(r.end.date()) : from;
     if (known.year === undefined && known.month !== undefined && from > ref.day) { from = shift(from, -1); to = shift(to, -1); }
     const s = offset + r.index, e = s + r.text.length;
+    // "since September 4, 2013": from that day to publication.
+    if (/\b(?:since|depuis)(?:\s+(?:le|the))?\s*$/.test(folded.slice(Math.max(0, s - 12), s)) && from <= ref.day) to = ref.day;
     if (free(s, e)) push(s, e, { from, to: to < from ? from : to });
   }
   for (const rule of RULES) {
@@ -210,8 +212,17 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     if (!/^\s*(?:to|until|till|through|and|au|et|jusqu'au|-|–)\s*$/.test(folded.slice(a.end, b.start)) || !/\b(?:from|between|du|entre)\s*$/.test(folded.slice(Math.max(0, a.start - 10), a.start))) continue;
     found.splice(i, 2, { ...a, end: b.end, text: text.slice(a.start, b.end), to: b.to });
   }
+  // "President since September 4, 2013, who was ousted … on August 18, 2020": the stretch ends at the later date.
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i]!, b = found[i + 1]!;
+    if (!/\b(?:since|depuis)\b/.test(folded.slice(Math.max(0, a.start - 12), a.end)) || !b.from || b.from <= a.from || b.to > a.to) continue;
+    if (!ENDED.test(folded.slice(a.end, b.start)) || /\d/.test(folded.slice(a.end, b.start))) continue;
+    a.to = b.to;
+    b.from = a.from;
+  }
   return found;
 }
+const ENDED = /\b(?:until|till|ousted|overthrown|toppled|deposed|removed|ended|left office|resigned|renverse|destitue|jusqu'au|jusqu'en)\b/;
 const YEAR_BEFORE = /^(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)/;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
