@@ -80,7 +80,7 @@ export interface ExtractOptions {
  * last, the actors named so far, and whether the text is about an incident (an attack, a
  * massacre), which decides the period of a figure that names none.
  */
-export interface ReadingContext { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[]; incident?: boolean; headlineActors?: ActorMention[] }
+export interface ReadingContext { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[]; incident?: boolean; headlineActors?: ActorMention[]; civilianTopic?: boolean }
 type Context = ReadingContext;
 export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
 
@@ -106,6 +106,7 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
     const h = headlineText(options.headline.normalize('NFC'));
     sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
     if (ctx.actors.length) ctx.headlineActors = ctx.actors;
+    if (CIVILIAN_HEADLINE.test(fold(h))) ctx.civilianTopic = true;
   }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
@@ -128,6 +129,8 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const out: Claim[] = [];
   const claimNumbers = readings.map((r) => r.number);
   const backReference = /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/.test(fold(t));
+  // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
+  if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
   for (const r of readings) {
     const n = r.number;
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
@@ -255,6 +258,9 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
 }
 const inParens = (n: NumberMention, t: string) => /\(\s*(?:\w+\s+){0,3}$/.test(t.slice(Math.max(0, n.start - 20), n.start)) && /^[^()]{0,8}\)/.test(t.slice(n.end));
 
+const CIVILIAN_HEADLINE = /\bcivilian (?:deaths|casualties|fatalities|death toll)\b|\bcivilians? (?:killed|dead|massacred)\b|\b(?:morts|deces|victimes) civil(?:e|s|es)?\b|\bcivils? tues\b/;
+const FIGHTERS = /\b(?:soldiers?|troops|militants?|fighters?|combatants?|jihadists?|assailants?|terrorists?|military|army|soldats|militaires|combattants|jihadistes|assaillants|terroristes)\b/;
+
 const SHARE_VERB = /\b(?:accounted for|accounting for|accounts? for|represent(?:s|ed|ing)?|made up|makes? up|representai(?:t|ent)|represente(?:nt)?|a represente)\b/;
 
 /** Places joined by "," / "and" / "et" are one place ("Centre-Nord and Est", "Mali, Burkina Faso and Niger"). */
@@ -276,8 +282,9 @@ function bindPlace(n: NumberMention, places: PlaceMention[], prevEnd: number, ne
   const strong = all.filter((r) => r.some((p) => p.level !== 'demonym'));
   const pool = strong.length ? strong : all;
   // "Burkina Faso … accounted for 61% of the fatalities in the Sahel": a share is the subject's; the place after it is the whole.
-  const subject = [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start);
-  if (metric === 'share' && subject && SHARE_VERB.test(fold(t.slice(subject[subject.length - 1]!.end, n.start)))) return subject;
+  // (a possessive, "the Sahel's locus", names no subject.)
+  const subject = [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start && !/^['’]s\b/.test(t.slice(r[r.length - 1]!.end)));
+  if ((metric === 'share' || metric === 'total') && subject && SHARE_VERB.test(fold(t.slice(subject[subject.length - 1]!.end, n.start)))) return subject;
   return pool.find((r) => r[0]!.start >= n.end && r[0]!.start < nextStart) ??
     [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start && r[0]!.start >= prevEnd) ??
     [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start) ?? pool[0];
