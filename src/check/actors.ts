@@ -54,6 +54,9 @@ const PHRASES: Array<[RegExp, string]> = [
 ];
 /** "Islamic State" alone: the Sahel province in the Sahel, the West Africa province around Lake Chad. */
 const BARE_IS = /\b(?:the )?islamic state\b(?: \(is\))?|\bis[- ]affiliated\b|\betat islamique\b|\bdaesh\b/g;
+/** A country's own forces, for "the army", "security forces", "soldiers" in a text about that country. */
+const NATIONAL_FORCES: Record<string, string> = { MLI: 'fama', BFA: 'burkina forces', NER: 'niger forces', NGA: 'nigeria forces', TCD: 'chad forces', BEN: 'benin forces' };
+const BARE_FORCES = /\b(?:the )?(?:security forces|defen[cs]e and security forces|soldiers|troops|army|armed forces|forces de (?:defense et de )?securite|soldats|l'armee|armee)\b/g;
 /** Generic words that refer back to an actor the text already named. */
 const ANAPHORS: Array<[RegExp, string[]]> = [
   [/\b(?:the |these |those )?mercenar(?:y|ies)\b|\bmercenaires\b|\bwhite soldiers\b/g, ['wagner', 'africa corps']],
@@ -96,6 +99,9 @@ export function findActors(text: string, table: AliasTable, countries: string[] 
   for (const [re, key] of PHRASES) for (const m of folded.matchAll(re)) add(m.index!, m.index! + m[0].length, key);
   const lakeChad = countries.some((x) => ['NGA', 'TCD', 'CMR'].includes(x)) && !countries.some((x) => ['MLI', 'BFA'].includes(x));
   for (const m of folded.matchAll(BARE_IS)) add(m.index!, m.index! + m[0].length, lakeChad ? 'iswap' : 'is sahel');
+  // "Security forces claimed…", "Soldiers killed…" in a text about one country: that country's forces (not a count of them: "60 soldiers").
+  const own = countries.length === 1 ? NATIONAL_FORCES[countries[0]!] : undefined;
+  if (own) for (const m of folded.matchAll(BARE_FORCES)) if (!/(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|dozens?|of|many|several))\s*$/.test(folded.slice(Math.max(0, m.index! - 12), m.index!))) add(m.index!, m.index! + m[0].length, own);
   const knownBefore = new Set([...named, ...found.map((f) => f.key)]);
   for (const [re, keys] of ANAPHORS) {
     const key = keys.find((k) => knownBefore.has(k));

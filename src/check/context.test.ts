@@ -67,3 +67,10 @@ test('under a headline about civilian deaths, bare deaths are civilian deaths; n
   assert.equal(read('The army said 40 militants were killed in 2018.', { headline })[0]!.unit, 'deaths');
   assert.equal(read('The actual number in 2018 was 173 total deaths.')[0]!.unit, 'deaths');
 });
+
+test('"security forces", "soldiers" in a text about one country are that country\'s forces; a count of soldiers names no actor', () => {
+  const [c] = read('Soldiers killed 44 people in the village in 2024.', { headline: 'Burkina Faso: army accused of massacre' });
+  assert.deepEqual(c!.actors, ['Military Forces of Burkina Faso']);
+  const [victims] = read('In Niger, 60 soldiers died in an ambush in 2024.');
+  assert.deepEqual(victims!.actors, []);
+});
