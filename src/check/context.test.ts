@@ -74,3 +74,8 @@ test('"security forces", "soldiers" in a text about one country are that country
   const [victims] = read('In Niger, 60 soldiers died in an ambush in 2024.');
   assert.deepEqual(victims!.actors, []);
 });
+
+test('a weekday is the latest such day not after publication', () => {
+  const [c] = read('On Tuesday, 30 civilians were killed in Mali.', { published: '2023-04-29' });
+  assert.deepEqual(period(c!), ['2023-04-25', '2023-04-25']);
+});

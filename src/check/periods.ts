@@ -181,6 +181,8 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     let from = iso(r.start.date());
     let to = r.end ? iso(r.end.date()) : from;
     if (known.year === undefined && known.month !== undefined && from > ref.day) { from = shift(from, -1); to = shift(to, -1); }
+    // "on Tuesday" in a text published on a Saturday: the Tuesday before, never after.
+    if (known.day === undefined && known.weekday !== undefined && from > ref.day) { from = iso(new Date(Date.parse(from) - 7 * 86400000)); to = from; }
     const s = offset + r.index, e = s + r.text.length;
     // "since September 4, 2013": from that day to publication.
     if (/\b(?:since|depuis)(?:\s+(?:le|the))?\s*$/.test(folded.slice(Math.max(0, s - 12), s)) && from <= ref.day) to = ref.day;
