@@ -79,3 +79,8 @@ test('a weekday is the latest such day not after publication', () => {
   const [c] = read('On Tuesday, 30 civilians were killed in Mali.', { published: '2023-04-29' });
   assert.deepEqual(period(c!), ['2023-04-25', '2023-04-25']);
 });
+
+test('a weekday in a name ("Sunday Tribune") is no day', () => {
+  const [c] = read('Checks by Sunday Tribune showed 1,901 events in Nigeria.', { published: '2024-01-07', headline: 'Over 8,000 people killed in Nigeria in 2023' });
+  assert.deepEqual(period(c!), ['2023-01-01', '2023-12-31']);
+});

@@ -181,6 +181,8 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     let from = iso(r.start.date());
     let to = r.end ? iso(r.end.date()) : from;
     if (known.year === undefined && known.month !== undefined && from > ref.day) { from = shift(from, -1); to = shift(to, -1); }
+    // "Sunday Tribune", "Sunday Times": a weekday in a name is no day.
+    if (known.day === undefined && known.weekday !== undefined && /^\s+\p{Lu}/u.test(text.slice(offset + r.index + r.text.length)) && !MONTH_START.test(fold(text.slice(offset + r.index + r.text.length)))) continue;
     // "on Tuesday" in a text published on a Saturday: the Tuesday before, never after.
     if (known.day === undefined && known.weekday !== undefined && from > ref.day) { from = iso(new Date(Date.parse(from) - 7 * 86400000)); to = from; }
     const s = offset + r.index, e = s + r.text.length;
@@ -224,6 +226,7 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   }
   return found;
 }
+const MONTH_START = new RegExp(`^\\s+${MONTH}(?![a-z])`);
 const ENDED = /\b(?:until|till|ousted|overthrown|toppled|deposed|removed|ended|left office|resigned|renverse|destitue|jusqu'au|jusqu'en)\b/;
 const YEAR_BEFORE = /^(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)/;
 
