@@ -150,7 +150,8 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const main = periods.filter((p) => p.role === 'main' && p.from);
   if (main.length) { const last = main[main.length - 1]!; ctx.period = { from: last.from, to: last.to, text: last.text }; }
   if (actors.length) { ctx.actors = actors; ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])]; }
-  if (INCIDENT.test(t)) ctx.incident = true;
+  // Only words for an incident carry over; "killed" alone is as often a tally ("Over 7,000 killed in 10 months").
+  if (INCIDENT_WORD.test(t)) ctx.incident = true;
   return out;
 }
 
@@ -330,6 +331,7 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
 }
 
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
+const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
 const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
   const incident = INCIDENT.test(t) || Boolean(ctx?.incident);

@@ -84,3 +84,10 @@ test('a weekday in a name ("Sunday Tribune") is no day', () => {
   const [c] = read('Checks by Sunday Tribune showed 1,901 events in Nigeria.', { published: '2024-01-07', headline: 'Over 8,000 people killed in Nigeria in 2023' });
   assert.deepEqual(period(c!), ['2023-01-01', '2023-12-31']);
 });
+
+test('an article about an attack gives its later figures the incident default; a tally headline does not', () => {
+  const [c] = read('An official document put the toll at around 100 victims in Mali.', { published: '2024-09-20', headline: 'Attacks on Bamako leave dozens dead' });
+  assert.deepEqual(period(c!), ['2024-09-13', '2024-09-20']);
+  const [y] = read('An official document put the toll at around 100 victims in Mali.', { published: '2024-09-20', headline: 'Over 7,000 killed in ten months' });
+  assert.deepEqual(period(y!), ['2024-01-01', '2024-09-20']);
+});
