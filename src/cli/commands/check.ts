@@ -25,7 +25,9 @@ Input:
                           against it (default: today)
   --lang en|fr|auto       the text's language (default auto)
   --batch FILE.jsonl      one {"id", "sentence" or "text", "published", "lang"} a line;
-                          prints one {"id", "claims": […]} line per input line
+                          prints one {"id", "claims": […]} line per input line;
+                          "source_title" is read as the headline and consecutive
+                          lines of one "source_url" as one article (context only)
   --aliases FILE          more actor aliases (JSON; also $CRISISMAP_ALIASES)
 
 ${FILTER_HELP}
