@@ -33,7 +33,10 @@ const find = (pred: (c: CheckReport['claims'][number]) => boolean) => {
 test('the rise from 1,913 deaths in 2021 to 4,803 in 2022 in Mali: both found, both supported', { skip }, () => {
   const a = find((c) => c.quantity === 1913);
   const b = find((c) => c.quantity === 4803);
-  for (const [c, year] of [[a, '2021'], [b, '2022']] as const) {
+  for (const [c, year] of [
+    [a, '2021'],
+    [b, '2022'],
+  ] as const) {
     assert.equal(c.unit, 'deaths');
     assert.deepEqual(c.place?.countries, ['MLI']);
     assert.deepEqual([c.period?.from, c.period?.to], [`${year}-01-01`, `${year}-12-31`]);

@@ -41,8 +41,14 @@ test('units: deaths, civilian deaths, events, attacks; displaced and wounded are
 });
 
 test('not claims: years, dates, ages, durations, soldiers deployed, money', () => {
-  assert.deepEqual(read('In 2022, the 10-year conflict saw a two-day visit on 3 May by 3,000 soldiers, aged 20, costing $10m.').map((c) => c.span), []);
-  assert.deepEqual(read('This is the second visit to Africa in two weeks.').map((c) => c.span), []);
+  assert.deepEqual(
+    read('In 2022, the 10-year conflict saw a two-day visit on 3 May by 3,000 soldiers, aged 20, costing $10m.').map((c) => c.span),
+    [],
+  );
+  assert.deepEqual(
+    read('This is the second visit to Africa in two weeks.').map((c) => c.span),
+    [],
+  );
 });
 
 test('changes and shares: up 40%, more than fourfold, a third of, hausse de 40 %, la moitié', () => {
@@ -66,7 +72,10 @@ test('places: countries with aliases and demonyms, the Sahel, admin1 areas, bord
 });
 
 test('periods: resolved against publication, and carried over as a reader would', () => {
-  const p = (text: string, published: string) => { const c = one(text, published); return `${c.period?.from}..${c.period?.to}`; };
+  const p = (text: string, published: string) => {
+    const c = one(text, published);
+    return `${c.period?.from}..${c.period?.to}`;
+  };
   assert.equal(p('In Burkina Faso, 1,132 civilians were killed last year.', '2024-03-01'), '2023-01-01..2023-12-31');
   assert.equal(p('More than 6,000 people were killed in Burkina Faso since January this year.', '2024-09'), '2024-01-01..2024-09-30');
   assert.equal(p('More than 26,000 people have been killed in Burkina Faso since 2016.', '2024-09'), '2016-01-01..2024-09-30');

@@ -69,11 +69,39 @@ export interface ExtractOptions {
   published?: string;
   aliases: AliasTable;
   gazetteer?: Gazetteer;
+  /** What a reader already knows from earlier text of the same article: carried in and updated. */
+  context?: ReadingContext;
+  /** The article's headline: read for place, period and actors, never for claims. */
+  headline?: string;
 }
 
-interface Context { place?: { mentions: PlaceMention[] }; period?: Period; actors: ActorMention[]; named: string[]; countries: string[] }
+/**
+ * What a reader carries from sentence to sentence: the place, the period and the actors named
+ * last, the actors named so far, and whether the text is about an incident (an attack, a
+ * massacre), which decides the period of a figure that names none.
+ */
+export interface ReadingContext {
+  place?: { mentions: PlaceMention[] };
+  period?: Period;
+  actors: ActorMention[];
+  named: string[];
+  countries: string[];
+  incident?: boolean;
+  headlineActors?: ActorMention[];
+  civilianTopic?: boolean;
+}
+type Context = ReadingContext;
+export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
+/** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
+const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
 export function detectLang(text: string): Lang {
   const words = fold(text).match(/\p{L}+/gu) ?? [];
@@ -86,7 +114,14 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
   const text = input.normalize('NFC');
   const lang: Lang = !options.lang || options.lang === 'auto' ? detectLang(text) : options.lang;
   const ref = parsePublished(options.published);
-  const ctx: Context = { actors: [], named: [], countries: [] };
+  const ctx: Context = options.context ?? newReadingContext();
+  if (options.headline?.trim()) {
+    // The headline sets the scene as it does for a reader; its own numbers are not claims of this text.
+    const h = headlineText(options.headline.normalize('NFC'));
+    sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
+    if (ctx.actors.length) ctx.headlineActors = ctx.actors;
+    if (CIVILIAN_HEADLINE.test(fold(h))) ctx.civilianTopic = true;
+  }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
   return claims;
@@ -94,8 +129,12 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
 
 function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, options: ExtractOptions): Claim[] {
   const t = s.text;
-  const places = findPlaces(t, options.gazetteer).filter((p) => !(p.level === 'demonym' && ['RUS', 'FRA', 'UKR'].includes(p.countries[0]!)));
-  const sentenceCountries = [...new Set(places.filter((p) => !p.reference && p.level !== 'location').flatMap((p) => p.countries.length === 1 ? p.countries : []))];
+  const found = findPlaces(t, options.gazetteer).filter((p) => !(p.level === 'demonym' && ['RUS', 'FRA', 'UKR'].includes(p.countries[0]!)));
+  // An area name found in several countries, none of them the country the text is about ("North-East" in an article on Nigeria), is that country's own naming: the text's country stands.
+  const about = [...new Set(found.filter((p) => !p.reference && (p.level === 'country' || p.level === 'demonym')).flatMap((p) => p.countries))];
+  const known = about.length ? about : ctx.countries;
+  const places = found.filter((p) => !((p.level === 'admin1' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))));
+  const sentenceCountries = [...new Set(places.filter((p) => !p.reference && p.level !== 'location').flatMap((p) => (p.countries.length === 1 ? p.countries : [])))];
   const actors = findActors(t, options.aliases, sentenceCountries.length ? sentenceCountries : ctx.countries, ctx.named);
   const periods = findPeriods(t, lang, ref);
   const numbers = findNumbers(t, lang).filter((n) => !inPeriod(n, periods, t));
@@ -103,28 +142,54 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const readings = readNumbers(t, numbers, actors);
   const out: Claim[] = [];
   const claimNumbers = readings.map((r) => r.number);
-  const backReference = /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/.test(fold(t));
+  const backReference =
+    /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/.test(fold(t));
+  // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
+  if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
   for (const r of readings) {
     const n = r.number;
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
-    const placeRun = bindPlace(n, places, prevEnd, nextStart, t) ?? ctx.place?.mentions;
+    const placeRun = bindPlace(n, places, prevEnd, nextStart, t, r.metric) ?? ctx.place?.mentions;
     const period = bindPeriod(n, periods, prevEnd, nextStart, ctx, ref, t, r.metric);
     let bound = actors.filter((a) => a.start >= prevEnd && a.end <= nextStart);
     if (!bound.length && (readings.length === 1 || actors.every((a) => a.start < claimNumbers[0]!.start))) bound = actors;
     if (!bound.length && backReference) bound = ctx.actors;
+    // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
+    if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
     out.push(buildClaim(s, n, r, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
   }
-  out.push(...findActivity(s, { places, actors, periods, ref, ctx, source, lang }).map((a) => buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a)));
+  out.push(
+    ...findActivity(s, { places, actors, periods, ref, ctx, source, lang }).map((a) =>
+      buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a),
+    ),
+  );
   // Carry over what this sentence named, as a reader would.
   const run = bindPlaceAll(places);
-  if (run) { ctx.place = { mentions: run }; ctx.countries = [...new Set(run.flatMap((p) => p.countries))]; }
+  if (run) {
+    ctx.place = { mentions: run };
+    ctx.countries = [...new Set(run.flatMap((p) => p.countries))];
+  }
   const main = periods.filter((p) => p.role === 'main' && p.from);
-  if (main.length) ctx.period = main[main.length - 1]!;
-  if (actors.length) { ctx.actors = actors; ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])]; }
+  if (main.length) {
+    const last = main[main.length - 1]!;
+    ctx.period = { from: last.from, to: last.to, text: last.text };
+  }
+  if (actors.length) {
+    ctx.actors = actors;
+    ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])];
+  }
+  // Only words for an incident carry over; "killed" alone is as often a tally ("Over 7,000 killed in 10 months").
+  if (INCIDENT_WORD.test(t)) ctx.incident = true;
   return out;
 }
 
-interface Reading { number: NumberMention; unit: Unit; metric: Metric; noun: string; extraUnits?: Unit[] }
+interface Reading {
+  number: NumberMention;
+  unit: Unit;
+  metric: Metric;
+  noun: string;
+  extraUnits?: Unit[];
+}
 
 /** Which numbers are claims, and what each counts. */
 function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]): Reading[] {
@@ -170,24 +235,35 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
     else if (near) out.push({ number: n, unit: near.unit, metric: 'total', noun: '' });
     else {
       const units = unitsIn(t).filter((u) => u.unit !== 'displaced');
-      if (units.length && /\b(saw|recorded|documented|registered|counted|toll|bilan|killing|killed)\b[^.;]{0,30}$/i.test(t.slice(0, n.start))) out.push({ number: n, unit: units[0]!.unit, metric: 'total', noun: '' });
+      if (units.length && /\b(saw|recorded|documented|registered|counted|toll|bilan|killing|killed)\b[^.;]{0,30}$/i.test(t.slice(0, n.start)))
+        out.push({ number: n, unit: units[0]!.unit, metric: 'total', noun: '' });
     }
   }
   // "547 fatalities …, a more than fourfold increase": a change without its own noun is a change of the count before it.
   const sorted = out.sort((a, b) => a.number.start - b.number.start);
   for (let i = 1; i < sorted.length; i++) {
-    const r = sorted[i]!, prev = sorted[i - 1]!;
-    if ((r.metric === 'change_pct' || r.metric === 'change_ratio') && prev.metric === 'total' && !r.extraUnits && /^[^.;]*?,\s*(?:an?\s+|a\s+more\s+than\s+|which is\s+|soit\s+(?:une\s+)?)?[^,;]{0,25}$/i.test(t.slice(prev.number.end, r.number.start))
-      && !unitsIn(t.slice(t.lastIndexOf(',', r.number.start), r.number.start)).length) r.unit = prev.unit;
+    const r = sorted[i]!,
+      prev = sorted[i - 1]!;
+    if (
+      (r.metric === 'change_pct' || r.metric === 'change_ratio') &&
+      prev.metric === 'total' &&
+      !r.extraUnits &&
+      /^[^.;]*?,\s*(?:an?\s+|a\s+more\s+than\s+|which is\s+|soit\s+(?:une\s+)?)?[^,;]{0,25}$/i.test(t.slice(prev.number.end, r.number.start)) &&
+      !unitsIn(t.slice(t.lastIndexOf(',', r.number.start), r.number.start)).length
+    )
+      r.unit = prev.unit;
   }
   return sorted;
 }
 
 /** What may follow a number that has no noun of its own: a stop, a parenthesis, a verb of occurring, a rate, a period. */
-const BARE_AFTER = /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
+const BARE_AFTER =
+  /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
 
-const CHANGE_BEFORE = /\b(increase[sd]?|rise|rose|risen|grew|grown|jump(ed)?|surge[sd]?|climbed|soared|up|down|fell|fallen|dropped|declined?|decrease[sd]?|reduction|augmente[es]?|augmentation|hausse|baisse|progression|bondi|recul[ée]?|diminu[ée]+s?|a grimpe)\b(\s+\w+){0,3}?\s+(by|of|de|d'|to)?\s*(more than|nearly|almost|about|around|some|over|plus de|pres de|environ|a more than|an?)?\s*$/;
-const CHANGE_AFTER = /^\s*(jump|increase|rise|surge|drop|decline|decrease|fall|hike|growth|more|higher|lower|fewer|up|down|hausse|augmentation|baisse|de plus|de moins|rise|year[- ]on[- ]year|compared|par rapport)\b/;
+const CHANGE_BEFORE =
+  /\b(increase[sd]?|rise|rose|risen|grew|grown|jump(ed)?|surge[sd]?|climbed|soared|up|down|fell|fallen|dropped|declined?|decrease[sd]?|reduction|augmente[es]?|augmentation|hausse|baisse|progression|bondi|recul[ée]?|diminu[ée]+s?|a grimpe)\b(\s+\w+){0,3}?\s+(by|of|de|d'|to)?\s*(more than|nearly|almost|about|around|some|over|plus de|pres de|environ|a more than|an?)?\s*$/;
+const CHANGE_AFTER =
+  /^\s*(jump|increase|rise|surge|drop|decline|decrease|fall|hike|growth|more|higher|lower|fewer|up|down|hausse|augmentation|baisse|de plus|de moins|rise|year[- ]on[- ]year|compared|par rapport)\b/;
 
 function isChange(before: string, after: string): boolean {
   const b = fold(before);
@@ -221,12 +297,27 @@ function inPeriod(n: NumberMention, periods: PeriodMention[], t: string): boolea
 function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEnd: number; nextStart: number } {
   const i = all.indexOf(n);
   let prevEnd = 0;
-  for (let k = i - 1; k >= 0; k--) { if (!inParens(all[k]!, t)) { prevEnd = all[k]!.end; break; } }
+  for (let k = i - 1; k >= 0; k--) {
+    if (!inParens(all[k]!, t)) {
+      prevEnd = all[k]!.end;
+      break;
+    }
+  }
   let nextStart = t.length;
-  for (let k = i + 1; k < all.length; k++) { if (!inParens(all[k]!, t)) { nextStart = all[k]!.start; break; } }
+  for (let k = i + 1; k < all.length; k++) {
+    if (!inParens(all[k]!, t)) {
+      nextStart = all[k]!.start;
+      break;
+    }
+  }
   return { prevEnd, nextStart };
 }
 const inParens = (n: NumberMention, t: string) => /\(\s*(?:\w+\s+){0,3}$/.test(t.slice(Math.max(0, n.start - 20), n.start)) && /^[^()]{0,8}\)/.test(t.slice(n.end));
+
+const CIVILIAN_HEADLINE = /\bcivilian (?:deaths|casualties|fatalities|death toll)\b|\bcivilians? (?:killed|dead|massacred)\b|\b(?:morts|deces|victimes) civil(?:e|s|es)?\b|\bcivils? tues\b/;
+const FIGHTERS = /\b(?:soldiers?|troops|militants?|fighters?|combatants?|jihadists?|assailants?|terrorists?|military|army|soldats|militaires|combattants|jihadistes|assaillants|terroristes)\b/;
+
+const SHARE_VERB = /\b(?:accounted for|accounting for|accounts? for|represent(?:s|ed|ing)?|made up|makes? up|representai(?:t|ent)|represente(?:nt)?|a represente)\b/;
 
 /** Places joined by "," / "and" / "et" are one place ("Centre-Nord and Est", "Mali, Burkina Faso and Niger"). */
 function runs(places: PlaceMention[], t: string): PlaceMention[][] {
@@ -241,14 +332,21 @@ function runs(places: PlaceMention[], t: string): PlaceMention[][] {
 }
 
 /** The place of a number: named after it in its clause, else before it in its clause, else nearest before. */
-function bindPlace(n: NumberMention, places: PlaceMention[], prevEnd: number, nextStart: number, t: string): PlaceMention[] | undefined {
+function bindPlace(n: NumberMention, places: PlaceMention[], prevEnd: number, nextStart: number, t: string, metric?: Metric): PlaceMention[] | undefined {
   const all = runs(places, t);
   if (!all.length) return undefined;
   const strong = all.filter((r) => r.some((p) => p.level !== 'demonym'));
   const pool = strong.length ? strong : all;
-  return pool.find((r) => r[0]!.start >= n.end && r[0]!.start < nextStart) ??
+  // "Burkina Faso … accounted for 61% of the fatalities in the Sahel": a share is the subject's; the place after it is the whole.
+  // (a possessive, "the Sahel's locus", names no subject.)
+  const subject = [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start && !/^['’]s\b/.test(t.slice(r[r.length - 1]!.end)));
+  if ((metric === 'share' || metric === 'total') && subject && SHARE_VERB.test(fold(t.slice(subject[subject.length - 1]!.end, n.start)))) return subject;
+  return (
+    pool.find((r) => r[0]!.start >= n.end && r[0]!.start < nextStart) ??
     [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start && r[0]!.start >= prevEnd) ??
-    [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start) ?? pool[0];
+    [...pool].reverse().find((r) => r[r.length - 1]!.end <= n.start) ??
+    pool[0]
+  );
 }
 
 function bindPlaceAll(places: PlaceMention[]): PlaceMention[] | undefined {
@@ -259,6 +357,9 @@ function bindPlaceAll(places: PlaceMention[]): PlaceMention[] | undefined {
 }
 
 function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number, nextStart: number, ctx: Context, ref: Published, t: string, metric: Metric): { main: Period; comparison?: Period } {
+  // "the year prior", "the previous year's": the year before the period the text is talking about (this sentence's, else the one carried), not before publication.
+  const anchor = periods.find((p) => p.role === 'main' && p.from && !p.yearBefore) ?? ctx.period;
+  if (anchor) periods = periods.map((p) => (p.yearBefore ? { ...p, from: `${Number(anchor.to.slice(0, 4)) - 1}-01-01`, to: `${Number(anchor.to.slice(0, 4)) - 1}-12-31` } : p));
   const main = periods.filter((p) => p.role === 'main');
   const relative = periods.find((p) => p.role === 'comparison' && p.start >= n.end && p.start < nextStart) ?? periods.find((p) => p.role === 'comparison' && p.start >= prevEnd && p.start < nextStart);
   const pick =
@@ -267,12 +368,17 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     [...main].reverse().find((p) => p.end <= n.start && p.start >= prevEnd) ??
     [...main].sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
   let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text } : undefined;
+  // A count said of the baseline itself: "the previous year's 23,000", "the year prior, when 725 civilians were killed".
+  const ofBaseline = periods.find(
+    (p) => p.role === 'comparison' && p.from && p.end <= n.start && p.start >= prevEnd && /^(?:'s)?\s*(?:,\s*(?:when|with|where|ou|lorsque)\b)?[^\d,;.]{0,12}$/i.test(t.slice(p.end, n.start)),
+  );
+  if (metric === 'total' && ofBaseline) chosen = { from: ofBaseline.from, to: ofBaseline.to, text: ofBaseline.text };
   // "up 20% compared to 2019", no period of its own: the same length of time after the baseline, up to publication.
   if (!chosen && relative && relative.from) {
     const next = shiftYears(relative, 1);
     chosen = { from: next.from, to: next.to > ref.day ? ref.day : next.to, text: '' };
   }
-  chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t);
+  chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t, ctx);
   // A period read backwards ("since November" read against a March publication) is no period.
   if (chosen.from > chosen.to) chosen = defaultPeriod(ref, t);
   let comparison: Period | undefined;
@@ -285,8 +391,10 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
 }
 
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
-function defaultPeriod(ref: Published, t: string): Period {
-  const incident = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i.test(t);
+const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
+const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
+function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
+  const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
     return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '' };
   }
@@ -305,8 +413,18 @@ export interface ActivityFinding {
   negated: boolean;
 }
 
-function buildClaim(s: Sentence, n: NumberMention, r: Reading, placeRun: PlaceMention[] | null, period: Period, comparison: Period | undefined,
-  actors: ActorMention[], source: Source | undefined, contextCountries: string[], activity?: ActivityFinding): Claim {
+function buildClaim(
+  s: Sentence,
+  n: NumberMention,
+  r: Reading,
+  placeRun: PlaceMention[] | null,
+  period: Period,
+  comparison: Period | undefined,
+  actors: ActorMention[],
+  source: Source | undefined,
+  contextCountries: string[],
+  activity?: ActivityFinding,
+): Claim {
   const t = s.text;
   const isRange = n.high !== undefined;
   const collective = /dozen|douzaine|dizaine|vingtaine|centaine/i.test(n.text);
@@ -333,7 +451,11 @@ function buildClaim(s: Sentence, n: NumberMention, r: Reading, placeRun: PlaceMe
   };
   if (comparison) {
     const fold_ = fold(t);
-    const direction = /\b(fell|fallen|drop|dropped|declin|decreas|down|baisse|recul|diminu|fewer|lower)/.test(fold_) ? 'decrease' : /\b(increas|rose|risen|rise|jump|up|double|tripl|quadrupl|fold|surge|augment|hausse|more)/.test(fold_) ? 'increase' : 'change';
+    const direction = /\b(fell|fallen|drop|dropped|declin|decreas|down|baisse|recul|diminu|fewer|lower)/.test(fold_)
+      ? 'decrease'
+      : /\b(increas|rose|risen|rise|jump|up|double|tripl|quadrupl|fold|surge|augment|hausse|more)/.test(fold_)
+        ? 'increase'
+        : 'change';
     claim.comparison = { from_period: comparison, to_period: period, direction };
   }
   if (r.unit === 'displaced') Object.assign(claim, { checkable: false, reason: 'event data do not count displaced people' });
@@ -345,7 +467,9 @@ function buildClaim(s: Sentence, n: NumberMention, r: Reading, placeRun: PlaceMe
 
 function placeOf(run: PlaceMention[], contextCountries: string[]): Place {
   const named = [...new Set(run.filter((p) => p.level === 'country' || p.level === 'region' || p.level === 'demonym').flatMap((p) => p.countries))];
-  const countries = [...new Set(run.flatMap((p) => p.level === 'country' || p.level === 'region' || p.level === 'demonym' ? p.countries : narrow(p, named.length ? named : contextCountries)))].sort();
+  const countries = [
+    ...new Set(run.flatMap((p) => (p.level === 'country' || p.level === 'region' || p.level === 'demonym' ? p.countries : narrow(p, named.length ? named : contextCountries)))),
+  ].sort();
   return {
     text: run.map((p) => p.text).join(', '),
     countries,

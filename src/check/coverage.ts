@@ -25,11 +25,7 @@ const cache = new WeakMap<Store, StoreFacts>();
 export async function storeFacts(store: Store): Promise<StoreFacts> {
   const hit = cache.get(store);
   if (hit && hit.generation === store.generation) return hit;
-  const [byLocation, byType, byMonth] = await Promise.all([
-    count(store, {}, ['location']),
-    count(store, {}, ['event_type', 'dataset']),
-    count(store, {}, ['country', 'month']),
-  ]);
+  const [byLocation, byType, byMonth] = await Promise.all([count(store, {}, ['location']), count(store, {}, ['event_type', 'dataset']), count(store, {}, ['country', 'month'])]);
   const countries = new Map<string, string[]>();
   const areas: Gazetteer['areas'] = [];
   const seenAdmin1 = new Set<string>();
@@ -39,12 +35,16 @@ export async function storeFacts(store: Store): Promise<StoreFacts> {
     const iso = countryIso(country) ?? country;
     if (!countries.get(iso)?.includes(country)) countries.set(iso, [...(countries.get(iso) ?? []), country]);
     const admin1 = r.admin1 ? String(r.admin1) : undefined;
-    if (admin1 && !seenAdmin1.has(`${iso}|${admin1}`)) { seenAdmin1.add(`${iso}|${admin1}`); areas.push({ name: admin1, country: iso, admin1, level: 'admin1' }); }
+    if (admin1 && !seenAdmin1.has(`${iso}|${admin1}`)) {
+      seenAdmin1.add(`${iso}|${admin1}`);
+      areas.push({ name: admin1, country: iso, admin1, level: 'admin1' });
+    }
     if (r.location) areas.push({ name: String(r.location), country: iso, ...(admin1 ? { admin1 } : {}), location: String(r.location), level: 'location' });
   }
   const months = new Map<string, [string, string]>();
   for (const r of byMonth.rows) {
-    const c = String(r.country ?? ''), m = String(r.month ?? '');
+    const c = String(r.country ?? ''),
+      m = String(r.month ?? '');
     const span = months.get(c);
     months.set(c, span ? [m < span[0] ? m : span[0], m > span[1] ? m : span[1]] : [m, m]);
   }

@@ -75,7 +75,11 @@ export async function judgeClaim(store: Store, claim: Claim, options: JudgeOptio
   const measure = claim.source?.measure;
   const judged = await judgeNumber(store, claim, filter, facts, options);
   if (measure && judged.data && judged.verdict !== 'no_data') {
-    return { ...judged, verdict: 'not_checkable', explanation: `Not comparable: the figure comes from ${claim.source!.name}, which counts ${measure}; the store's figure is ${show(judged.data.figure, claim)} (${judged.verdict} if it were the same measure).` };
+    return {
+      ...judged,
+      verdict: 'not_checkable',
+      explanation: `Not comparable: the figure comes from ${claim.source!.name}, which counts ${measure}; the store's figure is ${show(judged.data.figure, claim)} (${judged.verdict} if it were the same measure).`,
+    };
   }
   return judged;
 }
@@ -83,14 +87,20 @@ export async function judgeClaim(store: Store, claim: Claim, options: JudgeOptio
 /** The claim's place, actors and unit as a Filter of stored names; or what the store lacks. */
 function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: Filter } | { missing: string } {
   const place = claim.place;
-  if (!place || !place.countries.length) return { missing: 'the text does not say where, and no place carries over from before' };
+  if (!place?.countries.length) return { missing: 'the text does not say where, and no place carries over from before' };
   const country = place.countries.flatMap((iso) => facts.countries.get(iso) ?? []);
   const absent = place.countries.filter((iso) => !facts.countries.has(iso));
   if (absent.length) return { missing: `the store holds no events in ${absent.map(countryName).join(', ')}` };
   const filter: Filter = { ...base, country };
   const areaNames = (names: string[], level: 'admin1' | 'location') => {
     const wanted = new Set(names.map(normalizeName));
-    return [...new Set(facts.gazetteer.areas.filter((a) => a.level === level && place.countries.includes(a.country) && wanted.has(normalizeName(level === 'admin1' ? a.admin1! : a.location!))).map((a) => (level === 'admin1' ? a.admin1! : a.location!)))];
+    return [
+      ...new Set(
+        facts.gazetteer.areas
+          .filter((a) => a.level === level && place.countries.includes(a.country) && wanted.has(normalizeName(level === 'admin1' ? a.admin1! : a.location!)))
+          .map((a) => (level === 'admin1' ? a.admin1! : a.location!)),
+      ),
+    ];
   };
   if (place.locations.length) {
     const location = areaNames(place.locations, 'location');
@@ -101,7 +111,10 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
     if (!admin1.length) return { missing: `the store holds no events in ${place.admin1.join(', ')} (${place.country_names.join(', ')})` };
     filter.admin1 = admin1;
   }
-  if (claim.period) { filter.from = claim.period.from; filter.to = claim.period.to; }
+  if (claim.period) {
+    filter.from = claim.period.from;
+    filter.to = claim.period.to;
+  }
   if (claim.actors.length) filter.actor = claim.actors;
   // A claim attributed to a dataset the store holds is judged against that dataset.
   const own = claim.source?.datasets?.filter((d) => facts.datasets.includes(d));
@@ -114,7 +127,8 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
 /** The part of the claim's period the store has no events for, in words; undefined when covered. */
 function coverageGap(claim: Claim, filter: Filter, facts: StoreFacts): string | undefined {
   if (!claim.period) return 'the text does not say when';
-  const from = claim.period.from.slice(0, 7), to = (claim.comparison?.from_period.from ?? claim.period.from).slice(0, 7);
+  const from = claim.period.from.slice(0, 7),
+    to = (claim.comparison?.from_period.from ?? claim.period.from).slice(0, 7);
   for (const c of filter.country ?? []) {
     const span = facts.months.get(c);
     if (!span) return `the store holds no events in ${c}`;
@@ -128,7 +142,11 @@ function coverageGap(claim: Claim, filter: Filter, facts: StoreFacts): string | 
   return undefined;
 }
 
-async function figureOf(store: Store, filter: Filter, unit: Claim['unit']): Promise<{ totals: Totals; value: number; low?: number; high?: number; datasets: DatasetVersion[]; notes: string[]; perDataset: Array<{ dataset: string; version: string; value: number }> }> {
+async function figureOf(
+  store: Store,
+  filter: Filter,
+  unit: Claim['unit'],
+): Promise<{ totals: Totals; value: number; low?: number; high?: number; datasets: DatasetVersion[]; notes: string[]; perDataset: Array<{ dataset: string; version: string; value: number }> }> {
   const result = await count(store, filter, ['dataset']);
   const pick = (t: Totals) => (unit === 'events' || unit === 'attacks' ? t.events : t.fatalities);
   const fatal = unit !== 'events' && unit !== 'attacks';
@@ -149,13 +167,17 @@ function tolerance(claim: Claim): { test: (x: number) => boolean; words: string 
     return { test: (x) => x >= a * 0.95 && x <= b * 1.05, words: `between ${fmt(a)} and ${fmt(b)} (±5% at each end)` };
   }
   switch (claim.qualifier) {
-    case 'about': return { test: (x) => Math.abs(x - q) <= 0.1 * Math.abs(q), words: `about ${fmt(q)} (±10%)` };
+    case 'about':
+      return { test: (x) => Math.abs(x - q) <= 0.1 * Math.abs(q), words: `about ${fmt(q)} (±10%)` };
     case 'more_than':
-    case 'at_least': return { test: (x) => x >= q, words: `${claim.qualifier === 'more_than' ? 'more than' : 'at least'} ${fmt(q)} (at or above)` };
-    case 'at_most': return { test: (x) => x <= q, words: `at most ${fmt(q)} (at or below)` };
-    default: return Math.abs(q) <= 20 && claim.metric === 'total'
-      ? { test: (x) => x === q, words: `exactly ${fmt(q)} (small numbers must match)` }
-      : { test: (x) => Math.abs(x - q) <= 0.05 * Math.abs(q), words: `${fmt(q)} (±5%)` };
+    case 'at_least':
+      return { test: (x) => x >= q, words: `${claim.qualifier === 'more_than' ? 'more than' : 'at least'} ${fmt(q)} (at or above)` };
+    case 'at_most':
+      return { test: (x) => x <= q, words: `at most ${fmt(q)} (at or below)` };
+    default:
+      return Math.abs(q) <= 20 && claim.metric === 'total'
+        ? { test: (x) => x === q, words: `exactly ${fmt(q)} (small numbers must match)` }
+        : { test: (x) => Math.abs(x - q) <= 0.05 * Math.abs(q), words: `${fmt(q)} (±5%)` };
   }
 }
 
@@ -167,7 +189,12 @@ function show(x: number | null | undefined, claim: Claim): string {
   return fmt(x);
 }
 const unitWords: Record<Claim['unit'], string> = {
-  deaths: 'fatalities', civilian_deaths: 'fatalities in events targeting civilians', events: 'events', attacks: 'battles, explosions and attacks on civilians', displaced: 'displaced people', other: 'other',
+  deaths: 'fatalities',
+  civilian_deaths: 'fatalities in events targeting civilians',
+  events: 'events',
+  attacks: 'battles, explosions and attacks on civilians',
+  displaced: 'displaced people',
+  other: 'other',
 };
 const where = (f: Filter) => (f.location ?? f.admin1 ?? f.country ?? []).join(', ');
 const who = (f: Filter) => (f.actor?.length ? ` involving ${f.actor.join(', ')}` : '');
@@ -183,7 +210,10 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   const caveats = caveatsOf(main.notes, datasetCaveats(main.datasets));
   if (claim.unit === 'civilian_deaths') caveats.push(ACLED_CAVEAT);
   if (claim.metric === 'total') {
-    if (main.low !== undefined) { low = main.low; high = main.high; }
+    if (main.low !== undefined) {
+      low = main.low;
+      high = main.high;
+    }
     if (main.perDataset.length > 1) perDataset = main.perDataset.map((d) => ({ dataset: d.dataset, version: d.version, figure: d.value }));
   } else if (claim.metric === 'change_pct' || claim.metric === 'change_ratio') {
     const before = claim.comparison?.from_period ?? previousPeriod(claim.period!);
@@ -202,29 +232,61 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   }
   const trace = await traceFilter(store, filter, main.totals.events, { maxIds: options.maxIds ?? 200 });
   const data: DataFigure = {
-    figure, ...(low !== undefined ? { low, high } : {}), ...(parts ? { parts } : {}),
-    filters: normalizeFilter(filter), datasets: main.datasets, event_ids: trace.eventIds, event_count: trace.eventCount,
-    events_command: eventsCommand(filter), ...(perDataset ? { per_dataset: perDataset } : {}), caveats,
+    figure,
+    ...(low !== undefined ? { low, high } : {}),
+    ...(parts ? { parts } : {}),
+    filters: normalizeFilter(filter),
+    datasets: main.datasets,
+    event_ids: trace.eventIds,
+    event_count: trace.eventCount,
+    events_command: eventsCommand(filter),
+    ...(perDataset ? { per_dataset: perDataset } : {}),
+    caveats,
   };
   const scopeWords = `${unitWords[claim.unit]} in ${where(filter)}${who(filter)}${when(filter)}`;
   const release = main.datasets.map((d) => `${d.dataset} ${d.version}`).join(', ');
-  if (figure === null) return { verdict: 'no_data', explanation: `No data: the store holds no ${unitWords[claim.unit]} to compare with in ${where(filter)}${when(parts ? parts.base_filters : filter)}.`, data, tolerance: tol.words };
+  if (figure === null)
+    return {
+      verdict: 'no_data',
+      explanation: `No data: the store holds no ${unitWords[claim.unit]} to compare with in ${where(filter)}${when(parts ? parts.base_filters : filter)}.`,
+      data,
+      tolerance: tol.words,
+    };
   const pass = tol.test(figure);
   // UCDP's low–high range: the claim fits the range but not the best estimate.
-  if (!pass && low !== undefined && high !== undefined && [low, high].some((x) => tol.test(x!)) || (!pass && low !== undefined && high !== undefined && claim.quantity != null && claim.quantity >= low && claim.quantity <= high!)) {
-    return { verdict: 'unclear', explanation: `Unclear: the store's best estimate is ${show(figure, claim)} ${scopeWords}, outside ${tol.words}, but its low–high range (${fmt(low!)}–${fmt(high!)}) covers the claim (${release}).`, data, tolerance: tol.words };
+  if (
+    (!pass && low !== undefined && high !== undefined && [low, high].some((x) => tol.test(x!))) ||
+    (!pass && low !== undefined && high !== undefined && claim.quantity != null && claim.quantity >= low && claim.quantity <= high!)
+  ) {
+    return {
+      verdict: 'unclear',
+      explanation: `Unclear: the store's best estimate is ${show(figure, claim)} ${scopeWords}, outside ${tol.words}, but its low–high range (${fmt(low!)}–${fmt(high!)}) covers the claim (${release}).`,
+      data,
+      tolerance: tol.words,
+    };
   }
   if (perDataset && claim.metric === 'total') {
     const verdicts = new Set(perDataset.map((d) => tol.test(d.figure ?? NaN)));
-    if (verdicts.size > 1) return { verdict: 'unclear', explanation: `Unclear: the datasets disagree: ${perDataset.map((d) => `${d.dataset} ${show(d.figure, claim)}`).join(', ')} ${scopeWords}; the claim says ${tol.words}.`, data, tolerance: tol.words };
+    if (verdicts.size > 1)
+      return {
+        verdict: 'unclear',
+        explanation: `Unclear: the datasets disagree: ${perDataset.map((d) => `${d.dataset} ${show(d.figure, claim)}`).join(', ')} ${scopeWords}; the claim says ${tol.words}.`,
+        data,
+        tolerance: tol.words,
+      };
   }
   const verdict: Verdict = pass ? 'supported' : 'contradicted';
   const detail = parts ? ` (${fmt(parts.value)} against ${fmt(parts.base)})` : '';
-  return { verdict, explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${show(figure, claim)}${detail} ${scopeWords} (${release}); the claim says ${tol.words}.`, data, tolerance: tol.words };
+  return {
+    verdict,
+    explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${show(figure, claim)}${detail} ${scopeWords} (${release}); the claim says ${tol.words}.`,
+    data,
+    tolerance: tol.words,
+  };
 }
 
 /** The whole a share is of: the country of an area, everyone beside an actor, all deaths beside civilian ones. */
-function wholeOf(claim: Claim, filter: Filter): Filter | undefined {
+function wholeOf(_claim: Claim, filter: Filter): Filter | undefined {
   const { admin1, location, actor, civilianTargeting, ...rest } = filter;
   if (admin1 || location) return { ...rest, ...(actor ? { actor } : {}), ...(civilianTargeting ? { civilianTargeting } : {}) };
   if (actor) return { ...rest, ...(civilianTargeting ? { civilianTargeting } : {}) };
@@ -239,8 +301,21 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
     const f = await figureOf(store, filter, 'attacks');
     const trace = await traceFilter(store, filter, f.totals.events, { maxIds: options.maxIds ?? 200 });
     const pass = f.value === claim.quantity;
-    const data: DataFigure = { figure: f.value, filters: normalizeFilter(filter), datasets: f.datasets, event_ids: trace.eventIds, event_count: trace.eventCount, events_command: eventsCommand(filter), caveats: datasetCaveats(f.datasets) };
-    return { verdict: pass ? 'supported' : 'contradicted', explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${fmt(f.value)} attacks in ${where(filter)}${when(filter)}; the text makes this attack number ${claim.quantity}.`, data, tolerance: 'exactly' };
+    const data: DataFigure = {
+      figure: f.value,
+      filters: normalizeFilter(filter),
+      datasets: f.datasets,
+      event_ids: trace.eventIds,
+      event_count: trace.eventCount,
+      events_command: eventsCommand(filter),
+      caveats: datasetCaveats(f.datasets),
+    };
+    return {
+      verdict: pass ? 'supported' : 'contradicted',
+      explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${fmt(f.value)} attacks in ${where(filter)}${when(filter)}; the text makes this attack number ${claim.quantity}.`,
+      data,
+      tolerance: 'exactly',
+    };
   }
   if (fullYear && claim.unit === 'deaths') {
     const { from: _f, to: _t, ...rest } = filter;
@@ -249,9 +324,22 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
     const ranked = [...byYear.rows].filter((r) => Number(r.year) <= year).sort((a, b) => b.fatalities - a.fatalities);
     const rank = ranked.findIndex((r) => Number(r.year) === year) + 1;
     const trace = await traceFilter(store, filter, byYear.rows.find((r) => Number(r.year) === year)?.events ?? 0, { maxIds: options.maxIds ?? 200 });
-    const data: DataFigure = { figure: rank || null, filters: normalizeFilter(filter), datasets: byYear.datasets, event_ids: trace.eventIds, event_count: trace.eventCount, events_command: eventsCommand(filter), caveats: datasetCaveats(byYear.datasets) };
+    const data: DataFigure = {
+      figure: rank || null,
+      filters: normalizeFilter(filter),
+      datasets: byYear.datasets,
+      event_ids: trace.eventIds,
+      event_count: trace.eventCount,
+      events_command: eventsCommand(filter),
+      caveats: datasetCaveats(byYear.datasets),
+    };
     const pass = rank === claim.quantity;
-    return { verdict: pass ? 'supported' : 'contradicted', explanation: `${pass ? 'Supported' : 'Contradicted'}: by fatalities in ${where(filter)}, ${year} ranks ${rank || 'nowhere'} of the ${ranked.length} years up to it in the store.`, data, tolerance: 'exactly' };
+    return {
+      verdict: pass ? 'supported' : 'contradicted',
+      explanation: `${pass ? 'Supported' : 'Contradicted'}: by fatalities in ${where(filter)}, ${year} ranks ${rank || 'nowhere'} of the ${ranked.length} years up to it in the store.`,
+      data,
+      tolerance: 'exactly',
+    };
   }
   return { verdict: 'not_checkable', explanation: 'Not checkable: rankings of single incidents are not judged yet; see the events behind the place and period.' };
 }
@@ -264,12 +352,25 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
     delete f.civilianTargeting;
     const result = await count(store, f);
     const trace = await traceFilter(store, f, result.total.events, maxIds);
-    const data: DataFigure = { figure: result.total.events, filters: normalizeFilter(f), datasets: result.datasets, event_ids: trace.eventIds, event_count: trace.eventCount, events_command: eventsCommand(f), caveats: datasetCaveats(result.datasets) };
+    const data: DataFigure = {
+      figure: result.total.events,
+      filters: normalizeFilter(f),
+      datasets: result.datasets,
+      event_ids: trace.eventIds,
+      event_count: trace.eventCount,
+      events_command: eventsCommand(f),
+      caveats: datasetCaveats(result.datasets),
+    };
     const n = result.total.events;
     const verdict: Verdict = n > 0 ? 'contradicted' : 'supported';
-    return { verdict, data, explanation: n > 0
-      ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${trace.eventIds.slice(0, 3).join(', ')}).`
-      : `Supported: the store holds no battle or attack on civilians${who(f)} in ${where(f)}${when(f)}.` };
+    return {
+      verdict,
+      data,
+      explanation:
+        n > 0
+          ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${trace.eventIds.slice(0, 3).join(', ')}).`
+          : `Supported: the store holds no battle or attack on civilians${who(f)} in ${where(f)}${when(f)}.`,
+    };
   }
   if (claim.kind === 'spread') {
     const per = await count(store, { ...filter, eventType: VIOLENT.filter((t) => facts.eventTypes.includes(t)) }, ['country', 'year']);
@@ -278,16 +379,41 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
     const missing = (filter.country ?? []).filter((c) => !first.has(c));
     const f = { ...filter, eventType: VIOLENT.filter((t) => facts.eventTypes.includes(t)) };
     const trace = await traceFilter(store, f, per.total.events, maxIds);
-    const data: DataFigure = { figure: per.total.events, filters: normalizeFilter(f), datasets: per.datasets, event_ids: trace.eventIds, event_count: trace.eventCount, events_command: eventsCommand(f), caveats: datasetCaveats(per.datasets) };
+    const data: DataFigure = {
+      figure: per.total.events,
+      filters: normalizeFilter(f),
+      datasets: per.datasets,
+      event_ids: trace.eventIds,
+      event_count: trace.eventCount,
+      events_command: eventsCommand(f),
+      caveats: datasetCaveats(per.datasets),
+    };
     if (missing.length) return { verdict: 'contradicted', data, explanation: `Contradicted: the store holds no violent events${who(filter)} in ${missing.join(', ')}${when(filter)}.` };
-    return { verdict: 'supported', data, explanation: `Supported: the store holds ${fmt(per.total.events)} violent events${who(filter)} in ${where(filter)}${when(filter)}; first year with events: ${[...first].map(([c, y]) => `${c} ${y}`).join(', ')}.` };
+    return {
+      verdict: 'supported',
+      data,
+      explanation: `Supported: the store holds ${fmt(per.total.events)} violent events${who(filter)} in ${where(filter)}${when(filter)}; first year with events: ${[...first].map(([c, y]) => `${c} ${y}`).join(', ')}.`,
+    };
   }
   // Who died: ACLED does not attribute deaths; fatalities in events targeting civilians against those in battles.
   const civ = await count(store, { ...filter, civilianTargeting: true });
   const battles = await count(store, { ...filter, civilianTargeting: undefined, eventType: ['Battles'].filter((t) => facts.eventTypes.includes(t)) });
   const { civilianTargeting: _c, ...all } = filter;
   const trace = await traceFilter(store, all, (await count(store, all)).total.events, maxIds);
-  const data: DataFigure = { figure: civ.total.fatalities, parts: { value: civ.total.fatalities, base: battles.total.fatalities, base_filters: normalizeFilter({ ...all, eventType: ['Battles'] }) }, filters: normalizeFilter(all), datasets: civ.datasets, event_ids: trace.eventIds, event_count: trace.eventCount, events_command: eventsCommand(all), caveats: [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)] };
+  const data: DataFigure = {
+    figure: civ.total.fatalities,
+    parts: { value: civ.total.fatalities, base: battles.total.fatalities, base_filters: normalizeFilter({ ...all, eventType: ['Battles'] }) },
+    filters: normalizeFilter(all),
+    datasets: civ.datasets,
+    event_ids: trace.eventIds,
+    event_count: trace.eventCount,
+    events_command: eventsCommand(all),
+    caveats: [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)],
+  };
   const pass = civ.total.fatalities > battles.total.fatalities;
-  return { verdict: pass ? 'supported' : 'contradicted', data, explanation: `${pass ? 'Supported' : 'Contradicted'}: ${fmt(civ.total.fatalities)} fatalities in events targeting civilians against ${fmt(battles.total.fatalities)} in battles${who(filter)} in ${where(filter)}${when(filter)} (ACLED does not say who died: these are fatalities by kind of event).` };
+  return {
+    verdict: pass ? 'supported' : 'contradicted',
+    data,
+    explanation: `${pass ? 'Supported' : 'Contradicted'}: ${fmt(civ.total.fatalities)} fatalities in events targeting civilians against ${fmt(battles.total.fatalities)} in battles${who(filter)} in ${where(filter)}${when(filter)} (ACLED does not say who died: these are fatalities by kind of event).`,
+  };
 }

@@ -9,13 +9,19 @@
 import * as chrono from 'chrono-node';
 import type { Lang } from './numbers.js';
 
-export interface Period { from: string; to: string; text: string }
+export interface Period {
+  from: string;
+  to: string;
+  text: string;
+}
 export interface PeriodMention extends Period {
   start: number;
   end: number;
   role: 'main' | 'comparison';
   /** "the same period a year earlier": from and to are those of the main period, a year before. */
   yearEarlier?: boolean;
+  /** "the year prior", "the previous year": the year before the period the text is talking about (read against publication until the claim binds it). */
+  yearBefore?: boolean;
 }
 
 /** When the text appeared: "2023-02-08", "2022-06" or "2020" (anything after is a note). */
@@ -52,24 +58,88 @@ export function shiftYears(p: { from: string; to: string }, n: number): { from: 
 /** The same length of time just before a period. */
 export function previousPeriod(p: { from: string; to: string }): { from: string; to: string } {
   const day = 86400000;
-  const a = Date.parse(p.from), b = Date.parse(p.to);
+  const a = Date.parse(p.from),
+    b = Date.parse(p.to);
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
   return { from: iso(a - (b - a) - day), to: iso(a - day) };
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
 };
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d\\d)';
-const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, douze: 12 };
+const SMALL: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  eighteen: 18,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  dix: 10,
+  douze: 12,
+};
 const smallNumber = (w: string) => SMALL[w] ?? Number(w);
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
-interface Rule { re: RegExp; period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null }
+interface Rule {
+  re: RegExp;
+  period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null;
+}
 
 const month = (name: string) => MONTHS[name.replace(/\.$/, '')]!;
 /** A month named without its year: the latest such month not after publication. */
@@ -77,62 +147,90 @@ const monthYear = (m: number, ref: Published) => (m > monthOf(ref.day) ? yearOf(
 
 const RULES: Rule[] = [
   // between January and October 2023; entre janvier 2022 et décembre 2023; from March to May 2021
-  { re: new RegExp(`\\b(?:between|from|entre|de|d')\\s*${MONTH}(?:\\s+${YEAR})?\\s+(?:and|to|et|a|au|until|through)\\s+${MONTH}\\s+${YEAR}`, 'g'),
-    period: (m) => { const y2 = Number(m[4]); const y1 = m[2] ? Number(m[2]) : y2; return { from: `${y1}-${pad(month(m[1]!))}-01`, to: lastDay(y2, month(m[3]!)) }; } },
-  // between 2020 and 2023; from 2013 to 2020; 2013-2020
-  { re: new RegExp(`\\b(?:(?:between|from|entre|de)\\s+)?${YEAR}\\s*(?:and|to|et|a|-|–|—)\\s*${YEAR}\\b`, 'g'),
-    period: (m) => (Number(m[2]) > Number(m[1]) ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31` } : null) },
-  // the first quarter of 2022; le premier trimestre 2022; Q1 2022
-  { re: new RegExp(`\\b(?:(first|second|third|fourth|last)\\s+quarter\\s+(?:of\\s+)?|(premier|deuxieme|second|troisieme|quatrieme|dernier)\\s+trimestre\\s+(?:de\\s+)?|q([1-4])\\s+)${YEAR}`, 'g'),
+  {
+    re: new RegExp(`\\b(?:between|from|entre|de|d')\\s*${MONTH}(?:\\s+${YEAR})?\\s+(?:and|to|et|a|au|until|through)\\s+${MONTH}\\s+${YEAR}`, 'g'),
     period: (m) => {
-      const q = m[3] ? Number(m[3]) : ({ first: 1, premier: 1, second: 2, deuxieme: 2, third: 3, troisieme: 3, fourth: 4, quatrieme: 4, last: 4, dernier: 4 } as Record<string, number>)[(m[1] ?? m[2])!]!;
+      const y2 = Number(m[4]);
+      const y1 = m[2] ? Number(m[2]) : y2;
+      return { from: `${y1}-${pad(month(m[1]!))}-01`, to: lastDay(y2, month(m[3]!)) };
+    },
+  },
+  // between 2020 and 2023; from 2013 to 2020; 2013-2020
+  {
+    re: new RegExp(`\\b(?:(?:between|from|entre|de)\\s+)?${YEAR}\\s*(?:and|to|et|a|-|–|—)\\s*${YEAR}\\b`, 'g'),
+    period: (m) => (Number(m[2]) > Number(m[1]) ? { from: `${m[1]}-01-01`, to: `${m[2]}-12-31` } : null),
+  },
+  // the first quarter of 2022; le premier trimestre 2022; Q1 2022
+  {
+    re: new RegExp(`\\b(?:(first|second|third|fourth|last)\\s+quarter\\s+(?:of\\s+)?|(premier|deuxieme|second|troisieme|quatrieme|dernier)\\s+trimestre\\s+(?:de\\s+)?|q([1-4])\\s+)${YEAR}`, 'g'),
+    period: (m) => {
+      const q = m[3]
+        ? Number(m[3])
+        : ({ first: 1, premier: 1, second: 2, deuxieme: 2, third: 3, troisieme: 3, fourth: 4, quatrieme: 4, last: 4, dernier: 4 } as Record<string, number>)[(m[1] ?? m[2])!]!;
       return { from: `${m[4]}-${pad(q * 3 - 2)}-01`, to: lastDay(Number(m[4]), q * 3) };
-    } },
+    },
+  },
   // since January (this year); since the coup in September 2022; depuis janvier; since 2012
-  { re: new RegExp(`\\b(?:since|depuis)\\s+(?:(?:the|le|la|l')?\\s*[\\w'-]+\\s+){0,5}?(?:(?:in|en|of|de)\\s+)?(?:${MONTH}(?:\\s+${YEAR})?|${YEAR})(?:\\s+(this year|cette annee|de cette annee))?\\b`, 'g'),
+  {
+    re: new RegExp(
+      `\\b(?:since|depuis)\\s+(?:(?:the|le|la|l')?\\s*[\\w'-]+\\s+){0,5}?(?:(?:in|en|of|de)\\s+)?(?:${MONTH}(?:\\s+${YEAR})?|${YEAR})(?:\\s+(this year|cette annee|de cette annee))?\\b`,
+      'g',
+    ),
     period: (m, ref) => {
       if (m[3]) return { from: `${m[3]}-01-01`, to: ref.day };
       const mo = month(m[1]!);
       const y = m[2] ? Number(m[2]) : m[4] ? yearOf(ref.day) : monthYear(mo, ref);
       return { from: `${y}-${pad(mo)}-01`, to: ref.day };
-    } },
+    },
+  },
   // since last year; depuis l'an dernier
-  { re: /\b(?:since|depuis)\s+(?:last year|l'an dernier|l'annee derniere|l'an passe)/g,
-    period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: ref.day }) },
+  { re: /\b(?:since|depuis)\s+(?:last year|l'an dernier|l'annee derniere|l'an passe)/g, period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: ref.day }) },
   // in the last/past five months; au cours des cinq derniers mois; over the past two years
-  { re: /\b(?:in|over|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(\w+)\s+(months|years|weeks|days)\b|\b(?:au cours des|ces|les|durant les|pendant les)\s+(\w+)\s+(derniers mois|dernieres annees|dernieres semaines|derniers jours)/g,
+  {
+    re: /\b(?:in|over|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(\w+)\s+(months|years|weeks|days)\b|\b(?:au cours des|ces|les|durant les|pendant les)\s+(\w+)\s+(derniers mois|dernieres annees|dernieres semaines|derniers jours)/g,
     period: (m, ref) => {
       const n = smallNumber((m[1] ?? m[3])!);
       const unit = (m[2] ?? m[4])!;
       if (!Number.isFinite(n) || n <= 0 || n > 50) return null;
-      const y = yearOf(ref.day), mo = monthOf(ref.day);
-      if (/month|mois/.test(unit)) { const [fy, fm] = addMonths(y, mo, -(n - 1)); return { from: `${fy}-${pad(fm)}-01`, to: ref.day }; }
+      const y = yearOf(ref.day),
+        mo = monthOf(ref.day);
+      if (/month|mois/.test(unit)) {
+        const [fy, fm] = addMonths(y, mo, -(n - 1));
+        return { from: `${fy}-${pad(fm)}-01`, to: ref.day };
+      }
       if (/year|annee/.test(unit)) return { from: `${y - n}-${ref.day.slice(5)}`, to: ref.day };
       const days = /week|semaine/.test(unit) ? 7 * n : n;
       return { from: new Date(Date.parse(ref.day) - (days - 1) * 86400000).toISOString().slice(0, 10), to: ref.day };
-    } },
+    },
+  },
   // in the past year; over the last year; au cours de l'annee ecoulee
-  { re: /\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:year|twelve months|12 months)\b|\bau cours de l'annee ecoulee|\bces douze derniers mois/g,
-    period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-${ref.day.slice(5)}`, to: ref.day }) },
+  {
+    re: /\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:year|twelve months|12 months)\b|\bau cours de l'annee ecoulee|\bces douze derniers mois/g,
+    period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-${ref.day.slice(5)}`, to: ref.day }),
+  },
   // last year; l'an dernier; l'année dernière; the previous year; the year prior
-  { re: /\b(?:last year|the previous year|the year prior|the prior year|a year earlier|the year before|l'an dernier|l'annee derniere|l'an passe|l'annee passee|l'annee precedente)\b/g,
-    period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: `${yearOf(ref.day) - 1}-12-31` }) },
+  {
+    re: /\b(?:last year|l'an dernier|l'annee derniere|l'an passe|l'annee passee)\b|\b(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)(?:'s)?(?![\w'])/g,
+    period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: `${yearOf(ref.day) - 1}-12-31` }),
+  },
   // this year; so far this year; year to date; cette année
-  { re: /\b(?:so far )?this year\b|\byear[- ]to[- ]date\b|\bcette annee\b|\bdepuis le debut de l'annee\b/g,
-    period: (_m, ref) => ({ from: `${yearOf(ref.day)}-01-01`, to: ref.day }) },
+  { re: /\b(?:so far )?this year\b|\byear[- ]to[- ]date\b|\bcette annee\b|\bdepuis le debut de l'annee\b/g, period: (_m, ref) => ({ from: `${yearOf(ref.day)}-01-01`, to: ref.day }) },
   // in March 2022; en mars 2022
-  { re: new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'),
-    period: (m) => ({ from: `${m[2]}-${pad(month(m[1]!))}-01`, to: lastDay(Number(m[2]), month(m[1]!)) }) },
+  { re: new RegExp(`\\b${MONTH}\\s+${YEAR}\\b`, 'g'), period: (m) => ({ from: `${m[2]}-${pad(month(m[1]!))}-01`, to: lastDay(Number(m[2]), month(m[1]!)) }) },
   // in 2022; en 2022; 2022's
-  { re: new RegExp(`(?<![\\d,.-])${YEAR}(?![\\d-])`, 'g'),
-    period: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }) },
+  { re: new RegExp(`(?<![\\d,.-])${YEAR}(?![\\d-])`, 'g'), period: (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` }) },
 ];
 
-const DAY_LIKE = new RegExp(`\\b${MONTH}(?![a-z])|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|hier)\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`, 'g');
+const DAY_LIKE = new RegExp(
+  `\\b${MONTH}(?![a-z])|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|hier)\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`,
+  'g',
+);
 
-const COMPARISON_BEFORE = /\b(compared (?:to|with)|than|from|par rapport a|contre|up from|down from|versus|vs\.?|relative to|over|what (?:it|they|there) (?:had|was|were|recorded)|qu'en|que l'an)\s+(?:the\s+|in\s+|en\s+|a\s+|l'|le\s+|la\s+)*$/;
+const COMPARISON_BEFORE =
+  /\b(compared (?:to|with)|than|from|par rapport a|contre|up from|down from|versus|vs\.?|relative to|over|what (?:it|they|there) (?:had|was|were|recorded)|qu'en|que l'an)\s+(?:the\s+|in\s+|en\s+|a\s+|l'|le\s+|la\s+)*$/;
 /** "the same period a year earlier": the baseline is the main period, a year before. */
-const SAME_PERIOD = /\b(?:on |over |compared (?:to|with) |than )?the same period (?:a year earlier|the previous year|of the previous year|last year|the year before|in the previous year)\b|\b(?:par rapport a )?la meme periode (?:de )?l'an(?:nee)? (?:dernier|derniere|precedente|passee?)\b/g;
+const SAME_PERIOD =
+  /\b(?:on |over |compared (?:to|with) |than )?the same period (?:a year earlier|the previous year|of the previous year|last year|the year before|in the previous year)\b|\b(?:par rapport a )?la meme periode (?:de )?l'an(?:nee)? (?:dernier|derniere|precedente|passee?)\b/g;
 
 /** Every period in a sentence, resolved against publication. */
 export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMention[] {
@@ -141,10 +239,13 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
   const push = (s: number, e: number, p: { from: string; to: string }) => {
     const before = folded.slice(Math.max(0, s - 30), s);
-    const role = COMPARISON_BEFORE.test(before) && !/\bsince\b|\bdepuis\b/.test(folded.slice(s, e)) ? 'comparison' : 'main';
+    // "from 1 Nov. 2018 to 23 March 2019" is a stretch, not a baseline after "from".
+    const stretch = /\b(?:from|du|de)\s*$/.test(before) && /\b(?:to|until|till|through|au|jusqu'au)\b/.test(folded.slice(s, e));
+    const role = COMPARISON_BEFORE.test(before) && !stretch && !/\bsince\b|\bdepuis\b/.test(folded.slice(s, e)) ? 'comparison' : 'main';
     found.push({ start: s, end: e, text: text.slice(s, e), from: p.from, to: p.to, role });
   };
-  for (const m of folded.matchAll(SAME_PERIOD)) found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), from: '', to: '', role: 'comparison', yearEarlier: true });
+  for (const m of folded.matchAll(SAME_PERIOD))
+    found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), from: '', to: '', role: 'comparison', yearEarlier: true });
   // Specific days first (chrono-node), so that "3 May 2021" is one day, not May and 2021.
   const parser = lang === 'fr' ? chrono.fr : chrono.en;
   const refDate = new Date(`${ref.day}T12:00:00Z`);
@@ -152,9 +253,11 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   // words that may start a day (a month, a weekday, a numeric date), merged where they overlap.
   const windows: Array<[number, number]> = [];
   for (const m of folded.matchAll(DAY_LIKE)) {
-    const a = Math.max(0, m.index! - 25), b = Math.min(text.length, m.index! + m[0].length + 30);
+    const a = Math.max(0, m.index! - 25),
+      b = Math.min(text.length, m.index! + m[0].length + 30);
     const last = windows[windows.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b); else windows.push([a, b]);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
   }
   const results = windows.flatMap(([a, b]) => {
     // Widen to word boundaries so no word is cut in two.
@@ -176,14 +279,34 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     if (known.day === undefined && ref.precision !== 'day') continue;
     let from = iso(r.start.date());
     let to = r.end ? iso(r.end.date()) : from;
-    if (known.year === undefined && known.month !== undefined && from > ref.day) { from = shift(from, -1); to = shift(to, -1); }
-    const s = offset + r.index, e = s + r.text.length;
+    if (known.year === undefined && known.month !== undefined && from > ref.day) {
+      from = shift(from, -1);
+      to = shift(to, -1);
+    }
+    // "Sunday Tribune", "Sunday Times": a weekday in a name is no day.
+    if (
+      known.day === undefined &&
+      known.weekday !== undefined &&
+      /^\s+\p{Lu}/u.test(text.slice(offset + r.index + r.text.length)) &&
+      !MONTH_START.test(fold(text.slice(offset + r.index + r.text.length)))
+    )
+      continue;
+    // "on Tuesday" in a text published on a Saturday: the Tuesday before, never after.
+    if (known.day === undefined && known.weekday !== undefined && from > ref.day) {
+      from = iso(new Date(Date.parse(from) - 7 * 86400000));
+      to = from;
+    }
+    const s = offset + r.index,
+      e = s + r.text.length;
+    // "since September 4, 2013": from that day to publication.
+    if (/\b(?:since|depuis)(?:\s+(?:le|the))?\s*$/.test(folded.slice(Math.max(0, s - 12), s)) && from <= ref.day) to = ref.day;
     if (free(s, e)) push(s, e, { from, to: to < from ? from : to });
   }
   for (const rule of RULES) {
     for (const m of folded.matchAll(rule.re)) {
       const lead = /^\s+/.exec(m[0])?.[0].length ?? 0;
-      const s = m.index! + lead, e = m.index! + m[0].length;
+      const s = m.index! + lead,
+        e = m.index! + m[0].length;
       if (!free(s, e)) continue;
       const p = rule.period(m, ref);
       if (p) push(s, e, p);
@@ -191,14 +314,38 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   }
   // A month alone ("in June"): the latest June not after publication.
   for (const m of folded.matchAll(new RegExp(`\\b(?:in|en|since|depuis|during)\\s+${MONTH}\\b(?!\\s*\\d)`, 'g'))) {
-    const s = m.index!, e = s + m[0].length;
+    const s = m.index!,
+      e = s + m[0].length;
     if (!free(s, e)) continue;
     const mo = month(m[1]!);
     const y = monthYear(mo, ref);
     push(s, e, /^(since|depuis)/.test(m[0]) ? { from: `${y}-${pad(mo)}-01`, to: ref.day } : { from: `${y}-${pad(mo)}-01`, to: lastDay(y, mo) });
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  for (const p of found) if (YEAR_BEFORE.test(fold(p.text))) p.yearBefore = true;
+  // "from 1 Nov. 2018 to 23 March 2019", "du 3 au 5 mai": two days joined as one stretch.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const a = found[i]!,
+      b = found[i + 1]!;
+    if (!a.from || !b.from || a.from !== a.to || b.from !== b.to || b.from < a.from) continue;
+    if (!/^\s*(?:to|until|till|through|and|au|et|jusqu'au|-|–)\s*$/.test(folded.slice(a.end, b.start)) || !/\b(?:from|between|du|entre)\s*$/.test(folded.slice(Math.max(0, a.start - 10), a.start)))
+      continue;
+    found.splice(i, 2, { ...a, end: b.end, text: text.slice(a.start, b.end), to: b.to });
+  }
+  // "President since September 4, 2013, who was ousted … on August 18, 2020": the stretch ends at the later date.
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i]!,
+      b = found[i + 1]!;
+    if (!/\b(?:since|depuis)\b/.test(folded.slice(Math.max(0, a.start - 12), a.end)) || !b.from || b.from <= a.from || b.to > a.to) continue;
+    if (!ENDED.test(folded.slice(a.end, b.start)) || /\d/.test(folded.slice(a.end, b.start))) continue;
+    a.to = b.to;
+    b.from = a.from;
+  }
+  return found;
 }
+const MONTH_START = new RegExp(`^\\s+${MONTH}(?![a-z])`);
+const ENDED = /\b(?:until|till|ousted|overthrown|toppled|deposed|removed|ended|left office|resigned|renverse|destitue|jusqu'au|jusqu'en)\b/;
+const YEAR_BEFORE = /^(?:the previous year|the year prior|the prior year|a year earlier|the year before|l'annee precedente)/;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const shift = (day: string, years: number) => `${yearOf(day) + years}${day.slice(4)}`;

@@ -88,8 +88,11 @@ function shippedFile(): Admin1File {
   const geometries = [...raw.matchAll(/"properties":(\{[^{}]*\})/g)].map((m) => ({ properties: JSON.parse(m[1]!) as { name: string; alt?: string[]; a3: string } }));
   const at = raw.lastIndexOf('"countries":');
   let countries: Admin1File['countries'];
-  try { countries = JSON.parse(objectAt(raw, at + '"countries":'.length)) as Admin1File['countries']; }
-  catch { countries = (JSON.parse(raw) as Admin1File).countries; }
+  try {
+    countries = JSON.parse(objectAt(raw, at + '"countries":'.length)) as Admin1File['countries'];
+  } catch {
+    countries = (JSON.parse(raw) as Admin1File).countries;
+  }
   admin1File = { objects: { admin1: { geometries } }, countries };
   return admin1File;
 }
@@ -115,9 +118,52 @@ export function countryIso(name: string): string | undefined {
 }
 
 // Area names that are also common words: matched only inside a run with a country's other areas.
-const COMMON = new Set(['est', 'centre', 'center', 'nord', 'sud', 'ouest', 'north', 'south', 'east', 'west', 'central', 'capital', 'plateau', 'littoral', 'hauts bassins', 'cascades', 'sahel', 'river', 'lake', 'lakes', 'coast', 'mountain', 'savanes', 'kara', 'maritime', 'upper', 'lower', 'national', 'union', 'borno', 'guinea', 'gulf', 'delta', 'border', 'africa', 'west africa']);
+const COMMON = new Set([
+  'est',
+  'centre',
+  'center',
+  'nord',
+  'sud',
+  'ouest',
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'capital',
+  'plateau',
+  'littoral',
+  'hauts bassins',
+  'cascades',
+  'sahel',
+  'river',
+  'lake',
+  'lakes',
+  'coast',
+  'mountain',
+  'savanes',
+  'kara',
+  'maritime',
+  'upper',
+  'lower',
+  'national',
+  'union',
+  'borno',
+  'guinea',
+  'gulf',
+  'delta',
+  'border',
+  'africa',
+  'west africa',
+]);
 
-interface Entry { norm: string; country: string; admin1?: string; location?: string; level: 'admin1' | 'location' }
+interface Entry {
+  norm: string;
+  country: string;
+  admin1?: string;
+  location?: string;
+  level: 'admin1' | 'location';
+}
 let shipped: Map<string, Entry[]> | undefined;
 
 /** Admin1 areas of the shipped boundaries, own names and other spellings, by normalized name. */
@@ -150,8 +196,13 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   return index;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let countryPattern: RegExp | undefined;
 let countryIndex: Map<string, { iso3: string; demonym: boolean }> | undefined;
@@ -162,7 +213,7 @@ function countryMatcher() {
     for (const n of [x.name, ...x.aliases]) countryIndex.set(fold(n), { iso3: x.iso3, demonym: false });
     for (const d of x.demonyms) countryIndex.set(fold(d), { iso3: x.iso3, demonym: true });
   }
-  const alternatives = [...countryIndex.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k).replace(/'/g, "['’]?"));
+  const alternatives = [...countryIndex.keys()].sort((a, b) => b.length - a.length).map((k) => escapeRegex(k).replace(/'/g, "['’]?"));
   countryPattern = new RegExp(`(?<![a-z])(${alternatives.join('|')})(?![a-z])`, 'g');
   return { pattern: countryPattern, index: countryIndex };
 }
@@ -179,7 +230,8 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   }
   const { pattern, index } = countryMatcher();
   for (const m of folded.matchAll(pattern)) {
-    const s = m.index!, e = s + m[0].length;
+    const s = m.index!,
+      e = s + m[0].length;
     // "Niger State" is in Nigeria; "Niger River" is not a country.
     if (/^\s+(state|river|delta)\b/i.test(folded.slice(e))) continue;
     const hit = index.get(m[0].replace(/’/g, "'"));
@@ -198,7 +250,8 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
     for (let n = words.length; n >= 1; n--) {
       const phrase = words.slice(0, n).join(' ');
       const norm = normalizeName(phrase);
-      const s = m.index!, e = s + phrase.length;
+      const s = m.index!,
+        e = s + phrase.length;
       if (!free(s, e) || norm.length < 3) continue;
       const hits = lookup(norm);
       if (!hits.length) continue;
@@ -206,9 +259,20 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
       const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'location')).pop();
       const listed = prev && /^\s*(,|and|et|&)\s*$/i.test(text.slice(prev.end, s)) ? hits.filter((h) => prev.countries.includes(h.country)) : [];
       if ((COMMON.has(norm) || norm.length < 4) && !hits.some((h) => h.level === 'location' && norm.length >= 4) && !listed.length) continue;
-      if (listed.length) { found.push({ start: s, end: e, text: phrase, countries: [listed[0]!.country], level: 'admin1', admin1: listed[0]!.admin1! }); words = []; break; }
-      found.push({ start: s, end: e, text: phrase, countries: [...new Set(hits.map((h) => h.country))], level: hits[0]!.level,
-        ...(hits[0]!.admin1 ? { admin1: hits[0]!.admin1 } : {}), ...(hits.find((h) => h.location)?.location ? { location: hits.find((h) => h.location)!.location! } : {}) });
+      if (listed.length) {
+        found.push({ start: s, end: e, text: phrase, countries: [listed[0]!.country], level: 'admin1', admin1: listed[0]!.admin1! });
+        words = [];
+        break;
+      }
+      found.push({
+        start: s,
+        end: e,
+        text: phrase,
+        countries: [...new Set(hits.map((h) => h.country))],
+        level: hits[0]!.level,
+        ...(hits[0]!.admin1 ? { admin1: hits[0]!.admin1 } : {}),
+        ...(hits.find((h) => h.location)?.location ? { location: hits.find((h) => h.location)!.location! } : {}),
+      });
       words = [];
       break;
     }
@@ -217,7 +281,11 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   for (const p of found) {
     const before = folded.slice(Math.max(0, p.start - 40), p.start);
     const after = folded.slice(p.end, p.end + 12);
-    if (/\b(border|borders|frontier)\s+(with|of)\s+(the\s+)?$|\bfrontiere\s+(avec|du|de\s+la)\s+(le\s+|la\s+|l')?$|\bnorth\s+of\s+$|\bsouth\s+of\s+$|\b(gulf|golfe)\s+(of|de|du)\s+$/.test(before) || /^\s*(border|frontier)\b/.test(after)) p.reference = true;
+    if (
+      /\b(border|borders|frontier)\s+(with|of)\s+(the\s+)?$|\bfrontiere\s+(avec|du|de\s+la)\s+(le\s+|la\s+|l')?$|\bnorth\s+of\s+$|\bsouth\s+of\s+$|\b(gulf|golfe)\s+(of|de|du)\s+$/.test(before) ||
+      /^\s*(border|frontier)\b/.test(after)
+    )
+      p.reference = true;
   }
   return found.sort((a, b) => a.start - b.start);
 }

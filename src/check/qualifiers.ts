@@ -10,12 +10,20 @@ const BEFORE: Array<[RegExp, Qualifier]> = [
   [/\b(at least|no fewer than|no less than|a minimum of|au moins|au minimum|pas moins de)\s*$/, 'at_least'],
   [/\b(more than|over|above|upwards of|in excess of|exceeding|plus de|plus d'|au-dela de|au dela de|superieur a|more then)\s*$/, 'more_than'],
   [/\b(up to|at most|no more than|fewer than|less than|under|below|jusqu'a|moins de|moins d'|au plus|au maximum)\s*$/, 'at_most'],
-  [/\b(nearly|almost|about|around|some|roughly|approximately|approx\.?|an estimated|estimated|close to|circa|c\.|near|pres de|pres d'|environ|quelque|quelques|presque|approximativement|autour de|a peu pres|un peu moins de|un peu plus de|just over|just under|slightly more than|slightly less than)\s*$/, 'about'],
+  [
+    /\b(nearly|almost|about|around|some|roughly|approximately|approx\.?|an estimated|estimated|close to|circa|c\.|near|pres de|pres d'|environ|quelque|quelques|presque|approximativement|autour de|a peu pres|un peu moins de|un peu plus de|just over|just under|slightly more than|slightly less than)\s*$/,
+    'about',
+  ],
 ];
 // "a more than 7,000% jump": the qualifier sits between article and number.
 const FILLER = /(\s+|\b(the|a|an|un|une|le|la|les|of|de|d'|des|by|par|to|a|were|was|be|have|has|been|reportedly|ete|ont|et|its|their|toll|bilan|at)\b)*$/;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
 export function qualifierOf(text: string, start: number, end: number, collective = false): Qualifier {
   const before = fold(text.slice(Math.max(0, start - 40), start));

@@ -4,9 +4,14 @@
  * "U.N", initials), which news text is full of. Headlines and captions without a final
  * stop end at the line break.
  */
-export interface Sentence { start: number; end: number; text: string }
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
 
-const ABBREVIATIONS = /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|capt|prof|sen|rep|gov|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs|etc|approx|inc|ltd|co|corp|dept|est|fig|mt|ft|u\.s|u\.n|e\.g|i\.e|m|mme|mm)|\b\p{Lu})\.$/iu;
+const ABBREVIATIONS =
+  /(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|capt|prof|sen|rep|gov|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vs|etc|approx|inc|ltd|co|corp|dept|est|fig|mt|ft|u\.s|u\.n|e\.g|i\.e|m|mme|mm)|\b\p{Lu})\.$/iu;
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -23,7 +28,10 @@ export function splitSentences(text: string): Sentence[] {
     if (ch === '\n' && /\n\s*$/.test(text.slice(start, i)) === false && /^\s*\n|^\s*\S/.test(text.slice(i + 1))) {
       // A line break ends a sentence when the line is a paragraph, a heading or a caption.
       const next = text.slice(i + 1);
-      if (/^\s*\n/.test(next) || /[.!?:"”»)]\s*$/.test(text.slice(start, i)) || /^\s*[\p{Lu}\d"“«]/u.test(next)) { push(i + 1); continue; }
+      if (/^\s*\n/.test(next) || /[.!?:"”»)]\s*$/.test(text.slice(start, i)) || /^\s*[\p{Lu}\d"“«]/u.test(next)) {
+        push(i + 1);
+        continue;
+      }
     }
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;

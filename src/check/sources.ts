@@ -18,8 +18,14 @@ export interface Source {
 const KNOWN: Array<[RegExp, Omit<Source, 'text'>]> = [
   [/\bacled\b|armed conflict location (?:&|and) event data|crisis mapping organi[sz]ation/i, { name: 'ACLED', datasets: ['acled'] }],
   [/\bucdp\b|uppsala conflict data/i, { name: 'UCDP', datasets: ['ucdp', 'ucdp-ged'] }],
-  [/global terrorism index|\bgti\b|institute for economics (?:and|&) peace|\bthe index\b|\bthe institute\b/i, { name: 'Global Terrorism Index', measure: 'terrorism deaths (Global Terrorism Index): a narrower measure than event datasets\' fatalities' }],
-  [/africa cent(?:er|re) for strategic studies|\bacss\b/i, { name: 'ACSS', measure: 'fatalities linked to militant Islamist groups (Africa Center for Strategic Studies), compiled from ACLED with its own selection of groups' }],
+  [
+    /global terrorism index|\bgti\b|institute for economics (?:and|&) peace|\bthe index\b|\bthe institute\b/i,
+    { name: 'Global Terrorism Index', measure: "terrorism deaths (Global Terrorism Index): a narrower measure than event datasets' fatalities" },
+  ],
+  [
+    /africa cent(?:er|re) for strategic studies|\bacss\b/i,
+    { name: 'ACSS', measure: 'fatalities linked to militant Islamist groups (Africa Center for Strategic Studies), compiled from ACLED with its own selection of groups' },
+  ],
   [/human rights watch|\bhrw\b/i, { name: 'Human Rights Watch' }],
   [/\bminusma\b|\bunited nations\b|\bthe un\b|\bu\.n\.?\b|ohchr|high commissioner for human rights/i, { name: 'United Nations' }],
   [/\bamnesty\b/i, { name: 'Amnesty International' }],

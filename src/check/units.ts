@@ -8,20 +8,29 @@
  */
 export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
 const DEATH_NOUN = /^(deaths?|dead|fatalit(y|ies)|killings?|lives|victims?|bodies|casualt(y|ies)|morts?|mortes|deces|tues|tuees|victimes|people killed|personnes tuees)\b/;
-const CIVILIAN_NOUN = /^(civilians?|civils?|civiles|children|child|women|villagers|inhabitants|residents|worshippers|passengers|farmers|herders|students|enfants|femmes|habitants|villageois|fideles|eleves)\b/;
-const COMBATANT_NOUN = /^(soldiers?|troops|servicemen|militants?|fighters?|jihadists?|djihadistes?|jihadistes?|assailants?|attackers?|members|insurgents?|terrorists?|gunmen|mercenar(y|ies)|policemen|police officers|gendarmes|peacekeepers|combatants|militiamen|rebels|suspects|soldats|militaires|assaillants|terroristes|combattants|casques bleus)\b/;
+const CIVILIAN_NOUN =
+  /^(civilians?|civils?|civiles|children|child|women|villagers|inhabitants|residents|worshippers|passengers|farmers|herders|students|enfants|femmes|habitants|villageois|fideles|eleves)\b/;
+const COMBATANT_NOUN =
+  /^(soldiers?|troops|servicemen|militants?|fighters?|jihadists?|djihadistes?|jihadistes?|assailants?|attackers?|members|insurgents?|terrorists?|gunmen|mercenar(y|ies)|policemen|police officers|gendarmes|peacekeepers|combatants|militiamen|rebels|suspects|soldats|militaires|assaillants|terroristes|combattants|casques bleus)\b/;
 const PERSON_NOUN = /^(people|persons|personnes|individuals|men|others|autres|hommes|individus|ones)\b/;
 const EVENT_NOUN = /^(events?|incidents?|cases|cas|operations?|clashes|battles|evenements|affrontements|violent (events|incidents)|incidents violents|enlevements|kidnappings|abductions)\b/;
 const ATTACK_NOUN = /^(attacks?|attaques?|assaults?|raids?|ambush(es)?|embuscades?|strikes?|airstrikes?|drone strikes|explosions|bombings|massacres?)\b/;
 const DISPLACED_NOUN = /^(displaced|deplaces|refugees|refugies|idps|internally displaced)\b/;
 const OTHER_NOUN = /^(wounded|injured|blesses|hurt|kidnapped|abducted|enleves|hostages|otages|missing|disparus)\b/;
 /** Words between a number and its noun that change nothing: "166 reported deaths", "1,315 violent incidents". */
-const SKIP = /^(average|annual|yearly|monthly|terrorism|terrorist|jihadist|militant|political|conflict|reported|recorded|documented|total|suspected|more|other|additional|further|confirmed|alleged|civilian|violent|armed|terror-related|terrorism-related|conflict-related|related|security|government|newly|estimated|deadly|separate|people's|of these|of the|of them|de ces|d'entre eux|des|de|d'|more than|presumed|presumes|presumees|suspected members of the|fighting-age|innocent|unarmed|young)\s+/;
+const SKIP =
+  /^(average|annual|yearly|monthly|terrorism|terrorist|jihadist|militant|political|conflict|reported|recorded|documented|total|suspected|more|other|additional|further|confirmed|alleged|civilian|violent|armed|terror-related|terrorism-related|conflict-related|related|security|government|newly|estimated|deadly|separate|people's|of these|of the|of them|de ces|d'entre eux|des|de|d'|more than|presumed|presumes|presumees|suspected members of the|fighting-age|innocent|unarmed|young)\s+/;
 
-const DEATH_CUE = /\b(kill(ed|ing|ings|s)?|victims|dead|died|die|dying|deaths?|death toll|toll|lost (their|his|her) lives|executed|massacred|slain|slaughtered|murdered|perished|fatalit(y|ies)|tue(e|es|s)?|tuant|morts?|mortes|deces|ont peri|perdu la vie|victimes?|bilan|massacre|executions?|succumbed)\b/;
+const DEATH_CUE =
+  /\b(kill(ed|ing|ings|s)?|victims|dead|died|die|dying|deaths?|death toll|toll|lost (their|his|her) lives|executed|massacred|slain|slaughtered|murdered|perished|fatalit(y|ies)|tue(e|es|s)?|tuant|morts?|mortes|deces|ont peri|perdu la vie|victimes?|bilan|massacre|executions?|succumbed)\b/;
 const CIVILIAN_CUE = /\b(civilians?|civils?|civiles?|children|villagers|inhabitants|habitants|enfants|villageois|civilian targeting|targeting civilians|against civilians|on civilians)\b/;
 const DISPLACED_CUE = /\b(fled|flee|displaced|displacement|deplaces|refugees|deplacement)\b/;
 
@@ -51,7 +60,8 @@ export function countUnit(after: string, before: string, clause: string, sentenc
   const s = fold(sentence);
   const b = fold(before);
   // "many of them civilians", "including 20 children": a part of the dead, not what the whole number counts.
-  const whole = (x: string) => x.replace(/\b(many of them|some of them|among them|including|dont|parmi (eux|lesquels|lesquelles)|notamment)\s+(\w+\s+){0,2}?(civilians?|civils?|children|enfants|women|femmes)\b/g, '');
+  const whole = (x: string) =>
+    x.replace(/\b(many of them|some of them|among them|including|dont|parmi (eux|lesquels|lesquelles)|notamment)\s+(\w+\s+){0,2}?(civilians?|civils?|children|enfants|women|femmes)\b/g, '');
   const civilianHere = CIVILIAN_CUE.test(whole(c)) || /\b(civilians?|civils?)\b/.test(whole(s));
   const word = (re: RegExp) => re.exec(head)?.[0] ?? '';
   if (DISPLACED_NOUN.test(head)) return { unit: 'displaced', noun: word(DISPLACED_NOUN) };
@@ -85,7 +95,9 @@ export function unitsIn(text: string): UnitReading[] {
   // "attacks on civilians" says whom a count concerns; it is not a count of attacks.
   const targeting = /\b(attacks|violence|attaques|violences)\s+(on|against|targeting|contre|visant)\s+(the\s+|les\s+|des\s+)?civil\w*/g;
   const masked = t.replace(targeting, (m) => ' '.repeat(m.length - 9) + 'civilians');
-  const seek = (re: RegExp, unit: Unit) => { for (const m of t.matchAll(re)) found.push([m.index!, { unit, noun: m[0] }]); };
+  const seek = (re: RegExp, unit: Unit) => {
+    for (const m of t.matchAll(re)) found.push([m.index!, { unit, noun: m[0] }]);
+  };
   seek(/\b(fatalit(y|ies)|deaths?|killings|people killed|deces|morts|tues|victims|victimes|casualties|death tolls?|lives lost|killed)\b/g, civilian ? 'civilian_deaths' : 'deaths');
   seek(/\b(events|incidents|operations|operations|affrontements|clashes|battles|cases|cas)\b/g, 'events');
   for (const m of masked.matchAll(/\b(attacks|attaques|assaults|raids)\b/g)) found.push([m.index!, { unit: 'attacks', noun: m[0] }]);
@@ -100,5 +112,6 @@ export function unitsIn(text: string): UnitReading[] {
 }
 
 /** Words after a number that make it a duration, an age, a distance, money or a date part: never a claim. */
-export const NOT_A_COUNT_AFTER = /^[\s-]*(days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|nights?|jours?|semaines?|mois|ans?|annees?|heures?|decennies?|km|kilomet(re|er)s?|miles?|metres?|meters?|kg|tonnes?|dollars?|euros?|francs?|cfa|fcfa|usd|times|fois|year-old|years old|ans?\s+(plus tard|apres)|percent of the (vote|votes))\b|^(m|bn|k)?\s*(dollars|euros)\b|^[\s-]*(st|nd|rd|th)\b/;
+export const NOT_A_COUNT_AFTER =
+  /^[\s-]*(days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|nights?|jours?|semaines?|mois|ans?|annees?|heures?|decennies?|km|kilomet(re|er)s?|miles?|metres?|meters?|kg|tonnes?|dollars?|euros?|francs?|cfa|fcfa|usd|times|fois|year-old|years old|ans?\s+(plus tard|apres)|percent of the (vote|votes))\b|^(m|bn|k)?\s*(dollars|euros)\b|^[\s-]*(st|nd|rd|th)\b/;
 export const NOT_A_COUNT_BEFORE = /(\$|£|€|aged|age of|agee? de|ages de|number|no\.|n°|page|article|resolution|chapter|flight|route|km|kilometre|mile|\bpoint)\s*$/;

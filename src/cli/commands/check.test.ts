@@ -73,3 +73,32 @@ test('--batch: one {"id", "claims"} line per input line; a bad line is named by 
   assert.equal(failed.code, 2);
   assert.match(failed.err, /bad\.jsonl:2: needs "sentence" or "text"/);
 });
+
+test('--batch reads source_title as the headline and carries context across consecutive lines of one source_url', async () => {
+  const path = await db();
+  const url = 'https://example.org/moura';
+  const batch = writeScratch(
+    'article.jsonl',
+    [
+      JSON.stringify({ id: 'h', source_url: url, source_title: 'Massacre in Moura, Mali in March 2022 (Wire)', sentence: 'At least 40 people were killed.', published: '2023-02-08' }),
+      JSON.stringify({ id: 'n', source_url: url, source_title: 'Massacre in Moura, Mali in March 2022 (Wire)', sentence: 'Another 12 people died.', published: '2023-02-08' }),
+      JSON.stringify({ id: 'o', source_url: 'https://example.org/other', source_title: 'Elsewhere', sentence: 'Another 12 people died.', published: '2023-02-08' }),
+    ].join('\n'),
+  );
+  const { code, out } = await run(['check', '--batch', batch, '--db', path]);
+  assert.equal(code, 0);
+  const [h, n, o] = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  for (const line of [h, n]) {
+    const c = line.claims[0];
+    assert.deepEqual([c.place?.countries, c.place?.locations, c.period?.from, c.period?.to], [['MLI'], ['Moura'], '2022-03-01', '2022-03-31'], line.id);
+  }
+  // Another article starts afresh: no place, and the headline's numbers are never claims.
+  assert.equal(o.claims[0].place, null);
+  assert.deepEqual(
+    h.claims.map((c: { quantity: number }) => c.quantity),
+    [40],
+  );
+});

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadAliases } from '../../analysis/aliases.js';
-import { checkBatchItem, checkText, parseBatchLine } from '../../check/check.js';
+import { checkBatchItem, checkText, newBatchCarry, parseBatchLine } from '../../check/check.js';
 import { checkHtml, checkMarkdown, checkText as checkPlain } from '../../check/report.js';
 import { CrisisError } from '../../model/errors.js';
 import type { Command } from '../command.js';
@@ -25,7 +25,9 @@ Input:
                           against it (default: today)
   --lang en|fr|auto       the text's language (default auto)
   --batch FILE.jsonl      one {"id", "sentence" or "text", "published", "lang"} a line;
-                          prints one {"id", "claims": […]} line per input line
+                          prints one {"id", "claims": […]} line per input line;
+                          "source_title" is read as the headline and consecutive
+                          lines of one "source_url" as one article (context only)
   --aliases FILE          more actor aliases (JSON; also $CRISISMAP_ALIASES)
 
 ${FILTER_HELP}
@@ -79,6 +81,7 @@ Examples:
         const path = values.batch as string;
         const lines = readInput(path).split('\n');
         const out: string[] = [];
+        const carry = newBatchCarry();
         for (const [i, line] of lines.entries()) {
           if (!line.trim()) continue;
           let item: ReturnType<typeof parseBatchLine>;
@@ -87,7 +90,7 @@ Examples:
           } catch (error) {
             throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']);
           }
-          out.push(JSON.stringify(await checkBatchItem(store, item, options)));
+          out.push(JSON.stringify(await checkBatchItem(store, item, options, carry)));
         }
         return write(out.join('\n') + (out.length ? '\n' : ''));
       }

@@ -1,0 +1,102 @@
+/**
+ * What a reader carries into a sentence: the headline, the sentences before it in the same
+ * article, and the publication date. Examples of each rule in docs/check.md ("Context").
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkAliases } from './actors.js';
+import { extractClaims, newReadingContext, type ReadingContext } from './claims.js';
+
+const read = (text: string, options: { published?: string; headline?: string; context?: ReadingContext } = {}) =>
+  extractClaims(text, {
+    published: options.published ?? '2024-03-15',
+    lang: 'en',
+    aliases: checkAliases(),
+    ...(options.headline ? { headline: options.headline } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  });
+const period = (c: { period: { from: string; to: string } | null }) => [c.period?.from, c.period?.to];
+
+test('the headline gives place and period to a sentence that names none, and is never a source of claims', () => {
+  const claims = read('Civilians accounted for 1,132 of the deaths, according to the institute.', { headline: 'Chad Accounted for One in Four Terrorism Deaths in 2023 (Wire, via Example News)' });
+  assert.deepEqual(
+    claims.map((c) => c.quantity),
+    [1132],
+  );
+  assert.deepEqual(claims[0]!.place?.countries, ['TCD']);
+  assert.deepEqual(period(claims[0]!), ['2023-01-01', '2023-12-31']);
+});
+
+test('sentences of one article share one context: place, period and actors carry from line to line', () => {
+  const context = newReadingContext();
+  read('Between January and October 2023, 7,046 people were killed in Nigeria.', { published: '2023-11', context });
+  const [c] = read('States in the North-East reported 2,691 deaths.', { published: '2023-11', context });
+  // "North-East" is an area of several countries, none of them Nigeria: the article's country stands.
+  assert.deepEqual(c!.place?.countries, ['NGA']);
+  assert.deepEqual(period(c!), ['2023-01-01', '2023-10-31']);
+});
+
+test('a sentence without actors takes those of the headline', () => {
+  const [c] = read('The drone strikes killed 21 civilians.', { headline: 'Rebels clash with Wagner and Malian army, 21 killed', published: '2024-08' });
+  assert.ok(c!.actors.includes('Wagner Group'), JSON.stringify(c!.actors));
+  assert.deepEqual(c!.place?.countries, ['MLI']);
+});
+
+test('"the year prior" is the year before the period the text talks about; a count of it takes that year', () => {
+  const context = newReadingContext();
+  read('Of the country’s 1,907 deaths in 2023, most occurred in Burkina Faso.', { context });
+  const [change, baseline] = read('This is an increase of more than 56% when compared to the year prior, when 725 civilians were killed.', { context });
+  assert.deepEqual(period(change!), ['2023-01-01', '2023-12-31']);
+  assert.deepEqual([change!.comparison?.from_period.from, change!.comparison?.from_period.to], ['2022-01-01', '2022-12-31']);
+  assert.deepEqual(period(baseline!), ['2022-01-01', '2022-12-31']);
+  const claims = read('There were 18,900 deaths in Africa in 2024, down from the previous year’s 23,000.', { published: '2025' });
+  assert.deepEqual(period(claims.find((c) => c.quantity === 23000)!), ['2023-01-01', '2023-12-31']);
+});
+
+test('"from 1 Nov. 2018 to 23 March 2019" is the stretch itself, not a baseline', () => {
+  const [c] = read('ACLED recorded 4,776 fatalities in the Sahel from 1 Nov. 2018 to 23 March 2019.', { published: '2019-03' });
+  assert.deepEqual(period(c!), ['2018-11-01', '2019-03-23']);
+});
+
+test('"since <day>" runs to publication, or to a later day that ends it', () => {
+  const [open] = read('Since March 4, 2021, 300 people were killed in Niger.', { published: '2021-06-01' });
+  assert.deepEqual(period(open!), ['2021-03-04', '2021-06-01']);
+  const [closed] = read('Under the president, in office since September 4, 2013, who was ousted on August 18, 2020, Mali registered 3,420 violent incidents.', { published: '2024-08-13' });
+  assert.deepEqual(period(closed!), ['2013-09-04', '2020-08-18']);
+});
+
+test('a share or count "accounted for" by a place is that place\'s, not the whole named after it', () => {
+  const claims = read('Burkina Faso has been the Sahel’s locus of violence since 2019 and accounted for 61%, or 6,389, of fatalities in the Sahel last year.', { published: '2025' });
+  for (const c of claims) assert.deepEqual(c.place?.countries, ['BFA'], c.span);
+});
+
+test('under a headline about civilian deaths, bare deaths are civilian deaths; not where the sentence names fighters', () => {
+  const headline = 'Civilian Deaths due to Conflict Rise in Burkina Faso by 650%';
+  assert.equal(read('The actual number in 2018 was 173 total deaths.', { headline })[0]!.unit, 'civilian_deaths');
+  assert.equal(read('The army said 40 militants were killed in 2018.', { headline })[0]!.unit, 'deaths');
+  assert.equal(read('The actual number in 2018 was 173 total deaths.')[0]!.unit, 'deaths');
+});
+
+test('"security forces", "soldiers" in a text about one country are that country\'s forces; a count of soldiers names no actor', () => {
+  const [c] = read('Soldiers killed 44 people in the village in 2024.', { headline: 'Burkina Faso: army accused of massacre' });
+  assert.deepEqual(c!.actors, ['Military Forces of Burkina Faso']);
+  const [victims] = read('In Niger, 60 soldiers died in an ambush in 2024.');
+  assert.deepEqual(victims!.actors, []);
+});
+
+test('a weekday is the latest such day not after publication', () => {
+  const [c] = read('On Tuesday, 30 civilians were killed in Mali.', { published: '2023-04-29' });
+  assert.deepEqual(period(c!), ['2023-04-25', '2023-04-25']);
+});
+
+test('a weekday in a name ("Sunday Tribune") is no day', () => {
+  const [c] = read('Checks by Sunday Tribune showed 1,901 events in Nigeria.', { published: '2024-01-07', headline: 'Over 8,000 people killed in Nigeria in 2023' });
+  assert.deepEqual(period(c!), ['2023-01-01', '2023-12-31']);
+});
+
+test('an article about an attack gives its later figures the incident default; a tally headline does not', () => {
+  const [c] = read('An official document put the toll at around 100 victims in Mali.', { published: '2024-09-20', headline: 'Attacks on Bamako leave dozens dead' });
+  assert.deepEqual(period(c!), ['2024-09-13', '2024-09-20']);
+  const [y] = read('An official document put the toll at around 100 victims in Mali.', { published: '2024-09-20', headline: 'Over 7,000 killed in ten months' });
+  assert.deepEqual(period(y!), ['2024-01-01', '2024-09-20']);
+});
