@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
-import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys, unknownCountries } from './countries.js';
+import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys, unknownCountries } from '../store/countries.js';
 import { parseDateSql, DATE_HINT } from './dates.js';
 import { sqlString } from './layout.js';
 import type { AggregateLayout } from './layouts/aggregated.js';

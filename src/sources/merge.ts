@@ -10,7 +10,7 @@
 import { SOURCE_FIELDS, STORED_FIELDS } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import { quoteIdent, sqlString, type Layout } from './layout.js';
-import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys } from './countries.js';
+import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys } from '../store/countries.js';
 
 export interface PrepareOptions {
   dataset: string;

@@ -4,7 +4,7 @@
  * events' own country names (the spelling is kept in country_source; country becomes the
  * table's one name). Nothing else changes; no event is added or dropped.
  */
-import { fixCountryCodes } from '../sources/countries.js';
+import { fixCountryCodes } from './countries.js';
 import type { Store } from './store.js';
 
 async function hasColumn(store: Store, table: string, column: string): Promise<boolean> {

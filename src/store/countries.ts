@@ -1,10 +1,10 @@
 /**
- * Country codes at import: the country table (model/countries.ts) as a temporary table the
+ * Country codes in the store: the country table (model/countries.ts) as a temporary table the
  * import joins a file's country names against, in SQL, as the rows stream into the store.
  * Used by event imports, aggregate imports and the store's migration of older stores.
  */
 import { countryNames, countryKeySql } from '../model/countries.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 
 /**
  * Temporary table (raw, key, code, name): every name as the table writes it, and its compared
