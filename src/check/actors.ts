@@ -5,6 +5,7 @@
  * write instead: "Russian mercenaries", "the al-Qaeda affiliate", "l'armée malienne",
  * "EIGS". Africa Corps is matched as itself and noted as Wagner's successor.
  */
+import { escapeRegex, fold } from './text.js';
 import { DEFAULT_ALIASES, resolveActor, type AliasTable } from '../analysis/aliases.js';
 
 export interface ActorMention {
@@ -74,14 +75,6 @@ const ANAPHORS: Array<[RegExp, string[]]> = [
   [/\b(?:the |these |those )?mercenar(?:y|ies)\b|\bmercenaires\b|\bwhite soldiers\b/g, ['wagner', 'africa corps']],
   [/\b(?:the )?(?:jihadists?|militants?) (?:group )?affiliated (?:with|to) al[- ]qa[ei]da\b/g, ['jnim']],
 ];
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const keyPatterns = new WeakMap<AliasTable, RegExp>();
 function keyPattern(table: AliasTable): RegExp {

@@ -6,6 +6,7 @@
  * ignored. This is the one place in src/check that knows country names: when the project's
  * ISO 3166 table lands, COUNTRIES below is to be derived from it.
  */
+import { escapeRegex, fold } from './text.js';
 import { readFileSync } from 'node:fs';
 import { ADMIN1_FILE } from '../render/boundaries.js';
 import { normalizeName } from '../render/names.js';
@@ -195,14 +196,6 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   indexes.set(g, index);
   return index;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let countryPattern: RegExp | undefined;
 let countryIndex: Map<string, { iso3: string; demonym: boolean }> | undefined;
