@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, parseGroups } from './count.js';
 import { compileFilter } from './compile.js';
-import { parseFields } from './events.js';
+import { listEvents, parseFields } from './events.js';
 import { importFiles } from '../sources/import.js';
 import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
@@ -125,6 +125,19 @@ test('a value that matches nothing is an error naming the closest values', async
   const none = await count(store, { actor: ['Wagnr'] });
   assert.equal(none.total.events, 0);
   assert.match(none.notes[0]!, /closest names: Wagner Group/);
+});
+
+test("events by id: crisismap's id or the source's own (ACLED's event_id_cnty), in any case; an unknown id is an error", async () => {
+  const store = await sahel();
+  const listed = async (ids: string[]) => (await listEvents(store, { eventId: ids }, { fields: ['id', 'fatalities'] })).events.map((e) => e.id);
+  assert.deepEqual(await listed(['acled:MLI2']), ['acled:MLI2']);
+  assert.deepEqual(await listed(['MLI2']), ['acled:MLI2'], "the source's id");
+  assert.deepEqual(await listed(['mli2', 'ACLED:TOG1']), ['acled:MLI2', 'acled:TOG1'], 'any case, alternatives');
+  const one = await count(store, { eventId: ['MLI3'], country: ['Mali'] });
+  assert.deepEqual(one.total, { events: 1, fatalities: 5 });
+  assert.deepEqual(one.filters, { country: ['Mali'], eventId: ['acled:MLI3'] }, 'echoed as the ids the store holds');
+  assert.equal((await count(store, { eventId: ['MLI3'], country: ['Togo'] })).total.events, 0, 'and every other filter still holds');
+  await assert.rejects(count(store, { eventId: ['MLI9'] }), (e: { message: string }) => e.message === 'unknown eventId "MLI9"');
 });
 
 test('filter values never enter the SQL text: they are parameters', () => {
