@@ -114,7 +114,7 @@ test('/api/brief.html and .md link each event id to its event, relative to the p
   for (const [href, id] of mdLinks.slice(0, 8)) await expectEvent(href, id, mdUrl);
 });
 
-test("crisismap brief --html links to the server --links names; serve's own address by default; none: plain ids", { skip }, async () => {
+test("crisismap brief links to the server --links names; HTML to serve's own address by default; none: plain ids", { skip }, async () => {
   const given = await cli('brief', '--db', cliDb, '--country', 'Mali', '--actor', 'Wagner', '--html', '--links', server.url);
   assert.equal(given.code, 0, given.err);
   const links = htmlLinks(given.out);
@@ -129,6 +129,11 @@ test("crisismap brief --html links to the server --links names; serve's own addr
     'serve --port 8080 on this machine',
   );
   assert.equal(DEFAULT_BASE_URL, 'http://127.0.0.1:8080');
+  const md = await cli('brief', '--db', cliDb, '--country', 'Mali');
+  assert.doesNotMatch(md.out, /\]\(</, 'Markdown in a terminal shows plain ids unless --links is given');
+  const mdLinked = await cli('brief', '--db', cliDb, '--country', 'Mali', '--links', server.url);
+  const [href, id] = /\[([^\]]+)\]\(<([^>]+)>\)/.exec(mdLinked.out)!.slice(1).reverse() as [string, string];
+  await expectEvent(href, id, server.url);
   const none = await cli('brief', '--db', cliDb, '--country', 'Mali', '--html', '--links', 'none');
   assert.doesNotMatch(none.out, /<a /);
   assert.match(none.out, /Events behind it: acled:MLI\d+, /);

@@ -17,21 +17,21 @@ import { ANSWER_HELP, ANSWER_OPTIONS, printAnswer, withStore } from './answer-ou
 
 /**
  * Where a document's event ids link: a crisismap server, at its events route. A file written
- * here is read away from any server, so it names one: `crisismap serve`'s own address unless
- * told otherwise (/api/brief.html links to the server that serves it).
+ * here is read away from any server, so it names one. HTML hides the address behind the id
+ * and links to `crisismap serve`'s own unless told otherwise; Markdown shows it in full, so it
+ * links only when asked (/api/brief.html and .md link to the server that serves them).
  */
 export const LINKS = param('text', {
   key: 'links',
   http: null,
   placeholder: 'URL|none',
-  default: DEFAULT_BASE_URL,
   example: 'https://crisismap.example.org',
-  help: 'the crisismap server each event id links to, at its /api/events; none: plain ids',
+  help: `the crisismap server each event id links to, at its /api/events (HTML's default ${DEFAULT_BASE_URL}, where serve listens; Markdown links only when given); none: plain ids`,
 });
 
 /** The event links a document asks for, or none. */
-function linksOf(values: Record<string, unknown>): EventLinks | undefined {
-  const base = (valuesOf([LINKS], values).links as string | undefined) ?? DEFAULT_BASE_URL;
+function linksOf(values: Record<string, unknown>, html: boolean): EventLinks | undefined {
+  const base = (valuesOf([LINKS], values).links as string | undefined) ?? (html ? DEFAULT_BASE_URL : 'none');
   if (base.toLowerCase() === 'none') return undefined;
   if (!/^https?:\/\/[^\s<>"'`]+$/i.test(base))
     throw new ParamError(refOf(LINKS), base, { kind: 'other', text: 'is not an http:// or https:// address, or none' }, [`e.g. ${ref(LINKS, LINKS.example)}`]);
@@ -102,7 +102,9 @@ ${a.examples.map((e) => `  ${e}`).join('\n')}`;
         if (!name) throw new ParamError({ ...refOf(positional), example: '' }, '', { kind: 'required' }, [`e.g. crisismap ${a.name} ${positional.example}`]);
         given[positional.key] = readParam(positional, [name]);
       }
-      const links = a.document ? linksOf(values) : undefined;
+      const out = values.out as string | undefined;
+      const html = !!(values.html || (!values.md && !values.json && /\.html?$/i.test(out ?? '')));
+      const links = a.document ? linksOf(values, html) : undefined;
       await withStore(values.db, async (store) => {
         const answer = await a.run(store, filter, given);
         if (a.csv && values.csv) {
@@ -110,8 +112,6 @@ ${a.examples.map((e) => `  ${e}`).join('\n')}`;
           return io.out(csv(t.columns, t.rows));
         }
         if (a.document) {
-          const out = values.out as string | undefined;
-          const html = values.html || (!values.md && !values.json && /\.html?$/i.test(out ?? ''));
           // The render stage (charts, maps) is loaded only for documents.
           const { briefDocument } = await import('../../render/brief.js');
           const text = values.json ? json(answer) : await briefDocument(store, answer as never, html ? 'html' : 'md', CLI_NAMES, links);
