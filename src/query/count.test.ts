@@ -1,9 +1,10 @@
 /** The counting rules of docs/counting.md, each shown on a small store. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, parseGroups } from './count.js';
+import { readParam } from '../model/param.js';
+import { COUNT_PARAMS, count } from './count.js';
 import { compileFilter } from './compile.js';
-import { listEvents, parseFields } from './events.js';
+import { EVENTS_PARAMS, listEvents } from './events.js';
 import { importFiles } from '../sources/import.js';
 import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
@@ -119,9 +120,11 @@ test('a value that matches nothing is an error naming the closest values', async
   const store = await sahel();
   await assert.rejects(count(store, { country: ['Maly'] }), (e: { message: string; details: string[] }) => e.message === 'unknown country "Maly"' && e.details[0] === 'closest: Mali');
   await assert.rejects(count(store, { from: '27/03/2022' }), /is not a date/);
-  assert.throws(() => parseGroups(['year,colour']), /cannot group by "colour"/);
-  assert.throws(() => parseFields(' , '), /no fields named/);
-  assert.throws(() => parseFields('id,colour'), /unknown field "colour"/);
+  // Words of a fixed vocabulary are checked by their declarations, whatever the interface.
+  assert.throws(() => readParam(COUNT_PARAMS.by, ['year,colour']), /^ParamError: by "colour" is not one of year, quarter, month, week, country/);
+  assert.deepEqual(readParam(COUNT_PARAMS.by, ['Year,event-type', 'year']), ['year', 'event_type'], 'any case, - for _, once each');
+  assert.throws(() => readParam(EVENTS_PARAMS.fields, [' , ']), /^ParamError: fields is empty$/);
+  assert.throws(() => readParam(EVENTS_PARAMS.fields, ['id,colour']), /^ParamError: fields "colour" is not one of id, dataset/);
   const none = await count(store, { actor: ['Wagnr'] });
   assert.equal(none.total.events, 0);
   assert.match(none.notes[0]!, /closest names: Wagner Group/);

@@ -81,12 +81,12 @@ test('dates: not a date, not a day, the wrong way round, and how event_date_wher
 test('values of the wrong form: each message names the parameter and the value', async () => {
   const cases: Array<[string, RegExp]> = [
     ['/api/count?year=22', /^year "22" is not a year/],
-    ['/api/count?by=decade', /^by "decade" names none of year, quarter/],
+    ['/api/count?by=decade', /^by "decade" is not one of year, quarter/],
     ['/api/count?civilian_targeting=0', /^civilian_targeting "0": give civilian_targeting=1 .* or leave it out/],
     ['/api/count?actor_exact=maybe', /^actor_exact "maybe" is not 1 or 0$/],
-    ['/api/events?fields=id,colour', /^unknown field "colour"$/],
-    ['/api/events?limit=0', /^limit 0 is out of range: give a whole number from 1 to 100,000$/],
-    ['/api/events?limit=1000000', /^limit 1000000 is out of range/],
+    ['/api/events?fields=id,colour', /^fields "colour" is not one of id, dataset, /],
+    ['/api/events?limit=0', /^limit=0 is out of range: give a number from 1 to 100,000$/],
+    ['/api/events?limit=1000000', /^limit=1000000 is out of range/],
     ['/api/events?page=first', /^page "first" is not a whole number$/],
     ['/api/events?order=random', /^order "random" is not one of date, deadliest$/],
     ['/api/trend?by=decade', /^by "decade" is not one of year, quarter, month, week$/],
@@ -105,6 +105,8 @@ test('values of the wrong form: each message names the parameter and the value',
     ['/api/chart/bar.svg?by=year,country', /^a bar chart shows one grouping$/],
     ['/api/chart/actor.svg', /^the actor chart needs one actor$/],
     ['/api/map.svg?level=province', /^level "province" is not one of country, admin1, points$/],
+    ['/api/map.svg?labels=101', /^labels=101 is out of range: give a number from 0 to 100$/],
+    ['/api/chart/bar.svg?top=0', /^top=0 is out of range: give a number from 1 to 1,000$/],
     ['/api/boundaries/admin1.geojson?country=Atlantis', /^no admin1 boundaries for country "Atlantis"$/],
   ];
   for (const [path, message] of cases) await expectError(await server.get(path), 400, message);
