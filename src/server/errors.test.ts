@@ -78,6 +78,22 @@ test('dates: not a date, not a day, the wrong way round, and how event_date_wher
   await expectError(await server.get('/api/surges?at=15/04/2022'), 400, /^at "15\/04\/2022" is not a date: write it as YYYY-MM-DD$/);
 });
 
+test('a client that words parameters itself (the dashboard) gets them as tokens, answers and errors alike', async () => {
+  const tokens = { headers: { 'X-Crisismap-Wording': 'tokens' } };
+  const worded = await server.get('/api/surges?year=2022');
+  const raw = await server.get('/api/surges?year=2022', tokens);
+  assert.equal(worded.headers.get('vary'), 'X-Crisismap-Wording', 'caches keep both');
+  const caveat = ((await raw.json()) as { caveats: string[] }).caveats.find((c) => c.includes('do not limit surges'));
+  assert.match(caveat!, /^⟦from⟧ and ⟦year⟧ do not limit surges: .* the window ends at ⟦at⟧, else ⟦to⟧, else the end of the data$/);
+  assert.doesNotMatch(await worded.text(), /⟦/);
+  const error = await expectError(await server.get('/api/count?event_type=Batles', tokens), 400, /^unknown ⟦eventType⟧ "Batles"$/);
+  assert.ok(
+    error.hints.some((h) => /^see what the store holds with: ⟦@\["count",null,\[\["by","event_type"\]\]\]⟧$/.test(h)),
+    error.hints.join('\n'),
+  );
+  await expectError(await server.get('/api/count?event_type=Batles'), 400, /^unknown event_type "Batles"$/);
+});
+
 test('values of the wrong form: each message names the parameter and the value', async () => {
   const cases: Array<[string, RegExp]> = [
     ['/api/count?year=22', /^year "22" is not a year/],
