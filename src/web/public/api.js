@@ -66,18 +66,20 @@ async function readJson(response, url) {
 }
 
 /** Cached GETs for what does not change while the page is open (store info, boundaries). */
+/** @type {Map<string, Promise<any>>} */
 const cache = new Map();
+/** @param {string} url @returns {Promise<any>} the answer, as the route gives it */
 export function getOnce(url) {
-  if (!cache.has(url))
-    cache.set(
-      url,
-      getJson(url).catch((error) => {
-        cache.delete(url);
-        throw error;
-      }),
-    );
-  return cache.get(url);
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = getJson(url).catch((error) => {
+      cache.delete(url);
+      throw error;
+    });
+    cache.set(url, pending);
+  }
+  return pending;
 }
 
-/** True for the rejection of a request aborted on purpose. */
-export const isAbort = (error) => error?.name === 'AbortError';
+/** True for the rejection of a request aborted on purpose. @param {unknown} error */
+export const isAbort = (error) => /** @type {Error | null | undefined} */ (error)?.name === 'AbortError';

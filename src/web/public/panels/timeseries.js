@@ -11,6 +11,7 @@ import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { without } from '../query.js';
 import { createPanel, toggle } from './panel.js';
 
+/** @type {Array<[import('../query.js').View['step'], string]>} */
 const STEPS = [
   ['year', 'Year'],
   ['quarter', 'Quarter'],
