@@ -8,6 +8,7 @@
  *      sentence, else of the sentences before (a reader carries them over);
  *   5. add the statements without a number (activity.ts).
  */
+import { fold } from './text.js';
 import type { AliasTable } from '../analysis/aliases.js';
 import { findActivity } from './activity.js';
 import { findActors, type ActorMention } from './actors.js';
@@ -95,13 +96,6 @@ export const newReadingContext = (): ReadingContext => ({ actors: [], named: [],
 
 /** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
 const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
 
 export function detectLang(text: string): Lang {
   const words = fold(text).match(/\p{L}+/gu) ?? [];

@@ -230,19 +230,11 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   } else {
     return judgeRank(store, claim, filter, facts, options);
   }
-  const trace = await traceFilter(store, filter, main.totals.events, { maxIds: options.maxIds ?? 200 });
-  const data: DataFigure = {
-    figure,
+  const data = await dataFigure(store, filter, main.totals.events, figure, main.datasets, caveats, options, {
     ...(low !== undefined ? { low, high } : {}),
     ...(parts ? { parts } : {}),
-    filters: normalizeFilter(filter),
-    datasets: main.datasets,
-    event_ids: trace.eventIds,
-    event_count: trace.eventCount,
-    events_command: eventsCommand(filter),
     ...(perDataset ? { per_dataset: perDataset } : {}),
-    caveats,
-  };
+  });
   const scopeWords = `${unitWords[claim.unit]} in ${where(filter)}${who(filter)}${when(filter)}`;
   const release = main.datasets.map((d) => `${d.dataset} ${d.version}`).join(', ');
   if (figure === null)
@@ -285,6 +277,30 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   };
 }
 
+/** A figure with the filters, datasets and events behind it: the one shape every verdict cites. */
+async function dataFigure(
+  store: Store,
+  filter: Filter,
+  events: number,
+  figure: number | null,
+  datasets: DatasetVersion[],
+  caveats: string[],
+  options: JudgeOptions,
+  extra: Pick<DataFigure, 'low' | 'high' | 'parts' | 'per_dataset'> = {},
+): Promise<DataFigure> {
+  const trace = await traceFilter(store, filter, events, { maxIds: options.maxIds ?? 200 });
+  return {
+    figure,
+    ...extra,
+    filters: normalizeFilter(filter),
+    datasets,
+    event_ids: trace.eventIds,
+    event_count: trace.eventCount,
+    events_command: eventsCommand(filter),
+    caveats,
+  };
+}
+
 /** The whole a share is of: the country of an area, everyone beside an actor, all deaths beside civilian ones. */
 function wholeOf(_claim: Claim, filter: Filter): Filter | undefined {
   const { admin1, location, actor, civilianTargeting, ...rest } = filter;
@@ -299,17 +315,8 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
   const fullYear = p.from.endsWith('-01-01') && p.to.endsWith('-12-31') && p.from.slice(0, 4) === p.to.slice(0, 4);
   if (claim.unit === 'attacks' && claim.quantity) {
     const f = await figureOf(store, filter, 'attacks');
-    const trace = await traceFilter(store, filter, f.totals.events, { maxIds: options.maxIds ?? 200 });
     const pass = f.value === claim.quantity;
-    const data: DataFigure = {
-      figure: f.value,
-      filters: normalizeFilter(filter),
-      datasets: f.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(filter),
-      caveats: datasetCaveats(f.datasets),
-    };
+    const data = await dataFigure(store, filter, f.totals.events, f.value, f.datasets, datasetCaveats(f.datasets), options);
     return {
       verdict: pass ? 'supported' : 'contradicted',
       explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${fmt(f.value)} attacks in ${where(filter)}${when(filter)}; the text makes this attack number ${claim.quantity}.`,
@@ -323,16 +330,8 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
     const year = Number(p.from.slice(0, 4));
     const ranked = [...byYear.rows].filter((r) => Number(r.year) <= year).sort((a, b) => b.fatalities - a.fatalities);
     const rank = ranked.findIndex((r) => Number(r.year) === year) + 1;
-    const trace = await traceFilter(store, filter, byYear.rows.find((r) => Number(r.year) === year)?.events ?? 0, { maxIds: options.maxIds ?? 200 });
-    const data: DataFigure = {
-      figure: rank || null,
-      filters: normalizeFilter(filter),
-      datasets: byYear.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(filter),
-      caveats: datasetCaveats(byYear.datasets),
-    };
+    const events = byYear.rows.find((r) => Number(r.year) === year)?.events ?? 0;
+    const data = await dataFigure(store, filter, events, rank || null, byYear.datasets, datasetCaveats(byYear.datasets), options);
     const pass = rank === claim.quantity;
     return {
       verdict: pass ? 'supported' : 'contradicted',
@@ -345,22 +344,12 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
 }
 
 async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts: StoreFacts, options: JudgeOptions): Promise<Judgement> {
-  const maxIds = { maxIds: options.maxIds ?? 200 };
   if (claim.kind === 'activity') {
     if (!filter.actor?.length) return { verdict: 'not_checkable', explanation: 'Not checkable: the statement names no armed actor the store knows.' };
     const f: Filter = { ...filter, eventType: FIGHTING.filter((t) => facts.eventTypes.includes(t)) };
     delete f.civilianTargeting;
     const result = await count(store, f);
-    const trace = await traceFilter(store, f, result.total.events, maxIds);
-    const data: DataFigure = {
-      figure: result.total.events,
-      filters: normalizeFilter(f),
-      datasets: result.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(f),
-      caveats: datasetCaveats(result.datasets),
-    };
+    const data = await dataFigure(store, f, result.total.events, result.total.events, result.datasets, datasetCaveats(result.datasets), options);
     const n = result.total.events;
     const verdict: Verdict = n > 0 ? 'contradicted' : 'supported';
     return {
@@ -368,7 +357,7 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
       data,
       explanation:
         n > 0
-          ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${trace.eventIds.slice(0, 3).join(', ')}).`
+          ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${data.event_ids.slice(0, 3).join(', ')}).`
           : `Supported: the store holds no battle or attack on civilians${who(f)} in ${where(f)}${when(f)}.`,
     };
   }
@@ -378,16 +367,7 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
     for (const r of per.rows) if (r.events > 0 && !first.has(String(r.country))) first.set(String(r.country), Number(r.year));
     const missing = (filter.country ?? []).filter((c) => !first.has(c));
     const f = { ...filter, eventType: VIOLENT.filter((t) => facts.eventTypes.includes(t)) };
-    const trace = await traceFilter(store, f, per.total.events, maxIds);
-    const data: DataFigure = {
-      figure: per.total.events,
-      filters: normalizeFilter(f),
-      datasets: per.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(f),
-      caveats: datasetCaveats(per.datasets),
-    };
+    const data = await dataFigure(store, f, per.total.events, per.total.events, per.datasets, datasetCaveats(per.datasets), options);
     if (missing.length) return { verdict: 'contradicted', data, explanation: `Contradicted: the store holds no violent events${who(filter)} in ${missing.join(', ')}${when(filter)}.` };
     return {
       verdict: 'supported',
@@ -399,17 +379,9 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
   const civ = await count(store, { ...filter, civilianTargeting: true });
   const battles = await count(store, { ...filter, civilianTargeting: undefined, eventType: ['Battles'].filter((t) => facts.eventTypes.includes(t)) });
   const { civilianTargeting: _c, ...all } = filter;
-  const trace = await traceFilter(store, all, (await count(store, all)).total.events, maxIds);
-  const data: DataFigure = {
-    figure: civ.total.fatalities,
+  const data = await dataFigure(store, all, (await count(store, all)).total.events, civ.total.fatalities, civ.datasets, [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)], options, {
     parts: { value: civ.total.fatalities, base: battles.total.fatalities, base_filters: normalizeFilter({ ...all, eventType: ['Battles'] }) },
-    filters: normalizeFilter(all),
-    datasets: civ.datasets,
-    event_ids: trace.eventIds,
-    event_count: trace.eventCount,
-    events_command: eventsCommand(all),
-    caveats: [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)],
-  };
+  });
   const pass = civ.total.fatalities > battles.total.fatalities;
   return {
     verdict: pass ? 'supported' : 'contradicted',

@@ -251,6 +251,14 @@ function wordsValue(text: string): number | null {
   return any ? total + current : null;
 }
 
+/** A number written as one word or in digits ("five", "cinq", "a", "12"), as relative periods and durations write it; NaN otherwise. */
+export function numberWord(word: string): number {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  if (/^(?:a|an|one|un|une)$/.test(w)) return 1;
+  return wordsValue(w) ?? Number.NaN;
+}
+
 const FRACTION_RE = new RegExp(
   `\\b(?:${Object.keys(FRACTIONS)
     .sort((a, b) => b.length - a.length)

@@ -6,8 +6,9 @@
  * past five months", quarters, year to date. A period named after "compared to", "up from"
  * or "par rapport à" is the baseline of a comparison (role 'comparison').
  */
+import { fold } from './text.js';
 import * as chrono from 'chrono-node';
-import type { Lang } from './numbers.js';
+import { numberWord, type Lang } from './numbers.js';
 
 export interface Period {
   from: string;
@@ -106,35 +107,6 @@ const MONTH = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d\\d)';
-const SMALL: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  eighteen: 18,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  dix: 10,
-  douze: 12,
-};
-const smallNumber = (w: string) => SMALL[w] ?? Number(w);
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
 
 interface Rule {
   re: RegExp;
@@ -189,7 +161,7 @@ const RULES: Rule[] = [
   {
     re: /\b(?:in|over|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(\w+)\s+(months|years|weeks|days)\b|\b(?:au cours des|ces|les|durant les|pendant les)\s+(\w+)\s+(derniers mois|dernieres annees|dernieres semaines|derniers jours)/g,
     period: (m, ref) => {
-      const n = smallNumber((m[1] ?? m[3])!);
+      const n = numberWord((m[1] ?? m[3])!);
       const unit = (m[2] ?? m[4])!;
       if (!Number.isFinite(n) || n <= 0 || n > 50) return null;
       const y = yearOf(ref.day),

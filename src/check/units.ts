@@ -6,14 +6,9 @@
  * words are none of these (soldiers deployed, visits, money) is not a claim: unitOf returns
  * null. People are deaths only where the clause says they died.
  */
-export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
+import { fold } from './text.js';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
+export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
 const DEATH_NOUN = /^(deaths?|dead|fatalit(y|ies)|killings?|lives|victims?|bodies|casualt(y|ies)|morts?|mortes|deces|tues|tuees|victimes|people killed|personnes tuees)\b/;
 const CIVILIAN_NOUN =
