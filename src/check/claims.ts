@@ -86,13 +86,15 @@ export interface ReadingContext {
   period?: Period;
   actors: ActorMention[];
   named: string[];
+  /** How often each actor (alias key) has been named so far: the text's topic is the one named most. */
+  mentions: Record<string, number>;
   countries: string[];
   incident?: boolean;
   headlineActors?: ActorMention[];
   civilianTopic?: boolean;
 }
 type Context = ReadingContext;
-export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
+export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], mentions: {}, countries: [] });
 
 /** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
 const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
@@ -136,8 +138,9 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const readings = readNumbers(t, numbers, actors);
   const out: Claim[] = [];
   const claimNumbers = readings.map((r) => r.number);
-  const backReference =
-    /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/.test(fold(t));
+  const backReference = BACK_REFERENCE.test(fold(t));
+  // "such operations", "these incidents": the operations of the actors named before — of the one the text is about, when those were several.
+  const referred = backReference ? topical(ctx) : ctx.actors;
   // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
   if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
   for (const r of readings) {
@@ -147,13 +150,13 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
     const period = bindPeriod(n, periods, prevEnd, nextStart, ctx, ref, t, r.metric);
     let bound = actors.filter((a) => a.start >= prevEnd && a.end <= nextStart);
     if (!bound.length && (readings.length === 1 || actors.every((a) => a.start < claimNumbers[0]!.start))) bound = actors;
-    if (!bound.length && backReference) bound = ctx.actors;
+    if (!bound.length && backReference) bound = referred;
     // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
     if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
     out.push(buildClaim(s, n, r, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
   }
   out.push(
-    ...findActivity(s, { places, actors, periods, ref, ctx, source, lang }).map((a) =>
+    ...findActivity(s, { places, actors, periods, ref, ctx: { ...ctx, actors: referred }, source, lang }).map((a) =>
       buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a),
     ),
   );
@@ -171,10 +174,28 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   if (actors.length) {
     ctx.actors = actors;
     ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])];
+    for (const a of actors) ctx.mentions[a.key] = (ctx.mentions[a.key] ?? 0) + 1;
   }
   // Only words for an incident carry over; "killed" alone is as often a tally ("Over 7,000 killed in 10 months").
   if (INCIDENT_WORD.test(t)) ctx.incident = true;
   return out;
+}
+
+const BACK_REFERENCE =
+  /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/;
+
+/**
+ * The actors a back-reference ("such operations", "these incidents") points to: those of the
+ * sentences before; when they are several, the one the text is about (named most often so far).
+ * "Possible war crimes by Malian soldiers and mercenaries … civilians died … in such operations",
+ * in an article about the mercenaries, is about the mercenaries' operations.
+ */
+export function topical(ctx: Pick<ReadingContext, 'actors' | 'mentions'>): ActorMention[] {
+  const keys = [...new Set(ctx.actors.map((a) => a.key))];
+  if (keys.length < 2) return ctx.actors;
+  const most = Math.max(...keys.map((k) => ctx.mentions[k] ?? 0));
+  const top = keys.filter((k) => (ctx.mentions[k] ?? 0) === most);
+  return top.length === keys.length ? ctx.actors : ctx.actors.filter((a) => top.includes(a.key));
 }
 
 interface Reading {
@@ -229,8 +250,11 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
     else if (near) out.push({ number: n, unit: near.unit, metric: 'total', noun: '' });
     else {
       const units = unitsIn(t).filter((u) => u.unit !== 'displaced');
+      // "Fatalities in Mali rose from 1,913 in 2021 to 4,803": the subject's noun, before a verb of change or tally.
+      const subject = unitsIn(t.slice(0, n.start)).filter((u) => u.unit !== 'displaced');
       if (units.length && /\b(saw|recorded|documented|registered|counted|toll|bilan|killing|killed)\b[^.;]{0,30}$/i.test(t.slice(0, n.start)))
         out.push({ number: n, unit: units[0]!.unit, metric: 'total', noun: '' });
+      else if (subject.length && SUBJECT_VERB.test(fold(t.slice(0, n.start)))) out.push({ number: n, unit: subject[0]!.unit, metric: 'total', noun: '' });
     }
   }
   // "547 fatalities …, a more than fourfold increase": a change without its own noun is a change of the count before it.
@@ -250,6 +274,10 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
   return sorted;
 }
 
+/** A verb of change or tally between a count noun and a bare number: "fatalities rose from 1,913 … to 4,803", "deaths stood at 300". */
+const SUBJECT_VERB =
+  /\b(?:rose|risen|fell|fallen|increased|decreased|jumped|climbed|dropped|declined|grew|grown|went|reached|totall?ed|stood|numbered|surged|soared|doubled|tripled|passed|ont augmente|a augmente|sont passes?|est passee?|ont atteint|a atteint|a grimpe)\b(?:[^.;]{0,40}?\b(?:from|to|at|de|a|au)\b)?[^.;\d]{0,20}(?:\d[\d,. ]*[^.;\d]{0,30})?$/;
+
 /** What may follow a number that has no noun of its own: a stop, a parenthesis, a verb of occurring, a rate, a period. */
 const BARE_AFTER =
   /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
@@ -265,10 +293,20 @@ function isChange(before: string, after: string): boolean {
   return CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(fold(after));
 }
 
+/** The noun phrase after "of"/"des", up to a preposition, a relative or a verb. */
+const OF_PHRASE =
+  /^\s*(?:share\s+)?(?:of|des|du|de|d')\s*([^,;:.()]*?)(?=\s+(?:by|in|from|that|which|who|were|was|are|is|on|at|across|during|since|for|compared|dans|en|par|qui|sur|depuis|pendant|au|aux|lies|liees|enregistres?)\b|[,;:.()]|$)/i;
+
 /** What a percentage, fraction or multiplier is of: the noun after "of"/"des", else the clause's subject. */
 function relativeUnits(t: string, n: NumberMention, metric: Metric): UnitReading[] {
   const after = t.slice(n.end, n.end + 70).split(/[,;:.](?=\s)|\b(?:and|but|while|et|mais)\b/)[0]!;
-  const ofWhat = /^\s*(?:share\s+)?(?:of|des|du|de|d')\b/i.test(after) || metric === 'share' ? unitsIn(after) : [];
+  // "a third of 2022 propaganda statements": a share of what its own noun phrase names, and no claim when that is no count of violence.
+  const of = OF_PHRASE.exec(after);
+  if (of) {
+    const units = unitsIn(of[1]!);
+    return units.length ? [units[0]!] : [];
+  }
+  const ofWhat = metric === 'share' ? unitsIn(after) : [];
   if (ofWhat.length) return [ofWhat[0]!];
   const clauseStart = Math.max(t.lastIndexOf(';', n.start), t.lastIndexOf(':', n.start), 0);
   const subject = unitsIn(t.slice(clauseStart, n.start));
