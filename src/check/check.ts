@@ -64,7 +64,7 @@ export async function checkText(store: Store, text: string, options: CheckOption
   for (const [i, claim] of claims.entries()) {
     const judged = options.extractOnly
       ? { verdict: 'not_checkable' as const, explanation: 'Not judged (extraction only).' }
-      : await judgeClaim(store, claim, { ...(options.filter ? { filter: options.filter } : {}), ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}) }).catch((error: unknown) => {
+      : await judgeClaim(store, claim, { published: parsePublished(published).day, ...(options.filter ? { filter: options.filter } : {}), ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}) }).catch((error: unknown) => {
           // A filter the store refuses (an unknown dataset given by the user) is the caller's to fix; anything else about one claim is that claim's.
           if (error instanceof CrisisError && options.filter && Object.keys(options.filter).length) throw error;
           if (!(error instanceof CrisisError)) throw error;

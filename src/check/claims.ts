@@ -16,6 +16,7 @@ import { findNumbers, type Lang, type NumberMention } from './numbers.js';
 import { findPeriods, parsePublished, previousPeriod, shiftYears, type Period, type PeriodMention, type Published } from './periods.js';
 import { countryName, findPlaces, narrow, type Gazetteer, type PlaceMention } from './places.js';
 import { qualifierOf, type Qualifier } from './qualifiers.js';
+import { findRanks } from './ranks.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findSource, type Source } from './sources.js';
 import { countUnit, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE, unitsIn, type Unit, type UnitReading } from './units.js';
@@ -136,6 +137,11 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const numbers = findNumbers(t, lang).filter((n) => !inPeriod(n, periods, t));
   const source = findSource(t);
   const readings = readNumbers(t, numbers, actors);
+  // "the worst single atrocity", "more deaths than any previous year": rank 1 by deaths.
+  for (const r of findRanks(t))
+    if (!readings.some((x) => x.number.start < r.end && x.number.end > r.start))
+      readings.push({ number: { start: r.start, end: r.end, text: r.text, kind: 'ordinal', value: 1, digits: false }, unit: 'deaths', metric: 'rank', noun: r.over });
+  readings.sort((a, b) => a.number.start - b.number.start);
   const out: Claim[] = [];
   const claimNumbers = readings.map((r) => r.number);
   const backReference = BACK_REFERENCE.test(fold(t));
@@ -153,7 +159,9 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
     if (!bound.length && backReference) bound = referred;
     // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
     if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
-    out.push(buildClaim(s, n, r, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
+    // "Both civilian targeting events and civilian fatalities increased by 50%": one claim for each.
+    for (const unit of [r.unit, ...(r.extraUnits ?? [])])
+      out.push(buildClaim(s, n, { ...r, unit }, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
   }
   out.push(
     ...findActivity(s, { places, actors, periods, ref, ctx: { ...ctx, actors: referred }, source, lang }).map((a) =>
@@ -280,7 +288,7 @@ const SUBJECT_VERB =
 
 /** What may follow a number that has no noun of its own: a stop, a parenthesis, a verb of occurring, a rate, a period. */
 const BARE_AFTER =
-  /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
+  /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|on|at|near|along|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
 
 const CHANGE_BEFORE =
   /\b(increase[sd]?|rise|rose|risen|grew|grown|jump(ed)?|surge[sd]?|climbed|soared|up|down|fell|fallen|dropped|declined?|decrease[sd]?|reduction|augmente[es]?|augmentation|hausse|baisse|progression|bondi|recul[ée]?|diminu[ée]+s?|a grimpe)\b(\s+\w+){0,3}?\s+(by|of|de|d'|to)?\s*(more than|nearly|almost|about|around|some|over|plus de|pres de|environ|a more than|an?)?\s*$/;

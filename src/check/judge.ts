@@ -55,13 +55,18 @@ export interface JudgeOptions {
   filter?: Filter;
   /** Event ids listed per claim (default 200; event_count and events_command cover them all). */
   maxIds?: number;
+  /** The day the text appeared: nothing after it can be what the text counted. */
+  published?: string;
 }
 
 const VIOLENT = ['Battles', 'Violence against civilians', 'Explosions/Remote violence'];
 const FIGHTING = ['Battles', 'Violence against civilians'];
 
-export async function judgeClaim(store: Store, claim: Claim, options: JudgeOptions = {}): Promise<Judgement> {
+export async function judgeClaim(store: Store, stated: Claim, options: JudgeOptions = {}): Promise<Judgement> {
   const facts = await storeFacts(store);
+  // "Since 2016" runs to the end of the publication month as the text states it; the data are counted up to publication.
+  const p = options.published;
+  const claim = p && stated.period && stated.period.to > p && stated.period.from <= p ? { ...stated, period: { ...stated.period, to: p } } : stated;
   if (!claim.checkable) return { verdict: 'not_checkable', explanation: `Not checkable: ${claim.reason ?? 'event data cannot answer it'}.` };
   if (claim.kind === 'number' && claim.quantity === undefined && claim.low === undefined && claim.at_least_implied === undefined) {
     return { verdict: 'not_checkable', explanation: 'Not checkable: no number to compare.' };

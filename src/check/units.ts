@@ -27,6 +27,9 @@ const SKIP =
 const DEATH_CUE =
   /\b(kill(ed|ing|ings|s)?|victims|dead|died|die|dying|deaths?|death toll|toll|lost (their|his|her) lives|executed|massacred|slain|slaughtered|murdered|perished|fatalit(y|ies)|tue(e|es|s)?|tuant|morts?|mortes|deces|ont peri|perdu la vie|victimes?|bilan|massacre|executions?|succumbed)\b/;
 const CIVILIAN_CUE = /\b(civilians?|civils?|civiles?|children|villagers|inhabitants|habitants|enfants|villageois|civilian targeting|targeting civilians|against civilians|on civilians)\b/;
+/** Places where people live or gather named as the target: those killed there are civilians ("an attack against several villages", "villages were also targeted"). */
+const CIVILIAN_TARGET =
+  /\b(?:attacks?|raids?|assaults?|attaques?|raids?)\b(?:\s+[\w'-]+){0,5}?\s+(?:on|against|targeting|contre|visant)\s+(?:(?:the|a|several|two|three|many|other|nearby|les|des|le|la|plusieurs|deux|trois)\s+)*(?:villages?|markets?|mosques?|churches?|weddings?|funerals?|camps? for (?:the )?displaced|marches?|eglises?|mariages?)\b|\b(?:villages?|markets?|marches?)\b(?:\s+[\w'-]+){0,3}?\s+(?:were|was|ont ete|a ete)\s+(?:also\s+|aussi\s+|egalement\s+)?(?:targeted|attacked|raided|struck|vises?|attaques?|cibles?)\b/;
 const DISPLACED_CUE = /\b(fled|flee|displaced|displacement|deplaces|refugees|deplacement)\b/;
 
 export interface UnitReading {
@@ -57,7 +60,7 @@ export function countUnit(after: string, before: string, clause: string, sentenc
   // "many of them civilians", "including 20 children": a part of the dead, not what the whole number counts.
   const whole = (x: string) =>
     x.replace(/\b(many of them|some of them|among them|including|dont|parmi (eux|lesquels|lesquelles)|notamment)\s+(\w+\s+){0,2}?(civilians?|civils?|children|enfants|women|femmes)\b/g, '');
-  const civilianHere = CIVILIAN_CUE.test(whole(c)) || /\b(civilians?|civils?)\b/.test(whole(s));
+  const civilianHere = CIVILIAN_CUE.test(whole(c)) || /\b(civilians?|civils?)\b/.test(whole(s)) || CIVILIAN_TARGET.test(c);
   const word = (re: RegExp) => re.exec(head)?.[0] ?? '';
   if (DISPLACED_NOUN.test(head)) return { unit: 'displaced', noun: word(DISPLACED_NOUN) };
   if (OTHER_NOUN.test(head)) return { unit: 'other', noun: word(OTHER_NOUN) };
