@@ -337,7 +337,10 @@ function inPeriod(n: NumberMention, periods: PeriodMention[], t: string): boolea
 function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEnd: number; nextStart: number } {
   const i = all.indexOf(n);
   let prevEnd = 0;
+  // "61%, or 6,389, of the fatalities … last year": a number restated in apposition shares its clause.
+  const restated = (a: NumberMention, b: NumberMention) => APPOSITION.test(t.slice(a.end, b.start));
   for (let k = i - 1; k >= 0; k--) {
+    if (restated(all[k]!, all[k + 1]!)) continue;
     if (!inParens(all[k]!, t)) {
       prevEnd = all[k]!.end;
       break;
@@ -345,6 +348,7 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
   }
   let nextStart = t.length;
   for (let k = i + 1; k < all.length; k++) {
+    if (restated(all[k - 1]!, all[k]!)) continue;
     if (!inParens(all[k]!, t)) {
       nextStart = all[k]!.start;
       break;
@@ -352,6 +356,7 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
   }
   return { prevEnd, nextStart };
 }
+const APPOSITION = /^\s*,?\s*(?:or|ou|soit|that is|i\.e\.)\s*$/i;
 const inParens = (n: NumberMention, t: string) => /\(\s*(?:\w+\s+){0,3}$/.test(t.slice(Math.max(0, n.start - 20), n.start)) && /^[^()]{0,8}\)/.test(t.slice(n.end));
 
 const CIVILIAN_HEADLINE = /\bcivilian (?:deaths|casualties|fatalities|death toll)\b|\bcivilians? (?:killed|dead|massacred)\b|\b(?:morts|deces|victimes) civil(?:e|s|es)?\b|\bcivils? tues\b/;

@@ -65,7 +65,8 @@ export function countUnit(after: string, before: string, clause: string, sentenc
   if (DISPLACED_NOUN.test(head)) return { unit: 'displaced', noun: word(DISPLACED_NOUN) };
   if (OTHER_NOUN.test(head)) return { unit: 'other', noun: word(OTHER_NOUN) };
   if (ATTACK_NOUN.test(head)) return { unit: 'attacks', noun: word(ATTACK_NOUN) };
-  if (EVENT_NOUN.test(head)) return { unit: 'events', noun: word(EVENT_NOUN) };
+  // "killed in terrorist attacks in 258 incidents": incidents that the clause calls attacks.
+  if (EVENT_NOUN.test(head)) return { unit: /\b(?:attacks|raids|assaults|ambushes|attaques)\s+(?:in|en|across|over)\s*$/.test(b) ? 'attacks' : 'events', noun: word(EVENT_NOUN) };
   if (DEATH_NOUN.test(head)) return { unit: civilianHere ? 'civilian_deaths' : 'deaths', noun: word(DEATH_NOUN) };
   if (CIVILIAN_NOUN.test(head)) {
     if (DEATH_CUE.test(c)) return { unit: 'civilian_deaths', noun: word(CIVILIAN_NOUN) };
