@@ -56,6 +56,8 @@ export interface Claim {
   /** The alias keys and the words that named them. */
   actor_mentions: Array<{ text: string; key: string; note?: string }>;
   comparison?: { from_period: Period; to_period: Period; direction: 'increase' | 'decrease' | 'change' };
+  /** The dead of one incident the text names ("the massacre", "these victims"): judged against that incident (incidents.ts). */
+  incident?: boolean;
   attributed_to?: string;
   source?: Source;
   /** For statements without a number: what they say ("not taking part in the fighting"). */
@@ -91,6 +93,10 @@ export interface ReadingContext {
   mentions: Record<string, number>;
   countries: string[];
   incident?: boolean;
+  /** The headline named one incident ("village massacre", "an attack on …"): the figures without a period of their own are its toll. */
+  incidentTopic?: boolean;
+  /** Claims that refer back ("of these fatalities") to a period the text has not given yet: the next period the article states is theirs. */
+  pending?: Claim[];
   headlineActors?: ActorMention[];
   civilianTopic?: boolean;
 }
@@ -98,7 +104,7 @@ type Context = ReadingContext;
 export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], mentions: {}, countries: [] });
 
 /** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
-const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
+export const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
 
 export function detectLang(text: string): Lang {
   const words = fold(text).match(/\p{L}+/gu) ?? [];
@@ -118,6 +124,7 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
     sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
     if (ctx.actors.length) ctx.headlineActors = ctx.actors;
     if (CIVILIAN_HEADLINE.test(fold(h))) ctx.civilianTopic = true;
+    if (SINGLE_INCIDENT.test(fold(h))) ctx.incidentTopic = true;
   }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
@@ -149,6 +156,10 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const referred = backReference ? topical(ctx) : ctx.actors;
   // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
   if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
+  const incidentHere = SINGLE_INCIDENT.test(fold(t));
+  // "Over 2,100 of these reported fatalities": a count of something named before, whose period may come only later in the article.
+  const backToCount = /\b(?:of\s+)?(?:these|those|such)\b|\b(?:ces|cette|de ces)\b/.test(fold(t));
+  let stated: Period | undefined;
   for (const r of readings) {
     const n = r.number;
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
@@ -160,14 +171,26 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
     // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
     if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
     // "Both civilian targeting events and civilian fatalities increased by 50%": one claim for each.
-    for (const unit of [r.unit, ...(r.extraUnits ?? [])])
-      out.push(buildClaim(s, n, { ...r, unit }, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
+    for (const unit of [r.unit, ...(r.extraUnits ?? [])]) {
+      const claim = buildClaim(s, n, { ...r, unit }, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]);
+      if (r.metric === 'total' && (unit === 'deaths' || unit === 'civilian_deaths') && (incidentHere || (ctx.incidentTopic && !period.own))) claim.incident = true;
+      if (period.main.assumed && backToCount) (ctx.pending ??= []).push(claim);
+      if (period.own && !period.main.assumed) stated ??= period.main;
+      out.push(claim);
+    }
   }
   out.push(
     ...findActivity(s, { places, actors, periods, ref, ctx: { ...ctx, actors: referred }, source, lang }).map((a) =>
       buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a),
     ),
   );
+  // The first period the article states is the one the claims that referred back were waiting for.
+  if (stated && ctx.pending?.length) {
+    for (const c of ctx.pending.splice(0)) {
+      c.period = { ...stated };
+      if (c.comparison) c.comparison.to_period = c.period;
+    }
+  }
   // Carry over what this sentence named, as a reader would.
   const run = bindPlaceAll(places);
   if (run) {
@@ -401,7 +424,16 @@ function bindPlaceAll(places: PlaceMention[]): PlaceMention[] | undefined {
   return strong.length ? strong : usable;
 }
 
-function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number, nextStart: number, ctx: Context, ref: Published, t: string, metric: Metric): { main: Period; comparison?: Period } {
+function bindPeriod(
+  n: NumberMention,
+  periods: PeriodMention[],
+  prevEnd: number,
+  nextStart: number,
+  ctx: Context,
+  ref: Published,
+  t: string,
+  metric: Metric,
+): { main: Period; comparison?: Period; own: boolean } {
   // "the year prior", "the previous year's": the year before the period the text is talking about (this sentence's, else the one carried), not before publication.
   const anchor = periods.find((p) => p.role === 'main' && p.from && !p.yearBefore) ?? ctx.period;
   if (anchor) periods = periods.map((p) => (p.yearBefore ? { ...p, from: `${Number(anchor.to.slice(0, 4)) - 1}-01-01`, to: `${Number(anchor.to.slice(0, 4)) - 1}-12-31` } : p));
@@ -423,6 +455,7 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     const next = shiftYears(relative, 1);
     chosen = { from: next.from, to: next.to > ref.day ? ref.day : next.to, text: '' };
   }
+  const own = Boolean(chosen);
   chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t, ctx);
   // A period read backwards ("since November" read against a March publication) is no period.
   if (chosen.from > chosen.to) chosen = defaultPeriod(ref, t);
@@ -432,8 +465,12 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     else if (relative?.from) comparison = { from: relative.from, to: relative.to, text: relative.text };
     else comparison = { ...previousPeriod(chosen), text: '' };
   }
-  return { main: chosen, ...(comparison ? { comparison } : {}) };
+  return { main: chosen, ...(comparison ? { comparison } : {}), own };
 }
+
+/** One incident, named with an article or a preposition: "the massacre", "an attack on", "in another attack", "these victims" (not "attacks"). */
+const SINGLE_INCIDENT =
+  /\b(?:the|this|that|an?|another|its|in|during|after|la|le|l'|cette|ce|une?|dans|lors de)\s+(?:[\w'-]+\s+){0,2}?(?:attack|massacre|raid|ambush|assault|incident|atrocity|bombing|attaque|tuerie|embuscade|attentat)\b|\b(?:these|those|ces)\s+victim(?:e)?s\b/;
 
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
 const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
@@ -441,10 +478,10 @@ const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscad
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
   const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
-    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '' };
+    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '', assumed: true };
   }
-  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '' };
-  return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '' };
+  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '', assumed: true };
+  return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '', assumed: true };
 }
 
 export interface ActivityFinding {

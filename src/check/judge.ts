@@ -16,7 +16,8 @@ import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
 import type { Claim } from './claims.js';
 import { storeFacts, type StoreFacts } from './coverage.js';
-import { previousPeriod } from './periods.js';
+import { identifyIncident } from './incidents.js';
+import { previousPeriod, type Period } from './periods.js';
 import { countryName } from './places.js';
 import { normalizeName } from '../render/names.js';
 
@@ -43,6 +44,8 @@ export interface DataFigure {
 
 export interface Judgement {
   verdict: Verdict;
+  /** The period judged, when it is the incident the store identified rather than the one the text gave. */
+  period?: Period;
   /** One plain sentence explaining the verdict. */
   explanation: string;
   data?: DataFigure;
@@ -66,19 +69,30 @@ export async function judgeClaim(store: Store, stated: Claim, options: JudgeOpti
   const facts = await storeFacts(store);
   // "Since 2016" runs to the end of the publication month as the text states it; the data are counted up to publication.
   const p = options.published;
-  const claim = p && stated.period && stated.period.to > p && stated.period.from <= p ? { ...stated, period: { ...stated.period, to: p } } : stated;
+  let claim = p && stated.period && stated.period.to > p && stated.period.from <= p ? { ...stated, period: { ...stated.period, to: p } } : stated;
   if (!claim.checkable) return { verdict: 'not_checkable', explanation: `Not checkable: ${claim.reason ?? 'event data cannot answer it'}.` };
   if (claim.kind === 'number' && claim.quantity === undefined && claim.low === undefined && claim.at_least_implied === undefined) {
     return { verdict: 'not_checkable', explanation: 'Not checkable: no number to compare.' };
   }
   const scope = scopeFilter(claim, facts, options.filter ?? {});
   if ('missing' in scope) return { verdict: 'no_data', explanation: `No data: ${scope.missing}.` };
-  const { filter } = scope;
+  let { filter } = scope;
+  // "The incident caused the death of at least 20 civilians": judged against the incident, as the store holds it.
+  const episode = await identifyIncident(store, claim, filter, options.published);
+  let identified: Pick<Judgement, 'period'> = {};
+  if (episode) {
+    const at = episode.place.location ?? episode.place.admin1 ?? episode.place.country ?? where(filter);
+    const period: Period = { from: episode.first, to: episode.last, text: `the incident, identified in the store as the deadliest episode there: ${at}, ${episode.first} to ${episode.last}` };
+    claim = { ...claim, period };
+    filter = { ...filter, from: episode.first, to: episode.last };
+    identified = { period };
+  }
   const covered = coverageGap(claim, filter, facts);
   if (covered) return { verdict: 'no_data', explanation: `No data: ${covered}.` };
   if (claim.kind === 'activity' || claim.kind === 'spread' || claim.kind === 'victims') return judgeStatement(store, claim, filter, facts, options);
   const measure = claim.source?.measure;
-  const judged = await judgeNumber(store, claim, filter, facts, options);
+  const judged: Judgement = { ...(await judgeNumber(store, claim, filter, facts, options)), ...identified };
+  if (identified.period) judged.explanation = `${judged.explanation} The incident is taken to be the store's deadliest episode in that place and period (${identified.period.from} to ${identified.period.to}).`;
   if (measure && judged.data && judged.verdict !== 'no_data') {
     return {
       ...judged,

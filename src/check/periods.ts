@@ -14,6 +14,8 @@ export interface Period {
   from: string;
   to: string;
   text: string;
+  /** No words of the text set it: the default for a figure with no period (docs/check.md). */
+  assumed?: boolean;
 }
 export interface PeriodMention extends Period {
   start: number;
