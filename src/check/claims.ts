@@ -56,6 +56,8 @@ export interface Claim {
   /** The alias keys and the words that named them. */
   actor_mentions: Array<{ text: string; key: string; note?: string }>;
   comparison?: { from_period: Period; to_period: Period; direction: 'increase' | 'decrease' | 'change' };
+  /** A rate: the figure is an average per day, week, month or year of the period ("29 deaths daily", "10,500 average annual deaths"). */
+  per?: 'day' | 'week' | 'month' | 'year';
   /** The dead of one incident the text names ("the massacre", "these victims"): judged against that incident (incidents.ts). */
   incident?: boolean;
   attributed_to?: string;
@@ -468,6 +470,17 @@ function bindPeriod(
   return { main: chosen, ...(comparison ? { comparison } : {}), own };
 }
 
+/** "10 500 average annual deaths", "4 900 a year", "29 deaths recorded daily", "par an": the words after a count that make it a rate. */
+function rateOf(after: string): Claim['per'] | undefined {
+  const a = fold(after);
+  const m =
+    /^\s*(?:[\w-]+\s+){0,1}?(?:average\s+)?(annual|yearly|daily|weekly|monthly)\s/.exec(a) ??
+    /^[^.;,]{0,30}?\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(a);
+  const word = m?.[1] ?? m?.[2];
+  if (!word) return undefined;
+  return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';
+}
+
 /** One incident, named with an article or a preposition: "the massacre", "an attack on", "in another attack", "these victims" (not "attacks"). */
 const SINGLE_INCIDENT =
   /\b(?:the|this|that|an?|another|its|in|during|after|la|le|l'|cette|ce|une?|dans|lors de)\s+(?:[\w'-]+\s+){0,2}?(?:attack|massacre|raid|ambush|assault|incident|atrocity|bombing|attaque|tuerie|embuscade|attentat)\b|\b(?:these|those|ces)\s+victim(?:e)?s\b/;
@@ -529,6 +542,7 @@ function buildClaim(
     actor_mentions: keys.map((a) => ({ text: a.text, key: a.key, ...(a.note ? { note: a.note } : {}) })),
     ...(source ? { attributed_to: source.text, source } : {}),
     ...(activity ? { statement: activity.statement, negated: activity.negated } : {}),
+    ...(r.metric === 'total' && !activity && rateOf(t.slice(n.end, n.end + 45)) ? { per: rateOf(t.slice(n.end, n.end + 45))! } : {}),
     checkable: true,
   };
   if (comparison) {

@@ -229,11 +229,16 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   const caveats = caveatsOf(main.notes, datasetCaveats(main.datasets));
   if (claim.unit === 'civilian_deaths') caveats.push(ACLED_CAVEAT);
   if (claim.metric === 'total') {
+    // "10,500 average annual deaths in the last three years", "29 deaths daily": the total over the period, per year or day.
+    const spans = claim.per && claim.period ? rateSpans(claim.period, claim.per) : 1;
+    const rate = (x: number) => Math.round((10 * x) / spans) / 10;
+    figure = rate(main.value);
     if (main.low !== undefined) {
-      low = main.low;
-      high = main.high;
+      low = rate(main.low);
+      high = rate(main.high!);
     }
-    if (main.perDataset.length > 1) perDataset = main.perDataset.map((d) => ({ dataset: d.dataset, version: d.version, figure: d.value }));
+    if (spans !== 1) caveats.push(`an average per ${claim.per}: ${fmt(main.value)} over ${round1(spans)} ${claim.per}s`);
+    if (main.perDataset.length > 1) perDataset = main.perDataset.map((d) => ({ dataset: d.dataset, version: d.version, figure: rate(d.value) }));
   } else if (claim.metric === 'change_pct' || claim.metric === 'change_ratio') {
     const before = claim.comparison?.from_period ?? previousPeriod(claim.period!);
     const baseFilter = { ...filter, from: before.from, to: before.to };
@@ -254,7 +259,7 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
     ...(parts ? { parts } : {}),
     ...(perDataset ? { per_dataset: perDataset } : {}),
   });
-  const scopeWords = `${unitWords[claim.unit]} in ${where(filter)}${who(filter)}${when(filter)}`;
+  const scopeWords = `${unitWords[claim.unit]}${claim.per && claim.metric === 'total' ? ` a ${claim.per} on average` : ''} in ${where(filter)}${who(filter)}${when(filter)}`;
   const release = main.datasets.map((d) => `${d.dataset} ${d.version}`).join(', ');
   if (figure === null)
     return {
@@ -294,6 +299,12 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
     data,
     tolerance: tol.words,
   };
+}
+
+/** How many years, months, weeks or days a period spans (for averages). */
+function rateSpans(p: Period, per: NonNullable<Claim['per']>): number {
+  const days = (Date.parse(p.to) - Date.parse(p.from)) / 86400000 + 1;
+  return Math.max(1, days / { day: 1, week: 7, month: 365.25 / 12, year: 365.25 }[per]);
 }
 
 /** A figure with the filters, datasets and events behind it: the one shape every verdict cites. */
