@@ -214,8 +214,7 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   return out;
 }
 
-const BACK_REFERENCE =
-  /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/;
+const BACK_REFERENCE = /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/;
 
 /**
  * The actors a back-reference ("such operations", "these incidents") points to: those of the
@@ -475,7 +474,9 @@ function rateOf(after: string): Claim['per'] | undefined {
   const a = fold(after);
   const m =
     /^\s*(?:[\w-]+\s+){0,1}?(?:average\s+)?(annual|yearly|daily|weekly|monthly)\s/.exec(a) ??
-    /^[^.;,]{0,30}?\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(a);
+    /^[^.;,]{0,30}?\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(
+      a,
+    );
   const word = m?.[1] ?? m?.[2];
   if (!word) return undefined;
   return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';

@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import type { Claim } from './claims.js';
 import { storeFacts, type StoreFacts } from './coverage.js';
 import { identifyIncident } from './incidents.js';
-import { previousPeriod, type Period } from './periods.js';
+import { lastDay, previousPeriod, type Period } from './periods.js';
 import { countryName } from './places.js';
 import { normalizeName } from '../render/names.js';
 
@@ -92,7 +92,8 @@ export async function judgeClaim(store: Store, stated: Claim, options: JudgeOpti
   if (claim.kind === 'activity' || claim.kind === 'spread' || claim.kind === 'victims') return judgeStatement(store, claim, filter, facts, options);
   const measure = claim.source?.measure;
   const judged: Judgement = { ...(await judgeNumber(store, claim, filter, facts, options)), ...identified };
-  if (identified.period) judged.explanation = `${judged.explanation} The incident is taken to be the store's deadliest episode in that place and period (${identified.period.from} to ${identified.period.to}).`;
+  if (identified.period)
+    judged.explanation = `${judged.explanation} The incident is taken to be the store's deadliest episode in that place and period (${identified.period.from} to ${identified.period.to}).`;
   if (measure && judged.data && judged.verdict !== 'no_data') {
     return {
       ...judged,
@@ -303,6 +304,10 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
 
 /** How many years, months, weeks or days a period spans (for averages). */
 function rateSpans(p: Period, per: NonNullable<Claim['per']>): number {
+  const [y0, m0, y1, m1] = [p.from.slice(0, 4), p.from.slice(5, 7), p.to.slice(0, 4), p.to.slice(5, 7)].map(Number) as [number, number, number, number];
+  // Whole calendar years or months count as such ("between 2020 and 2023" is four years).
+  if (per === 'year' && p.from.endsWith('-01-01') && p.to.endsWith('-12-31')) return y1 - y0 + 1;
+  if (per === 'month' && p.from.endsWith('-01') && p.to === lastDay(y1, m1)) return (y1 - y0) * 12 + m1 - m0 + 1;
   const days = (Date.parse(p.to) - Date.parse(p.from)) / 86400000 + 1;
   return Math.max(1, days / { day: 1, week: 7, month: 365.25 / 12, year: 365.25 }[per]);
 }

@@ -20,7 +20,12 @@ const INCIDENT = '(?:atrocity|attack|massacre|incident|event|ambush|raid|assault
 
 const PATTERNS: Array<[RegExp, RankMention['over']]> = [
   // the worst single atrocity; the country's deadliest attack; Mali's bloodiest massacre
-  [new RegExp(`\\b(?:the|its|their|this|that|[\\w-]+'s)\\s+(?:single\\s+)?${SUPERLATIVE}\\s+(?:single\\s+)?(?:jihadist\\s+|terrorist\\s+|militant\\s+)?${INCIDENT}\\b`, 'g'), 'incident'],
+  [
+    new RegExp(`(?:\\b(?:the|its|their|this|that|la|le|sa|son)|\\b[\\w-]+'s)\\s+(?:single\\s+)?${SUPERLATIVE}\\s+(?:single\\s+)?(?:jihadist\\s+|terrorist\\s+|militant\\s+)?${INCIDENT}\\b`, 'g'),
+    'incident',
+  ],
+  // l'attaque la plus meurtrière
+  [new RegExp(`\\b(?:l'|la\\s+|le\\s+)${INCIDENT}\\s+la\\s+plus\\s+(?:meurtriere|sanglante)\\b`, 'g'), 'incident'],
   // the single event with the most killings; the attack with the highest death toll
   [
     new RegExp(

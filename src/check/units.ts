@@ -113,4 +113,4 @@ export function unitsIn(text: string): UnitReading[] {
 /** Words after a number that make it a duration, an age, a distance, money or a date part: never a claim. */
 export const NOT_A_COUNT_AFTER =
   /^[\s-]*(days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|nights?|jours?|semaines?|mois|ans?|annees?|heures?|decennies?|km|kilomet(re|er)s?|miles?|metres?|meters?|kg|tonnes?|dollars?|euros?|francs?|cfa|fcfa|usd|times|fois|year-old|years old|ans?\s+(plus tard|apres)|percent of the (vote|votes))\b|^(m|bn|k)?\s*(dollars|euros)\b|^[\s-]*(st|nd|rd|th)\b/;
-export const NOT_A_COUNT_BEFORE = /(\$|£|€|aged|age of|agee? de|ages de|number|no\.|n°|page|article|resolution|chapter|flight|route|km|kilometre|mile|\bpoint)\s*$/;
+export const NOT_A_COUNT_BEFORE = /(\$|£|€|\b(?:aged|age of|agee? de|ages de|number|no\.|page|article|resolution|chapter|flight|route|km|kilometre|mile|point)|n°)\s*$/;
