@@ -15,6 +15,7 @@ import { checkAliases } from './actors.js';
 import { detectLang, extractClaims, headlineText, newReadingContext, type Claim, type ReadingContext } from './claims.js';
 import { fold } from './text.js';
 import { storeFacts } from './coverage.js';
+import type { IncidentSearches } from './incidents.js';
 import { judgeClaim, type Judgement } from './judge.js';
 import type { Lang } from './numbers.js';
 import { parsePublished } from './periods.js';
@@ -72,13 +73,14 @@ async function readText(store: Store, text: string, options: CheckOptions): Prom
   return { body, lang, published, claims };
 }
 
-async function judgeAll(store: Store, reading: Reading, options: CheckOptions): Promise<CheckedClaim[]> {
+async function judgeAll(store: Store, reading: Reading, options: CheckOptions, incidents: IncidentSearches = new Map()): Promise<CheckedClaim[]> {
   const checked: CheckedClaim[] = [];
   for (const [i, claim] of reading.claims.entries()) {
     const judged: Judgement = options.extractOnly
       ? { verdict: 'not_checkable' as const, explanation: 'Not judged (extraction only).' }
       : await judgeClaim(store, claim, {
           published: parsePublished(reading.published).day,
+          incidents,
           ...(options.filter ? { filter: options.filter } : {}),
           ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}),
         }).catch((error: unknown) => {
@@ -151,6 +153,7 @@ const titleKey = (item: BatchItem) => (typeof item.source_title === 'string' && 
 /** Checks the lines of a batch, story by story; one {id, claims} per line, in order. */
 export async function checkBatch(store: Store, items: BatchItem[], options: CheckOptions = {}): Promise<Array<{ id: unknown; claims: CheckedClaim[] }>> {
   const out: Array<{ id: unknown; claims: CheckedClaim[] }> = [];
+  const incidents: IncidentSearches = new Map();
   for (let i = 0; i < items.length; ) {
     const first = items[i]!;
     const keys = [storyKey(first), titleKey(first)].filter((k): k is string => Boolean(k));
@@ -169,7 +172,7 @@ export async function checkBatch(store: Store, items: BatchItem[], options: Chec
         }),
       );
     }
-    for (const [k, reading] of readings.entries()) out.push({ id: items[i + k]!.id, claims: await judgeAll(store, reading, options) });
+    for (const [k, reading] of readings.entries()) out.push({ id: items[i + k]!.id, claims: await judgeAll(store, reading, options, incidents) });
     i = j;
   }
   return out;

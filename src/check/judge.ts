@@ -16,7 +16,7 @@ import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
 import type { Claim } from './claims.js';
 import { storeFacts, type StoreFacts } from './coverage.js';
-import { identifyIncident } from './incidents.js';
+import { identifyIncident, type IncidentSearches } from './incidents.js';
 import { lastDay, previousPeriod, type Period } from './periods.js';
 import { countryName } from './places.js';
 import { normalizeName } from '../render/names.js';
@@ -60,6 +60,8 @@ export interface JudgeOptions {
   maxIds?: number;
   /** The day the text appeared: nothing after it can be what the text counted. */
   published?: string;
+  /** Incidents already searched for while checking the same text or batch. */
+  incidents?: IncidentSearches;
 }
 
 const VIOLENT = ['Battles', 'Violence against civilians', 'Explosions/Remote violence'];
@@ -78,10 +80,10 @@ export async function judgeClaim(store: Store, stated: Claim, options: JudgeOpti
   if ('missing' in scope) return { verdict: 'no_data', explanation: `No data: ${scope.missing}.` };
   let { filter } = scope;
   // "The incident caused the death of at least 20 civilians": judged against the incident, as the store holds it.
-  const episode = await identifyIncident(store, claim, filter, options.published);
+  const episode = await identifyIncident(store, claim, filter, options.published, options.incidents);
   let identified: Pick<Judgement, 'period'> = {};
   if (episode) {
-    const at = episode.place.location ?? episode.place.admin1 ?? episode.place.country ?? where(filter);
+    const at = where(filter);
     const period: Period = { from: episode.first, to: episode.last, text: `the incident, identified in the store as the deadliest episode there: ${at}, ${episode.first} to ${episode.last}` };
     claim = { ...claim, period };
     filter = { ...filter, from: episode.first, to: episode.last };
