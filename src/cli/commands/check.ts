@@ -27,7 +27,8 @@ Input:
   --batch FILE.jsonl      one {"id", "sentence" or "text", "published", "lang"} a line;
                           prints one {"id", "claims": […]} line per input line;
                           "source_title" is read as the headline and consecutive
-                          lines of one "source_url" as one article (context only)
+                          lines of one "source_url" (or one headline) as one
+                          article, read whole before judging (context only)
   --aliases FILE          more actor aliases (JSON; also $CRISISMAP_ALIASES)
 
 ${FILTER_HELP}
