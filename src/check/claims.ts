@@ -124,7 +124,9 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
     // The headline sets the scene as it does for a reader; its own numbers are not claims of this text.
     const h = headlineText(options.headline.normalize('NFC'));
     sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
-    if (ctx.actors.length) ctx.headlineActors = ctx.actors;
+    // Who did it: a force the headline names as the target ("attack on Chadian army garrison") is not.
+    const doers = withoutTargets(h, ctx.actors);
+    if (doers.length) ctx.headlineActors = doers;
     if (CIVILIAN_HEADLINE.test(fold(h))) ctx.civilianTopic = true;
     if (SINGLE_INCIDENT.test(fold(h))) ctx.incidentTopic = true;
   }
@@ -159,6 +161,8 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
   if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
   const incidentHere = SINGLE_INCIDENT.test(fold(t));
+  // "The Chadian army suffered its biggest losses", "an attack on the Malian army": the target is not who did it.
+  const doers = withoutTargets(t, actors);
   // "Over 2,100 of these reported fatalities": a count of something named before, whose period may come only later in the article.
   const backToCount = /\b(?:of\s+)?(?:these|those|such)\b|\b(?:ces|cette|de ces)\b/.test(fold(t));
   let stated: Period | undefined;
@@ -167,11 +171,11 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
     const placeRun = bindPlace(n, places, prevEnd, nextStart, t, r.metric) ?? ctx.place?.mentions;
     const period = bindPeriod(n, periods, prevEnd, nextStart, ctx, ref, t, r.metric);
-    let bound = actors.filter((a) => a.start >= prevEnd && a.end <= nextStart);
-    if (!bound.length && (readings.length === 1 || actors.every((a) => a.start < claimNumbers[0]!.start))) bound = actors;
+    let bound = doers.filter((a) => a.start >= prevEnd && a.end <= nextStart);
+    if (!bound.length && (readings.length === 1 || doers.every((a) => a.start < claimNumbers[0]!.start))) bound = doers;
     if (!bound.length && backReference) bound = referred;
-    // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
-    if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
+    // A sentence that names no actor (or only the one that suffered) is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
+    if (!doers.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors.filter((a) => !actors.some((t) => t.key === a.key));
     // "Both civilian targeting events and civilian fatalities increased by 50%": one claim for each.
     for (const unit of [r.unit, ...(r.extraUnits ?? [])]) {
       const claim = buildClaim(s, n, { ...r, unit }, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]);
@@ -480,6 +484,16 @@ function rateOf(after: string): Claim['per'] | undefined {
   const word = m?.[1] ?? m?.[2];
   if (!word) return undefined;
   return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';
+}
+
+/** Words around an actor that make it the target of the violence, not its author. */
+const TARGET_BEFORE =
+  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$/;
+const TARGET_AFTER =
+  /^(?:'s)?\s+(?:(?:garrison|base|camp|post|position|convoy|patrol)s?\b|suffered\b|lost\b|(?:was|were|had been|has been|have been)\s+(?:attacked|ambushed|targeted|hit|overrun)\b|a subi\b|ont subi\b)/;
+function withoutTargets(t: string, actors: ActorMention[]): ActorMention[] {
+  const f = fold(t);
+  return actors.filter((a) => !(TARGET_BEFORE.test(f.slice(Math.max(0, a.start - 40), a.start)) || TARGET_AFTER.test(f.slice(a.end, a.end + 40))));
 }
 
 /** One incident, named with an article or a preposition: "the massacre", "an attack on", "in another attack", "these victims" (not "attacks"). */

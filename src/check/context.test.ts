@@ -137,3 +137,13 @@ test('the dead of one incident the text names are marked as such; a tally of att
   assert.deepEqual([toll!.incident, ...period(toll!)], [true, '2022-01-01', '2022-12-31']);
   assert.equal(read('In 2023, 7,046 people were killed in violent attacks across Nigeria.', { published: '2023-11' })[0]!.incident, undefined);
 });
+
+test('a force named as the target is not who did it: the headline’s other actor is', () => {
+  const [c] = read('In March 2020, the Chadian army suffered its biggest losses, when around 100 troops died in a raid.', {
+    published: '2024-10-28',
+    headline: 'Boko Haram attack on Chadian army garrison kills dozens',
+  });
+  assert.deepEqual(c!.actors, ['Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad']);
+  const [own] = read('The Chadian army killed 40 militants near the lake in March 2020.', { published: '2024-10-28' });
+  assert.deepEqual(own!.actors, ['Military Forces of Chad']);
+});
