@@ -26,8 +26,12 @@ interface Ran {
   ms: number;
 }
 
-/** Runs the CLI; `killAfterMs` sends SIGKILL that long after start. */
-function cli(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Ran> {
+/**
+ * Runs the CLI; `killWhen` is polled while it runs, and SIGKILL is sent once it says so. Kills
+ * are placed by the sync's own progress (requests the fake server has seen), not by the clock,
+ * so that they land mid-way however busy the machine is.
+ */
+function cli(args: string[], env: Record<string, string>, killWhen?: () => boolean): Promise<Ran> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -39,9 +43,9 @@ function cli(args: string[], env: Record<string, string>, killAfterMs?: number):
     child.stderr.on('data', (d) => {
       err += d;
     });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const poll = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code, signal, out, err, ms: Date.now() - started });
     });
   });
@@ -129,14 +133,20 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
     assert.equal(second.code, 0, second.err);
     assert.match(second.out, /acled\s+since 2023-11-14\s+11\s+74\s+15\s+3\s+56\s+1/);
     const cleanWeek2 = await dump(clean2);
-    // A whole sync in a process of its own: most kills fall between its first request and its
-    // end (downloading, landing, cleaning up), a few in its start-up.
-    const seenBefore = acled.seen.length;
-    const spawned = Date.now();
-    const span = (await cli(args(join(dir, 'timing.duckdb')), env)).ms;
-    const startup = acled.seen[seenBefore]!.at - spawned;
+    // How many requests a whole sync makes, from nothing and on top of week 1.
+    const requestsOf = async (n: 1 | 2) => {
+      week(acled, n);
+      const db = join(dir, `count${n}.duckdb`);
+      if (n === 2) copyStore(base, db);
+      const from = acled.seen.length;
+      assert.equal((await inProcess(args(db), env)).code, 0);
+      return acled.seen.length - from;
+    };
+    const requests = { 1: await requestsOf(1), 2: await requestsOf(2) };
 
-    // Seeded, so a failure can be replayed.
+    // Seeded, so a failure can be replayed. A kill falls in the start-up (before the first
+    // request), after a random request while pages come, or after the last request, while
+    // the staged pages are landed and cleaned up.
     let seed = 12345;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const RUNS = 20;
@@ -146,14 +156,25 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
       week(acled, incremental ? 2 : 1);
       const db = join(dir, `run${i}.duckdb`);
       if (incremental) copyStore(base, db);
-      const r = random();
-      const stopped = await cli(args(db), env, Math.round(r < 0.15 ? (r / 0.15) * startup : startup + ((r - 0.15) / 0.85) * (span - startup)));
+      const total = requests[incremental ? 2 : 1];
+      const after = Math.floor(random() * (total + 2)); // 0: start-up; total + 1: landing
+      const landingMs = random() * 100;
+      const from = acled.seen.length;
+      let lastAt = 0;
+      const killWhen = () => {
+        const seen = acled.seen.length - from;
+        if (after === 0) return true;
+        if (seen < Math.min(after, total)) return false;
+        lastAt ||= Date.now();
+        return after <= total || Date.now() - lastAt >= landingMs;
+      };
+      const stopped = await cli(args(db), env, killWhen);
       if (stopped.signal === 'SIGKILL') killed++;
       outputs.push(stopped.out, stopped.err);
       const again = await inProcess(args(db), env);
       outputs.push(again.out, again.err);
       assert.equal(again.code, 0, `run ${i}: ${again.err}`);
-      assert.equal(await dump(db), incremental ? cleanWeek2 : cleanWeek1, `run ${i} (killed after ${stopped.ms} ms) differs from a clean sync`);
+      assert.equal(await dump(db), incremental ? cleanWeek2 : cleanWeek1, `run ${i} (killed after request ${after} of ${total}) differs from a clean sync`);
       assert.ok(!existsSync(join(`${db}.sync`)) || filesUnder(`${db}.sync`).length === 0, `run ${i}: staged pages left behind`);
     }
     // Most runs must really have been killed mid-way, or the test proves little.
