@@ -5,76 +5,22 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
 import { ROOT, scratch } from '../../../test/testing.js';
-import { main } from '../main.js';
 import { acledEvent, fakeAcled, fakeUcdp, gedEvent, type FakeAcled } from '../../../test/sync-servers.js';
+import { runCli, spawnCli } from '../../../test/cli.js';
 
 const PASSWORD = 'kill-test-S3cret-pw';
 const USER = 'newsdesk@example.org';
 const UCDP_TOKEN = 'ucdp-T0ken-for-tests';
-const BIN = join(ROOT, 'bin/crisismap.js');
+const _BIN = join(ROOT, 'bin/crisismap.js');
 
-interface Ran {
-  code: number | null;
-  signal: string | null;
-  out: string;
-  err: string;
-  ms: number;
-}
-
-/**
- * Runs the CLI; `killWhen` is polled while it runs, and SIGKILL is sent once it says so. Kills
- * are placed by the sync's own progress (requests the fake server has seen), not by the clock,
- * so that they land mid-way however busy the machine is.
- */
-function cli(args: string[], env: Record<string, string>, killWhen?: () => boolean): Promise<Ran> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    const poll = killWhen && setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      resolve({ code, signal, out, err, ms: Date.now() - started });
-    });
-  });
-}
-
-/** Runs the CLI in this process (cheaper than a process on a busy machine), with these variables set meanwhile. */
-async function inProcess(args: string[], env: Record<string, string>): Promise<Ran> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  let out = '';
-  let err = '';
-  const started = Date.now();
-  try {
-    const code = await main(args, {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      interactive: false,
-    });
-    return { code, signal: null, out, err, ms: Date.now() - started };
-  } finally {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
-}
+/** A sync in a process of its own, killed once `killWhen` says so (placed by the sync's progress, not the clock). */
+const cli = (args: string[], env: Record<string, string>, killWhen?: () => boolean) => spawnCli(args, { env: { ...process.env, ...env, TZ: 'UTC' }, killWhen });
+/** A sync in this process: cheaper than a process on a busy machine. */
+const inProcess = runCli;
 
 async function dump(db: string): Promise<string> {
   const store = await Store.open(db, { readOnly: true });
