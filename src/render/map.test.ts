@@ -1,27 +1,14 @@
 /** Maps: names matched to the shipped boundaries, every region filled, nothing dropped silently. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
 import { count } from '../query/count.js';
 import { importFiles } from '../sources/import.js';
-import { writeDemoCsv } from '../sources/demo/index.js';
-import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../../test/testing.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, shared, writeScratch } from '../../test/testing.js';
 import { boundaries, map, mapGeoJson, mapOutput, normalizeName, pngSize } from './index.js';
 import { assertSnapshot } from '../../test/snapshot.js';
+import { demoStore } from '../../test/analysis-stores.js';
 import { INK } from './theme.js';
-
-let demo: ReturnType<typeof memoryStore> | undefined;
-function demoStore() {
-  demo ??= (async () => {
-    const store = await memoryStore();
-    const path = join(scratch(), 'demo.csv');
-    await writeDemoCsv(path, { seed: 1 });
-    await importFiles(store, [path], { dataset: 'demo-synthetic' });
-    return store;
-  })();
-  return demo;
-}
 
 /** Filled shapes of an SVG map: their fill and the first words of their <title>. */
 function filled(svg: string): Map<string, string> {
