@@ -6,6 +6,11 @@ import { extractClaims } from './claims.js';
 import { findNumbers } from './numbers.js';
 
 const read = (text: string, published = '2023-02-08', lang: 'en' | 'fr' | 'auto' = 'auto') => extractClaims(text, { published, lang, aliases: checkAliases() });
+/** A claim's period as "from..to". */
+const p = (text: string, published: string) => {
+  const c = one(text, published);
+  return `${c.period?.from}..${c.period?.to}`;
+};
 const one = (text: string, published?: string) => {
   const claims = read(text, published);
   assert.equal(claims.length, 1, JSON.stringify(claims.map((c) => c.span)));
@@ -72,10 +77,6 @@ test('places: countries with aliases and demonyms, the Sahel, admin1 areas, bord
 });
 
 test('periods: resolved against publication, and carried over as a reader would', () => {
-  const p = (text: string, published: string) => {
-    const c = one(text, published);
-    return `${c.period?.from}..${c.period?.to}`;
-  };
   assert.equal(p('In Burkina Faso, 1,132 civilians were killed last year.', '2024-03-01'), '2023-01-01..2023-12-31');
   assert.equal(p('More than 6,000 people were killed in Burkina Faso since January this year.', '2024-09'), '2024-01-01..2024-09-30');
   assert.equal(p('More than 26,000 people have been killed in Burkina Faso since 2016.', '2024-09'), '2016-01-01..2024-09-30');
@@ -160,10 +161,6 @@ test('superlatives are rank claims; "one of the deadliest" is none', () => {
 });
 
 test('open-ended periods are stated to the publication month; the last N years are calendar years', () => {
-  const p = (text: string, published: string) => {
-    const c = one(text, published);
-    return `${c.period?.from}..${c.period?.to}`;
-  };
   assert.equal(p('It was the fourth attack in Togo since last year.', '2022-07-17'), '2021-01-01..2022-07-31');
   assert.equal(p('In the Sahel, 10,500 people were killed in the last three years.', '2025-08'), '2022-01-01..2025-12-31');
 });
