@@ -193,4 +193,6 @@ test('"attacks in N incidents" counts attacks; averages are rates', () => {
   assert.deepEqual([annual!.per, perYear!.per], ['year', 'year']);
   assert.equal(one('In Nigeria, 29 deaths were recorded daily in 2022.').per, 'day');
   assert.equal(one('In Mali, 12 people were killed a day after the coup in 2022.').per, undefined);
+  assert.equal(one('In Mali, 300 people were killed in a year, by 2022.').per, undefined);
+  assert.equal(one('In Mali, 40 people were killed a week ago.').per, undefined);
 });

@@ -478,7 +478,7 @@ function rateOf(after: string): Claim['per'] | undefined {
   const a = fold(after);
   const m =
     /^\s*(?:[\w-]+\s+){0,1}?(?:average\s+)?(annual|yearly|daily|weekly|monthly)\s/.exec(a) ??
-    /^[^.;,]{0,30}?\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(
+    /^[^.;,]{0,30}?(?<!\b(?:in|within|over|for|after|than|half|dans|en)\s)\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|ago|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(
       a,
     );
   const word = m?.[1] ?? m?.[2];
