@@ -28,6 +28,23 @@ test('names match ignoring accents, case and punctuation, and through the alias 
   assert.equal(b.admin1Shape('Mali', 'Menaka'), undefined, 'Ménaka (2016) is not in Natural Earth: not guessed to be Gao');
 });
 
+test('a view drawn again (its paths kept from the first drawing) is the same map, and other data in it get their own fills', async () => {
+  const store = await demoStore();
+  const mali2022 = { country: ['Mali'], year: [2022] };
+  const first = (await map(store, mali2022, { level: 'admin1' })).svg;
+  // Every region of Mali has events in both years, so both maps are fitted to the same view.
+  const other = await map(store, { country: ['Mali'], year: [2021] }, { level: 'admin1' });
+  const again = (await map(store, mali2022, { level: 'admin1' })).svg;
+  assert.equal(again, first);
+  assert.equal(other.svg.match(/<path class="country-borders" d="[^"]*"/)?.[0], first.match(/<path class="country-borders" d="[^"]*"/)?.[0], 'the same view');
+  // Same view, other data: the areas carry 2021's figures, not 2022's.
+  const areas = (svg: string) => /<g class="areas"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
+  assert.notEqual(areas(other.svg), areas(first));
+  const counted = await count(store, { country: ['Mali'], year: [2021] }, ['admin1']);
+  const top = counted.rows.sort((a, b) => Number(b.fatalities) - Number(a.fatalities))[0]!;
+  assert.match(areas(other.svg), new RegExp(`<title>${top.admin1}, Mali: [^<]*${Number(top.fatalities).toLocaleString('en-US')}`));
+});
+
 test('Burkina Faso is drawn by its 13 regions, as ACLED counts it, and every ring is oriented for d3-geo', () => {
   const b = boundaries();
   const regions = b.admin1
