@@ -13,7 +13,7 @@ import { EVENTS_PARAMS } from '../query/events.js';
 import { DATE_WHERE, FILTERS } from '../query/filter.js';
 import { CHART_PARAMS, MAP_PARAMS } from '../render/params.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
-import { main } from './main.js';
+import { runCli } from '../../test/cli.js';
 import { valuesOf } from './options.js';
 
 interface Parameter {
@@ -46,17 +46,7 @@ before(async () => {
 });
 after(() => server?.close());
 
-async function cli(...argv: string[]) {
-  let err = '';
-  const code = await main(argv, {
-    out: () => {},
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 /** What a route needs beside the parameter tried: the actor profile, its actor. */
 const needs = (route: string, p: Param) => (route === '/api/actor' && p.http !== 'actor' ? '&actor=Wagner' : '');

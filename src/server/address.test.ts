@@ -6,11 +6,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { main } from '../cli/main.js';
 import { importFiles } from '../sources/import.js';
 import { Store } from '../store/store.js';
 import { NEEDS_SHARED, scratch, shared } from '../../test/testing.js';
 import { testServer, type TestServer } from '../../test/server.js';
+import { runCli } from '../../test/cli.js';
 import { DEFAULT_BASE_URL } from './address.js';
 
 const skip = NEEDS_SHARED;
@@ -32,20 +32,7 @@ before(async () => {
 });
 after(() => server?.close());
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 const unescapeHtml = (s: string) =>
   s
