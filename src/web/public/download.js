@@ -5,7 +5,7 @@
  */
 import { filtersToParams } from './query.js';
 
-/** Save a Blob under a name, through a temporary link (the only way a page can). */
+/** Save a Blob under a name, through a temporary link (the only way a page can). @param {Blob} blob @param {string} name */
 export function save(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -17,7 +17,10 @@ export function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "event-types_country-Mali_year-2022" — the panel name plus the filters, safe for any file system. */
+/**
+ * "event-types_country-Mali_year-2022" — the panel name plus the filters, safe for any file system.
+ * @param {string} panel @param {import('./query.js').Filters} filters @param {string} ext
+ */
 export function fileName(panel, filters, ext) {
   const parts = [...filtersToParams(filters)].filter(([k]) => k !== 'event_date_where').map(([k, v]) => `${k}-${v}`);
   const stem = [panel, ...parts]
@@ -35,7 +38,7 @@ export function fileName(panel, filters, ext) {
  * @param {Array<Record<string, unknown>>} rows
  */
 export function csvText(columns, rows) {
-  const cell = (v) => {
+  const cell = (/** @type {unknown} */ v) => {
     let t = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
     if (/^[=+\-@]/.test(t) && !/^-?\d/.test(t)) t = `'${t}`;
     return /[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
@@ -43,9 +46,10 @@ export function csvText(columns, rows) {
   return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
 }
 
+/** @param {string[]} columns @param {Array<Record<string, unknown>>} rows */
 export const csvBlob = (columns, rows) => new Blob([csvText(columns, rows)], { type: 'text/csv;charset=utf-8' });
 
-/** A standalone SVG file from a chart element: namespaced, sized, with a white background. */
+/** A standalone SVG file from a chart element: namespaced, sized, with a white background. @param {SVGSVGElement} svg */
 export function svgText(svg) {
   const copy = /** @type {SVGSVGElement} */ (svg.cloneNode(true));
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -59,8 +63,19 @@ export function svgText(svg) {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
 }
 
+/**
+ * The chart a download is of: a panel with nothing drawn yet (loading, or no data for it) has none.
+ * @param {SVGSVGElement | null} svg @returns {SVGSVGElement}
+ */
+export function drawnSvg(svg) {
+  if (!svg) throw new Error('nothing is drawn yet');
+  return svg;
+}
+
+/** @param {SVGSVGElement} svg */
 export const svgBlob = (svg) => new Blob([svgText(svg)], { type: 'image/svg+xml;charset=utf-8' });
 
+/** @param {SVGSVGElement} svg @returns {{ width: number, height: number }} */
 function sizeOf(svg) {
   const box = svg.viewBox?.baseVal;
   if (box?.width) return { width: box.width, height: box.height };
@@ -68,7 +83,7 @@ function sizeOf(svg) {
   return { width: Math.round(rect.width), height: Math.round(rect.height) };
 }
 
-/** A PNG of a chart, at twice its size for sharp text. @returns {Promise<Blob>} */
+/** A PNG of a chart, at twice its size for sharp text. @param {SVGSVGElement} svg @returns {Promise<Blob>} */
 export async function pngBlob(svg, scale = 2) {
   const { width, height } = sizeOf(svg);
   const url = URL.createObjectURL(svgBlob(svg));
@@ -91,7 +106,7 @@ export function canvasBlob(canvas) {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be read'))), 'image/png'));
 }
 
-/** A file the server makes (the API's CSV of the events, its map as SVG), as a Blob. */
+/** A file the server makes (the API's CSV of the events, its map as SVG), as a Blob. @param {string} url */
 export async function fetchBlob(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);

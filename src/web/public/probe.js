@@ -7,8 +7,8 @@
 
 /** The counts each panel shows for the current filters. */
 export function numbers() {
-  const panel = (id) => /** @type {HTMLElement} */ (document.getElementById(`panel-${id}`));
-  const text = (selector) => document.querySelector(selector)?.textContent?.trim() ?? '';
+  const panel = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(`panel-${id}`));
+  const text = (/** @type {string} */ selector) => document.querySelector(selector)?.textContent?.trim() ?? '';
   const map = window.crisismap?.map;
   const mode = panel('map').querySelector('.toggle[aria-pressed="true"]')?.getAttribute('data-value') ?? '';
   let rendered = null;
@@ -42,7 +42,7 @@ export function numbers() {
   }
   const data = panel('map').dataset;
   const series = panel('timeseries').dataset;
-  const numberOr = (value) => (value === undefined ? null : Number(value));
+  const numberOr = (/** @type {string | undefined} */ value) => (value === undefined ? null : Number(value));
   return {
     errors: [...document.querySelectorAll('.panel[data-status="error"]')].map((p) => `${p.id}: ${p.querySelector('.panel-error')?.textContent}`),
     headline: { events: text('#panel-totals [data-figure="events"] .figure-value'), fatalities: text('#panel-totals [data-figure="fatalities"] .figure-value') },

@@ -40,9 +40,9 @@ export function barChart({ rows, title, width = 460, labelWidth = 190, selected 
           tabindex: onClick ? 0 : undefined,
           dataset: { key: row.key, value: String(row.value) },
           'aria-label': `${row.label}: ${fmt(row.value)}${row.detail ? `, ${row.detail}` : ''}`,
-          onclick: onClick ? (event) => onClick(row, event) : undefined,
+          onclick: onClick ? (/** @type {MouseEvent} */ event) => onClick(row, event) : undefined,
           onkeydown: onClick
-            ? (event) => {
+            ? (/** @type {KeyboardEvent} */ event) => {
                 if (event.key === 'Enter' || event.key === ' ') {
                   event.preventDefault();
                   onClick(row, event);

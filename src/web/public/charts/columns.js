@@ -40,7 +40,7 @@ export function columnChart({ columns, title, metric, onClick, width = 640, heig
     columns.map((c, i) => {
       const x = margin.left + i * step;
       const hasPart = c.part !== undefined;
-      const bar = (value, color) =>
+      const bar = (/** @type {number} */ value, /** @type {string} */ color) =>
         s('rect', {
           x: x + gap / 2,
           y: margin.top + innerH - y(value),
@@ -57,9 +57,9 @@ export function columnChart({ columns, title, metric, onClick, width = 640, heig
           tabindex: onClick ? 0 : undefined,
           dataset: { period: c.period, value: String(hasPart ? c.part : c.value) },
           'aria-label': `${c.label}: ${fmt(c.value)} ${metric}${hasPart ? `, ${fmt(c.part)} selected` : ''}`,
-          onclick: onClick ? (e) => onClick(c, e) : undefined,
+          onclick: onClick ? (/** @type {MouseEvent} */ e) => onClick(c, e) : undefined,
           onkeydown: onClick
-            ? (e) => {
+            ? (/** @type {KeyboardEvent} */ e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault();
                   onClick(c, e);
@@ -79,11 +79,15 @@ export function columnChart({ columns, title, metric, onClick, width = 640, heig
   return /** @type {SVGSVGElement} */ (svg);
 }
 
-/** Years under the first period of each year; with under two years of data, every month or quarter. */
+/**
+ * Years under the first period of each year; with under two years of data, every month or quarter.
+ * @param {Column[]} columns @param {number} left @param {number} step @param {number} y @returns {SVGGElement[]}
+ */
 function axisLabels(columns, left, step, y) {
   const byYear = columns.length > 24;
   const minGap = 34;
   let lastX = -Infinity;
+  /** @type {SVGGElement[]} */
   const labels = [];
   columns.forEach((c, i) => {
     const year = c.period.slice(0, 4);

@@ -1,6 +1,6 @@
 /** Linear scales and round axis ticks for the hand-drawn SVG charts. */
 
-/** Round tick values from 0 to at least max: 0, 50, 100… @returns {number[]} */
+/** Round tick values from 0 to at least max: 0, 50, 100… @param {number} max @returns {number[]} */
 export function ticks(max, count = 4) {
   if (!(max > 0)) return [0, 1];
   const raw = max / count;
@@ -12,7 +12,7 @@ export function ticks(max, count = 4) {
   return out;
 }
 
-/** Maps [0, domainMax] onto [0, rangeMax]. */
+/** Maps [0, domainMax] onto [0, rangeMax]. @param {number} domainMax @param {number} rangeMax @returns {(v: number) => number} */
 export const linear = (domainMax, rangeMax) => (v) => (domainMax > 0 ? (v / domainMax) * rangeMax : 0);
 
 /** The palette, inline in every chart so that a downloaded SVG looks as it does on screen. */
@@ -37,4 +37,5 @@ export const EVENT_TYPE_COLORS = {
   'Strategic developments': '#7a7a7a',
 };
 export const OTHER_COLOR = '#4d4d4d';
-export const eventTypeColor = (type) => EVENT_TYPE_COLORS[type] ?? OTHER_COLOR;
+/** @param {string} type @returns {string} */
+export const eventTypeColor = (type) => /** @type {Record<string, string>} */ (EVENT_TYPE_COLORS)[type] ?? OTHER_COLOR;

@@ -6,7 +6,8 @@ import { clip, s } from '../dom.js';
 import { COLORS } from './scale.js';
 
 /**
- * @param {{ title: string, subtitle?: string, columns: Array<{ key: string, label: string, width: number, align?: 'start' | 'end' }>, rows: Array<Record<string, unknown>>, footer?: string }} options
+ * @typedef {{ key: string, label: string, width: number, align?: 'start' | 'end' }} Column
+ * @param {{ title: string, subtitle?: string, columns: Column[], rows: Array<Record<string, unknown>>, footer?: string }} options
  * @returns {SVGSVGElement}
  */
 export function tableSvg({ title, subtitle = '', columns, rows, footer = '' }) {
@@ -20,6 +21,7 @@ export function tableSvg({ title, subtitle = '', columns, rows, footer = '' }) {
     x += c.width;
     return at;
   });
+  /** @param {Column} c @param {number} i @param {unknown} value @param {number} y @param {number} weight */
   const cell = (c, i, value, y, weight) =>
     s(
       'text',

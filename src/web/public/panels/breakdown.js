@@ -8,7 +8,7 @@ import { apiUrl, getJson } from '../api.js';
 import { barChart } from '../charts/bars.js';
 import { eventTypeColor } from '../charts/scale.js';
 import { fill, fmt, h } from '../dom.js';
-import { csvBlob, pngBlob, svgBlob } from '../download.js';
+import { csvBlob, drawnSvg, pngBlob, svgBlob } from '../download.js';
 import { toggleValue, without } from '../query.js';
 import { appliesTo, noEventsNote, notInData } from '../data.js';
 import { createPanel } from './panel.js';
@@ -24,8 +24,8 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
   let chart = null;
   panel.setDownloads({
     csv: () => csvBlob([key, 'events', 'fatalities', 'selected'], rows),
-    svg: () => svgBlob(chart),
-    png: () => pngBlob(chart),
+    svg: () => svgBlob(drawnSvg(chart)),
+    png: () => pngBlob(drawnSvg(chart)),
   });
 
   return {

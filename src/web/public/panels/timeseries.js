@@ -7,7 +7,7 @@
 import { apiUrl, getJson } from '../api.js';
 import { columnChart } from '../charts/columns.js';
 import { fill, fmt, h } from '../dom.js';
-import { csvBlob, pngBlob, svgBlob } from '../download.js';
+import { csvBlob, drawnSvg, pngBlob, svgBlob } from '../download.js';
 import { without } from '../query.js';
 import { choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
@@ -31,8 +31,8 @@ export function timeSeriesPanel(ctx) {
   panel.setDownloads({
     // Whole periods, and the part of each inside the selected dates.
     csv: () => csvBlob(['period', 'first', 'last', 'partial', 'events', 'fatalities', 'selected_events', 'selected_fatalities'], drawn?.columns ?? []),
-    svg: () => svgBlob(chart),
-    png: () => pngBlob(chart),
+    svg: () => svgBlob(drawnSvg(chart)),
+    png: () => pngBlob(drawnSvg(chart)),
   });
 
   return {

@@ -9,7 +9,7 @@ import { apiUrl, getJson } from '../api.js';
 import { barChart } from '../charts/bars.js';
 import { COLORS } from '../charts/scale.js';
 import { fill, fmt, h } from '../dom.js';
-import { csvBlob, pngBlob, svgBlob } from '../download.js';
+import { csvBlob, drawnSvg, pngBlob, svgBlob } from '../download.js';
 import { toggleValue } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
@@ -23,8 +23,8 @@ export function victimsPanel(ctx) {
   let chart = null;
   panel.setDownloads({
     csv: () => csvBlob(['source', 'part', 'events', 'fatalities', 'share'], rows),
-    svg: () => svgBlob(chart),
-    png: () => pngBlob(chart),
+    svg: () => svgBlob(drawnSvg(chart)),
+    png: () => pngBlob(drawnSvg(chart)),
   });
 
   return {
