@@ -65,6 +65,25 @@ async function readJson(response, url) {
   return body;
 }
 
+/**
+ * The store as /api/info describes it; `first` and `last` are the dates app.js derives from its datasets.
+ * @typedef {{ dataset: string, versions: string[], first_date?: string | null, last_date?: string | null, synthetic?: boolean }} StoredDataset
+ * @typedef {{ subscription: string, last_success_at?: string | null, last_attempt_at?: string | null, last_error?: string | null }} Subscription
+ * @typedef {{ events: number, datasets: StoredDataset[], aggregates?: import('./data.js').Aggregate[], sync?: Subscription[],
+ *   first?: string, last?: string }} StoreInfo
+ */
+
+/**
+ * What the API answers, as the dashboard reads it (src/analysis/answer.ts has the whole shape).
+ * A measure that aggregated data does not count is null.
+ * @typedef {{ dataset: string, version: string, events?: number, aggregated?: { rows: number } }} DatasetUse
+ * @typedef {{ [key: string]: string | number | null | undefined, events: number, fatalities: number }} CountRow
+ * @typedef {{ rows: CountRow[], total: { events: number | null, fatalities: number | null, fatalities_low?: number, fatalities_high?: number,
+ *   estimated_events?: number, estimated_best?: number }, filters?: Record<string, unknown>, notes?: string[], datasets?: DatasetUse[],
+ *   estimates?: { datasets: string[] }, aggregate?: import('./data.js').Aggregate }} CountAnswer /api/count
+ * @typedef {{ sentence: string, caveats: string[], filters: Record<string, unknown>, datasets: DatasetUse[] }} AnswerText
+ */
+
 /** Cached GETs for what does not change while the page is open (store info, boundaries). */
 /** @type {Map<string, Promise<any>>} */
 const cache = new Map();

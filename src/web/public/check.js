@@ -22,7 +22,7 @@ const VERDICTS = [
   ['no_data', 'the store does not cover that place or period'],
   ['not_checkable', 'event data cannot answer it (displaced people, another source’s measure…)'],
 ];
-/** "no_data" → "no data", as the checker's reports write it. */
+/** "no_data" → "no data", as the checker's reports write it. @param {string} verdict */
 const label = (verdict) => String(verdict).replace(/_/g, ' ');
 
 /**
@@ -48,7 +48,7 @@ export function checkView(ctx) {
     'form',
     {
       class: 'check-form',
-      onsubmit: (event) => {
+      onsubmit: (/** @type {SubmitEvent} */ event) => {
         event.preventDefault();
         run();
       },
@@ -135,7 +135,10 @@ export function checkView(ctx) {
     result.hidden = false;
   }
 
-  /** The text cut into plain stretches (text nodes) and claims (marks); an overlapping claim joins the one it overlaps. */
+  /**
+   * The text cut into plain stretches (text nodes) and claims (marks); an overlapping claim joins the one it overlaps.
+   * @param {string} whole @param {Claim[]} claims
+   */
   function highlighted(whole, claims) {
     /** @type {Array<Node>} */
     const out = [];
@@ -158,7 +161,7 @@ export function checkView(ctx) {
     return out;
   }
 
-  /** A claim in the text: a link to its events when it has any, else a focusable mark. */
+  /** A claim in the text: a link to its events when it has any, else a focusable mark. @param {Claim} claim @param {string} span @returns {HTMLElement} */
   function mark(claim, span) {
     const attrs = {
       class: `claim-mark verdict-${claim.verdict}`,
@@ -182,7 +185,7 @@ export function checkView(ctx) {
     result.querySelector(`#check-claim-${id}`)?.classList.toggle('hover', on);
   }
 
-  /** The claim beside the text: verdict, the checker's sentence, its figure's filters and the link to its events. */
+  /** The claim beside the text: verdict, the checker's sentence, its figure's filters and the link to its events. @param {Claim} claim */
   function item(claim) {
     const target = eventsOf(claim);
     const data = claim.data;
@@ -204,7 +207,7 @@ export function checkView(ctx) {
     );
   }
 
-  /** The dashboard filtered to the claim's events: its URL, and the click that opens it in place. */
+  /** The dashboard filtered to the claim's events: its URL, and the click that opens it in place. @param {Claim} claim */
   function eventsOf(claim) {
     if (!claim.data?.filters) return null;
     const { filters, unknown } = fromApiFilter(claim.data.filters);

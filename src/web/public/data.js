@@ -23,7 +23,7 @@ export function aggregateOf(filters, info) {
   return !wanted.length && info && !info.events && aggregates.length === 1 ? aggregates[0] : null;
 }
 
-/** Filters (by HTTP name) that an aggregated dataset can answer: the API refuses the others. */
+/** Filters (by HTTP name) that an aggregated dataset can answer: the API refuses the others. @param {Aggregate | null | undefined} aggregate @param {string} key */
 export function appliesTo(aggregate, key) {
   return !aggregate || ['country', 'year', 'dataset', 'from', 'to', ...aggregate.columns].includes(key);
 }
@@ -31,6 +31,7 @@ export function appliesTo(aggregate, key) {
 /**
  * The filters kept when switching to other data: the dates. Places and types are the other
  * data's own (a country one file holds may be absent from another, which the API refuses).
+ * @param {import('./query.js').Filters} filters @returns {import('./query.js').Filters}
  */
 export function datesOf(filters) {
   return Object.fromEntries(Object.entries(filters).filter(([key]) => ['from', 'to', 'year'].includes(key)));
@@ -40,6 +41,7 @@ export function datesOf(filters) {
  * What the view can show of this data: no event points, no calendar weeks (ACLED's weeks
  * start on Saturday) nor periods shorter than its rows, and only the measures it counts.
  * @param {Aggregate | null} aggregate
+ * @returns {{ map: Array<import('./query.js').View['map']>, step: Array<import('./query.js').View['step']>, metric: Array<import('./query.js').View['metric']> }}
  */
 export function choicesOf(aggregate) {
   if (!aggregate) return { map: ['points', 'admin1', 'country'], step: ['year', 'quarter', 'month', 'week'], metric: ['events', 'fatalities'] };
@@ -56,11 +58,12 @@ export function choicesOf(aggregate) {
  */
 export function viewFor(view, aggregate) {
   const can = choicesOf(aggregate);
-  const pick = (key, fallback) => (can[key].includes(view[key]) ? view[key] : fallback);
+  /** @template {'map' | 'step' | 'metric'} K @param {K} key @param {import('./query.js').View[K]} fallback @returns {import('./query.js').View[K]} */
+  const pick = (key, fallback) => (/** @type {Array<import('./query.js').View[K]>} */ (can[key]).includes(view[key]) ? view[key] : fallback);
   return { ...view, map: pick('map', can.map[0]), step: pick('step', can.step[can.step.length - 1]), metric: pick('metric', can.metric[0]) };
 }
 
-/** "acled-weekly (up to 2026-03-28): all events per week × admin1 × event type × sub-event type" */
+/** "acled-weekly (up to 2026-03-28): all events per week × admin1 × event type × sub-event type" @param {Aggregate} aggregate */
 export function aboutAggregate(aggregate) {
   return `${aggregate.dataset} (${aggregate.versions.join(', ')}): ${aggregate.scope} per ${aggregate.resolution}`;
 }
@@ -89,7 +92,7 @@ export function notInData(aggregate, what) {
 /**
  * The data chooser: the events (when the store has any) and each aggregated dataset.
  * Choosing sets the `dataset` filter, keeping the dates.
- * @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx
+ * @param {import('./state.js').Go} ctx
  */
 export function dataChooser(ctx) {
   const select = h('select', { id: 'data-choice', name: 'dataset' });
@@ -104,7 +107,7 @@ export function dataChooser(ctx) {
   });
   return {
     root,
-    /** @param {import('./state.js').State} state @param {any} info @param {Aggregate | null} aggregate */
+    /** @param {import('./state.js').State} state @param {import('./api.js').StoreInfo | null} info @param {Aggregate | null} aggregate */
     update(state, info, aggregate) {
       filters = state.filters;
       aggregates = info?.aggregates ?? [];

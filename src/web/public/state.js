@@ -11,6 +11,11 @@ import { DEFAULT_VIEW, filtersToParams, parseFilters, parseView, viewToHash } fr
  * @typedef {{ filters: import('./query.js').Filters, view: import('./query.js').View, aggregate?: import('./data.js').Aggregate | null }} State
  */
 
+/**
+ * What panels are given to change the state with (app.js's ctx).
+ * @typedef {{ go: (change: { filters?: State['filters'], view?: Partial<State['view']> }) => void }} Go
+ */
+
 /** @type {Set<(state: State) => void>} */
 const listeners = new Set();
 

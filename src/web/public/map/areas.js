@@ -38,8 +38,9 @@ export async function loadAreas(filters, metric, signal, level = 'admin1') {
   // (the server names such areas by admin1 and country, as count does).
   const names = /** @type {string[] | undefined} */ (filters[level]);
   const chosen = new Set((names ?? []).map(nameKey));
-  const inSelection = (r) => !chosen.size || chosen.has(nameKey(r[level]));
+  const inSelection = (/** @type {import('./choropleth.js').AreaRow} */ r) => !chosen.size || chosen.has(nameKey(r[level]));
   // Aggregated data may count one measure only: the other is null, never added as 0.
+  /** @param {import('./choropleth.js').AreaRow[]} list @param {'events' | 'fatalities'} [m] @returns {number} */
   const sum = (list, m = 'events') => list.reduce((n, r) => n + (r[m] ?? 0), 0);
   const rows = counts.rows.filter(inSelection);
   const missing = joined.unmatched.filter(inSelection);

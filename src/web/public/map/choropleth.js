@@ -10,20 +10,42 @@
  */
 
 /**
+ * @typedef {import('geojson').Geometry} Geometry
+ * @typedef {{ country: string, admin1: string | null, events: number, fatalities: number }} AreaRow
+ * @typedef {{ key?: string, level?: 'admin1' | 'country', country?: string, admin1?: string | null, names?: string, place?: string,
+ *   events: number, fatalities: number, value: number, selected?: boolean, unmatched?: boolean }} AreaProperties
+ * @typedef {{ type: 'Feature', id: number, geometry: Geometry | null, properties: AreaProperties }} Area
+ * @typedef {{ collection: { type: 'FeatureCollection', features: Area[] }, unmatched: AreaRow[], breaks: number[] }} Areas
+ * @typedef {{ name?: string, boundary?: string, country?: string, admin1?: string, events?: number, fatalities?: number, value?: number }} MapProperties
+ * @typedef {{ type: 'FeatureCollection', features: Array<{ geometry: Geometry | null, properties: MapProperties | null }>,
+ *   crisismap?: { level?: string, unmatched?: AreaRow[] } }} MapGeoJson /api/map.geojson's answer
+ */
+
+/**
  * From the server's map GeoJSON: areas as drawn, their data names joined by " / ", and,
  * for the names that match no boundary, the places of their events (drawn as circles).
+ * @param {MapGeoJson} collection @param {'events' | 'fatalities'} metric @param {import('../query.js').Filters} chosen
+ * @returns {Areas}
  */
 export function fromMapGeoJson(collection, metric, chosen) {
   // Chosen areas are outlined: admin1 areas by the admin1 filter, countries by the country filter.
   const level = collection.crisismap?.level === 'country' ? 'country' : 'admin1';
-  const selected = new Set((chosen[level] ?? []).map(nameKey));
+  const chosenNames = /** @type {string[] | undefined} */ (chosen[level]);
+  const selected = new Set((chosenNames ?? []).map(nameKey));
   const features = collection.features.map((f, i) => {
+    /** @type {MapProperties} */
     const p = f.properties ?? {};
     if (f.geometry?.type === 'Point') {
-      return { type: 'Feature', id: i, geometry: f.geometry, properties: { unmatched: true, place: p.name, events: p.events ?? 0, fatalities: p.fatalities ?? 0, value: p[metric] ?? p.value ?? 0 } };
+      return /** @type {Area} */ ({
+        type: 'Feature',
+        id: i,
+        geometry: f.geometry,
+        properties: { unmatched: true, place: p.name, events: p.events ?? 0, fatalities: p.fatalities ?? 0, value: p[metric] ?? p.value ?? 0 },
+      });
     }
     const names = String(p.name ?? p.boundary ?? '').split(' / ');
-    return {
+    /** @type {Area} */
+    const area = {
       type: 'Feature',
       id: i,
       geometry: f.geometry,
@@ -39,13 +61,14 @@ export function fromMapGeoJson(collection, metric, chosen) {
         selected: names.some((n) => selected.has(nameKey(n))),
       },
     };
+    return area;
   });
   const unmatched = (collection.crisismap?.unmatched ?? []).map((u) => ({ country: u.country, admin1: u.admin1, events: u.events, fatalities: u.fatalities }));
   const areas = features.filter((f) => !f.properties.unmatched);
   return { collection: { type: 'FeatureCollection', features }, unmatched, breaks: breaksOf(areas.map((f) => f.properties.value)) };
 }
 
-/** "Ségou" → "segou", "Centre-Nord" → "centrenord". */
+/** "Ségou" → "segou", "Centre-Nord" → "centrenord". @param {unknown} name */
 export const nameKey = (name) =>
   String(name ?? '')
     .normalize('NFD')
@@ -54,15 +77,17 @@ export const nameKey = (name) =>
     .replace(/[^a-z0-9]/g, '');
 
 /**
- * @param {Map<string, any[]>} shapes each data country's admin1 features
- * @param {Array<{ country: string, admin1: string | null, events: number, fatalities: number }>} rows
+ * @param {Map<string, import('geojson').Feature[]>} shapes each data country's admin1 features
+ * @param {AreaRow[]} rows
  * @param {'events' | 'fatalities'} metric
  * @param {{ admin1?: string[] }} chosen the filter's own areas, outlined
+ * @returns {Areas}
  */
 export function joinCounts(shapes, rows, metric, chosen) {
   const byKey = new Map(rows.map((r) => [`${nameKey(r.country)}|${nameKey(r.admin1)}`, r]));
   const used = new Set();
   const selected = new Set((chosen.admin1 ?? []).map(nameKey));
+  /** @type {Area[]} */
   const features = [];
   for (const [country, list] of shapes) {
     for (const f of list) {
@@ -91,11 +116,11 @@ export function joinCounts(shapes, rows, metric, chosen) {
   return { collection: { type: 'FeatureCollection', features }, unmatched, breaks: breaksOf(rows.map((r) => r[metric])) };
 }
 
-/** Five classes at the quintiles of the non-zero values, rounded to two significant digits. */
+/** Five classes at the quintiles of the non-zero values, rounded to two significant digits. @param {number[]} values @returns {number[]} */
 export function breaksOf(values) {
   const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (!sorted.length) return [1];
-  const round = (v) => {
+  const round = (/** @type {number} */ v) => {
     const p = 10 ** Math.max(0, Math.floor(Math.log10(v)) - 1);
     return Math.max(1, Math.floor(v / p) * p);
   };

@@ -8,21 +8,26 @@ import { fmt, h } from '../dom.js';
 
 const LAYERS = ['clusters', 'points', 'admin1-fill', 'countries-fill'];
 
+/** Where a clicked cluster or point is: both are GeoJSON points. @param {{ geometry: import('geojson').Geometry }} f @returns {LngLat} */
+const placeOf = (f) => /** @type {LngLat} */ (/** @type {import('geojson').Point} */ (f.geometry).coordinates);
+
 /**
- * @param {any} map @param {{ x: number, y: number }} point @param {Set<string>} countries lower-cased names with events
- * @returns {null | { zoom?: number, center?: any, filters?: (f: any) => any, popup?: { at: any, content: Node } }}
+ * @typedef {import('../query.js').Filters} Filters
+ * @typedef {[number, number]} LngLat
+ * @param {import('maplibre-gl').Map} map @param {import('maplibre-gl').PointLike} point @param {Set<string>} countries lower-cased names with events
+ * @returns {null | { zoom?: number, center?: LngLat, filters?: (f: Filters) => Filters, popup?: { at: LngLat, content: Node } }}
  */
 export function clickTarget(map, point, countries) {
   const layers = LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
   const hits = map.queryRenderedFeatures(point, { layers });
-  const hit = (id) => hits.find((f) => f.layer.id === id);
+  const hit = (/** @type {string} */ id) => hits.find((f) => f.layer.id === id);
   const cluster = hit('clusters');
-  if (cluster) return { zoom: cluster.properties.cluster_id, center: cluster.geometry.coordinates };
+  if (cluster) return { zoom: cluster.properties.cluster_id, center: placeOf(cluster) };
   const event = hit('points');
   if (event) {
     const p = event.properties;
     return {
-      popup: { at: event.geometry.coordinates, content: eventCard(p) },
+      popup: { at: placeOf(event), content: eventCard(p) },
       filters: (f) =>
         only(f.location, p.location) && only(f.country, p.country)
           ? { ...f, location: [], admin2: [] }
@@ -47,8 +52,10 @@ export function clickTarget(map, point, countries) {
   return null;
 }
 
-const only = (values, value) => values?.length === 1 && String(values[0]).toLowerCase() === String(value ?? '').toLowerCase();
+/** @param {Filters[string]} values a filter's values @param {unknown} value */
+const only = (values, value) => Array.isArray(values) && values.length === 1 && String(values[0]).toLowerCase() === String(value ?? '').toLowerCase();
 
+/** @param {Record<string, unknown>} p an event point's properties */
 function eventCard(p) {
   return h(
     'div',
@@ -59,25 +66,30 @@ function eventCard(p) {
     h('br'),
     `${p.event_date ?? ''} · ${p.event_type ?? ''}`,
     h('br'),
-    `${fmt(p.fatalities ?? 0)} fatalities`,
+    `${fmt(Number(p.fatalities ?? 0))} fatalities`,
   );
 }
 
-/** [[west, south], [east, north]] around all the features' coordinates, or null. */
+/**
+ * [[west, south], [east, north]] around all the features' coordinates, or null.
+ * @param {Array<{ geometry: import('geojson').Geometry | null }>} features @returns {[LngLat, LngLat] | null}
+ */
 export function boundsOf(features) {
   let w = Infinity;
   let s = Infinity;
   let e = -Infinity;
   let n = -Infinity;
+  /** @param {unknown[]} c a position, or nested arrays of them */
   const visit = (c) => {
-    if (typeof c[0] === 'number') {
-      w = Math.min(w, c[0]);
-      e = Math.max(e, c[0]);
-      s = Math.min(s, c[1]);
-      n = Math.max(n, c[1]);
-    } else for (const x of c) visit(x);
+    const [x, y] = c;
+    if (typeof x === 'number') {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, Number(y));
+      n = Math.max(n, Number(y));
+    } else for (const inner of c) visit(/** @type {unknown[]} */ (inner));
   };
-  for (const f of features) if (f.geometry) visit(f.geometry.coordinates);
+  for (const f of features) if (f.geometry) visit(/** @type {unknown[]} */ (/** @type {{ coordinates?: unknown }} */ (f.geometry).coordinates));
   return Number.isFinite(w)
     ? [
         [w, s],

@@ -7,21 +7,26 @@
 import { short } from '../dom.js';
 import { canvasBlob } from '../download.js';
 
-/** @param {any} maplibregl the MapLibre module @param {any} map */
+/** @param {typeof import('maplibre-gl')} maplibregl the MapLibre module @param {import('maplibre-gl').Map} map */
 export function clusterLabels(maplibregl, map) {
-  /** @type {Map<number, any>} */
+  /** @type {Map<number, import('maplibre-gl').Marker>} */
   const shown = new Map();
   let pending = false;
 
   function refresh() {
     pending = false;
     const visible = map.getLayoutProperty('clusters', 'visibility') !== 'none';
+    /** @type {Map<number, import('maplibre-gl').Marker>} */
     const next = new Map();
     if (visible && map.getSource('events')) {
       for (const f of map.querySourceFeatures('events', { filter: ['has', 'point_count'] })) {
         const id = f.properties.cluster_id;
         if (next.has(id)) continue;
-        const marker = shown.get(id) ?? new maplibregl.Marker({ element: label(f.properties.point_count), anchor: 'center' }).setLngLat(f.geometry.coordinates).addTo(map);
+        const marker =
+          shown.get(id) ??
+          new maplibregl.Marker({ element: label(f.properties.point_count), anchor: 'center' })
+            .setLngLat(/** @type {[number, number]} */ (/** @type {import('geojson').Point} */ (f.geometry).coordinates))
+            .addTo(map);
         next.set(id, marker);
       }
     }
@@ -47,6 +52,7 @@ export function clusterLabels(maplibregl, map) {
   };
 }
 
+/** @param {number} count */
 function label(count) {
   const el = document.createElement('div');
   el.className = 'cluster-label';
@@ -60,7 +66,7 @@ function label(count) {
 /**
  * A PNG of the map as on screen: the WebGL canvas (kept readable with preserveDrawingBuffer)
  * with the cluster counts drawn over it.
- * @param {any} map a MapLibre map @returns {Promise<Blob>}
+ * @param {import('maplibre-gl').Map} map @returns {Promise<Blob>}
  */
 export async function mapPng(map) {
   map.triggerRepaint();

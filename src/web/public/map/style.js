@@ -7,6 +7,7 @@
 import { EVENT_TYPE_COLORS, OTHER_COLOR } from '../charts/scale.js';
 import { fmt, h } from '../dom.js';
 
+/** @type {import('geojson').FeatureCollection} */
 export const EMPTY = { type: 'FeatureCollection', features: [] };
 
 export const COUNTRIES_URL = '/api/boundaries/countries.geojson';
@@ -15,9 +16,12 @@ export const ADMIN1_URL = '/api/boundaries/admin1.geojson';
 /** Choropleth classes, light to dark; the breaks come from choropleth.js. */
 export const RAMP = ['#fbe3d6', '#f4b49a', '#e57d5e', '#c4442c', '#8c1c13'];
 
-const eventTypeColor = ['match', ['get', 'event_type'], ...Object.entries(EVENT_TYPE_COLORS).flat(), OTHER_COLOR];
+// A match over a spread list of pairs, which MapLibre's expression types cannot spell.
+const eventTypeColor = /** @type {import('maplibre-gl').ExpressionSpecification} */ (
+  /** @type {unknown} */ (['match', ['get', 'event_type'], ...Object.entries(EVENT_TYPE_COLORS).flat(), OTHER_COLOR])
+);
 
-/** @returns {any} a MapLibre style */
+/** @returns {import('maplibre-gl').StyleSpecification} */
 export function mapStyle() {
   return {
     version: 8,
@@ -110,7 +114,10 @@ export const MODE_LAYERS = {
   country: { show: ['admin1-fill', 'admin1-line', 'admin1-places', 'admin1-selected'], hide: ['clusters', 'points'] },
 };
 
-/** The choropleth's fill for some breaks: value 0 (or no events) stays land-coloured. */
+/**
+ * The choropleth's fill for some breaks: value 0 (or no events) stays land-coloured.
+ * @param {number[]} breaks @returns {import('maplibre-gl').ExpressionSpecification}
+ */
 export function fillColor(breaks) {
   const steps = breaks.slice(1).flatMap((b, i) => [b, RAMP[i + 1]]);
   return ['case', ['>', ['coalesce', ['get', 'value'], 0], 0], ['step', ['get', 'value'], RAMP[0], ...steps], '#f6f4ef'];

@@ -14,7 +14,7 @@ import { appliesTo, noEventsNote, notInData } from '../data.js';
 import { createPanel } from './panel.js';
 
 /**
- * @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx
+ * @param {import('../state.js').Go} ctx
  * @param {{ id: string, key: 'event_type' | 'actor', title: string, limit?: number, note?: string }} options
  */
 export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {

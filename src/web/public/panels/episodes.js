@@ -14,7 +14,7 @@ import { createPanel } from './panel.js';
 const LIMIT = 8;
 const COLUMNS = ['rank', 'first', 'last', 'location', 'admin1', 'country', 'places', 'fatalities', 'events', 'actors'];
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function episodesPanel(ctx) {
   const panel = createPanel({ id: 'episodes', title: 'Deadliest episodes', className: 'panel-episodes' });
   /** @type {any[]} */

@@ -17,7 +17,7 @@ const FIELDS = [
   { key: 'actor', label: 'Actor', placeholder: 'part of a name: Wagner' },
 ];
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function filterBar(ctx) {
   /** @type {import('../query.js').Filters} */
   let filters = {};

@@ -25,7 +25,7 @@ const SAHEL = [
   [16, 25],
 ];
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function mapPanel(ctx) {
   const modes = toggle(
     'The map shows',
@@ -40,25 +40,46 @@ export function mapPanel(ctx) {
   const container = h('div', { class: 'map', role: 'region', 'aria-label': 'Map of the events' });
   const legend = h('div', { class: 'legend' });
   panel.body.append(container, legend);
-  /** @type {any} the map, once started; `starting` makes sure it is started once */
+  /**
+   * @typedef {Awaited<ReturnType<typeof start>>} Engine
+   * @typedef {import('geojson').FeatureCollection & { crisismap?: { matched: number, withoutCoordinates: number } }} Points /api/events.geojson
+   * @typedef {{ key: string, data: Points }} LoadedPoints
+   * @typedef {Awaited<ReturnType<typeof loadAreas>> & { key: string }} LoadedAreas
+   */
+  /** @type {Engine | null} the map, once started; `starting` makes sure it is started once */
   let engine = null;
+  /** @type {Promise<Engine> | null} */
   let starting = null;
+  /** @type {import('../state.js').State | null} */
   let state = null;
+  /** @type {string | null} the filters the map was last fitted to */
   let fitted = null;
-  /** @type {{ points: null | { key: string, data: import('geojson').FeatureCollection }, areas: null | (Awaited<ReturnType<typeof loadAreas>> & { key: string }) }} */
+  /** @type {{ points: null | LoadedPoints, areas: null | LoadedAreas }} */
   const loaded = { points: null, areas: null };
+  /** @type {Array<Record<string, unknown>>} */
   let areaRows = [];
   /** Lower-cased names of the countries with data, for clicks on the map: the chosen data's. */
   let countries = new Set();
 
+  /** The state and the map drawn, once update() has run: a download before then has nothing to save. */
+  function drawnNow() {
+    if (!state || !engine) throw new Error('the map is not drawn yet');
+    return { state, engine };
+  }
+
   panel.setDownloads({
-    csv: async () =>
-      state.view.map === 'points'
+    csv: async () => {
+      const { state } = drawnNow();
+      return state.view.map === 'points'
         ? fetchBlob(apiUrl('/api/events.csv', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }))
-        : csvBlob(state.view.map === 'admin1' ? ['country', 'admin1', 'events', 'fatalities'] : ['country', 'events', 'fatalities'], areaRows),
+        : csvBlob(state.view.map === 'admin1' ? ['country', 'admin1', 'events', 'fatalities'] : ['country', 'events', 'fatalities'], areaRows);
+    },
     // The server draws the publishable version: title, filters, source and key on the figure.
-    svg: () => fetchBlob(apiUrl('/api/map.svg', state.filters, { level: state.view.map, metric: state.view.metric })),
-    png: () => mapPng(engine.map),
+    svg: () => {
+      const { state } = drawnNow();
+      return fetchBlob(apiUrl('/api/map.svg', state.filters, { level: state.view.map, metric: state.view.metric }));
+    },
+    png: () => mapPng(drawnNow().engine.map),
   });
 
   async function start() {
@@ -80,9 +101,10 @@ export function mapPanel(ctx) {
     map.touchZoomRotate.disableRotation();
     await map.once('load');
     const labels = clusterLabels(maplibregl, map);
+    /** @type {string | null} */
     let problem = null;
     try {
-      geojsonSource(map, 'countries').setData(await getOnce(COUNTRIES_URL));
+      geojsonSource(map, 'countries').setData(/** @type {import('geojson').FeatureCollection} */ (await getOnce(COUNTRIES_URL)));
     } catch (error) {
       problem = `country boundaries could not be loaded (${/** @type {Error} */ (error).message}): the map shows the events alone`;
     }
@@ -94,7 +116,7 @@ export function mapPanel(ctx) {
         return;
       }
       if (target.popup) new maplibregl.Popup({ closeButton: true, maxWidth: '260px' }).setLngLat(target.popup.at).setDOMContent(target.popup.content).addTo(map);
-      if (target.filters) ctx.go({ filters: target.filters(state.filters) });
+      if (target.filters && state) ctx.go({ filters: target.filters(state.filters) });
     });
     map.on('mousemove', (e) => {
       map.getCanvas().style.cursor = clickTarget(map, e.point, countries) ? 'pointer' : '';
@@ -104,17 +126,21 @@ export function mapPanel(ctx) {
     return { maplibregl, map, labels, problem };
   }
 
+  /** @param {AbortSignal} signal @returns {Promise<LoadedPoints>} */
   async function showPoints(signal) {
+    const { state, engine } = drawnNow();
     const key = filtersToParams(state.filters).toString();
     if (loaded.points?.key === key) return loaded.points;
-    const data = await getJson(apiUrl('/api/events.geojson', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }), signal);
+    const data = /** @type {Points} */ (await getJson(apiUrl('/api/events.geojson', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }), signal));
     engine.labels.reset();
     geojsonSource(engine.map, 'events').setData(data);
     loaded.points = { key, data };
     return loaded.points;
   }
 
+  /** @param {AbortSignal} signal @returns {Promise<LoadedAreas>} */
   async function showAreas(signal) {
+    const { state, engine } = drawnNow();
     const level = state.view.map === 'country' ? 'country' : 'admin1';
     const key = `${filtersToParams(state.filters)}#${state.view.metric}#${level}`;
     if (loaded.areas?.key === key) return loaded.areas;
@@ -137,7 +163,9 @@ export function mapPanel(ctx) {
       starting ??= start();
       engine = await starting;
       const dataset = /** @type {string[] | undefined} */ (next.filters.dataset);
-      countries = new Set((await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: 'country' }))).rows.map((r) => String(r.country).toLowerCase()));
+      countries = new Set(
+        /** @type {import('../api.js').CountAnswer} */ (await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: 'country' }))).rows.map((r) => String(r.country).toLowerCase()),
+      );
       const { map } = engine;
       const mode = next.view.map;
       for (const id of MODE_LAYERS[mode].show) map.setLayoutProperty(id, 'visibility', 'visible');
@@ -149,9 +177,7 @@ export function mapPanel(ctx) {
       const idle = map.once('idle');
       if (fitted !== filterKey) {
         const bounds =
-          mode === 'points'
-            ? boundsOf(/** @type {{ data: import('geojson').FeatureCollection }} */ (shown).data.features)
-            : boundsOf(/** @type {{ collection: { features: Array<{ properties: { value: number } }> } }} */ (shown).collection.features.filter((f) => f.properties.value > 0));
+          mode === 'points' ? boundsOf(/** @type {LoadedPoints} */ (shown).data.features) : boundsOf(/** @type {LoadedAreas} */ (shown).collection.features.filter((f) => f.properties.value > 0));
         // Room on the right for the zoom buttons, so that no point hides under them.
         if (bounds) map.fitBounds(bounds, { padding: { top: 40, bottom: 30, left: 30, right: 60 }, maxZoom: 9, duration: 0 });
         fitted = filterKey;
@@ -164,9 +190,13 @@ export function mapPanel(ctx) {
     },
   };
 
+  /**
+   * @param {import('../query.js').View['map']} mode @param {LoadedPoints | LoadedAreas} shown what showPoints or showAreas drew for the mode
+   * @param {import('../data.js').Aggregate | null} aggregate
+   */
   function describe(mode, shown, aggregate) {
-    fill(legend, legendOf(mode, shown.breaks));
-    if (mode === 'points') {
+    fill(legend, legendOf(mode, 'breaks' in shown ? shown.breaks : undefined));
+    if ('data' in shown) {
       const { matched, withoutCoordinates } = shown.data.crisismap ?? { matched: shown.data.features.length, withoutCoordinates: 0 };
       const mapped = shown.data.features.length;
       panel.root.dataset.mapped = String(mapped);
@@ -180,7 +210,7 @@ export function mapPanel(ctx) {
       );
     } else {
       // Counted in the metric shown: aggregated data may count fatalities only.
-      const metric = state.view.metric;
+      const metric = drawnNow().state.view.metric;
       const areas = shown.collection.features.filter((f) => !f.properties.unmatched && (f.properties.events > 0 || f.properties.fatalities > 0));
       const onMap = areas.reduce((n, f) => n + (f.properties[metric] ?? 0), 0);
       const noun = mode === 'country' ? (areas.length === 1 ? 'country' : 'countries') : areas.length === 1 ? 'area' : 'areas';
@@ -206,9 +236,9 @@ export function mapPanel(ctx) {
     }
   }
 
-  /** What the map cannot show, said under it. */
+  /** What the map cannot show, said under it. @param {...(string | null)} lines */
   function notes(...lines) {
-    panel.setNotes('', [engine.problem, ...lines].filter(Boolean));
+    panel.setNotes('', /** @type {string[]} */ ([drawnNow().engine.problem, ...lines].filter(Boolean)));
   }
 }
 

@@ -17,7 +17,7 @@ const PAGE_SIZE = 25;
 const CSV_LIMIT = optionOf('events', 'limit').max;
 const FIELDS = ['id', 'event_date', 'country', 'admin1', 'admin2', 'location', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'fatalities', 'notes', 'source'];
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function tablePanel(ctx) {
   const panel = createPanel({ id: 'table', title: 'Events', className: 'panel-table' });
   const scroller = h('div', { class: 'table-scroll', tabindex: 0, 'aria-label': 'Event table, scrolls sideways' });

@@ -20,7 +20,7 @@ const STEPS = [
   ['week', 'Week'],
 ];
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function timeSeriesPanel(ctx) {
   const steps = toggle('Period', STEPS, (step) => ctx.go({ view: { step } }));
   const panel = createPanel({ id: 'timeseries', title: 'Over time', className: 'panel-timeseries', tools: [steps.root] });

@@ -14,7 +14,7 @@ import { toggleValue } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
-/** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
+/** @param {import('../state.js').Go} ctx */
 export function victimsPanel(ctx) {
   const panel = createPanel({ id: 'victims', title: 'Who died', className: 'panel-victims' });
   /** @type {any[]} */
