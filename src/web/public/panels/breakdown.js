@@ -19,8 +19,9 @@ import { createPanel } from './panel.js';
  */
 export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
   const panel = createPanel({ id, title, className: `panel-breakdown panel-${id}` });
-  /** @type {any[]} */
+  /** @type {Array<Record<string, unknown>>} */
   let rows = [];
+  /** @type {SVGSVGElement | null} */
   let chart = null;
   panel.setDownloads({
     csv: () => csvBlob([key, 'events', 'fatalities', 'selected'], rows),
@@ -40,12 +41,12 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
         chart = null;
         return panel.notAvailable(key === 'actor' ? noEventsNote(state.aggregate, 'actors') : notInData(state.aggregate, title.replace(/^By /, '').toLowerCase()));
       }
-      const result = await getJson(apiUrl('/api/count', without(filters, key), { by: key }), signal);
+      const result = /** @type {import('../api.js').CountAnswer} */ (await getJson(apiUrl('/api/count', without(filters, key), { by: key }), signal));
       const metric = view.metric;
       const all = [...result.rows].sort((a, b) => b[metric] - a[metric] || b.events - a.events);
       // Chosen values stay listed even when they are not among the biggest.
       const lower = chosen.map((c) => c.toLowerCase());
-      const isChosen = (name) => lower.some((c) => (key === 'actor' ? name.toLowerCase().includes(c) : name.toLowerCase() === c));
+      const isChosen = (/** @type {string} */ name) => lower.some((c) => (key === 'actor' ? name.toLowerCase().includes(c) : name.toLowerCase() === c));
       const shown = all.filter((r, i) => i < limit || isChosen(String(r[key])));
       rows = all.map((r) => ({ [key]: r[key], events: r.events, fatalities: r.fatalities, selected: isChosen(String(r[key])) }));
       const selected = shown.map((r) => String(r[key])).filter(isChosen);
@@ -58,7 +59,7 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
           label: String(r[key] ?? '(none)'),
           value: r[metric],
           detail: metric === 'events' ? `${fmt(r.fatalities)} fatalities` : `${fmt(r.events)} events`,
-          color: key === 'event_type' && (!chosen.length || selected.includes(String(r[key]))) ? eventTypeColor(r[key]) : undefined,
+          color: key === 'event_type' && (!chosen.length || selected.includes(String(r[key]))) ? eventTypeColor(String(r[key])) : undefined,
         })),
         selected,
         onClick: (row, event) => ctx.go({ filters: toggleValue(filters, key, row.key, Boolean(event.shiftKey)) }),

@@ -11,13 +11,19 @@ import { describe } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
+/**
+ * @typedef {{ rank: number, first: string, last: string, place: { location?: string | null, admin1?: string | null, country?: string | null },
+ *   places: number, fatalities: number, eventCount: number, actors: Array<{ actor: string }> }} Episode
+ * @typedef {import('../api.js').AnswerText & { figures: { episodes: Episode[], found: number } }} EpisodesAnswer /api/episodes
+ */
+
 const LIMIT = 8;
 const COLUMNS = ['rank', 'first', 'last', 'location', 'admin1', 'country', 'places', 'fatalities', 'events', 'actors'];
 
 /** @param {import('../state.js').Go} ctx */
 export function episodesPanel(ctx) {
   const panel = createPanel({ id: 'episodes', title: 'Deadliest episodes', className: 'panel-episodes' });
-  /** @type {any[]} */
+  /** @type {Array<Record<string, unknown> & { first: string, last: string, fatalities: number, events: number }>} */
   let rows = [];
   let filtersText = '';
   const image = () =>
@@ -45,7 +51,7 @@ export function episodesPanel(ctx) {
       panel.filters = filters;
       rows = [];
       if (state.aggregate) return panel.notAvailable(noEventsNote(state.aggregate, 'episodes'));
-      const answer = await getJson(apiUrl('/api/episodes', filters, { limit: LIMIT, max_ids: 0 }), signal);
+      const answer = /** @type {EpisodesAnswer} */ (await getJson(apiUrl('/api/episodes', filters, { limit: LIMIT, max_ids: 0 }), signal));
       filtersText = describe(answer.filters);
       const episodes = answer.figures.episodes;
       rows = episodes.map((e) => ({
@@ -108,5 +114,5 @@ export function episodesPanel(ctx) {
   };
 }
 
-/** "2022-03-27 – 2022-03-31", or one day. */
+/** "2022-03-27 – 2022-03-31", or one day. @param {string} first @param {string} last */
 const dates = (first, last) => (first === last ? first : `${first} – ${last}`);

@@ -12,6 +12,13 @@ import { describe } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
+/**
+ * @typedef {{ id: string | number, event_date: string, country?: string | null, admin1?: string | null, admin2?: string | null, location?: string | null,
+ *   event_type?: string | null, sub_event_type?: string | null, actor1?: string | null, assoc_actor_1?: string[] | string | null,
+ *   actor2?: string | null, assoc_actor_2?: string[] | string | null, fatalities: number, notes?: string | null, source?: string | null }} EventRow
+ * @typedef {{ events: EventRow[], matched: number, page?: number, limit?: number, filters: Record<string, unknown> }} EventsAnswer /api/events
+ */
+
 const PAGE_SIZE = 25;
 // The API's largest page: the CSV holds every matching event up to it.
 const CSV_LIMIT = optionOf('events', 'limit').max;
@@ -23,11 +30,12 @@ export function tablePanel(ctx) {
   const scroller = h('div', { class: 'table-scroll', tabindex: 0, 'aria-label': 'Event table, scrolls sideways' });
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of events' });
   panel.body.append(scroller, pager);
-  /** @type {any} */
+  /** @type {(EventsAnswer & { page: number, limit: number }) | null} */
   let list = null;
   let filters = /** @type {import('../query.js').Filters} */ ({});
-  const image = () =>
-    tableSvg({
+  const image = () => {
+    if (!list) throw new Error('no events are listed');
+    return tableSvg({
       title: `Events ${(list.page - 1) * list.limit + 1}–${(list.page - 1) * list.limit + list.events.length} of ${fmt(list.matched)}`,
       subtitle: describe(list.filters),
       columns: [
@@ -40,6 +48,7 @@ export function tablePanel(ctx) {
       ],
       rows: list.events.map((e) => ({ ...e, place: place(e), actors: actors(e) })),
     });
+  };
   panel.setDownloads({
     csv: () => fetchBlob(apiUrl('/api/events.csv', filters, { limit: CSV_LIMIT })),
     svg: () => svgBlob(image()),
@@ -60,15 +69,15 @@ export function tablePanel(ctx) {
         fill(pager);
         return panel.notAvailable(noEventsNote(state.aggregate, 'events'));
       }
-      list = await getJson(apiUrl('/api/events', filters, { limit: PAGE_SIZE, page, fields: FIELDS.join(',') }), signal);
-      list.page ??= page;
-      list.limit ??= PAGE_SIZE;
-      const pages = Math.max(1, Math.ceil(list.matched / list.limit));
-      panel.root.dataset.matched = String(list.matched);
-      panel.setSubtitle(h('strong', { class: 'matched' }, `${fmt(list.matched)} event${list.matched === 1 ? '' : 's'}`), list.matched ? ' in date order' : '');
+      const answer = /** @type {EventsAnswer} */ (await getJson(apiUrl('/api/events', filters, { limit: PAGE_SIZE, page, fields: FIELDS.join(',') }), signal));
+      const shown = { ...answer, page: answer.page ?? page, limit: answer.limit ?? PAGE_SIZE };
+      list = shown;
+      const pages = Math.max(1, Math.ceil(shown.matched / shown.limit));
+      panel.root.dataset.matched = String(shown.matched);
+      panel.setSubtitle(h('strong', { class: 'matched' }, `${fmt(shown.matched)} event${shown.matched === 1 ? '' : 's'}`), shown.matched ? ' in date order' : '');
       fill(
         scroller,
-        list.events.length
+        shown.events.length
           ? h(
               'table',
               { class: 'events' },
@@ -84,7 +93,7 @@ export function tablePanel(ctx) {
               h(
                 'tbody',
                 null,
-                list.events.map((e) =>
+                shown.events.map((e) =>
                   h(
                     'tr',
                     { dataset: { id: String(e.id) } },
@@ -101,20 +110,20 @@ export function tablePanel(ctx) {
             )
           : h('p', { class: 'empty' }, 'No events match these filters.'),
       );
-      const go = (p) => ctx.go({ view: { page: p } });
+      const go = (/** @type {number} */ p) => ctx.go({ view: { page: p } });
       fill(
         pager,
-        h('button', { type: 'button', disabled: list.page <= 1, onclick: () => go(list.page - 1) }, '‹ Previous'),
-        h('span', { class: 'page-of' }, `Page ${fmt(list.page)} of ${fmt(pages)}`),
-        h('button', { type: 'button', disabled: list.page >= pages, onclick: () => go(list.page + 1) }, 'Next ›'),
+        h('button', { type: 'button', disabled: shown.page <= 1, onclick: () => go(shown.page - 1) }, '‹ Previous'),
+        h('span', { class: 'page-of' }, `Page ${fmt(shown.page)} of ${fmt(pages)}`),
+        h('button', { type: 'button', disabled: shown.page >= pages, onclick: () => go(shown.page + 1) }, 'Next ›'),
       );
     },
   };
 }
 
-/** A note shown in three lines, whole on a click (or Enter). */
+/** A note shown in three lines, whole on a click (or Enter). @param {string} text */
 function note(text) {
-  const flip = (el) => el.setAttribute('aria-expanded', String(el.getAttribute('aria-expanded') !== 'true'));
+  const flip = (/** @type {Element} */ el) => el.setAttribute('aria-expanded', String(el.getAttribute('aria-expanded') !== 'true'));
   return h(
     'div',
     {
@@ -123,20 +132,23 @@ function note(text) {
       tabindex: 0,
       'aria-expanded': 'false',
       title: 'Click to read the whole note',
-      onclick: (e) => flip(e.currentTarget),
-      onkeydown: (e) => {
-        if (e.key === 'Enter') flip(e.currentTarget);
+      onclick: (/** @type {MouseEvent} */ e) => flip(/** @type {Element} */ (e.currentTarget)),
+      onkeydown: (/** @type {KeyboardEvent} */ e) => {
+        if (e.key === 'Enter') flip(/** @type {Element} */ (e.currentTarget));
       },
     },
     text,
   );
 }
 
+/** @param {EventRow} e */
 const place = (e) => [e.location, e.admin2, e.admin1, e.country].filter(Boolean).join(', ');
 
-/** Each side on its own line: actor1 with its associated actors, then actor2 with its. */
+/** Each side on its own line: actor1 with its associated actors, then actor2 with its. @param {EventRow} e */
 function actorLines(e) {
+  /** @param {string | null | undefined} main @param {unknown} assoc */
   const side = (main, assoc) => [main, ...(Array.isArray(assoc) ? assoc : [])].filter(Boolean).join('; ');
   return [side(e.actor1, e.assoc_actor_1), side(e.actor2, e.assoc_actor_2)].filter(Boolean).map((t, i) => h('span', { class: `side side-${i + 1}` }, t));
 }
+/** @param {EventRow} e */
 const actors = (e) => [e.actor1, e.actor2].filter(Boolean).join(' v ');

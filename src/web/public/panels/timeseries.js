@@ -12,6 +12,12 @@ import { without } from '../query.js';
 import { choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
 
+/**
+ * A measure that aggregated data does not count is null.
+ * @typedef {{ period: string, first: string, last: string, partial?: boolean, events: number | null, fatalities: number | null }} Period
+ * @typedef {import('../api.js').AnswerText & { figures: { series: Period[] } }} TrendAnswer /api/trend
+ */
+
 /** @type {Array<[import('../query.js').View['step'], string]>} */
 const STEPS = [
   ['year', 'Year'],
@@ -24,8 +30,9 @@ const STEPS = [
 export function timeSeriesPanel(ctx) {
   const steps = toggle('Period', STEPS, (step) => ctx.go({ view: { step } }));
   const panel = createPanel({ id: 'timeseries', title: 'Over time', className: 'panel-timeseries', tools: [steps.root] });
-  /** @type {{ columns: any[], metric: string, step: string, title: string } | null} */
+  /** @type {{ columns: Array<Record<string, unknown>>, metric: string, step: string, title: string } | null} */
   let drawn = null;
+  /** @type {SVGSVGElement | null} */
   let chart = null;
 
   panel.setDownloads({
@@ -45,18 +52,20 @@ export function timeSeriesPanel(ctx) {
       steps.offer(choicesOf(state.aggregate ?? null).step);
       const dated = Boolean(filters.from || filters.to || /** @type {string[] | undefined} */ (filters.year)?.length);
       const context = without(without(without(filters, 'from'), 'to'), 'year');
-      const [whole, selected] = await Promise.all([
-        getJson(apiUrl('/api/trend', context, { by: view.step, metric: view.metric, max_ids: 0 }), signal),
-        dated ? getJson(apiUrl('/api/trend', filters, { by: view.step, metric: view.metric, max_ids: 0 }), signal) : null,
-      ]);
+      /** @param {import('../query.js').Filters} f */
+      const trend = async (f) => /** @type {TrendAnswer} */ (await getJson(apiUrl('/api/trend', f, { by: view.step, metric: view.metric, max_ids: 0 }), signal));
+      const [whole, selected] = await Promise.all([trend(context), dated ? trend(filters) : null]);
       const inside = new Map((selected ?? whole).figures.series.map((p) => [p.period, p]));
       const columns = whole.figures.series.map((p) => {
         const part = inside.get(p.period);
         return { period: p.period, first: p.first, last: p.last, events: part?.events ?? 0, fatalities: part?.fatalities ?? 0, partial: p.partial, selected: Boolean(part), whole: p };
       });
       // A measure aggregated data does not count stays null (unknown), never a sum of nothing.
-      const add = (a, b) => (a === null || b === null ? null : a + b);
-      const totals = [...inside.values()].reduce((t, p) => ({ events: add(t.events, p.events), fatalities: add(t.fatalities, p.fatalities) }), { events: 0, fatalities: 0 });
+      const add = (/** @type {number | null} */ a, /** @type {number | null} */ b) => (a === null || b === null ? null : a + b);
+      const totals = [...inside.values()].reduce(
+        (t, p) => ({ events: add(t.events, p.events), fatalities: add(t.fatalities, p.fatalities) }),
+        /** @type {{ events: number | null, fatalities: number | null }} */ ({ events: 0, fatalities: 0 }),
+      );
       const metric = view.metric;
       const title = `${metric === 'events' ? 'Events' : 'Fatalities'} per ${view.step}`;
       chart = columnChart({
@@ -70,7 +79,8 @@ export function timeSeriesPanel(ctx) {
           last: c.last,
           label: c.period,
           partial: c.partial,
-          value: c.whole[metric],
+          // The view's metric is one the data counts (data.js, viewFor): never null here.
+          value: /** @type {number} */ (c.whole[metric]),
           part: dated ? c[metric] : undefined,
         })),
         onClick: (c) => {
@@ -94,10 +104,10 @@ export function timeSeriesPanel(ctx) {
         title,
       };
       fill(panel.body, chart);
-      for (const [key, value] of [
+      for (const [key, value] of /** @type {Array<[string, number | null]>} */ ([
         ['totalEvents', totals.events],
         ['totalFatalities', totals.fatalities],
-      ])
+      ]))
         if (value === null) delete panel.root.dataset[key];
         else panel.root.dataset[key] = String(value);
       const counted = [totals.events === null ? null : `${fmt(totals.events)} events`, totals.fatalities === null ? null : `${fmt(totals.fatalities)} fatalities`].filter(Boolean).join(', ');

@@ -14,11 +14,17 @@ export function totalsPanel() {
   const panel = createPanel({ id: 'totals', title: 'Events and fatalities', className: 'panel-totals' });
   const figures = h('div', { class: 'figures' });
   panel.body.append(figures);
-  /** @type {any} */
-  let result = null;
+  /** @type {import('../api.js').CountAnswer | null} */
+  let answer = null;
 
-  const table = () =>
-    tableSvg({
+  /** The answer shown: a download before the first has nothing to save. */
+  const shown = () => {
+    if (!answer) throw new Error('no figures are shown yet');
+    return answer;
+  };
+  const table = () => {
+    const result = shown();
+    return tableSvg({
       title: 'Events and fatalities',
       subtitle: describe(result.filters ?? {}),
       columns: [
@@ -28,8 +34,12 @@ export function totalsPanel() {
       ],
       rows: [{ events: fmt(result.total.events), fatalities: fmt(result.total.fatalities), data: datasets(result) }],
     });
+  };
   panel.setDownloads({
-    csv: () => csvBlob(['events', 'fatalities', 'datasets', 'filters'], [{ ...result.total, datasets: datasets(result), filters: describe(result.filters ?? {}) }]),
+    csv: () => {
+      const result = shown();
+      return csvBlob(['events', 'fatalities', 'datasets', 'filters'], [{ ...result.total, datasets: datasets(result), filters: describe(result.filters ?? {}) }]);
+    },
     svg: () => svgBlob(table()),
     png: () => pngBlob(table()),
   });
@@ -39,7 +49,8 @@ export function totalsPanel() {
     /** @param {import('../state.js').State} state @param {AbortSignal} signal */
     async update(state, signal) {
       panel.filters = state.filters;
-      result = await getJson(apiUrl('/api/count', state.filters), signal);
+      const result = /** @type {import('../api.js').CountAnswer} */ (await getJson(apiUrl('/api/count', state.filters), signal));
+      answer = result;
       const { events, fatalities, fatalities_low: low, fatalities_high: high, estimated_events: own, estimated_best: best } = result.total;
       // Mixed with ACLED, UCDP's range is for UCDP's own events only, and says so.
       const range =
@@ -49,7 +60,7 @@ export function totalsPanel() {
             ? `${result.estimates.datasets.join(', ')} only: ${fmt(own)} events, best ${fmt(best)}, range ${fmt(low)}–${fmt(high)}`
             : `UCDP estimates ${fmt(low)}–${fmt(high)}`;
       // Aggregated data may count one measure only: the other is unknown (null), shown as such, never 0.
-      const unknown = (n) => (n === null ? `not counted by ${result.aggregate?.dataset ?? 'this data'}` : null);
+      const unknown = (/** @type {number | null} */ n) => (n === null ? `not counted by ${result.aggregate?.dataset ?? 'this data'}` : null);
       fill(
         figures,
         figure('events', fmt(events), events === 1 ? 'event' : 'events', unknown(events)),
@@ -76,7 +87,7 @@ function figure(key, value, unit, detail = null) {
   );
 }
 
-/** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. */
+/** "demo-synthetic (demo v1 (seed 1)): 16,908 events" for each dataset version used. @param {import('../api.js').CountAnswer} result */
 function datasets(result) {
   return (result.datasets ?? [])
     .map((d) => (d.aggregated ? `${d.dataset} (${d.version}): aggregated data, ${fmt(d.aggregated.rows)} rows, no events behind them` : `${d.dataset} (${d.version}): ${fmt(d.events)} events`))

@@ -14,10 +14,20 @@ import { toggleValue } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
+/**
+ * @typedef {{ events: number, fatalities: number }} Part
+ * @typedef {Array<{ actor: string, deaths: number }>} SideActors
+ * @typedef {{ fatalities: number, civilianTargeting: Part, battles: Part & { byParties: Array<{ parties: string, fatalities: number }> },
+ *   remoteViolence: Part, other: Part }} Unattributed ACLED-style: fatalities by the kind of event
+ * @typedef {{ best: number, civilians: number, sideA: number, sideB: number, unknown: number, sideAActors?: SideActors, sideBActors?: SideActors }} Attributed UCDP
+ * @typedef {import('../api.js').AnswerText & { figures: { attributed?: Attributed | null, unattributed?: Unattributed | null } }} VictimsAnswer /api/victims
+ * @typedef {import('../charts/bars.js').BarRow & { click?: (() => import('../query.js').Filters) | null }} Bar
+ */
+
 /** @param {import('../state.js').Go} ctx */
 export function victimsPanel(ctx) {
   const panel = createPanel({ id: 'victims', title: 'Who died', className: 'panel-victims' });
-  /** @type {any[]} */
+  /** @type {Array<Record<string, unknown>>} */
   let rows = [];
   /** @type {SVGSVGElement | null} */
   let chart = null;
@@ -36,11 +46,13 @@ export function victimsPanel(ctx) {
       rows = [];
       chart = null;
       if (state.aggregate) return panel.notAvailable(noEventsNote(state.aggregate, 'deaths by kind of event or by side'));
-      const answer = await getJson(apiUrl('/api/victims', filters, { max_ids: 0 }), signal);
+      const answer = /** @type {VictimsAnswer} */ (await getJson(apiUrl('/api/victims', filters, { max_ids: 0 }), signal));
       const { attributed: a, unattributed: u } = answer.figures;
       rows = [];
+      /** @type {Bar[]} */
       const bars = [];
       if (u) {
+        /** @type {Array<[string, Part, (() => import('../query.js').Filters) | null]>} */
         const parts = [
           ['Events targeting civilians', u.civilianTargeting, () => ({ ...filters, civilian_targeting: filters.civilian_targeting ? undefined : true })],
           ['Battles', u.battles, () => toggleValue(filters, 'event_type', 'Battles')],
@@ -53,6 +65,7 @@ export function victimsPanel(ctx) {
         });
       }
       if (a) {
+        /** @type {Array<[string, number]>} */
         const parts = [
           ['Civilians', a.civilians],
           [`Side A${lead(a.sideAActors)}`, a.sideA],
@@ -100,5 +113,10 @@ export function victimsPanel(ctx) {
   };
 }
 
+/** @param {number} part @param {number} whole */
 const share = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : '–');
-const lead = (actors) => (actors?.[0]?.deaths > 0 ? ` (mostly ${actors[0].actor})` : '');
+/** @param {SideActors | undefined} actors */
+function lead(actors) {
+  const first = actors?.[0];
+  return first && first.deaths > 0 ? ` (mostly ${first.actor})` : '';
+}
