@@ -34,6 +34,7 @@ export function apiUrl(path, filters, extra = {}) {
  * a newer state has replaced the one they were for.
  * @param {string} url
  * @param {AbortSignal} [signal]
+ * @returns {Promise<unknown>} the answer, as the route gives it: callers say which shape they asked for (the typedefs below)
  */
 export async function getJson(url, signal) {
   return readJson(await fetch(url, { signal, headers: { accept: 'application/json', [WORDING_HEADER]: 'tokens' } }), url);
@@ -41,7 +42,7 @@ export async function getJson(url, signal) {
 
 /**
  * POST JSON to a route (the checker): answered and worded as a GET is.
- * @param {string} url @param {unknown} body @param {AbortSignal} [signal]
+ * @param {string} url @param {unknown} body @param {AbortSignal} [signal] @returns {Promise<unknown>}
  */
 export async function postJson(url, body, signal) {
   const init = { method: 'POST', signal, headers: { accept: 'application/json', 'content-type': 'application/json', [WORDING_HEADER]: 'tokens' }, body: JSON.stringify(body) };
@@ -53,13 +54,16 @@ const words = wordsOf(MODEL);
 
 /**
  * An answer, or its error thrown as an ApiError, with every parameter it names worded as the dashboard names it.
- * @param {Response} response @param {string} url
+ * @param {Response} response @param {string} url @returns {Promise<unknown>}
  */
 async function readJson(response, url) {
   const type = response.headers.get('content-type') ?? '';
+  /** @type {unknown} */
   const body = words.deep(type.includes('json') ? await response.json() : await response.text());
-  if (!response.ok || (body && typeof body === 'object' && body.ok === false)) {
-    const error = typeof body === 'object' ? body?.error : null;
+  /** @type {{ ok?: unknown, error?: { message?: string, status?: number, hints?: string[] } | null } | null} */
+  const shaped = body && typeof body === 'object' ? body : null;
+  if (!response.ok || shaped?.ok === false) {
+    const error = typeof body === 'object' ? shaped?.error : null;
     throw new ApiError(error?.message ?? `${response.status} ${response.statusText}: ${url}`, error?.status ?? response.status, error?.hints ?? []);
   }
   return body;
@@ -85,9 +89,9 @@ async function readJson(response, url) {
  */
 
 /** Cached GETs for what does not change while the page is open (store info, boundaries). */
-/** @type {Map<string, Promise<any>>} */
+/** @type {Map<string, Promise<unknown>>} */
 const cache = new Map();
-/** @param {string} url @returns {Promise<any>} the answer, as the route gives it */
+/** @param {string} url @returns {Promise<unknown>} the answer, as the route gives it */
 export function getOnce(url) {
   let pending = cache.get(url);
   if (!pending) {

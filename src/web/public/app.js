@@ -27,6 +27,7 @@ import { victimsPanel } from './panels/victims.js';
 import { mapPixelOf, numbers } from './probe.js';
 import { current, subscribe, update, urlOf } from './state.js';
 
+/** @type {import('./state.js').Go} */
 const ctx = { go: (change) => update(change) };
 
 const bar = filterBar(ctx);
@@ -91,15 +92,20 @@ document.getElementById('panels')?.before(aggregateNote);
 
 /** @type {AbortController | null} */
 let running = null;
-/** What the store holds (dates for the date inputs, whether it is the synthetic demo). */
+/**
+ * What the store holds (dates for the date inputs, whether it is the synthetic demo).
+ * @type {import('./api.js').StoreInfo | null}
+ */
 let info = null;
 
+/** @param {import('./state.js').State} url the state as the URL gives it */
 async function render(url) {
   running?.abort();
   const aggregate = aggregateOf(url.filters, info);
   // A store of several aggregated datasets and no events: show the first, rather than every panel asking which.
-  if (!aggregate && info && !info.events && (info.aggregates ?? []).length > 1) {
-    update({ filters: { ...url.filters, dataset: [info.aggregates[0].dataset] } }, { replace: true });
+  const first = info?.aggregates?.[0];
+  if (!aggregate && info && !info.events && first && (info.aggregates ?? []).length > 1) {
+    update({ filters: { ...url.filters, dataset: [first.dataset] } }, { replace: true });
     return;
   }
   const state = { ...url, view: viewFor(url.view, aggregate), aggregate };
@@ -142,7 +148,7 @@ async function render(url) {
   document.body.dataset.state = 'ready';
 }
 
-/** Show one view and hide the other; the tabs link to both with the current filters. */
+/** Show one view and hide the other; the tabs link to both with the current filters. @param {import('./state.js').State} state */
 function showView(state) {
   const checking = state.view.view === 'check';
   for (const el of [bar.root, document.getElementById('panels'), document.getElementById('metric')]) if (el) el.hidden = checking;
@@ -159,16 +165,9 @@ function showView(state) {
 
 async function start() {
   try {
-    const raw = await getOnce('/api/info');
-    const first = raw.datasets
-      .map((d) => d.first_date)
-      .filter(Boolean)
-      .sort()[0];
-    const last = raw.datasets
-      .map((d) => d.last_date)
-      .filter(Boolean)
-      .sort()
-      .pop();
+    const raw = /** @type {import('./api.js').StoreInfo} */ (await getOnce('/api/info'));
+    const first = /** @type {string[]} */ (raw.datasets.map((d) => d.first_date).filter(Boolean)).sort()[0];
+    const last = /** @type {string[]} */ (raw.datasets.map((d) => d.last_date).filter(Boolean)).sort().pop();
     info = { ...raw, first, last };
     showStore(info);
   } catch (error) {
@@ -178,12 +177,12 @@ async function start() {
   await render(current());
 }
 
-/** The synthetic-data banner, and a line on what the store holds. */
+/** The synthetic-data banner, and a line on what the store holds. @param {import('./api.js').StoreInfo | null} store @param {unknown} [error] */
 function showStore(store, error) {
   const banner = document.getElementById('banner');
   const about = document.getElementById('store');
   if (!store) {
-    if (about) fill(about, `The store could not be read: ${error?.message ?? 'unknown error'}`);
+    if (about) fill(about, `The store could not be read: ${/** @type {Error | undefined} */ (error)?.message ?? 'unknown error'}`);
     return;
   }
   const synthetic = store.datasets.some((d) => d.synthetic || d.dataset === 'demo-synthetic');
@@ -203,7 +202,7 @@ function showStore(store, error) {
   }
 }
 
-/** When the data was last synced from the APIs, and whether the last attempt failed and why. */
+/** When the data was last synced from the APIs, and whether the last attempt failed and why. @param {import('./api.js').Subscription[]} subscriptions */
 function syncLine(subscriptions) {
   if (!subscriptions.length) return [];
   const failed = subscriptions.filter((s) => s.last_error);
@@ -211,7 +210,8 @@ function syncLine(subscriptions) {
     .map((s) => s.last_success_at)
     .filter(Boolean)
     .sort()[0];
-  const when = (t) => t.slice(0, 16).replace('T', ' ') + ' UTC';
+  // The server sends null for a time it has none of.
+  const when = (/** @type {string | null | undefined} */ t) => (t ? `${t.slice(0, 16).replace('T', ' ')} UTC` : 'time unknown');
   return [
     ' · ',
     synced ? `synced ${when(synced)}` : 'never synced',

@@ -19,11 +19,12 @@ let serverMaps = /** @type {boolean | null} */ (null);
  */
 export async function loadAreas(filters, metric, signal, level = 'admin1') {
   const context = without(filters, level);
-  const counts = await getJson(apiUrl('/api/count', context, { by: level }), signal);
+  const counts = /** @type {{ rows: import('./choropleth.js').AreaRow[] }} */ (await getJson(apiUrl('/api/count', context, { by: level }), signal));
   let joined = null;
   if (serverMaps !== false || level === 'country') {
     try {
-      joined = fromMapGeoJson(await getJson(apiUrl('/api/map.geojson', context, { level, metric }), signal), metric, filters);
+      const collection = /** @type {import('./choropleth.js').MapGeoJson} */ (await getJson(apiUrl('/api/map.geojson', context, { level, metric }), signal));
+      joined = fromMapGeoJson(collection, metric, filters);
       serverMaps = true;
     } catch (error) {
       if (isAbort(error)) throw error;
@@ -60,7 +61,8 @@ async function shapesOf(rows) {
         /** @type {[string, import('geojson').Feature[]]} */
         let entry;
         try {
-          entry = [country, (await getOnce(apiUrl(ADMIN1_URL, null, { country }))).features];
+          const boundaries = /** @type {import('geojson').FeatureCollection} */ (await getOnce(apiUrl(ADMIN1_URL, null, { country })));
+          entry = [country, boundaries.features];
         } catch {
           entry = [country, []];
         }

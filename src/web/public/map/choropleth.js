@@ -11,7 +11,7 @@
 
 /**
  * @typedef {import('geojson').Geometry} Geometry
- * @typedef {{ country: string, admin1: string | null, events: number, fatalities: number }} AreaRow
+ * @typedef {{ country: string, admin1?: string | null, events: number, fatalities: number }} AreaRow a row of /api/count by admin1 or by country
  * @typedef {{ key?: string, level?: 'admin1' | 'country', country?: string, admin1?: string | null, names?: string, place?: string,
  *   events: number, fatalities: number, value: number, selected?: boolean, unmatched?: boolean }} AreaProperties
  * @typedef {{ type: 'Feature', id: number, geometry: Geometry | null, properties: AreaProperties }} Area

@@ -9,7 +9,11 @@ import { fill, fmt, h } from '../dom.js';
 import { appliesTo } from '../data.js';
 import { chipsOf, filtersToParams, isEmpty, removeChip, without } from '../query.js';
 
-/** Text fields with suggestions: the filter key (also what /api/count groups by to suggest values) and its label. */
+/**
+ * Text fields with suggestions: the filter key (also what /api/count groups by to suggest values) and its label.
+ * @typedef {{ key: string, label: string, placeholder: string }} Field
+ * @type {Field[]}
+ */
 const FIELDS = [
   { key: 'country', label: 'Country', placeholder: 'e.g. Mali' },
   { key: 'admin1', label: 'Admin1', placeholder: 'e.g. Mopti' },
@@ -25,19 +29,20 @@ export function filterBar(ctx) {
     suggestField(
       field,
       () => filters,
-      (value) => {
+      (/** @type {string} */ value) => {
         const values = /** @type {string[]} */ (filters[field.key] ?? []);
         if (!values.some((v) => v.toLowerCase() === value.toLowerCase())) ctx.go({ filters: { ...filters, [field.key]: [...values, value] } });
       },
     ),
   );
+  /** @param {'from' | 'to'} key @param {string} label */
   const date = (key, label) =>
     h('input', {
       type: 'date',
       id: `filter-${key}`,
       name: key,
       'aria-label': label,
-      onchange: (e) => {
+      onchange: (/** @type {Event} */ e) => {
         const value = /** @type {HTMLInputElement} */ (e.target).value || undefined;
         const next = { ...filters, [key]: value };
         // A range typed backwards is meant forwards (the API refuses from > to).
@@ -50,7 +55,7 @@ export function filterBar(ctx) {
   const civilians = h('input', {
     type: 'checkbox',
     id: 'filter-civilian_targeting',
-    onchange: (e) => ctx.go({ filters: { ...filters, civilian_targeting: /** @type {HTMLInputElement} */ (e.target).checked || undefined } }),
+    onchange: (/** @type {Event} */ e) => ctx.go({ filters: { ...filters, civilian_targeting: /** @type {HTMLInputElement} */ (e.target).checked || undefined } }),
   });
   const chips = h('ul', { class: 'chips', 'aria-label': 'Active filters' });
   // Clearing keeps the aggregated dataset chosen: it is the data shown, not a filter of it.
@@ -63,7 +68,7 @@ export function filterBar(ctx) {
   // the summary is hidden and the fields are always shown.
   const root = h(
     'form',
-    { class: 'filter-bar', role: 'search', 'aria-label': 'Filters', onsubmit: (e) => e.preventDefault() },
+    { class: 'filter-bar', role: 'search', 'aria-label': 'Filters', onsubmit: (/** @type {SubmitEvent} */ e) => e.preventDefault() },
     h(
       'details',
       { class: 'filter-details', open: !matchMedia('(max-width: 700px)').matches },
@@ -82,7 +87,7 @@ export function filterBar(ctx) {
 
   return {
     root,
-    /** @param {import('../state.js').State} state */
+    /** @param {import('../state.js').State} state @param {import('../api.js').StoreInfo | null} info */
     update(state, info) {
       filters = state.filters;
       // Aggregated data answers only the filters its columns hold: the others are not offered.
@@ -128,12 +133,14 @@ export function filterBar(ctx) {
 /**
  * A text input whose suggestions (a <datalist>, filtered by the browser as one types) are
  * the values of its key under the other filters, biggest first, loaded when it gets focus.
+ * @param {Field} field @param {() => import('../query.js').Filters} getFilters @param {(value: string) => void} commit
  */
 function suggestField({ key, label, placeholder }, getFilters, commit) {
   const id = `filter-${key}`;
   const list = h('datalist', { id: `${id}-options` });
   const hint = h('p', { class: 'field-hint', id: `${id}-hint`, role: 'status', hidden: true });
   const input = h('input', { id, name: key, type: 'search', list: list.id, placeholder, autocomplete: 'off', enterkeyhint: 'done', 'aria-describedby': hint.id });
+  /** @type {string | null} the URL the suggestions are from */
   let loadedFor = null;
   /** @type {AbortController | null} */
   let loading = null;
@@ -145,7 +152,7 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
     loading?.abort();
     loading = new AbortController();
     try {
-      const result = await getJson(url, loading.signal);
+      const result = /** @type {import('../api.js').CountAnswer} */ (await getJson(url, loading.signal));
       loadedFor = url;
       // Admin1 names repeat across countries ("Centre"): the option says which country.
       fill(
@@ -163,11 +170,13 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
     const typed = input.value.trim();
     if (!typed) return;
     if (key !== 'actor') {
+      /** @type {string[]} */
       let values = [];
       try {
         // The values of the data shown: events, or the aggregated dataset chosen.
         const dataset = /** @type {string[] | undefined} */ (getFilters().dataset);
-        values = (await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: key }))).rows.map((r) => String(r[key] ?? '')).filter(Boolean);
+        const counted = /** @type {import('../api.js').CountAnswer} */ (await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: key })));
+        values = counted.rows.map((r) => String(r[key] ?? '')).filter(Boolean);
       } catch {
         /* the API will say */
       }
