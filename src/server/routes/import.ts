@@ -4,6 +4,11 @@
  * and every message ("acled.csv:3: …") read the same. Writing needs the token given at start;
  * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
  * the new events once the import commits.
+ *
+ * The upload is read (unpacked, scanned, converted: sources/read.ts) in a worker thread whose
+ * heap is capped at --import-memory, so that the thread answering readers stays free and an
+ * upload that needs more gets a 413 instead of taking the process down. Checking and storing
+ * are DuckDB's work, on its own threads, within its memory_limit.
  */
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -15,6 +20,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CrisisError } from '../../model/errors.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
+import { ImportMemoryError } from '../../sources/read-off-thread.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
@@ -28,6 +34,8 @@ export interface WriteOptions {
   /** Writing is disabled without one. */
   token?: string;
   maxUploadBytes: number;
+  /** Heap of the worker thread that reads each upload (serve --import-memory). */
+  importMemoryMb: number;
 }
 
 // A rejects file is returned in the answer (its temporary folder is removed) up to this size.
@@ -76,7 +84,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
       errors: {
         401: 'no token, or a wrong one',
         403: 'writing is disabled (no token configured, or the store is read-only)',
-        413: 'the upload is larger than --max-upload',
+        413: 'the upload is larger than --max-upload, or reading it needs more memory than --import-memory',
         422: 'the file cannot be imported: the message and hints say which rows and why',
       },
     },
@@ -106,6 +114,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         const reports = await oneAtATime(() =>
           importFiles(options.store, [path], {
             skipInvalid: isOn(query.skip_invalid),
+            worker: { memoryMb: options.importMemoryMb },
             ...(mapping ? { mapping } : {}),
             ...(query.dataset ? { dataset: query.dataset } : {}),
             ...(query.dataset_version ? { version: query.dataset_version } : {}),
@@ -120,6 +129,11 @@ export function importRoutes(api: Api, options: WriteOptions): void {
               .split(tmpdir())
               .join('')
               .replace(/\/crisismap-\w+\//g, '');
+          if (error instanceof ImportMemoryError)
+            throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
+              'nothing was imported',
+              'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
+            ]);
           throw new ApiError(
             422,
             local(error.message),
