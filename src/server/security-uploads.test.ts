@@ -1,13 +1,21 @@
 /**
  * Issue 13, section 5 (the server's part): uploads cannot take the server down. A chunked
  * upload is cut off at the limit while it streams, not read in full first; two files in one
- * upload are refused rather than one silently dropped.
+ * upload are refused rather than one silently dropped. An upload is read in a worker thread:
+ * readers are answered while it is read, and one that needs more than --import-memory gets a
+ * JSON 413, changes nothing and leaves the server running; from the compiled bin too.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { ROOT } from '../../test/testing.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACLED_HEADER, acledCsv, acledRow, ROOT, scratch, writeWorkbook } from '../../test/testing.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
+
+// Imports in this file make their temporary folders here, where nothing else does: the tests watch them.
+process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'crisismap-security-uploads-'));
 
 let server: TestServer;
 before(async () => {
@@ -68,5 +76,153 @@ test('playwright-core and tsx are development dependencies', () => {
   for (const name of ['playwright-core', 'tsx']) {
     assert.equal(pkg.dependencies[name], undefined, name);
     assert.ok(pkg.devDependencies[name], name);
+  }
+});
+
+/** An ACLED API page of `n` events, about 1 KB each as JSON. */
+function acledPage(n: number): Buffer {
+  const columns = ACLED_HEADER.split(',');
+  const row = acledRow({ notes: 'x'.repeat(300) });
+  const values = row.match(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)!.map((v) => v.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const data = Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c, k) => [c, c === 'event_id_cnty' ? `BIG${i}` : values[k]])));
+  return Buffer.from(JSON.stringify({ status: 200, data }));
+}
+
+function form(name: string, content: Buffer | string): FormData {
+  const body = new FormData();
+  body.set('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+  return body;
+}
+
+/** The CSV the reading thread is writing from a workbook, and its size now (0 once gone). */
+function converting(): { path?: string; size: number } {
+  for (const dir of readdirSync(tmpdir()).filter((n) => n.startsWith('crisismap-import-'))) {
+    for (const sub of readdirSync(join(tmpdir(), dir), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const path = join(tmpdir(), dir, sub.name, 'converted.csv');
+      try {
+        return { path, size: statSync(path).size };
+      } catch {}
+    }
+  }
+  return { size: 0 };
+}
+
+test('while a large workbook is read, ordinary reads are answered, and answered right', async () => {
+  const reading = await testServer([smallAcledFile()], { token: 'tok', cacheMb: 0 });
+  try {
+    const expected = (await reading.json('/api/count?country=Mali&by=year')).body;
+    const niger = (await reading.json('/api/events?country=Niger')).body;
+    // 150,000 rows: seconds of parsing XML, in the reading thread.
+    const columns = ['event_id_cnty', 'event_date', 'year', 'country', 'fatalities', 'event_type', 'actor1', 'latitude', 'longitude', 'timestamp'];
+    const rows = Array.from({ length: 150_000 }, (_, i) => [`WB${i}`, '2023-01-15', 2023, 'Chad', 1, 'Battles', 'Boko Haram', 12.1, 15.0, 1700000000]);
+    const workbook = readFileSync(await writeWorkbook(join(scratch(), 'large.xlsx'), [columns, ...rows]));
+    let done = false;
+    const upload = reading.json('/api/import', { method: 'POST', body: form('large.xlsx', workbook), headers: auth }).finally(() => {
+      done = true;
+    });
+    // Wait for the reading thread to start writing the converted CSV.
+    while (!done && !converting().path) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(!done, 'the conversion was seen before the import answered');
+    // Reads, one after another, each noting how far the conversion had got when it was answered.
+    const answeredAt: number[] = [];
+    let biggest = 0;
+    while (!done) {
+      const mali = await reading.json('/api/count?country=Mali&by=year');
+      const events = await reading.json('/api/events?country=Niger');
+      assert.deepEqual([mali.status, mali.body], [200, expected]);
+      assert.deepEqual([events.status, events.body], [200, niger]);
+      const now = converting();
+      if (now.path) answeredAt.push(now.size);
+      biggest = Math.max(biggest, now.size);
+    }
+    const imported = await upload;
+    assert.equal(imported.status, 200, JSON.stringify(imported.body));
+    assert.equal(imported.body.files[0].added, 150_000);
+    // Answered while the converted CSV was still growing: the reading did not hold this thread.
+    assert.ok(
+      answeredAt.some((size) => size < biggest),
+      `reads answered mid-conversion: ${answeredAt.length}, at sizes ${answeredAt.slice(0, 5).join(', ')}… of ${biggest}`,
+    );
+    assert.deepEqual((await reading.json('/api/count?country=Chad')).body.total, { events: 150_000, fatalities: 150_000 });
+  } finally {
+    await reading.close();
+  }
+});
+
+test('an upload that needs more memory than --import-memory: JSON 413, nothing imported, the server goes on', async () => {
+  const capped = await testServer([smallAcledFile()], { token: 'tok', maxUploadMb: 64, importMemoryMb: 32 });
+  try {
+    const before = (await capped.json('/api/info', { headers: auth })).body.events;
+    // About 30 MB of JSON, held whole while it is read: several times that in objects.
+    const { status, body } = await capped.json('/api/import', { method: 'POST', body: form('huge.json', acledPage(25_000)), headers: auth });
+    assert.equal(status, 413);
+    assert.deepEqual(body, {
+      ok: false,
+      error: {
+        status: 413,
+        message: 'huge.json: reading it needs more than the 32 MB of memory an upload may use',
+        hints: [
+          'nothing was imported',
+          'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
+        ],
+      },
+    });
+    assert.equal((await capped.json('/api/info', { headers: auth })).body.events, before);
+    assert.equal((await capped.json('/api/count?country=Mali')).status, 200);
+    assert.deepEqual(
+      readdirSync(tmpdir()).filter((n) => n.startsWith('crisismap-import-') || n.startsWith('crisismap-upload-')),
+      [],
+      'no temporary folder is left',
+    );
+    // The next import is not held up by the failed one.
+    const next = await capped.json('/api/import', { method: 'POST', body: form('next.csv', acledCsv([{ event_id_cnty: 'NEXT1' }])), headers: auth });
+    assert.equal(next.status, 200, JSON.stringify(next.body));
+    assert.equal((await capped.json('/api/info', { headers: auth })).body.events, before + 1);
+  } finally {
+    await capped.close();
+  }
+});
+
+test('the compiled server (bin/crisismap.js serve) reads uploads in its worker too: a workbook imports, past the cap a 413', async () => {
+  const folder = scratch();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/crisismap.js'), 'serve', '--db', join(folder, 'bin.duckdb'), '--port', '0', '--import-memory', '32'], {
+    env: { ...process.env, CRISISMAP_TOKEN: 'tok' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (t) => {
+    err += t;
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (t) => {
+        out += t;
+        const found = / at (http:\S+)/.exec(out);
+        if (found) resolve(found[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
+    });
+    const post = async (body: FormData) => {
+      const response = await fetch(new URL('/api/import', url), { method: 'POST', body, headers: auth });
+      return { status: response.status, body: await response.json() };
+    };
+    const workbook = readFileSync(
+      await writeWorkbook(join(folder, 'three.xlsx'), [
+        ['event_id_cnty', 'event_date', 'year', 'country', 'fatalities', 'event_type', 'actor1', 'latitude', 'longitude', 'timestamp'],
+        ...[1, 2, 3].map((i) => [`B${i}`, '2022-03-27', 2022, 'Mali', i, 'Battles', 'Wagner Group', 14.1, -4.4, 1650000000]),
+      ]),
+    );
+    const ok = await post(form('three.xlsx', workbook));
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual([ok.body.files[0].added, ok.body.files[0].encoding], [3, 'utf-8 (XLSX)']);
+    const huge = await post(form('huge.json', acledPage(25_000)));
+    assert.equal(huge.status, 413, JSON.stringify(huge.body));
+    assert.equal(huge.body.error.message, 'huge.json: reading it needs more than the 32 MB of memory an upload may use');
+    const count = await (await fetch(new URL('/api/count?country=Mali', url))).json();
+    assert.deepEqual(count.total, { events: 3, fatalities: 6 });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
   }
 });
