@@ -62,7 +62,19 @@ async function generatedFiles(): Promise<Array<[string, string[], ImportOptions]
   return [
     ['an ACLED API page (JSON)', [writeScratch('page.json', acledPage(50))], {}],
     ['a workbook', [workbook], {}],
-    ['a Windows-1252 CSV (rewritten as UTF-8)', [writeScratch('cp1252.csv', Buffer.from(text.replace(/[’–“”]/g, (c) => ({ '’': '\x92', '–': '\x96', '“': '\x93', '”': '\x94' })[c]!), 'latin1'))], {}],
+    [
+      'a Windows-1252 CSV (rewritten as UTF-8)',
+      [
+        writeScratch(
+          'cp1252.csv',
+          Buffer.from(
+            text.replace(/[’–“”]/g, (c) => ({ '’': '\x92', '–': '\x96', '“': '\x93', '”': '\x94' })[c]!),
+            'latin1',
+          ),
+        ),
+      ],
+      {},
+    ],
     ['a zip of two CSV files', [await writeZip(join(dir, 'two.zip'), { 'a.csv': acledCsv([{ event_id_cnty: 'Z1' }]), 'b.csv': acledCsv([{ event_id_cnty: 'Z2' }]) })], {}],
     ['a damaged CSV, split again, with --skip-invalid', [writeScratch('damaged.csv', damaged)], { skipInvalid: true }],
   ];

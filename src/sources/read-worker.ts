@@ -20,10 +20,7 @@ port.on('message', async ({ id, op, args }: Call) => {
   } catch (error) {
     answer = {
       id,
-      error:
-        error instanceof CrisisError
-          ? { message: error.message, details: error.details, exitCode: error.exitCode }
-          : { message: (error as Error)?.message ?? String(error) },
+      error: error instanceof CrisisError ? { message: error.message, details: error.details, exitCode: error.exitCode } : { message: (error as Error)?.message ?? String(error) },
     };
   }
   port.postMessage(answer);
