@@ -71,6 +71,35 @@ test('two "file" fields in one upload are refused, and nothing is imported', asy
   assert.equal(imported.body.files[0].file, 'a.csv');
 });
 
+test('the body streams to disk as multipart: a mapping as a file or a field, a path-like name cut to its name, and JSON 400s for what is not multipart', async () => {
+  const sheet = 'Date,Country,Deaths\n2022-07-01,Mali,3\n';
+  const mapping = JSON.stringify({ dataset: 'newsroom', fields: { event_date: 'Date', country: 'Country', fatalities: 'Deaths' } });
+  const asFile = new FormData();
+  asFile.set('file', new Blob([sheet]), '../../etc/sheet.csv');
+  asFile.set('mapping', new Blob([mapping]), 'mapping.json');
+  const one = await server.json('/api/import', { method: 'POST', body: asFile, headers: auth });
+  assert.equal(one.status, 200, JSON.stringify(one.body));
+  assert.deepEqual([one.body.files[0].file, one.body.files[0].dataset, one.body.files[0].added], ['sheet.csv', 'newsroom', 1]);
+  const asField = new FormData();
+  asField.set('file', new Blob([sheet.replace('2022-07-01', '2022-07-02')]), 'sheet2.csv');
+  asField.set('mapping', mapping);
+  const two = await server.json('/api/import', { method: 'POST', body: asField, headers: auth });
+  assert.deepEqual([two.status, two.body.files[0].dataset, two.body.files[0].added], [200, 'newsroom', 1]);
+
+  const refused = async (body: string, type: string) => {
+    const { status, body: answer } = await server.json('/api/import', { method: 'POST', body, headers: { ...auth, 'content-type': type } });
+    return [status, answer.ok, answer.error.message];
+  };
+  assert.deepEqual(await refused(sheet, 'text/csv'), [400, false, 'the body is not multipart form data']);
+  assert.deepEqual(await refused('--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', 'multipart/form-data'), [400, false, 'the body is not multipart form data']);
+  // A part cut off before its closing boundary: the file is incomplete.
+  assert.deepEqual(await refused('--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', 'multipart/form-data; boundary=x'), [
+    400,
+    false,
+    'the body is not multipart form data',
+  ]);
+});
+
 test('playwright-core and tsx are development dependencies', () => {
   const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
   for (const name of ['playwright-core', 'tsx']) {

@@ -14,9 +14,8 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CrisisError } from '../../model/errors.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
@@ -27,6 +26,7 @@ import { ApiError } from '../errors.js';
 import { flag, isOn } from '../params.js';
 import { parseQuery, type Api } from '../route.js';
 import { BEARER_CHALLENGE, givenToken, sameToken } from '../token.js';
+import { receiveUpload, UploadRefused } from './upload-body.js';
 
 export interface WriteOptions {
   /** The store's own connection: the only one that writes. */
@@ -59,14 +59,10 @@ export function importRoutes(api: Api, options: WriteOptions): void {
     return run;
   };
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
-  const tooLarge = bodyLimit({
-    maxSize: options.maxUploadBytes,
-    // Cut off as it streams (a chunked body is counted as it arrives), and the connection
-    // closed after the answer so that the rest is never read.
-    onError: () => {
-      throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' });
-    },
-  });
+  // The body is cut off as it streams (a chunked one is counted as it arrives), and the
+  // connection closed after the answer so that the rest is never read.
+  const tooLarge = () =>
+    new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' });
 
   api.raw(
     {
@@ -89,28 +85,30 @@ export function importRoutes(api: Api, options: WriteOptions): void {
       },
     },
     authorize(options),
-    tooLarge,
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const body = await c.req.parseBody({ all: true }).catch(() => {
-        throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
-      });
-      // One file per upload: a second one would otherwise be dropped without a word.
-      for (const field of ['file', 'mapping'] as const) {
-        if (Array.isArray(body[field]))
-          throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, [
-            'import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)',
-          ]);
-      }
-      const file = body.file;
-      if (!(file instanceof File))
-        throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
       const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
       try {
-        const path = join(folder, uploadName(file.name));
-        // Written out as a stream: no second copy of the whole upload in memory.
-        await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
-        const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
+        const body = await receiveUpload(c.req.raw, folder, options.maxUploadBytes, uploadName).catch((error: unknown) => {
+          if (!(error instanceof UploadRefused)) throw error;
+          if (error.reason === 'too-large') throw tooLarge();
+          throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
+        });
+        // One file per upload: a second one would otherwise be dropped without a word.
+        for (const field of ['file', 'mapping'] as const) {
+          const count = (body.files[field]?.length ?? 0) + (body.fields[field]?.length ?? 0);
+          if (count > 1)
+            throw new ApiError(400, `${count} "${field}" fields in one upload: send one per request`, [
+              'import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)',
+            ]);
+        }
+        const path = body.files.file?.[0]?.path;
+        if (!path) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
+        const mappingText = body.fields.mapping?.[0];
+        const mappingFile = body.files.mapping?.[0]?.path;
+        const mapping = mappingText !== undefined || mappingFile ? mappingOf(folder, mappingText, mappingFile) : undefined;
+        // The upload's own folder: messages and reports name the file without it.
+        const own = `${dirname(path)}/`;
         const reports = await oneAtATime(() =>
           importFiles(options.store, [path], {
             skipInvalid: isOn(query.skip_invalid),
@@ -124,7 +122,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
           // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
           const local = (text: string) =>
             text
-              .split(`${folder}/`)
+              .split(own)
               .join('')
               .split(tmpdir())
               .join('')
@@ -140,7 +138,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
             error.details.map((d) => apiHint(local(d))),
           );
         });
-        return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
+        return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, own)) });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -177,9 +175,10 @@ export function uploadName(name: string): string {
   return safe || 'upload.csv';
 }
 
-async function mappingOf(folder: string, value: File | string) {
-  const path = join(folder, 'mapping.json');
-  writeFileSync(path, typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer()));
+/** A mapping sent as a file part, or as a text field (written out for readMapping). */
+function mappingOf(folder: string, text: string | undefined, file: string | undefined) {
+  const path = file ?? join(folder, 'mapping.json');
+  if (file === undefined) writeFileSync(path, text ?? '');
   try {
     return readMapping(path);
   } catch (error) {
@@ -189,9 +188,9 @@ async function mappingOf(folder: string, value: File | string) {
 }
 
 /** The report as the CLI's --json gives it, with the rejected rows themselves instead of a path in a removed folder. */
-function answerOf(report: ImportReport, folder: string): Record<string, unknown> {
+function answerOf(report: ImportReport, own: string): Record<string, unknown> {
   const { rejectsFile, ...rest } = report;
-  const out: Record<string, unknown> = { ...rest, file: report.file.split(`${folder}/`).join('') };
+  const out: Record<string, unknown> = { ...rest, file: report.file.split(own).join('') };
   if (rejectsFile) {
     out.rejects =
       statSync(rejectsFile).size <= REJECTS_SHOWN
