@@ -10,9 +10,7 @@
  * upload that needs more gets a 413 instead of taking the process down. Checking and storing
  * are DuckDB's work, on its own threads, within its memory_limit.
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
