@@ -5,7 +5,8 @@
  * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
  * the new events once the import commits.
  *
- * The upload is read (unpacked, scanned, converted: sources/read.ts) in a worker thread whose
+ * The body streams to disk as it arrives (upload-body.ts). The file is then read (unpacked,
+ * scanned, converted: sources/read.ts) in a worker thread whose
  * heap is capped at --import-memory, so that the thread answering readers stays free and an
  * upload that needs more gets a 413 instead of taking the process down. Checking and storing
  * are DuckDB's work, on its own threads, within its memory_limit.
