@@ -31,7 +31,8 @@ import { staticRoutes } from './routes/static.js';
 export const DEFAULT_MAX_UPLOAD_MB = 200;
 /**
  * Heap of the worker thread that reads an upload unless --import-memory says otherwise: a
- * million-row workbook streams in well under it; a JSON page is read whole, about 8× its size.
+ * workbook streams (only its shared strings and a row number per row are held); a JSON page is
+ * read whole, two to three times its size.
  */
 export const DEFAULT_IMPORT_MEMORY_MB = 512;
 
