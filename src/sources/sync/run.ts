@@ -21,10 +21,13 @@ import { AcledAuth } from './acled-auth.js';
 import { ACLED_PAGE_SIZE, acledPager } from './acled-pager.js';
 import { Secrets, type Credentials } from './credentials.js';
 import { HttpClient, HttpError, type RetryPolicy } from './http.js';
-import { Staging, type Pager } from './staging.js';
+import { encodePage, Staging, type EncodedPage, type Pager } from './staging.js';
 import { listSubscriptions, recordFailure, recordSuccess, type Subscription } from './subscriptions.js';
 import { UCDP_PAGE_SIZE, ucdpPager } from './ucdp-pager.js';
 import { dropSupersededCandidates, ucdpKind } from './ucdp-versions.js';
+
+/** Pages asked for ahead of the one being written: enough to keep the server busy, few enough to hold in memory. */
+const AHEAD = 2;
 
 export interface SyncOptions {
   credentials: Credentials;
@@ -139,13 +142,32 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   let newest = sub.newestTimestamp ?? null;
   for (const pager of pagers) {
     let total = staging.done(pager.kind);
+    // Pages are asked for ahead of the one being written, so that the server builds them
+    // meanwhile: at most AHEAD, each only once it is known to exist (the page before it was
+    // full, or the API's total says so), so no page is asked that a one-by-one run would not ask.
+    const asked = new Map<number, Promise<{ encoded: EncodedPage; last: boolean }>>();
+    const ask = (page: number) => {
+      let reply = asked.get(page);
+      if (!reply) {
+        reply = pager.fetch(page).then((data) => ({ encoded: encodePage(data.items), last: data.last }));
+        // Awaited in its turn; until then a failure must not count as unhandled.
+        reply.catch(() => undefined);
+        asked.set(page, reply);
+      }
+      return reply;
+    };
     for (let page = pager.first; total === undefined; page++) {
       let meta = staging.has(pager.kind, page);
       const resumed = !!meta;
       if (!meta) {
         if (options.signal?.aborted) throw new CrisisError('the sync was stopped; the pages received so far are kept for the next run');
-        const data = await pager.fetch(page);
-        meta = staging.savePage(pager.kind, page, data.items, data.last, pager.total);
+        const data = await ask(page);
+        asked.delete(page);
+        for (let next = page + 1; !data.last && next <= page + AHEAD && !options.signal?.aborted; next++) {
+          if (next > page + 1 && (pager.total === undefined || next >= pager.first + pager.total)) break;
+          ask(next);
+        }
+        meta = staging.savePage(pager.kind, page, data.encoded, data.last, pager.total);
       }
       if (meta.total !== undefined) pager.total ??= meta.total;
       report.pages.push({ kind: pager.kind, page, rows: meta.rows, resumed });
