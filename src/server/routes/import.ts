@@ -2,8 +2,8 @@
  * POST /api/import: a file uploaded as multipart field `file`, imported by the same
  * importFiles() as `crisismap import`, under the upload's own name so that layout detection
  * and every message ("acled.csv:3: …") read the same. Writing needs the token given at start;
- * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
- * the new events once the import commits.
+ * without one it is disabled. One write runs at a time (Store.exclusive: other uploads, the
+ * scheduled sync); reading goes on meanwhile and sees the new events once the import commits.
  */
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -44,12 +44,6 @@ const ImportQuery = z.object({
 });
 
 export function importRoutes(api: Api, options: WriteOptions): void {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
   const tooLarge = bodyLimit({
     maxSize: options.maxUploadBytes,
@@ -103,14 +97,14 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         // Written out as a stream: no second copy of the whole upload in memory.
         await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
         const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
-        const reports = await oneAtATime(() =>
-          importFiles(options.store, [path], {
-            skipInvalid: isOn(query.skip_invalid),
-            ...(mapping ? { mapping } : {}),
-            ...(query.dataset ? { dataset: query.dataset } : {}),
-            ...(query.dataset_version ? { version: query.dataset_version } : {}),
-          }),
-        ).catch((error: unknown) => {
+        // importFiles waits for the store's write turn: another upload, a scheduled sync or a
+        // command sent to the server writes first, and this one lands after it, whole.
+        const reports = await importFiles(options.store, [path], {
+          skipInvalid: isOn(query.skip_invalid),
+          ...(mapping ? { mapping } : {}),
+          ...(query.dataset ? { dataset: query.dataset } : {}),
+          ...(query.dataset_version ? { version: query.dataset_version } : {}),
+        }).catch((error: unknown) => {
           if (!(error instanceof CrisisError)) throw error;
           // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
           const local = (text: string) =>

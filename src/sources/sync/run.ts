@@ -5,9 +5,9 @@
  *   2. download  page after page into the staging area, skipping pages already there  (staging.ts)
  *                ACLED: events, then deletions since the same timestamp               (acled-pager.ts)
  *                UCDP: the version's events                                           (ucdp-pager.ts)
- *   3. land      one transaction: merge the events by id (the import pipeline's merge),
- *                apply deletions, drop candidate UCDP events a final release covers,
- *                record the run on the subscription                                   (import.ts, ucdp-versions.ts)
+ *   3. land      one transaction, in the store's write turn (Store.exclusive): merge the events
+ *                by id (the import pipeline's merge), apply deletions, drop candidate UCDP
+ *                events a final release covers, record the run on the subscription   (import.ts, ucdp-versions.ts)
  *   4. clean     remove the staged pages
  * Killed anywhere, then run again, it leaves the store one uninterrupted run leaves: before
  * step 3 commits nothing has changed and the pages are kept; after it, the subscription names
@@ -78,7 +78,7 @@ export async function syncSubscription(store: Store, sub: Subscription, options:
     const clean = secrets.redactError(
       error instanceof HttpError ? new CrisisError(error.message, ['the pages received so far are kept beside the store: run the same sync again to continue from there']) : error,
     );
-    await recordFailure(store, sub.name, (clean as Error).message).catch(() => undefined);
+    await store.exclusive(() => recordFailure(store, sub.name, (clean as Error).message)).catch(() => undefined);
     throw clean;
   }
 }
@@ -190,35 +190,38 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   report.received = report.pages.filter((p) => p.kind === 'events').reduce((n, p) => n + p.rows, 0);
   report.tokenRenewals = auth?.renewals ?? 0;
 
-  // 3. land
-  options.onProgress?.(`${sub.name}: storing ${report.received.toLocaleString('en-US')} events`, 0);
-  const files: string[] = [];
-  const events = staging.combine('events', pagers[0]!.first, sub.source === 'acled' ? 'acled-api.csv' : `ucdp-api-${sub.version}.csv`);
-  if (events) files.push(events.path);
-  const deleted = sub.source === 'acled' ? staging.combine('deleted', 1, 'acled-deleted.csv') : undefined;
-  if (deleted) files.push(deleted.path);
-  const finals =
-    sub.source === 'ucdp'
-      ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
-      : [];
-  const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
-  try {
-    await store.transaction(async () => {
-      // Before the merge: a final release's events that share an id with a candidate event replace it.
-      report.superseded += await dropSupersededCandidates(store, finals);
-      const imports: ImportReport[] = prepared ? await prepared.apply() : [];
-      // After it: candidate events just pulled for years a final release covers go too.
-      report.superseded += await dropSupersededCandidates(store, finals);
-      for (const r of imports) {
-        for (const key of ['added', 'updated', 'unchanged', 'stale', 'merged', 'deleted'] as const) report[key] += r[key];
-      }
-      report.seconds = Math.round((Date.now() - started) / 100) / 10;
-      await recordSuccess(store, sub.name, plan.run, sub.source === 'acled' ? newest : null, summary(report));
-    });
-  } finally {
-    await prepared?.dispose();
-  }
-  options.onProgress?.(`${sub.name}: stored`, 1);
+  // 3. land, in the store's write turn: in a server, an upload waits for it, or it for the upload
+  // (the download above waits for nobody, and holds nobody up).
+  await store.exclusive(async () => {
+    options.onProgress?.(`${sub.name}: storing ${report.received.toLocaleString('en-US')} events`, 0);
+    const files: string[] = [];
+    const events = staging.combine('events', pagers[0]!.first, sub.source === 'acled' ? 'acled-api.csv' : `ucdp-api-${sub.version}.csv`);
+    if (events) files.push(events.path);
+    const deleted = sub.source === 'acled' ? staging.combine('deleted', 1, 'acled-deleted.csv') : undefined;
+    if (deleted) files.push(deleted.path);
+    const finals =
+      sub.source === 'ucdp'
+        ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
+        : [];
+    const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
+    try {
+      await store.transaction(async () => {
+        // Before the merge: a final release's events that share an id with a candidate event replace it.
+        report.superseded += await dropSupersededCandidates(store, finals);
+        const imports: ImportReport[] = prepared ? await prepared.apply() : [];
+        // After it: candidate events just pulled for years a final release covers go too.
+        report.superseded += await dropSupersededCandidates(store, finals);
+        for (const r of imports) {
+          for (const key of ['added', 'updated', 'unchanged', 'stale', 'merged', 'deleted'] as const) report[key] += r[key];
+        }
+        report.seconds = Math.round((Date.now() - started) / 100) / 10;
+        await recordSuccess(store, sub.name, plan.run, sub.source === 'acled' ? newest : null, summary(report));
+      });
+    } finally {
+      await prepared?.dispose();
+    }
+    options.onProgress?.(`${sub.name}: stored`, 1);
+  });
 
   // 4. clean
   staging.discard();

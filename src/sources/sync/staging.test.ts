@@ -84,7 +84,12 @@ test('a page with fewer columns, or in another order, joins the file; one with a
     [1, 2, 3, 4, 5].map((p) => staging.has('events', p)!.file),
     [1, 1, 1, 2, 2],
   );
-  assert.deepEqual(readdirSync(staging.dir).filter((f) => f.endsWith('.csv')).sort(), ['events.1.csv', 'events.2.csv']);
+  assert.deepEqual(
+    readdirSync(staging.dir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort(),
+    ['events.1.csv', 'events.2.csv'],
+  );
   const landed = staging.combine('events', 1, 'acled-api.csv')!;
   assert.equal(landed.rows, 6);
   assert.equal(readFileSync(landed.path, 'utf8'), oneCsv(pages.flat()));
