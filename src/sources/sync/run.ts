@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { CrisisError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
+import { takingTurns } from '../../store/turns.js';
 import { prepareImport, type ImportReport } from '../import.js';
 import { AcledAuth } from './acled-auth.js';
 import { ACLED_PAGE_SIZE, acledPager } from './acled-pager.js';
@@ -68,7 +69,24 @@ export interface SyncReport {
   seconds: number;
 }
 
-export async function syncSubscription(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
+/**
+ * Syncs of one subscription into one store take turns in this process: in a server, the scheduled
+ * sync and a `crisismap sync` sent to it would otherwise write pages into the same staging folder.
+ */
+const subscriptionTurns = new Map<string, ReturnType<typeof takingTurns>>();
+
+export function syncSubscription(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
+  const key = `${store.path}\n${sub.name}`;
+  let turn = subscriptionTurns.get(key);
+  if (!turn) subscriptionTurns.set(key, (turn = takingTurns()));
+  return turn(async () => {
+    // What the sync before this one recorded (its newest timestamp, its run) is where this one starts.
+    const current = (await listSubscriptions(store)).find((s) => s.name === sub.name);
+    return syncOnce(store, current ? { ...current, version: sub.version, baseUrl: sub.baseUrl } : sub, options);
+  });
+}
+
+async function syncOnce(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
   const secrets = new Secrets();
   secrets.add(options.credentials.acledPassword);
   secrets.add(options.credentials.ucdpToken);
