@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../csv-text.js';
 import { scratch } from '../../../test/testing.js';
@@ -93,4 +93,13 @@ test('a page with fewer columns, or in another order, joins the file; one with a
   const landed = staging.combine('events', 1, 'acled-api.csv')!;
   assert.equal(landed.rows, 6);
   assert.equal(readFileSync(landed.path, 'utf8'), oneCsv(pages.flat()));
+});
+
+test('pages staged by a crisismap that kept them otherwise are not resumed', () => {
+  const staging = new Staging(scratch(), 'acled');
+  staging.start(plan);
+  assert.equal(staging.plan()?.run, 'r1');
+  // The plan of a run staged before pages were written into one file: no format.
+  writeFileSync(join(staging.dir, 'plan.json'), JSON.stringify(plan));
+  assert.equal(staging.plan(), undefined);
 });

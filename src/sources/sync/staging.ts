@@ -40,7 +40,12 @@ export interface Pager {
   fetch(page: number): Promise<PageData>;
 }
 
+/** How pages are kept; a plan staged by a crisismap that kept them otherwise is not resumed but started again. */
+const FORMAT = 2;
+
 export interface Plan {
+  /** FORMAT when the run was staged (absent: pages kept one CSV file each). */
+  format?: number;
   run: string;
   name: string;
   /** The run's query, as JSON: a staged run is resumed only by a run asking exactly this. */
@@ -73,7 +78,8 @@ export class Staging {
     const path = join(this.dir, 'plan.json');
     if (!existsSync(path)) return undefined;
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as Plan;
+      const plan = JSON.parse(readFileSync(path, 'utf8')) as Plan;
+      return plan.format === FORMAT ? plan : undefined;
     } catch {
       return undefined;
     }
@@ -82,7 +88,7 @@ export class Staging {
   start(plan: Plan): void {
     this.discard();
     mkdirSync(this.dir, { recursive: true });
-    this.write('plan.json', JSON.stringify(plan));
+    this.write('plan.json', JSON.stringify({ ...plan, format: FORMAT }));
   }
 
   discard(): void {
