@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBatchItem, checkText, parseBatchLine } from '../src/check/check.js';
+import { checkBatch, checkText, parseBatchLine } from '../src/check/check.js';
 import { count } from '../src/query/count.js';
 import { importFiles } from '../src/sources/import.js';
 import { DEMO_DATASET, writeDemoCsv } from '../src/sources/demo/index.js';
@@ -34,9 +34,7 @@ export async function benchCheck(dbPath?: string): Promise<string> {
       .filter((l) => l.trim());
     const items = lines.map((l, i) => parseBatchLine(l, `dev.jsonl:${i + 1}`));
     const article = readFileSync(join(SHARED, 'articles/wagner-mali-repost.txt'), 'utf8');
-    const batch = async () => {
-      for (const item of items) await checkBatchItem(store, item);
-    };
+    const batch = () => checkBatch(store, items);
     const one = () => checkText(store, article, { published: '2023-02-08' });
     const found = (await one()).claims.length;
     const baseline = async () => {

@@ -68,8 +68,8 @@ export interface DashboardNumbers {
   errors: string[];
   /** The headline's figures as printed: "16,908". */
   headline: { events: string; fatalities: string };
-  /** Sums of the time series inside the selection. */
-  series: { events: number; fatalities: number };
+  /** Sums of the time series inside the selection; null for a measure the data does not count (aggregated data). */
+  series: { events: number | null; fatalities: number | null };
   /** The table's `matched` and its "N events" line. */
   table: { matched: number; text: string };
   /**
@@ -77,7 +77,20 @@ export interface DashboardNumbers {
    * Areas: events in the areas the filters select (matched), of them drawn on the map
    * (rendered, from MapLibre's features) and in areas the boundaries do not name (unmatched).
    */
-  map: { mode: string; data: number | null; rendered: number | null; matched: number; unmatched: number };
+  map: {
+    mode: string;
+    data: number | null;
+    rendered: number | null;
+    matched: number;
+    unmatched: number;
+    /** Areas: the metric shown, summed the same ways (aggregated data may count fatalities only). */
+    value: { rendered: number | null; matched: number | null; unmatched: number | null };
+  };
+  /** Panels saying the data has nothing for them (aggregated data has no events), with what they say. */
+  notAvailable: string[];
+  /** The aggregated dataset shown, or null for events, and the note the page shows about it. */
+  aggregate: string | null;
+  aggregateNote: string | null;
 }
 
 export function dashboardNumbers(page: Page): Promise<DashboardNumbers> {
@@ -89,10 +102,10 @@ export function mapPixelOf(page: Page, layer: string, properties: Record<string,
   return page.evaluate(`window.crisismap.mapPixelOf(${JSON.stringify(layer)}, ${JSON.stringify(properties)})`);
 }
 
-export async function apiCount(base: string, query: string): Promise<{ total: { events: number; fatalities: number } }> {
+export async function apiCount(base: string, query: string): Promise<{ total: { events: number; fatalities: number }; aggregate?: { dataset: string; resolution: string } }> {
   const response = await fetch(new URL(`/api/count${query}`, base));
   assert.equal(response.status, 200, `/api/count${query}`);
-  return (await response.json()) as { total: { events: number; fatalities: number } };
+  return (await response.json()) as { total: { events: number; fatalities: number }; aggregate?: { dataset: string; resolution: string } };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -120,5 +133,36 @@ export async function assertAgree(page: Page, label: string): Promise<{ expected
     assert.equal(shown.map.matched, expected.events, `${label}: events in the chosen areas of the choropleth`);
     assert.equal((shown.map.rendered ?? 0) + shown.map.unmatched, expected.events, `${label}: events drawn in those areas, plus those in areas without a boundary`);
   }
+  return { expected, shown };
+}
+
+/**
+ * On aggregated data: the headline, the time series and the map's areas equal /api/count for
+ * the page's filters (a measure the data lacks is null in the API and "–" on the page), and the
+ * panels that need events say that it has none, rather than failing.
+ */
+export async function assertAgreeAggregate(page: Page, label: string, tolerance = 0): Promise<{ expected: { events: number | null; fatalities: number | null }; shown: DashboardNumbers }> {
+  const { search, origin } = new URL(page.url());
+  const counted = await apiCount(origin, search);
+  const expected = counted.total as { events: number | null; fatalities: number | null };
+  const shown = await dashboardNumbers(page);
+  const show = (n: number | null) => (n === null ? '–' : fmt(n));
+  assert.deepEqual(shown.errors, [], `${label}: panels in error`);
+  assert.equal(shown.aggregate, counted.aggregate?.dataset, `${label}: the page shows the dataset that answered`);
+  assert.ok(shown.aggregateNote?.includes(counted.aggregate!.resolution), `${label}: the page states the resolution: ${shown.aggregateNote}`);
+  assert.equal(shown.headline.events, show(expected.events), `${label}: headline events`);
+  assert.equal(shown.headline.fatalities, show(expected.fatalities), `${label}: headline fatalities`);
+  assert.deepEqual(shown.series, expected, `${label}: sums of the time series`);
+  const metric = (await page.locator('#metric .toggle[aria-pressed="true"]').getAttribute('data-value')) as 'events' | 'fatalities';
+  assert.equal(shown.map.value.matched, expected[metric], `${label}: ${metric} in the map's areas`);
+  // Zoomed out to the world, MapLibre leaves out islands smaller than a pixel (Bahrain, Malta):
+  // a test looking at the world says how much may be left out (tolerance, a share of the total).
+  const drawn = (shown.map.value.rendered ?? 0) + (shown.map.value.unmatched ?? 0);
+  assert.ok(drawn <= expected[metric]! && drawn >= expected[metric]! * (1 - tolerance), `${label}: ${metric} drawn (${drawn}), plus those in areas without a boundary, vs ${expected[metric]}`);
+  for (const panel of ['actors', 'victims', 'episodes', 'table'])
+    assert.ok(
+      shown.notAvailable.some((n) => n.startsWith(`panel-${panel}: ${counted.aggregate!.dataset} is aggregated data: it has no events behind its numbers`)),
+      `${label}: ${panel} says there are no events: ${shown.notAvailable.join(' | ')}`,
+    );
   return { expected, shown };
 }

@@ -24,7 +24,8 @@ export const DEFAULT_ALIASES: AliasTable = {
   jnim: { names: ['JNIM: Group for Support of Islam and Muslims'] },
   isgs: { names: ['Islamic State (Greater Sahara)'], successors: ['Islamic State (Sahel)'], note: 'ACLED names the group Islamic State (Sahel) from March 2022' },
   'is sahel': { names: ['Islamic State (Sahel)', 'Islamic State (Greater Sahara)'], note: 'the group was Islamic State (Greater Sahara) until March 2022' },
-  iswap: { names: ['Islamic State (West Africa)'] },
+  // ACLED's own name, and the one older releases of its data use.
+  iswap: { names: ['Islamic State (West Africa)', 'Islamic State in West Africa Province (ISWAP)'] },
   'boko haram': { names: ['Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad'] },
   jas: { names: ['Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad'] },
   fama: { names: ['Military Forces of Mali'], note: 'all regimes: (2013-2020), (2020-2021), (2021-)' },

@@ -74,31 +74,9 @@ export async function episodes(store: Store, filter: Filter, options: EpisodeOpt
   const limit = checkNumber(EPISODES_PARAMS.limit, options.limit);
   const scope = await scopeOf(store, filter);
   const counted = await count(store, filter);
-  const fatal = whereAnd(scope, ['fatalities > 0', 'latitude IS NOT NULL', 'longitude IS NOT NULL']);
-  const islands = await store.all(
-    `WITH d AS (
-      SELECT latitude, longitude, event_date, sum(fatalities) AS f, count(*) AS n FROM events ${fatal.where} GROUP BY ALL),
-    g AS (SELECT *, CASE WHEN event_date - lag(event_date) OVER (PARTITION BY latitude, longitude ORDER BY event_date) > ? THEN 1 ELSE 0 END AS brk FROM d),
-    i AS (SELECT *, sum(brk) OVER (PARTITION BY latitude, longitude ORDER BY event_date ROWS UNBOUNDED PRECEDING) AS island FROM g)
-    SELECT latitude, longitude, (min(event_date) - DATE '1970-01-01')::INTEGER AS first, (max(event_date) - DATE '1970-01-01')::INTEGER AS last,
-      sum(f) AS fatalities, sum(n) AS events
-    FROM i GROUP BY latitude, longitude, island`,
-    [...fatal.params, days],
-  );
+  const clusters = await clustersOf(store, scope, days, km);
   const unplaced = whereAnd(scope, ['fatalities > 0', 'latitude IS NULL OR longitude IS NULL']);
   const left = await store.one(`SELECT count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities FROM events ${unplaced.where}`, unplaced.params);
-  const clusters = clusterIslands(
-    islands.map((r) => ({
-      latitude: Number(r.latitude),
-      longitude: Number(r.longitude),
-      first: Number(r.first),
-      last: Number(r.last),
-      fatalities: Number(r.fatalities),
-      events: Number(r.events),
-    })),
-    km,
-    days,
-  );
   const top = await describe(store, scope, clusters.slice(0, limit), idLimit(options));
   const figures: EpisodeFigures = { days, km, found: clusters.length, episodes: top, leftOut: { events: Number(left.events), fatalities: Number(left.fatalities) } };
   const caveats: string[] = [];
@@ -125,6 +103,45 @@ export async function episodes(store: Store, filter: Filter, options: EpisodeOpt
       top.reduce((n, e) => n + e.eventCount, 0),
     ),
   };
+}
+
+/** Fatal events → runs of days at each exact location (islands) → clusters, deadliest first (steps 1 and 2). */
+async function clustersOf(store: Store, scope: Awaited<ReturnType<typeof scopeOf>>, days: number, km: number): Promise<Cluster[]> {
+  const fatal = whereAnd(scope, ['fatalities > 0', 'latitude IS NOT NULL', 'longitude IS NOT NULL']);
+  const islands = await store.all(
+    `WITH d AS (
+      SELECT latitude, longitude, event_date, sum(fatalities) AS f, count(*) AS n FROM events ${fatal.where} GROUP BY ALL),
+    g AS (SELECT *, CASE WHEN event_date - lag(event_date) OVER (PARTITION BY latitude, longitude ORDER BY event_date) > ? THEN 1 ELSE 0 END AS brk FROM d),
+    i AS (SELECT *, sum(brk) OVER (PARTITION BY latitude, longitude ORDER BY event_date ROWS UNBOUNDED PRECEDING) AS island FROM g)
+    SELECT latitude, longitude, (min(event_date) - DATE '1970-01-01')::INTEGER AS first, (max(event_date) - DATE '1970-01-01')::INTEGER AS last,
+      sum(f) AS fatalities, sum(n) AS events
+    FROM i GROUP BY latitude, longitude, island`,
+    [...fatal.params, days],
+  );
+  return clusterIslands(
+    islands.map((r) => ({
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+      first: Number(r.first),
+      last: Number(r.last),
+      fatalities: Number(r.fatalities),
+      events: Number(r.events),
+    })),
+    km,
+    days,
+  );
+}
+
+/**
+ * The dates and toll of the deadliest episodes only, without describing them (no places,
+ * actors or events): for callers that need to know when an incident happened, cheaply.
+ */
+export async function episodeSpans(store: Store, filter: Filter, options: Pick<EpisodeOptions, 'days' | 'km' | 'limit'> = {}): Promise<Array<Pick<Episode, 'first' | 'last' | 'fatalities'>>> {
+  const days = checkNumber(EPISODES_PARAMS.days, options.days);
+  const km = checkNumber(EPISODES_PARAMS.km, options.km);
+  const limit = checkNumber(EPISODES_PARAMS.limit, options.limit);
+  const clusters = await clustersOf(store, await scopeOf(store, filter), days, km);
+  return clusters.slice(0, limit).map((c) => ({ first: isoOf(c.first), last: isoOf(c.last), fatalities: c.fatalities }));
 }
 
 // An episode can hold thousands of events (daily shelling of one town for months): its

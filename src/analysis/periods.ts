@@ -13,6 +13,11 @@ const DAY = 86_400_000;
 export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
 export const isoOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 export const addDays = (iso: string, n: number): string => isoOf(dayOf(iso) + n);
+/** The same day `n` months later (or earlier), for the first days of months that monthly data is dated by. */
+export function addMonths(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + n, d)).toISOString().slice(0, 10);
+}
 
 export interface Bounds {
   first: string;

@@ -143,7 +143,7 @@ function tableOf(section: Section): { table?: Table } {
       return {
         table: {
           columns: ['area', `${s.window}-day fatalities`, 'previous high, 1 year', 'previous high, 3 years', 'highest in'],
-          rows: s.surges.map((x) => [surgeArea(x), fmt(x.fatalities), fmt(x.previous1y.fatalities), fmt(x.previous3y.fatalities), x.highestIn === 3 ? '3 years' : '1 year']),
+          rows: s.surges.map((x) => [surgeArea(x), fmt(x.value), fmt(x.previous1y.fatalities), fmt(x.previous3y.fatalities), x.highestIn === 3 ? '3 years' : '1 year']),
         },
       };
     }

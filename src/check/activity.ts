@@ -6,9 +6,10 @@
  *   - spread: "attacks … have spread to neighbouring Burkina Faso and Niger";
  *   - who died: "civilians died in greater numbers than militants".
  */
+import { fold } from './text.js';
 import type { ActorMention } from './actors.js';
 import type { ActivityFinding } from './claims.js';
-import type { Lang, NumberMention } from './numbers.js';
+import { numberWord, type Lang, type NumberMention } from './numbers.js';
 import type { Period, PeriodMention, Published } from './periods.js';
 import type { PlaceMention } from './places.js';
 import type { Sentence } from './sentences.js';
@@ -24,13 +25,6 @@ export interface ActivityInput {
   lang: Lang;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
-
 const DENIALS = [
   /\b(?:(?:were|was|is|are|been)\s+)?(?:not|never|no longer)\s+(?:\w+\s+){0,2}?(?:taking part|take part|took part|involved|participating|participate|fighting|engaged|operating|deployed in combat)\b(?:\s+in\s+(?:the\s+)?(?:fighting|combat|hostilities|operations))?/g,
   /\bonly (?:in an? )?(?:advisory|training|support) (?:capacity|role)\b|\bonly as (?:advisers|advisors|instructors|trainers)\b/g,
@@ -41,8 +35,6 @@ const ABSENCE =
 const SPREAD = /\b(?:spread|spreading|expanded|extended|spilled over|moved|shifted)\s+(?:\w+\s+){0,2}?(?:in)?to\b|\bs'(?:est|sont)\s+(?:etendue?s?|propagee?s?|deplacee?s?)\s+(?:a|au|aux|vers|jusqu)/g;
 const VICTIMS =
   /\bcivilians?\s+(?:died|were killed|dying|being killed)\s+in\s+(?:greater|larger|higher)\s+numbers\s+than\s+(?:militants|fighters|combatants|jihadists|insurgents)\b|\bmore civilians than (?:militants|fighters|combatants|jihadists)\b|\bplus de civils que de (?:combattants|jihadistes|djihadistes|militants)\b/g;
-
-const SMALL: Record<string, number> = { a: 1, one: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, six: 6 };
 
 export function findActivity(s: Sentence, input: ActivityInput): ActivityFinding[] {
   const t = fold(s.text);
@@ -67,7 +59,7 @@ export function findActivity(s: Sentence, input: ActivityInput): ActivityFinding
         });
       }
     for (const m of t.matchAll(ABSENCE)) {
-      const n = SMALL[m[2] ?? m[6] ?? ''] ?? Number(m[2] ?? m[6]);
+      const n = numberWord(m[2] ?? m[6] ?? '');
       const months = /month|mois/.test(m[3] ?? m[7] ?? '') ? n : 12 * n;
       const [y, mo] = [Number(input.ref.day.slice(0, 4)), Number(input.ref.day.slice(5, 7))];
       const k = y * 12 + mo - 1 - months;

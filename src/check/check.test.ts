@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { demoStore } from '../../test/analysis-stores.js';
 import type { Store } from '../store/store.js';
 import { HAS_SHARED, ROOT } from '../../test/testing.js';
-import { checkText, type CheckReport } from './check.js';
+import { checkBatch, checkText, type CheckReport } from './check.js';
 import { checkHtml, checkMarkdown } from './report.js';
 import { join } from 'node:path';
 
@@ -57,11 +57,30 @@ test('at least 700 killed in incidents involving "the mercenaries": Wagner Group
   assert.ok(c.data!.figure! >= 700);
 });
 
-test('civilians died in greater numbers than militants: judged on fatalities by kind of event, with the ACLED caveat', { skip }, () => {
+test('civilians died in greater numbers than militants "in such operations": judged on the Wagner Group\'s events, the actor the article is about', { skip }, () => {
   const c = find((x) => x.kind === 'victims');
-  assert.ok(['supported', 'contradicted'].includes(c.verdict));
-  assert.ok(c.actors.includes('Wagner Group'));
-  assert.ok(c.data?.parts && c.data.caveats.some((x) => /does not say who died/.test(x)));
+  // "such operations" follows "war crimes by Malian soldiers and mercenaries": the article is about the mercenaries.
+  assert.deepEqual(c.actors, ['Wagner Group']);
+  assert.deepEqual(c.data?.filters.actor, ['Wagner Group']);
+  assert.equal(c.verdict, 'supported');
+  assert.ok(c.data!.parts!.value > c.data!.parts!.base, JSON.stringify(c.data?.parts));
+  assert.ok(c.data?.caveats.some((x) => /does not say who died/.test(x)));
+});
+
+test('a batch reads one story whole before judging: reposts under one headline share their context', { skip }, async () => {
+  const results = await checkBatch(store, [
+    { id: 'a', sentence: 'Over 300 of these reported fatalities were in Mopti.', published: '2023-02-08', source_url: 'https://a.example/1', source_title: 'Violence in Mali doubles (Wire)' },
+    { id: 'b', sentence: 'ACLED recorded 4,803 fatalities in Mali in 2022.', published: '2023-02-08', source_url: 'https://b.example/2', source_title: 'Violence in Mali doubles (Repost)' },
+    { id: 'c', sentence: 'Over 300 of these reported fatalities were in Mopti.', published: '2023-02-08', source_url: 'https://c.example/3', source_title: 'Another story' },
+  ]);
+  assert.deepEqual(
+    results.map((r) => [r.id, r.claims[0]?.period?.from, r.claims[0]?.period?.to]),
+    [
+      ['a', '2022-01-01', '2022-12-31'],
+      ['b', '2022-01-01', '2022-12-31'],
+      ['c', '2023-01-01', '2023-02-08'],
+    ],
+  );
 });
 
 test('more than 300 killed in Moura in March 2022: the location from the store, the month from the text', { skip }, () => {

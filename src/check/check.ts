@@ -12,13 +12,15 @@ import { normalizeFilter, type Filter } from '../query/filter.js';
 import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
 import { checkAliases } from './actors.js';
-import { detectLang, extractClaims, newReadingContext, type Claim, type ReadingContext } from './claims.js';
+import { detectLang, extractClaims, headlineText, newReadingContext, type Claim, type ReadingContext } from './claims.js';
+import { fold } from './text.js';
 import { storeFacts } from './coverage.js';
+import type { IncidentSearches } from './incidents.js';
 import { judgeClaim, type Judgement } from './judge.js';
 import type { Lang } from './numbers.js';
 import { parsePublished } from './periods.js';
 
-export type CheckedClaim = Omit<Claim, 'source'> & Judgement & { id: number; source?: Claim['source'] };
+export type CheckedClaim = Omit<Claim, 'source'> & Omit<Judgement, 'period'> & { id: number; source?: Claim['source'] };
 
 export interface CheckReport {
   text: string;
@@ -46,7 +48,15 @@ export interface CheckOptions {
   headline?: string;
 }
 
-export async function checkText(store: Store, text: string, options: CheckOptions = {}): Promise<CheckReport> {
+/** A text read, its claims found, not yet judged. */
+interface Reading {
+  body: string;
+  lang: Lang;
+  published: string;
+  claims: Claim[];
+}
+
+async function readText(store: Store, text: string, options: CheckOptions): Promise<Reading> {
   const facts = await storeFacts(store);
   const body = text.normalize('NFC');
   const lang = !options.lang || options.lang === 'auto' ? detectLang(body) : options.lang;
@@ -60,18 +70,38 @@ export async function checkText(store: Store, text: string, options: CheckOption
     ...(options.context ? { context: options.context } : {}),
     ...(options.headline ? { headline: options.headline } : {}),
   });
+  return { body, lang, published, claims };
+}
+
+async function judgeAll(store: Store, reading: Reading, options: CheckOptions, incidents: IncidentSearches = new Map()): Promise<CheckedClaim[]> {
   const checked: CheckedClaim[] = [];
-  for (const [i, claim] of claims.entries()) {
-    const judged = options.extractOnly
+  for (const [i, claim] of reading.claims.entries()) {
+    const judged: Judgement = options.extractOnly
       ? { verdict: 'not_checkable' as const, explanation: 'Not judged (extraction only).' }
-      : await judgeClaim(store, claim, { ...(options.filter ? { filter: options.filter } : {}), ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}) }).catch((error: unknown) => {
+      : await judgeClaim(store, claim, {
+          published: parsePublished(reading.published).day,
+          incidents,
+          ...(options.filter ? { filter: options.filter } : {}),
+          ...(options.maxIds !== undefined ? { maxIds: options.maxIds } : {}),
+        }).catch((error: unknown) => {
           // A filter the store refuses (an unknown dataset given by the user) is the caller's to fix; anything else about one claim is that claim's.
           if (error instanceof CrisisError && options.filter && Object.keys(options.filter).length) throw error;
           if (!(error instanceof CrisisError)) throw error;
           return { verdict: 'not_checkable' as const, explanation: `Not checkable: ${error.message}.` };
         });
-    checked.push({ id: i + 1, ...claim, ...judged });
+    // An incident the store identified replaces the text's vaguer period (the explanation says so).
+    const { period, ...judgement } = judged;
+    checked.push({ id: i + 1, ...claim, ...judgement, period: period ?? claim.period });
   }
+  return checked;
+}
+
+export async function checkText(store: Store, text: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const reading = await readText(store, text, options);
+  return report(reading, await judgeAll(store, reading, options), options);
+}
+
+function report({ body, published, lang }: Reading, checked: CheckedClaim[], options: CheckOptions): CheckReport {
   const datasets = new Map<string, DatasetVersion>();
   for (const c of checked) for (const d of c.data?.datasets ?? []) datasets.set(`${d.dataset}|${d.version}`, { dataset: d.dataset, version: d.version, events: 0 });
   const counts: Record<string, number> = {};
@@ -93,17 +123,6 @@ export interface BatchItem {
   source_title?: unknown;
 }
 
-/**
- * What a batch carries from line to line: consecutive lines of the same `source_url` are
- * sentences of one article, read in order, so place, period and actors carry over as they do
- * between the sentences of one text; a new article starts afresh from its headline.
- */
-export interface BatchCarry {
-  url?: string;
-  context?: ReadingContext;
-}
-export const newBatchCarry = (): BatchCarry => ({});
-
 export function parseBatchLine(line: string, where: string): BatchItem {
   let item: unknown;
   try {
@@ -118,28 +137,43 @@ export function parseBatchLine(line: string, where: string): BatchItem {
   return o;
 }
 
-export async function checkBatchItem(store: Store, item: BatchItem, options: CheckOptions = {}, carry?: BatchCarry): Promise<{ id: unknown; claims: CheckedClaim[] }> {
-  const url = typeof item.source_url === 'string' && item.source_url.trim() ? item.source_url.trim() : undefined;
-  let article: Pick<CheckOptions, 'context' | 'headline'> = {};
-  if (carry && url) {
-    if (carry.url === url && carry.context) article = { context: carry.context };
-    else {
-      carry.url = url;
-      carry.context = newReadingContext();
-      article = { context: carry.context, ...(typeof item.source_title === 'string' ? { headline: item.source_title } : {}) };
+/**
+ * The lines of one story: consecutive lines with the same `source_url`, or with the same
+ * headline once the outlet's parenthesis is left out (a press release and its reposts). They
+ * are read in order as one article — place, period and actors carry from line to line — and
+ * only then judged, so that a line referring back to what only a later line states ("over 2,100
+ * of these fatalities") is judged on it.
+ */
+function storyKey(item: BatchItem): string | undefined {
+  if (typeof item.source_url === 'string' && item.source_url.trim()) return `url:${item.source_url.trim()}`;
+  return undefined;
+}
+const titleKey = (item: BatchItem) => (typeof item.source_title === 'string' && headlineText(item.source_title) ? `title:${fold(headlineText(item.source_title))}` : undefined);
+
+/** Checks the lines of a batch, story by story; one {id, claims} per line, in order. */
+export async function checkBatch(store: Store, items: BatchItem[], options: CheckOptions = {}): Promise<Array<{ id: unknown; claims: CheckedClaim[] }>> {
+  const out: Array<{ id: unknown; claims: CheckedClaim[] }> = [];
+  const incidents: IncidentSearches = new Map();
+  for (let i = 0; i < items.length; ) {
+    const first = items[i]!;
+    const keys = [storyKey(first), titleKey(first)].filter((k): k is string => Boolean(k));
+    let j = i + 1;
+    while (j < items.length && keys.length && [storyKey(items[j]!), titleKey(items[j]!)].some((k) => k && keys.includes(k))) j++;
+    const context = keys.length ? newReadingContext() : undefined;
+    const readings: Reading[] = [];
+    for (const [k, item] of items.slice(i, j).entries()) {
+      readings.push(
+        await readText(store, String(item.sentence ?? item.text), {
+          ...options,
+          ...(context ? { context } : {}),
+          ...(k === 0 && typeof item.source_title === 'string' ? { headline: item.source_title } : {}),
+          ...(typeof item.published === 'string' ? { published: item.published } : {}),
+          ...(typeof item.lang === 'string' ? { lang: item.lang as Lang | 'auto' } : {}),
+        }),
+      );
     }
-  } else {
-    if (carry) {
-      carry.url = undefined;
-      carry.context = undefined;
-    }
-    if (typeof item.source_title === 'string') article = { headline: item.source_title };
+    for (const [k, reading] of readings.entries()) out.push({ id: items[i + k]!.id, claims: await judgeAll(store, reading, options, incidents) });
+    i = j;
   }
-  const report = await checkText(store, String(item.sentence ?? item.text), {
-    ...options,
-    ...article,
-    ...(typeof item.published === 'string' ? { published: item.published } : {}),
-    ...(typeof item.lang === 'string' ? { lang: item.lang as Lang | 'auto' } : {}),
-  });
-  return { id: item.id, claims: report.claims };
+  return out;
 }

@@ -6,6 +6,11 @@ import { extractClaims } from './claims.js';
 import { findNumbers } from './numbers.js';
 
 const read = (text: string, published = '2023-02-08', lang: 'en' | 'fr' | 'auto' = 'auto') => extractClaims(text, { published, lang, aliases: checkAliases() });
+/** A claim's period as "from..to". */
+const p = (text: string, published: string) => {
+  const c = one(text, published);
+  return `${c.period?.from}..${c.period?.to}`;
+};
 const one = (text: string, published?: string) => {
   const claims = read(text, published);
   assert.equal(claims.length, 1, JSON.stringify(claims.map((c) => c.span)));
@@ -72,10 +77,6 @@ test('places: countries with aliases and demonyms, the Sahel, admin1 areas, bord
 });
 
 test('periods: resolved against publication, and carried over as a reader would', () => {
-  const p = (text: string, published: string) => {
-    const c = one(text, published);
-    return `${c.period?.from}..${c.period?.to}`;
-  };
   assert.equal(p('In Burkina Faso, 1,132 civilians were killed last year.', '2024-03-01'), '2023-01-01..2023-12-31');
   assert.equal(p('More than 6,000 people were killed in Burkina Faso since January this year.', '2024-09'), '2024-01-01..2024-09-30');
   assert.equal(p('More than 26,000 people have been killed in Burkina Faso since 2016.', '2024-09'), '2016-01-01..2024-09-30');
@@ -100,4 +101,98 @@ test('attribution: according to ACLED, X said, selon', () => {
 test('statements without a number: denials of activity', () => {
   const [c] = read('Lavrov said that the Wagner Group was present in Mali, but that they were not taking part in the fighting.').filter((x) => x.kind === 'activity');
   assert.deepEqual([c!.negated, c!.actors, c!.place?.countries, c!.period?.from], [true, ['Wagner Group'], ['MLI'], '2022-02-08']);
+});
+
+test('numbers that belong to code are not claims: alert(1), items[2], x=3', () => {
+  assert.deepEqual(
+    read('The page ran alert(1), read items[2] and set x=3 before 12 people were killed in Mali in 2022.').map((c) => c.quantity),
+    [12],
+  );
+});
+
+test('a bare number after a count noun and a verb of change: "Fatalities in Mali rose from 1,913 in 2021 to 4,803 in 2022"', () => {
+  const claims = read('Fatalities in Mali rose from 1,913 in 2021 to 4,803 in 2022.');
+  assert.deepEqual(
+    claims.map((c) => [c.quantity, c.unit, c.place?.countries, c.period?.from, c.period?.to]),
+    [
+      [1913, 'deaths', ['MLI'], '2021-01-01', '2021-12-31'],
+      [4803, 'deaths', ['MLI'], '2022-01-01', '2022-12-31'],
+    ],
+  );
+});
+
+test('a share is of the noun phrase after "of": no claim when that counts no violence', () => {
+  assert.deepEqual(read('About a third of 2022 propaganda statements by JNIM in Mali named Wagner as a target to justify attacks.'), []);
+  assert.equal(one('Burkina Faso accounted for almost a quarter of people killed in terrorist attacks in 2023.').unit, 'deaths');
+});
+
+test('"both A and B rose by N%": one claim for each', () => {
+  const claims = read('In Mali, both civilian targeting events and civilian fatalities increased by nearly 50% in 2018.', '2019-03');
+  assert.deepEqual(
+    claims.map((c) => [c.quantity, c.unit, c.metric]),
+    [
+      [50, 'events', 'change_pct'],
+      [50, 'civilian_deaths', 'change_pct'],
+    ],
+  );
+});
+
+test('villages or markets named as the target make the dead civilians; a listed count shares the verb', () => {
+  assert.equal(one('At least 137 people were killed in an attack against several villages in Niger last weekend.', '2021-03-23').unit, 'civilian_deaths');
+  assert.equal(one('At least 14 people were killed in an attack on Friday evening in Burkina Faso.', '2021-06-06').unit, 'deaths');
+  const claims = read('Other villages were also targeted on April 20, killing six in Dinguiri, two in Barga, and three on the road to Ouahigouya in Burkina Faso.', '2023-04-29');
+  assert.deepEqual(
+    claims.map((c) => [c.quantity, c.unit]),
+    [
+      [6, 'civilian_deaths'],
+      [2, 'civilian_deaths'],
+      [3, 'civilian_deaths'],
+    ],
+  );
+});
+
+test('superlatives are rank claims; "one of the deadliest" is none', () => {
+  const c = one("It was the worst single atrocity of Mali's 10-year conflict.", '2022-04-05');
+  assert.deepEqual([c.quantity, c.metric, c.unit, c.period?.from, c.period?.to], [1, 'rank', 'deaths', '2012-01-01', '2022-12-31']);
+  const year = one('Au Mali, 2020 a déjà enregistré plus de décès que n’importe quelle année précédente.', '2020');
+  assert.deepEqual([year.quantity, year.metric, year.period?.from, year.period?.to], [1, 'rank', '2020-01-01', '2020-12-31']);
+  assert.equal(one('In Nigeria, the single event with the most killings happened on February 27, 2023.', '2024-01-07').period?.from, '2023-02-27');
+  assert.deepEqual(read('It was one of the deadliest attacks in Mali in 2022.'), []);
+});
+
+test('open-ended periods are stated to the publication month; the last N years are calendar years', () => {
+  assert.equal(p('It was the fourth attack in Togo since last year.', '2022-07-17'), '2021-01-01..2022-07-31');
+  assert.equal(p('In the Sahel, 10,500 people were killed in the last three years.', '2025-08'), '2022-01-01..2025-12-31');
+});
+
+test('numbers in apposition share their clause: "61%, or 6,389, … last year"', () => {
+  const claims = read('Burkina Faso has been the locus of violence since 2019 and accounted for 61%, or 6,389, of fatalities in the Sahel last year.', '2025');
+  assert.deepEqual(
+    claims.map((c) => [c.quantity, c.metric, c.period?.from, c.period?.to]),
+    [
+      [61, 'share', '2024-01-01', '2024-12-31'],
+      [6389, 'total', '2024-01-01', '2024-12-31'],
+    ],
+  );
+});
+
+test('a one-word place name misspelt with its letters out of order is still found: "Tiballeri" is Tillabéri', () => {
+  assert.deepEqual(one('La région de Tiballeri a concentré plus de 63% des décès en 2020.', '2020').place?.countries, ['NER']);
+});
+
+test('"attacks in N incidents" counts attacks; averages are rates', () => {
+  const gti = read('About 2,000 people were killed from terrorist attacks in 258 incidents in Burkina Faso in 2023.', '2024-03');
+  assert.deepEqual(
+    gti.map((c) => [c.quantity, c.unit]),
+    [
+      [2000, 'deaths'],
+      [258, 'attacks'],
+    ],
+  );
+  const [annual, perYear] = read('In the Sahel, 10 500 average annual deaths in the last three years, up from 4 900 a year between 2020 and 2023.', '2025-08');
+  assert.deepEqual([annual!.per, perYear!.per], ['year', 'year']);
+  assert.equal(one('In Nigeria, 29 deaths were recorded daily in 2022.').per, 'day');
+  assert.equal(one('In Mali, 12 people were killed a day after the coup in 2022.').per, undefined);
+  assert.equal(one('In Mali, 300 people were killed in a year, by 2022.').per, undefined);
+  assert.equal(one('In Mali, 40 people were killed a week ago.').per, undefined);
 });

@@ -8,6 +8,7 @@
  *      sentence, else of the sentences before (a reader carries them over);
  *   5. add the statements without a number (activity.ts).
  */
+import { fold } from './text.js';
 import type { AliasTable } from '../analysis/aliases.js';
 import { findActivity } from './activity.js';
 import { findActors, type ActorMention } from './actors.js';
@@ -15,6 +16,7 @@ import { findNumbers, type Lang, type NumberMention } from './numbers.js';
 import { findPeriods, parsePublished, previousPeriod, shiftYears, type Period, type PeriodMention, type Published } from './periods.js';
 import { countryName, findPlaces, narrow, type Gazetteer, type PlaceMention } from './places.js';
 import { qualifierOf, type Qualifier } from './qualifiers.js';
+import { findRanks } from './ranks.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findSource, type Source } from './sources.js';
 import { countUnit, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE, unitsIn, type Unit, type UnitReading } from './units.js';
@@ -54,6 +56,10 @@ export interface Claim {
   /** The alias keys and the words that named them. */
   actor_mentions: Array<{ text: string; key: string; note?: string }>;
   comparison?: { from_period: Period; to_period: Period; direction: 'increase' | 'decrease' | 'change' };
+  /** A rate: the figure is an average per day, week, month or year of the period ("29 deaths daily", "10,500 average annual deaths"). */
+  per?: 'day' | 'week' | 'month' | 'year';
+  /** The dead of one incident the text names ("the massacre", "these victims"): judged against that incident (incidents.ts). */
+  incident?: boolean;
   attributed_to?: string;
   source?: Source;
   /** For statements without a number: what they say ("not taking part in the fighting"). */
@@ -85,23 +91,22 @@ export interface ReadingContext {
   period?: Period;
   actors: ActorMention[];
   named: string[];
+  /** How often each actor (alias key) has been named so far: the text's topic is the one named most. */
+  mentions: Record<string, number>;
   countries: string[];
   incident?: boolean;
+  /** The headline named one incident ("village massacre", "an attack on …"): the figures without a period of their own are its toll. */
+  incidentTopic?: boolean;
+  /** Claims that refer back ("of these fatalities") to a period the text has not given yet: the next period the article states is theirs. */
+  pending?: Claim[];
   headlineActors?: ActorMention[];
   civilianTopic?: boolean;
 }
 type Context = ReadingContext;
-export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], countries: [] });
+export const newReadingContext = (): ReadingContext => ({ actors: [], named: [], mentions: {}, countries: [] });
 
 /** A headline's trailing parenthesis names the outlet or the copy ("(AFP, via ReliefWeb)"), not the story. */
-const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
+export const headlineText = (h: string) => h.replace(/\s*\([^()]*\)\s*$/, '').trim();
 
 export function detectLang(text: string): Lang {
   const words = fold(text).match(/\p{L}+/gu) ?? [];
@@ -119,8 +124,11 @@ export function extractClaims(input: string, options: ExtractOptions): Claim[] {
     // The headline sets the scene as it does for a reader; its own numbers are not claims of this text.
     const h = headlineText(options.headline.normalize('NFC'));
     sentenceClaims({ text: h, start: 0, end: h.length }, lang, ref, ctx, options);
-    if (ctx.actors.length) ctx.headlineActors = ctx.actors;
+    // Who did it: a force the headline names as the target ("attack on Chadian army garrison") is not.
+    const doers = withoutTargets(h, ctx.actors);
+    if (doers.length) ctx.headlineActors = doers;
     if (CIVILIAN_HEADLINE.test(fold(h))) ctx.civilianTopic = true;
+    if (SINGLE_INCIDENT.test(fold(h))) ctx.incidentTopic = true;
   }
   const claims: Claim[] = [];
   for (const s of splitSentences(text)) claims.push(...sentenceClaims(s, lang, ref, ctx, options));
@@ -140,29 +148,55 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const numbers = findNumbers(t, lang).filter((n) => !inPeriod(n, periods, t));
   const source = findSource(t);
   const readings = readNumbers(t, numbers, actors);
+  // "the worst single atrocity", "more deaths than any previous year": rank 1 by deaths.
+  for (const r of findRanks(t))
+    if (!readings.some((x) => x.number.start < r.end && x.number.end > r.start))
+      readings.push({ number: { start: r.start, end: r.end, text: r.text, kind: 'ordinal', value: 1, digits: false }, unit: 'deaths', metric: 'rank', noun: r.over });
+  readings.sort((a, b) => a.number.start - b.number.start);
   const out: Claim[] = [];
   const claimNumbers = readings.map((r) => r.number);
-  const backReference =
-    /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/.test(fold(t));
+  const backReference = BACK_REFERENCE.test(fold(t));
+  // "such operations", "these incidents": the operations of the actors named before — of the one the text is about, when those were several.
+  const referred = backReference ? topical(ctx) : ctx.actors;
   // Under a headline about civilian deaths, the article's bare deaths are those civilians' deaths (unless the sentence names fighters).
   if (ctx.civilianTopic && !FIGHTERS.test(fold(t))) for (const r of readings) if (r.unit === 'deaths' && r.metric === 'total') r.unit = 'civilian_deaths';
+  const incidentHere = SINGLE_INCIDENT.test(fold(t));
+  // "The Chadian army suffered its biggest losses", "an attack on the Malian army": the target is not who did it.
+  const doers = withoutTargets(t, actors);
+  // "Over 2,100 of these reported fatalities": a count of something named before, whose period may come only later in the article.
+  const backToCount = /\b(?:of\s+)?(?:these|those|such)\b|\b(?:ces|cette|de ces)\b/.test(fold(t));
+  let stated: Period | undefined;
   for (const r of readings) {
     const n = r.number;
     const { prevEnd, nextStart } = neighbours(n, claimNumbers, t);
     const placeRun = bindPlace(n, places, prevEnd, nextStart, t, r.metric) ?? ctx.place?.mentions;
     const period = bindPeriod(n, periods, prevEnd, nextStart, ctx, ref, t, r.metric);
-    let bound = actors.filter((a) => a.start >= prevEnd && a.end <= nextStart);
-    if (!bound.length && (readings.length === 1 || actors.every((a) => a.start < claimNumbers[0]!.start))) bound = actors;
-    if (!bound.length && backReference) bound = ctx.actors;
-    // A sentence that names no actor is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
-    if (!actors.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors;
-    out.push(buildClaim(s, n, r, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]));
+    let bound = doers.filter((a) => a.start >= prevEnd && a.end <= nextStart);
+    if (!bound.length && (readings.length === 1 || doers.every((a) => a.start < claimNumbers[0]!.start))) bound = doers;
+    if (!bound.length && backReference) bound = referred;
+    // A sentence that names no actor (or only the one that suffered) is about those of the headline ("Rebels clash with Wagner and Malian army, 21 killed").
+    if (!doers.length && !bound.length && ctx.headlineActors) bound = ctx.headlineActors.filter((a) => !actors.some((t) => t.key === a.key));
+    // "Both civilian targeting events and civilian fatalities increased by 50%": one claim for each.
+    for (const unit of [r.unit, ...(r.extraUnits ?? [])]) {
+      const claim = buildClaim(s, n, { ...r, unit }, placeRun ?? null, period.main, period.comparison, bound, source, [...sentenceCountries, ...ctx.countries]);
+      if (r.metric === 'total' && (unit === 'deaths' || unit === 'civilian_deaths') && (incidentHere || (ctx.incidentTopic && !period.own))) claim.incident = true;
+      if (period.main.assumed && backToCount) (ctx.pending ??= []).push(claim);
+      if (period.own && !period.main.assumed) stated ??= period.main;
+      out.push(claim);
+    }
   }
   out.push(
-    ...findActivity(s, { places, actors, periods, ref, ctx, source, lang }).map((a) =>
+    ...findActivity(s, { places, actors, periods, ref, ctx: { ...ctx, actors: referred }, source, lang }).map((a) =>
       buildClaim(s, a.number, a.reading, a.places ?? bindPlaceAll(places) ?? ctx.place?.mentions ?? null, a.period, undefined, a.actors, source, ctx.countries, a),
     ),
   );
+  // The first period the article states is the one the claims that referred back were waiting for.
+  if (stated && ctx.pending?.length) {
+    for (const c of ctx.pending.splice(0)) {
+      c.period = { ...stated };
+      if (c.comparison) c.comparison.to_period = c.period;
+    }
+  }
   // Carry over what this sentence named, as a reader would.
   const run = bindPlaceAll(places);
   if (run) {
@@ -177,10 +211,27 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   if (actors.length) {
     ctx.actors = actors;
     ctx.named = [...new Set([...ctx.named, ...actors.map((a) => a.key)])];
+    for (const a of actors) ctx.mentions[a.key] = (ctx.mentions[a.key] ?? 0) + 1;
   }
   // Only words for an incident carry over; "killed" alone is as often a tally ("Over 7,000 killed in 10 months").
   if (INCIDENT_WORD.test(t)) ctx.incident = true;
   return out;
+}
+
+const BACK_REFERENCE = /\b(such|these|those|this|the same)\s+(operations?|incidents?|attacks?|events?|raids?|massacres?|killings)\b|\b(ces|cette|ces memes)\s+(operations?|attaques?|incidents?)\b/;
+
+/**
+ * The actors a back-reference ("such operations", "these incidents") points to: those of the
+ * sentences before; when they are several, the one the text is about (named most often so far).
+ * "Possible war crimes by Malian soldiers and mercenaries … civilians died … in such operations",
+ * in an article about the mercenaries, is about the mercenaries' operations.
+ */
+export function topical(ctx: Pick<ReadingContext, 'actors' | 'mentions'>): ActorMention[] {
+  const keys = [...new Set(ctx.actors.map((a) => a.key))];
+  if (keys.length < 2) return ctx.actors;
+  const most = Math.max(...keys.map((k) => ctx.mentions[k] ?? 0));
+  const top = keys.filter((k) => (ctx.mentions[k] ?? 0) === most);
+  return top.length === keys.length ? ctx.actors : ctx.actors.filter((a) => top.includes(a.key));
 }
 
 interface Reading {
@@ -235,8 +286,11 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
     else if (near) out.push({ number: n, unit: near.unit, metric: 'total', noun: '' });
     else {
       const units = unitsIn(t).filter((u) => u.unit !== 'displaced');
+      // "Fatalities in Mali rose from 1,913 in 2021 to 4,803": the subject's noun, before a verb of change or tally.
+      const subject = unitsIn(t.slice(0, n.start)).filter((u) => u.unit !== 'displaced');
       if (units.length && /\b(saw|recorded|documented|registered|counted|toll|bilan|killing|killed)\b[^.;]{0,30}$/i.test(t.slice(0, n.start)))
         out.push({ number: n, unit: units[0]!.unit, metric: 'total', noun: '' });
+      else if (subject.length && SUBJECT_VERB.test(fold(t.slice(0, n.start)))) out.push({ number: n, unit: subject[0]!.unit, metric: 'total', noun: '' });
     }
   }
   // "547 fatalities …, a more than fourfold increase": a change without its own noun is a change of the count before it.
@@ -256,9 +310,13 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
   return sorted;
 }
 
+/** A verb of change or tally between a count noun and a bare number: "fatalities rose from 1,913 … to 4,803", "deaths stood at 300". */
+const SUBJECT_VERB =
+  /\b(?:rose|risen|fell|fallen|increased|decreased|jumped|climbed|dropped|declined|grew|grown|went|reached|totall?ed|stood|numbered|surged|soared|doubled|tripled|passed|ont augmente|a augmente|sont passes?|est passee?|ont atteint|a atteint|a grimpe)\b(?:[^.;]{0,40}?\b(?:from|to|at|de|a|au)\b)?[^.;\d]{0,20}(?:\d[\d,. ]*[^.;\d]{0,30})?$/;
+
 /** What may follow a number that has no noun of its own: a stop, a parenthesis, a verb of occurring, a rate, a period. */
 const BARE_AFTER =
-  /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
+  /^\s*($|[),;.]|\s?(?:in|en|and|et|or|ou|on|at|near|along|since|depuis|during|over|this|last|a year|per year|a day|per day|par an|par jour|occurred|happened|took place|were recorded|were reported|were killed|died|have died|ont ete)\b|\s?\()/i;
 
 const CHANGE_BEFORE =
   /\b(increase[sd]?|rise|rose|risen|grew|grown|jump(ed)?|surge[sd]?|climbed|soared|up|down|fell|fallen|dropped|declined?|decrease[sd]?|reduction|augmente[es]?|augmentation|hausse|baisse|progression|bondi|recul[ée]?|diminu[ée]+s?|a grimpe)\b(\s+\w+){0,3}?\s+(by|of|de|d'|to)?\s*(more than|nearly|almost|about|around|some|over|plus de|pres de|environ|a more than|an?)?\s*$/;
@@ -271,10 +329,20 @@ function isChange(before: string, after: string): boolean {
   return CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(fold(after));
 }
 
+/** The noun phrase after "of"/"des", up to a preposition, a relative or a verb. */
+const OF_PHRASE =
+  /^\s*(?:share\s+)?(?:of|des|du|de|d')\s*([^,;:.()]*?)(?=\s+(?:by|in|from|that|which|who|were|was|are|is|on|at|across|during|since|for|compared|dans|en|par|qui|sur|depuis|pendant|au|aux|lies|liees|enregistres?)\b|[,;:.()]|$)/i;
+
 /** What a percentage, fraction or multiplier is of: the noun after "of"/"des", else the clause's subject. */
 function relativeUnits(t: string, n: NumberMention, metric: Metric): UnitReading[] {
   const after = t.slice(n.end, n.end + 70).split(/[,;:.](?=\s)|\b(?:and|but|while|et|mais)\b/)[0]!;
-  const ofWhat = /^\s*(?:share\s+)?(?:of|des|du|de|d')\b/i.test(after) || metric === 'share' ? unitsIn(after) : [];
+  // "a third of 2022 propaganda statements": a share of what its own noun phrase names, and no claim when that is no count of violence.
+  const of = OF_PHRASE.exec(after);
+  if (of) {
+    const units = unitsIn(of[1]!);
+    return units.length ? [units[0]!] : [];
+  }
+  const ofWhat = metric === 'share' ? unitsIn(after) : [];
   if (ofWhat.length) return [ofWhat[0]!];
   const clauseStart = Math.max(t.lastIndexOf(';', n.start), t.lastIndexOf(':', n.start), 0);
   const subject = unitsIn(t.slice(clauseStart, n.start));
@@ -297,7 +365,10 @@ function inPeriod(n: NumberMention, periods: PeriodMention[], t: string): boolea
 function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEnd: number; nextStart: number } {
   const i = all.indexOf(n);
   let prevEnd = 0;
+  // "61%, or 6,389, of the fatalities … last year": a number restated in apposition shares its clause.
+  const restated = (a: NumberMention, b: NumberMention) => APPOSITION.test(t.slice(a.end, b.start));
   for (let k = i - 1; k >= 0; k--) {
+    if (restated(all[k]!, all[k + 1]!)) continue;
     if (!inParens(all[k]!, t)) {
       prevEnd = all[k]!.end;
       break;
@@ -305,6 +376,7 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
   }
   let nextStart = t.length;
   for (let k = i + 1; k < all.length; k++) {
+    if (restated(all[k - 1]!, all[k]!)) continue;
     if (!inParens(all[k]!, t)) {
       nextStart = all[k]!.start;
       break;
@@ -312,6 +384,7 @@ function neighbours(n: NumberMention, all: NumberMention[], t: string): { prevEn
   }
   return { prevEnd, nextStart };
 }
+const APPOSITION = /^\s*,?\s*(?:or|ou|soit|that is|i\.e\.)\s*$/i;
 const inParens = (n: NumberMention, t: string) => /\(\s*(?:\w+\s+){0,3}$/.test(t.slice(Math.max(0, n.start - 20), n.start)) && /^[^()]{0,8}\)/.test(t.slice(n.end));
 
 const CIVILIAN_HEADLINE = /\bcivilian (?:deaths|casualties|fatalities|death toll)\b|\bcivilians? (?:killed|dead|massacred)\b|\b(?:morts|deces|victimes) civil(?:e|s|es)?\b|\bcivils? tues\b/;
@@ -356,7 +429,16 @@ function bindPlaceAll(places: PlaceMention[]): PlaceMention[] | undefined {
   return strong.length ? strong : usable;
 }
 
-function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number, nextStart: number, ctx: Context, ref: Published, t: string, metric: Metric): { main: Period; comparison?: Period } {
+function bindPeriod(
+  n: NumberMention,
+  periods: PeriodMention[],
+  prevEnd: number,
+  nextStart: number,
+  ctx: Context,
+  ref: Published,
+  t: string,
+  metric: Metric,
+): { main: Period; comparison?: Period; own: boolean } {
   // "the year prior", "the previous year's": the year before the period the text is talking about (this sentence's, else the one carried), not before publication.
   const anchor = periods.find((p) => p.role === 'main' && p.from && !p.yearBefore) ?? ctx.period;
   if (anchor) periods = periods.map((p) => (p.yearBefore ? { ...p, from: `${Number(anchor.to.slice(0, 4)) - 1}-01-01`, to: `${Number(anchor.to.slice(0, 4)) - 1}-12-31` } : p));
@@ -378,6 +460,7 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     const next = shiftYears(relative, 1);
     chosen = { from: next.from, to: next.to > ref.day ? ref.day : next.to, text: '' };
   }
+  const own = Boolean(chosen);
   chosen ??= ctx.period ? { ...ctx.period } : defaultPeriod(ref, t, ctx);
   // A period read backwards ("since November" read against a March publication) is no period.
   if (chosen.from > chosen.to) chosen = defaultPeriod(ref, t);
@@ -387,8 +470,35 @@ function bindPeriod(n: NumberMention, periods: PeriodMention[], prevEnd: number,
     else if (relative?.from) comparison = { from: relative.from, to: relative.to, text: relative.text };
     else comparison = { ...previousPeriod(chosen), text: '' };
   }
-  return { main: chosen, ...(comparison ? { comparison } : {}) };
+  return { main: chosen, ...(comparison ? { comparison } : {}), own };
 }
+
+/** "10 500 average annual deaths", "4 900 a year", "29 deaths recorded daily", "par an": the words after a count that make it a rate. */
+function rateOf(after: string): Claim['per'] | undefined {
+  const a = fold(after);
+  const m =
+    /^\s*(?:[\w-]+\s+){0,1}?(?:average\s+)?(annual|yearly|daily|weekly|monthly)\s/.exec(a) ??
+    /^[^.;,]{0,30}?(?<!\b(?:in|within|over|for|after|than|half|dans|en)\s)\b(?:a|per|each|every|par)\s+(year|day|week|month|an|jour|semaine|mois)\b(?!\s+(?:after|before|later|earlier|ago|apres|avant|plus tard))|^[^.;,]{0,30}?\b(annually|daily|weekly|monthly|quotidiennement)\b/.exec(
+      a,
+    );
+  const word = m?.[1] ?? m?.[2];
+  if (!word) return undefined;
+  return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';
+}
+
+/** Words around an actor that make it the target of the violence, not its author. */
+const TARGET_BEFORE =
+  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$/;
+const TARGET_AFTER =
+  /^(?:'s)?\s+(?:(?:garrison|base|camp|post|position|convoy|patrol)s?\b|suffered\b|lost\b|(?:was|were|had been|has been|have been)\s+(?:attacked|ambushed|targeted|hit|overrun)\b|a subi\b|ont subi\b)/;
+function withoutTargets(t: string, actors: ActorMention[]): ActorMention[] {
+  const f = fold(t);
+  return actors.filter((a) => !(TARGET_BEFORE.test(f.slice(Math.max(0, a.start - 40), a.start)) || TARGET_AFTER.test(f.slice(a.end, a.end + 40))));
+}
+
+/** One incident, named with an article or a preposition: "the massacre", "an attack on", "in another attack", "these victims" (not "attacks"). */
+const SINGLE_INCIDENT =
+  /\b(?:the|this|that|an?|another|its|in|during|after|la|le|l'|cette|ce|une?|dans|lors de)\s+(?:[\w'-]+\s+){0,2}?(?:attack|massacre|raid|ambush|assault|incident|atrocity|bombing|attaque|tuerie|embuscade|attentat)\b|\b(?:these|those|ces)\s+victim(?:e)?s\b/;
 
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
 const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
@@ -396,10 +506,10 @@ const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscad
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
   const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
-    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '' };
+    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '', assumed: true };
   }
-  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '' };
-  return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '' };
+  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '', assumed: true };
+  return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '', assumed: true };
 }
 
 export interface ActivityFinding {
@@ -447,6 +557,7 @@ function buildClaim(
     actor_mentions: keys.map((a) => ({ text: a.text, key: a.key, ...(a.note ? { note: a.note } : {}) })),
     ...(source ? { attributed_to: source.text, source } : {}),
     ...(activity ? { statement: activity.statement, negated: activity.negated } : {}),
+    ...(r.metric === 'total' && !activity && rateOf(t.slice(n.end, n.end + 45)) ? { per: rateOf(t.slice(n.end, n.end + 45))! } : {}),
     checkable: true,
   };
   if (comparison) {

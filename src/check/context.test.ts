@@ -100,3 +100,50 @@ test('an article about an attack gives its later figures the incident default; a
   const [y] = read('An official document put the toll at around 100 victims in Mali.', { published: '2024-09-20', headline: 'Over 7,000 killed in ten months' });
   assert.deepEqual(period(y!), ['2024-01-01', '2024-09-20']);
 });
+
+test('"such operations" refers back to the actors named before — to the one the text is about when they were several', () => {
+  const context = newReadingContext();
+  read('The Wagner Group deployed to Mali in 2021. Wagner Group fighters were seen in Mopti.', { published: '2023-02-08', context });
+  read('The UN called for investigations into war crimes by Malian soldiers and Wagner mercenaries.', { published: '2023-02-08', context });
+  const [c] = read('Civilians died in greater numbers than militants in such operations in 2022.', { published: '2023-02-08', context });
+  assert.equal(c!.kind, 'victims');
+  assert.deepEqual(c!.actors, ['Wagner Group']);
+  // Named as often as each other: both stay.
+  const even = newReadingContext();
+  read('Malian soldiers and the Wagner Group patrolled Mopti in 2022.', { published: '2023-02-08', context: even });
+  const [both] = read('At least 30 people were killed in these operations in 2022.', { published: '2023-02-08', context: even });
+  assert.deepEqual(both!.actors.sort(), ['Military Forces of Mali', 'Wagner Group']);
+});
+
+test('a count that refers back ("of these fatalities") takes the period the article states next, not a default', () => {
+  const context = newReadingContext();
+  const [early] = read('Over 2,100 of these reported fatalities resulted from attacks targeting civilians in Mali.', { published: '2019-03-28', context });
+  assert.equal(early!.period?.assumed, true);
+  read('ACLED recorded 4,776 fatalities in Mali from 1 Nov. 2018 to 23 March 2019.', { published: '2019-03-28', context });
+  assert.deepEqual(period(early!), ['2018-11-01', '2019-03-23']);
+  // Without a back-reference the default stands.
+  const other = newReadingContext();
+  const [plain] = read('Gunmen killed 12 people in Mali.', { published: '2019-03-28', context: other });
+  read('ACLED recorded 4,776 fatalities in Mali from 1 Nov. 2018 to 23 March 2019.', { published: '2019-03-28', context: other });
+  assert.deepEqual(period(plain!), ['2019-03-21', '2019-03-28']);
+});
+
+test('the dead of one incident the text names are marked as such; a tally of attacks is not', () => {
+  assert.equal(read('The incident caused the death of at least 20 civilians in Moura, Mali.', { published: '2023-05' })[0]!.incident, true);
+  const [toll] = read('At least 500 people are believed to have been summarily executed, the report says.', {
+    published: '2023-05-12',
+    headline: 'UN report says 500 died in Mali village massacre last year',
+  });
+  assert.deepEqual([toll!.incident, ...period(toll!)], [true, '2022-01-01', '2022-12-31']);
+  assert.equal(read('In 2023, 7,046 people were killed in violent attacks across Nigeria.', { published: '2023-11' })[0]!.incident, undefined);
+});
+
+test('a force named as the target is not who did it: the headline’s other actor is', () => {
+  const [c] = read('In March 2020, the Chadian army suffered its biggest losses, when around 100 troops died in a raid.', {
+    published: '2024-10-28',
+    headline: 'Boko Haram attack on Chadian army garrison kills dozens',
+  });
+  assert.deepEqual(c!.actors, ['Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad']);
+  const [own] = read('The Chadian army killed 40 militants near the lake in March 2020.', { published: '2024-10-28' });
+  assert.deepEqual(own!.actors, ['Military Forces of Chad']);
+});

@@ -68,3 +68,24 @@ test('a filter limits the data used, and is echoed', async () => {
   assert.deepEqual(report.filters, { dataset: ['acled'] });
   assert.deepEqual(report.claims[0]?.data?.filters.dataset, ['acled']);
 });
+
+test('an incident the text names is judged against the deadliest episode of its place and period, and says so', async () => {
+  const massacre = await verdictOf('The massacre killed at least 90 people in Mali in 2022.');
+  assert.deepEqual([massacre.verdict, massacre.period?.from, massacre.period?.to, massacre.data?.figure], ['supported', '2022-03-27', '2022-03-27', 100]);
+  assert.match(massacre.explanation, /deadliest episode/);
+  assert.equal((await verdictOf('The massacre killed at least 150 people in Mali in 2022.')).verdict, 'contradicted');
+  // A tally of attacks is no incident: the whole year counts.
+  const tally = await verdictOf('At least 150 people were killed in attacks in Mali in 2022.');
+  assert.deepEqual([tally.verdict, tally.period?.from, tally.period?.to], ['supported', '2022-01-01', '2022-12-31']);
+});
+
+test('a period stated to the end of the publication month is counted only up to publication', async () => {
+  const c = await verdictOf('About 250 people have been killed in Mali since 2021.', '2022-06-10');
+  assert.deepEqual([c.period?.from, c.period?.to], ['2021-01-01', '2022-06-30']);
+  assert.deepEqual([c.data?.filters.from, c.data?.filters.to, c.data?.figure], ['2021-01-01', '2022-06-10', 250]);
+});
+
+test('averages: the total over the period, per year or per day', async () => {
+  const c = await verdictOf('In Mali, an average of 150 people were killed a year between 2021 and 2022.');
+  assert.deepEqual([c.per, c.data?.figure, c.verdict], ['year', 150, 'supported']);
+});

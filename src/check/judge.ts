@@ -16,7 +16,8 @@ import type { DatasetVersion } from '../query/provenance.js';
 import type { Store } from '../store/store.js';
 import type { Claim } from './claims.js';
 import { storeFacts, type StoreFacts } from './coverage.js';
-import { previousPeriod } from './periods.js';
+import { identifyIncident, type IncidentSearches } from './incidents.js';
+import { lastDay, previousPeriod, type Period } from './periods.js';
 import { countryName } from './places.js';
 import { normalizeName } from '../render/names.js';
 
@@ -43,6 +44,8 @@ export interface DataFigure {
 
 export interface Judgement {
   verdict: Verdict;
+  /** The period judged, when it is the incident the store identified rather than the one the text gave. */
+  period?: Period;
   /** One plain sentence explaining the verdict. */
   explanation: string;
   data?: DataFigure;
@@ -55,25 +58,44 @@ export interface JudgeOptions {
   filter?: Filter;
   /** Event ids listed per claim (default 200; event_count and events_command cover them all). */
   maxIds?: number;
+  /** The day the text appeared: nothing after it can be what the text counted. */
+  published?: string;
+  /** Incidents already searched for while checking the same text or batch. */
+  incidents?: IncidentSearches;
 }
 
 const VIOLENT = ['Battles', 'Violence against civilians', 'Explosions/Remote violence'];
 const FIGHTING = ['Battles', 'Violence against civilians'];
 
-export async function judgeClaim(store: Store, claim: Claim, options: JudgeOptions = {}): Promise<Judgement> {
+export async function judgeClaim(store: Store, stated: Claim, options: JudgeOptions = {}): Promise<Judgement> {
   const facts = await storeFacts(store);
+  // "Since 2016" runs to the end of the publication month as the text states it; the data are counted up to publication.
+  const p = options.published;
+  let claim = p && stated.period && stated.period.to > p && stated.period.from <= p ? { ...stated, period: { ...stated.period, to: p } } : stated;
   if (!claim.checkable) return { verdict: 'not_checkable', explanation: `Not checkable: ${claim.reason ?? 'event data cannot answer it'}.` };
   if (claim.kind === 'number' && claim.quantity === undefined && claim.low === undefined && claim.at_least_implied === undefined) {
     return { verdict: 'not_checkable', explanation: 'Not checkable: no number to compare.' };
   }
   const scope = scopeFilter(claim, facts, options.filter ?? {});
   if ('missing' in scope) return { verdict: 'no_data', explanation: `No data: ${scope.missing}.` };
-  const { filter } = scope;
+  let { filter } = scope;
+  // "The incident caused the death of at least 20 civilians": judged against the incident, as the store holds it.
+  const episode = await identifyIncident(store, claim, filter, options.published, options.incidents);
+  let identified: Pick<Judgement, 'period'> = {};
+  if (episode) {
+    const at = where(filter);
+    const period: Period = { from: episode.first, to: episode.last, text: `the incident, identified in the store as the deadliest episode there: ${at}, ${episode.first} to ${episode.last}` };
+    claim = { ...claim, period };
+    filter = { ...filter, from: episode.first, to: episode.last };
+    identified = { period };
+  }
   const covered = coverageGap(claim, filter, facts);
   if (covered) return { verdict: 'no_data', explanation: `No data: ${covered}.` };
   if (claim.kind === 'activity' || claim.kind === 'spread' || claim.kind === 'victims') return judgeStatement(store, claim, filter, facts, options);
   const measure = claim.source?.measure;
-  const judged = await judgeNumber(store, claim, filter, facts, options);
+  const judged: Judgement = { ...(await judgeNumber(store, claim, filter, facts, options)), ...identified };
+  if (identified.period)
+    judged.explanation = `${judged.explanation} The incident is taken to be the store's deadliest episode in that place and period (${identified.period.from} to ${identified.period.to}).`;
   if (measure && judged.data && judged.verdict !== 'no_data') {
     return {
       ...judged,
@@ -210,11 +232,16 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   const caveats = caveatsOf(main.notes, datasetCaveats(main.datasets));
   if (claim.unit === 'civilian_deaths') caveats.push(ACLED_CAVEAT);
   if (claim.metric === 'total') {
+    // "10,500 average annual deaths in the last three years", "29 deaths daily": the total over the period, per year or day.
+    const spans = claim.per && claim.period ? rateSpans(claim.period, claim.per) : 1;
+    const rate = (x: number) => Math.round((10 * x) / spans) / 10;
+    figure = rate(main.value);
     if (main.low !== undefined) {
-      low = main.low;
-      high = main.high;
+      low = rate(main.low);
+      high = rate(main.high!);
     }
-    if (main.perDataset.length > 1) perDataset = main.perDataset.map((d) => ({ dataset: d.dataset, version: d.version, figure: d.value }));
+    if (spans !== 1) caveats.push(`an average per ${claim.per}: ${fmt(main.value)} over ${round1(spans)} ${claim.per}s`);
+    if (main.perDataset.length > 1) perDataset = main.perDataset.map((d) => ({ dataset: d.dataset, version: d.version, figure: rate(d.value) }));
   } else if (claim.metric === 'change_pct' || claim.metric === 'change_ratio') {
     const before = claim.comparison?.from_period ?? previousPeriod(claim.period!);
     const baseFilter = { ...filter, from: before.from, to: before.to };
@@ -230,20 +257,12 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   } else {
     return judgeRank(store, claim, filter, facts, options);
   }
-  const trace = await traceFilter(store, filter, main.totals.events, { maxIds: options.maxIds ?? 200 });
-  const data: DataFigure = {
-    figure,
+  const data = await dataFigure(store, filter, main.totals.events, figure, main.datasets, caveats, options, {
     ...(low !== undefined ? { low, high } : {}),
     ...(parts ? { parts } : {}),
-    filters: normalizeFilter(filter),
-    datasets: main.datasets,
-    event_ids: trace.eventIds,
-    event_count: trace.eventCount,
-    events_command: eventsCommand(filter),
     ...(perDataset ? { per_dataset: perDataset } : {}),
-    caveats,
-  };
-  const scopeWords = `${unitWords[claim.unit]} in ${where(filter)}${who(filter)}${when(filter)}`;
+  });
+  const scopeWords = `${unitWords[claim.unit]}${claim.per && claim.metric === 'total' ? ` a ${claim.per} on average` : ''} in ${where(filter)}${who(filter)}${when(filter)}`;
   const release = main.datasets.map((d) => `${d.dataset} ${d.version}`).join(', ');
   if (figure === null)
     return {
@@ -285,6 +304,40 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   };
 }
 
+/** How many years, months, weeks or days a period spans (for averages). */
+function rateSpans(p: Period, per: NonNullable<Claim['per']>): number {
+  const [y0, m0, y1, m1] = [p.from.slice(0, 4), p.from.slice(5, 7), p.to.slice(0, 4), p.to.slice(5, 7)].map(Number) as [number, number, number, number];
+  // Whole calendar years or months count as such ("between 2020 and 2023" is four years).
+  if (per === 'year' && p.from.endsWith('-01-01') && p.to.endsWith('-12-31')) return y1 - y0 + 1;
+  if (per === 'month' && p.from.endsWith('-01') && p.to === lastDay(y1, m1)) return (y1 - y0) * 12 + m1 - m0 + 1;
+  const days = (Date.parse(p.to) - Date.parse(p.from)) / 86400000 + 1;
+  return Math.max(1, days / { day: 1, week: 7, month: 365.25 / 12, year: 365.25 }[per]);
+}
+
+/** A figure with the filters, datasets and events behind it: the one shape every verdict cites. */
+async function dataFigure(
+  store: Store,
+  filter: Filter,
+  events: number,
+  figure: number | null,
+  datasets: DatasetVersion[],
+  caveats: string[],
+  options: JudgeOptions,
+  extra: Pick<DataFigure, 'low' | 'high' | 'parts' | 'per_dataset'> = {},
+): Promise<DataFigure> {
+  const trace = await traceFilter(store, filter, events, { maxIds: options.maxIds ?? 200 });
+  return {
+    figure,
+    ...extra,
+    filters: normalizeFilter(filter),
+    datasets,
+    event_ids: trace.eventIds,
+    event_count: trace.eventCount,
+    events_command: eventsCommand(filter),
+    caveats,
+  };
+}
+
 /** The whole a share is of: the country of an area, everyone beside an actor, all deaths beside civilian ones. */
 function wholeOf(_claim: Claim, filter: Filter): Filter | undefined {
   const { admin1, location, actor, civilianTargeting, ...rest } = filter;
@@ -299,17 +352,8 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
   const fullYear = p.from.endsWith('-01-01') && p.to.endsWith('-12-31') && p.from.slice(0, 4) === p.to.slice(0, 4);
   if (claim.unit === 'attacks' && claim.quantity) {
     const f = await figureOf(store, filter, 'attacks');
-    const trace = await traceFilter(store, filter, f.totals.events, { maxIds: options.maxIds ?? 200 });
     const pass = f.value === claim.quantity;
-    const data: DataFigure = {
-      figure: f.value,
-      filters: normalizeFilter(filter),
-      datasets: f.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(filter),
-      caveats: datasetCaveats(f.datasets),
-    };
+    const data = await dataFigure(store, filter, f.totals.events, f.value, f.datasets, datasetCaveats(f.datasets), options);
     return {
       verdict: pass ? 'supported' : 'contradicted',
       explanation: `${pass ? 'Supported' : 'Contradicted'}: the store holds ${fmt(f.value)} attacks in ${where(filter)}${when(filter)}; the text makes this attack number ${claim.quantity}.`,
@@ -323,16 +367,8 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
     const year = Number(p.from.slice(0, 4));
     const ranked = [...byYear.rows].filter((r) => Number(r.year) <= year).sort((a, b) => b.fatalities - a.fatalities);
     const rank = ranked.findIndex((r) => Number(r.year) === year) + 1;
-    const trace = await traceFilter(store, filter, byYear.rows.find((r) => Number(r.year) === year)?.events ?? 0, { maxIds: options.maxIds ?? 200 });
-    const data: DataFigure = {
-      figure: rank || null,
-      filters: normalizeFilter(filter),
-      datasets: byYear.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(filter),
-      caveats: datasetCaveats(byYear.datasets),
-    };
+    const events = byYear.rows.find((r) => Number(r.year) === year)?.events ?? 0;
+    const data = await dataFigure(store, filter, events, rank || null, byYear.datasets, datasetCaveats(byYear.datasets), options);
     const pass = rank === claim.quantity;
     return {
       verdict: pass ? 'supported' : 'contradicted',
@@ -345,22 +381,12 @@ async function judgeRank(store: Store, claim: Claim, filter: Filter, _facts: Sto
 }
 
 async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts: StoreFacts, options: JudgeOptions): Promise<Judgement> {
-  const maxIds = { maxIds: options.maxIds ?? 200 };
   if (claim.kind === 'activity') {
     if (!filter.actor?.length) return { verdict: 'not_checkable', explanation: 'Not checkable: the statement names no armed actor the store knows.' };
     const f: Filter = { ...filter, eventType: FIGHTING.filter((t) => facts.eventTypes.includes(t)) };
     delete f.civilianTargeting;
     const result = await count(store, f);
-    const trace = await traceFilter(store, f, result.total.events, maxIds);
-    const data: DataFigure = {
-      figure: result.total.events,
-      filters: normalizeFilter(f),
-      datasets: result.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(f),
-      caveats: datasetCaveats(result.datasets),
-    };
+    const data = await dataFigure(store, f, result.total.events, result.total.events, result.datasets, datasetCaveats(result.datasets), options);
     const n = result.total.events;
     const verdict: Verdict = n > 0 ? 'contradicted' : 'supported';
     return {
@@ -368,7 +394,7 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
       data,
       explanation:
         n > 0
-          ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${trace.eventIds.slice(0, 3).join(', ')}).`
+          ? `Contradicted: the store holds ${fmt(n)} battles and attacks on civilians${who(f)} in ${where(f)}${when(f)}, with ${fmt(result.total.fatalities)} fatalities (for example ${data.event_ids.slice(0, 3).join(', ')}).`
           : `Supported: the store holds no battle or attack on civilians${who(f)} in ${where(f)}${when(f)}.`,
     };
   }
@@ -378,16 +404,7 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
     for (const r of per.rows) if (r.events > 0 && !first.has(String(r.country))) first.set(String(r.country), Number(r.year));
     const missing = (filter.country ?? []).filter((c) => !first.has(c));
     const f = { ...filter, eventType: VIOLENT.filter((t) => facts.eventTypes.includes(t)) };
-    const trace = await traceFilter(store, f, per.total.events, maxIds);
-    const data: DataFigure = {
-      figure: per.total.events,
-      filters: normalizeFilter(f),
-      datasets: per.datasets,
-      event_ids: trace.eventIds,
-      event_count: trace.eventCount,
-      events_command: eventsCommand(f),
-      caveats: datasetCaveats(per.datasets),
-    };
+    const data = await dataFigure(store, f, per.total.events, per.total.events, per.datasets, datasetCaveats(per.datasets), options);
     if (missing.length) return { verdict: 'contradicted', data, explanation: `Contradicted: the store holds no violent events${who(filter)} in ${missing.join(', ')}${when(filter)}.` };
     return {
       verdict: 'supported',
@@ -399,17 +416,9 @@ async function judgeStatement(store: Store, claim: Claim, filter: Filter, facts:
   const civ = await count(store, { ...filter, civilianTargeting: true });
   const battles = await count(store, { ...filter, civilianTargeting: undefined, eventType: ['Battles'].filter((t) => facts.eventTypes.includes(t)) });
   const { civilianTargeting: _c, ...all } = filter;
-  const trace = await traceFilter(store, all, (await count(store, all)).total.events, maxIds);
-  const data: DataFigure = {
-    figure: civ.total.fatalities,
+  const data = await dataFigure(store, all, (await count(store, all)).total.events, civ.total.fatalities, civ.datasets, [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)], options, {
     parts: { value: civ.total.fatalities, base: battles.total.fatalities, base_filters: normalizeFilter({ ...all, eventType: ['Battles'] }) },
-    filters: normalizeFilter(all),
-    datasets: civ.datasets,
-    event_ids: trace.eventIds,
-    event_count: trace.eventCount,
-    events_command: eventsCommand(all),
-    caveats: [ACLED_CAVEAT, ...datasetCaveats(civ.datasets)],
-  };
+  });
   const pass = civ.total.fatalities > battles.total.fatalities;
   return {
     verdict: pass ? 'supported' : 'contradicted',

@@ -184,8 +184,12 @@ const wordList = (o: Record<string, number>) =>
 const NUMBER_WORDS = `(?:${wordList(UNITS_EN)}|${wordList(UNITS_FR)}|${wordList(SCALES)}|a|and|et)`;
 const WORD_NUMBER = new RegExp(`\\b(?:${wordList(UNITS_EN)}|${wordList(UNITS_FR)})(?:[-\\s]+${NUMBER_WORDS})*\\b`, 'gi');
 
-/** Digits: grouped thousands (comma, dot, space, thin or no-break space), decimals, k/m suffix, scale word. */
-const DIGITS = /(?<![\w.,])(\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+|\d+)(?:([.,])(\d+))?(?:\s?(k|m|bn)\b|\s+(million|millions|billion|milliards?|thousand|mille)\b)?/gi;
+/**
+ * Digits: grouped thousands (comma, dot, space, thin or no-break space), decimals, k/m suffix, scale word.
+ * Not digits that belong to code or references: an argument or index glued to a name ("alert(1)",
+ * "items[2]"), or a value after an operator ("x=3").
+ */
+const DIGITS = /(?<![\w.,])(?<!\w[([])(?<![=<>+*/^])(\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+|\d+)(?:([.,])(\d+))?(?:\s?(k|m|bn)\b|\s+(million|millions|billion|milliards?|thousand|mille)\b)?/gi;
 
 /** Reads "1,913" (en) or "1 913" / "1.913" (fr); returns NaN when the separators are not a number. */
 export function parseDigits(integer: string, sepDecimal: string | undefined, decimals: string | undefined, lang: Lang): number {
@@ -249,6 +253,14 @@ function wordsValue(text: string): number | null {
     any = true;
   }
   return any ? total + current : null;
+}
+
+/** A number written as one word or in digits ("five", "cinq", "a", "12"), as relative periods and durations write it; NaN otherwise. */
+export function numberWord(word: string): number {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  if (/^(?:a|an|one|un|une)$/.test(w)) return 1;
+  return wordsValue(w) ?? Number.NaN;
 }
 
 const FRACTION_RE = new RegExp(

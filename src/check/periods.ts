@@ -6,13 +6,16 @@
  * past five months", quarters, year to date. A period named after "compared to", "up from"
  * or "par rapport à" is the baseline of a comparison (role 'comparison').
  */
+import { fold } from './text.js';
 import * as chrono from 'chrono-node';
-import type { Lang } from './numbers.js';
+import { numberWord, type Lang } from './numbers.js';
 
 export interface Period {
   from: string;
   to: string;
   text: string;
+  /** No words of the text set it: the default for a figure with no period (docs/check.md). */
+  assumed?: boolean;
 }
 export interface PeriodMention extends Period {
   start: number;
@@ -106,41 +109,17 @@ const MONTH = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d\\d)';
-const SMALL: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  eighteen: 18,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  dix: 10,
-  douze: 12,
-};
-const smallNumber = (w: string) => SMALL[w] ?? Number(w);
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
 
 interface Rule {
   re: RegExp;
   period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null;
 }
 
+/**
+ * Open-ended periods ("since 2016", "in the last five months") are stated at month resolution:
+ * they run to the end of the publication month (the judge never counts past publication).
+ */
+const monthEnd = (ref: Published) => lastDay(yearOf(ref.day), monthOf(ref.day));
 const month = (name: string) => MONTHS[name.replace(/\.$/, '')]!;
 /** A month named without its year: the latest such month not after publication. */
 const monthYear = (m: number, ref: Published) => (m > monthOf(ref.day) ? yearOf(ref.day) - 1 : yearOf(ref.day));
@@ -177,30 +156,38 @@ const RULES: Rule[] = [
       'g',
     ),
     period: (m, ref) => {
-      if (m[3]) return { from: `${m[3]}-01-01`, to: ref.day };
+      if (m[3]) return { from: `${m[3]}-01-01`, to: monthEnd(ref) };
       const mo = month(m[1]!);
       const y = m[2] ? Number(m[2]) : m[4] ? yearOf(ref.day) : monthYear(mo, ref);
-      return { from: `${y}-${pad(mo)}-01`, to: ref.day };
+      return { from: `${y}-${pad(mo)}-01`, to: monthEnd(ref) };
     },
   },
   // since last year; depuis l'an dernier
-  { re: /\b(?:since|depuis)\s+(?:last year|l'an dernier|l'annee derniere|l'an passe)/g, period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: ref.day }) },
+  { re: /\b(?:since|depuis)\s+(?:last year|l'an dernier|l'annee derniere|l'an passe)/g, period: (_m, ref) => ({ from: `${yearOf(ref.day) - 1}-01-01`, to: monthEnd(ref) }) },
   // in the last/past five months; au cours des cinq derniers mois; over the past two years
   {
     re: /\b(?:in|over|during)?\s*(?:the\s+)?(?:last|past|previous)\s+(\w+)\s+(months|years|weeks|days)\b|\b(?:au cours des|ces|les|durant les|pendant les)\s+(\w+)\s+(derniers mois|dernieres annees|dernieres semaines|derniers jours)/g,
     period: (m, ref) => {
-      const n = smallNumber((m[1] ?? m[3])!);
+      const n = numberWord((m[1] ?? m[3])!);
       const unit = (m[2] ?? m[4])!;
       if (!Number.isFinite(n) || n <= 0 || n > 50) return null;
       const y = yearOf(ref.day),
         mo = monthOf(ref.day);
       if (/month|mois/.test(unit)) {
         const [fy, fm] = addMonths(y, mo, -(n - 1));
-        return { from: `${fy}-${pad(fm)}-01`, to: ref.day };
+        return { from: `${fy}-${pad(fm)}-01`, to: monthEnd(ref) };
       }
-      if (/year|annee/.test(unit)) return { from: `${y - n}-${ref.day.slice(5)}`, to: ref.day };
+      if (/year|annee/.test(unit)) return { from: `${y - n}-01-01`, to: `${y}-12-31` };
       const days = /week|semaine/.test(unit) ? 7 * n : n;
       return { from: new Date(Date.parse(ref.day) - (days - 1) * 86400000).toISOString().slice(0, 10), to: ref.day };
+    },
+  },
+  // Mali's 10-year armed conflict; a decade-long insurgency; la guerre de dix ans: the calendar years up to publication.
+  {
+    re: /\b(\w+)[- ](?:year|years)[- ](?:old\s+)?(?:armed\s+|jihadist\s+|islamist\s+|civil\s+)?(?:conflict|war|insurgency|crisis|rebellion)\b|\b(?:a\s+)?(decade)[- ]long\s+(?:armed\s+|jihadist\s+|islamist\s+)?(?:conflict|war|insurgency|crisis)\b/g,
+    period: (m, ref) => {
+      const n = m[2] ? 10 : numberWord(m[1]!);
+      return Number.isFinite(n) && n > 0 && n <= 60 ? { from: `${yearOf(ref.day) - n}-01-01`, to: `${yearOf(ref.day)}-12-31` } : null;
     },
   },
   // in the past year; over the last year; au cours de l'annee ecoulee
@@ -319,7 +306,7 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     if (!free(s, e)) continue;
     const mo = month(m[1]!);
     const y = monthYear(mo, ref);
-    push(s, e, /^(since|depuis)/.test(m[0]) ? { from: `${y}-${pad(mo)}-01`, to: ref.day } : { from: `${y}-${pad(mo)}-01`, to: lastDay(y, mo) });
+    push(s, e, /^(since|depuis)/.test(m[0]) ? { from: `${y}-${pad(mo)}-01`, to: monthEnd(ref) } : { from: `${y}-${pad(mo)}-01`, to: lastDay(y, mo) });
   }
   found.sort((a, b) => a.start - b.start);
   for (const p of found) if (YEAR_BEFORE.test(fold(p.text))) p.yearBefore = true;

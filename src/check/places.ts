@@ -197,6 +197,28 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   return index;
 }
 
+/**
+ * A one-word name as a hurried writer may misspell it: the same first and last letters and the
+ * same letters between, in another order ("Tiballeri", "Tillabéri"). Names of 6 letters and more
+ * only, where such a coincidence between two real names is unlikely.
+ */
+const scrambleKey = (norm: string) => `${norm[0]}${[...norm.slice(1, -1)].sort().join('')}${norm[norm.length - 1]}`;
+const scrambleIndexes = new WeakMap<Map<string, Entry[]>, Map<string, Entry[]>>();
+function scrambled(norm: string, own: Map<string, Entry[]> | undefined): Entry[] {
+  if (norm.length < 6 || /\s/.test(norm)) return [];
+  const key = scrambleKey(norm);
+  return [own, shippedAreas()].flatMap((index) => {
+    if (!index) return [];
+    let byKey = scrambleIndexes.get(index);
+    if (!byKey) {
+      byKey = new Map();
+      for (const [name, entries] of index) if (name.length >= 6 && !/\s/.test(name)) byKey.set(scrambleKey(name), [...(byKey.get(scrambleKey(name)) ?? []), ...entries]);
+      scrambleIndexes.set(index, byKey);
+    }
+    return byKey.get(key) ?? [];
+  });
+}
+
 let countryPattern: RegExp | undefined;
 let countryIndex: Map<string, { iso3: string; demonym: boolean }> | undefined;
 function countryMatcher() {
@@ -247,6 +269,8 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
         e = s + phrase.length;
       if (!free(s, e) || norm.length < 3) continue;
       const hits = lookup(norm);
+      // A misspelt one-word name with its letters out of order ("Tiballeri" for Tillabéri).
+      if (!hits.length && n === 1) hits.push(...scrambled(norm, own));
       if (!hits.length) continue;
       // A common word ("Est", "Centre") is an area only in a list with another area of its country.
       const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'location')).pop();

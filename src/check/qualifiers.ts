@@ -4,6 +4,8 @@
  * "nearly", "about", "some", "environ", "près de" → about; "up to", "moins de" → at_most;
  * anything else → exact. Collective words ("a dozen", "une dizaine") are about.
  */
+import { fold } from './text.js';
+
 export type Qualifier = 'exact' | 'about' | 'more_than' | 'at_least' | 'at_most';
 
 const BEFORE: Array<[RegExp, Qualifier]> = [
@@ -17,13 +19,6 @@ const BEFORE: Array<[RegExp, Qualifier]> = [
 ];
 // "a more than 7,000% jump": the qualifier sits between article and number.
 const FILLER = /(\s+|\b(the|a|an|un|une|le|la|les|of|de|d'|des|by|par|to|a|were|was|be|have|has|been|reportedly|ete|ont|et|its|their|toll|bilan|at)\b)*$/;
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
 
 export function qualifierOf(text: string, start: number, end: number, collective = false): Qualifier {
   const before = fold(text.slice(Math.max(0, start - 40), start));

@@ -6,14 +6,9 @@
  * words are none of these (soldiers deployed, visits, money) is not a claim: unitOf returns
  * null. People are deaths only where the clause says they died.
  */
-export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
+import { fold } from './text.js';
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .toLowerCase();
+export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
 const DEATH_NOUN = /^(deaths?|dead|fatalit(y|ies)|killings?|lives|victims?|bodies|casualt(y|ies)|morts?|mortes|deces|tues|tuees|victimes|people killed|personnes tuees)\b/;
 const CIVILIAN_NOUN =
@@ -32,6 +27,9 @@ const SKIP =
 const DEATH_CUE =
   /\b(kill(ed|ing|ings|s)?|victims|dead|died|die|dying|deaths?|death toll|toll|lost (their|his|her) lives|executed|massacred|slain|slaughtered|murdered|perished|fatalit(y|ies)|tue(e|es|s)?|tuant|morts?|mortes|deces|ont peri|perdu la vie|victimes?|bilan|massacre|executions?|succumbed)\b/;
 const CIVILIAN_CUE = /\b(civilians?|civils?|civiles?|children|villagers|inhabitants|habitants|enfants|villageois|civilian targeting|targeting civilians|against civilians|on civilians)\b/;
+/** Places where people live or gather named as the target: those killed there are civilians ("an attack against several villages", "villages were also targeted"). */
+const CIVILIAN_TARGET =
+  /\b(?:attacks?|raids?|assaults?|attaques?|raids?)\b(?:\s+[\w'-]+){0,5}?\s+(?:on|against|targeting|contre|visant)\s+(?:(?:the|a|several|two|three|many|other|nearby|les|des|le|la|plusieurs|deux|trois)\s+)*(?:villages?|markets?|mosques?|churches?|weddings?|funerals?|camps? for (?:the )?displaced|marches?|eglises?|mariages?)\b|\b(?:villages?|markets?|marches?)\b(?:\s+[\w'-]+){0,3}?\s+(?:were|was|ont ete|a ete)\s+(?:also\s+|aussi\s+|egalement\s+)?(?:targeted|attacked|raided|struck|vises?|attaques?|cibles?)\b/;
 const DISPLACED_CUE = /\b(fled|flee|displaced|displacement|deplaces|refugees|deplacement)\b/;
 
 export interface UnitReading {
@@ -62,12 +60,13 @@ export function countUnit(after: string, before: string, clause: string, sentenc
   // "many of them civilians", "including 20 children": a part of the dead, not what the whole number counts.
   const whole = (x: string) =>
     x.replace(/\b(many of them|some of them|among them|including|dont|parmi (eux|lesquels|lesquelles)|notamment)\s+(\w+\s+){0,2}?(civilians?|civils?|children|enfants|women|femmes)\b/g, '');
-  const civilianHere = CIVILIAN_CUE.test(whole(c)) || /\b(civilians?|civils?)\b/.test(whole(s));
+  const civilianHere = CIVILIAN_CUE.test(whole(c)) || /\b(civilians?|civils?)\b/.test(whole(s)) || CIVILIAN_TARGET.test(c);
   const word = (re: RegExp) => re.exec(head)?.[0] ?? '';
   if (DISPLACED_NOUN.test(head)) return { unit: 'displaced', noun: word(DISPLACED_NOUN) };
   if (OTHER_NOUN.test(head)) return { unit: 'other', noun: word(OTHER_NOUN) };
   if (ATTACK_NOUN.test(head)) return { unit: 'attacks', noun: word(ATTACK_NOUN) };
-  if (EVENT_NOUN.test(head)) return { unit: 'events', noun: word(EVENT_NOUN) };
+  // "killed in terrorist attacks in 258 incidents": incidents that the clause calls attacks.
+  if (EVENT_NOUN.test(head)) return { unit: /\b(?:attacks|raids|assaults|ambushes|attaques)\s+(?:in|en|across|over)\s*$/.test(b) ? 'attacks' : 'events', noun: word(EVENT_NOUN) };
   if (DEATH_NOUN.test(head)) return { unit: civilianHere ? 'civilian_deaths' : 'deaths', noun: word(DEATH_NOUN) };
   if (CIVILIAN_NOUN.test(head)) {
     if (DEATH_CUE.test(c)) return { unit: 'civilian_deaths', noun: word(CIVILIAN_NOUN) };
@@ -114,4 +113,4 @@ export function unitsIn(text: string): UnitReading[] {
 /** Words after a number that make it a duration, an age, a distance, money or a date part: never a claim. */
 export const NOT_A_COUNT_AFTER =
   /^[\s-]*(days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|nights?|jours?|semaines?|mois|ans?|annees?|heures?|decennies?|km|kilomet(re|er)s?|miles?|metres?|meters?|kg|tonnes?|dollars?|euros?|francs?|cfa|fcfa|usd|times|fois|year-old|years old|ans?\s+(plus tard|apres)|percent of the (vote|votes))\b|^(m|bn|k)?\s*(dollars|euros)\b|^[\s-]*(st|nd|rd|th)\b/;
-export const NOT_A_COUNT_BEFORE = /(\$|£|€|aged|age of|agee? de|ages de|number|no\.|n°|page|article|resolution|chapter|flight|route|km|kilometre|mile|\bpoint)\s*$/;
+export const NOT_A_COUNT_BEFORE = /(\$|£|€|\b(?:aged|age of|agee? de|ages de|number|no\.|page|article|resolution|chapter|flight|route|km|kilometre|mile|point)|n°)\s*$/;

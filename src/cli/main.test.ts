@@ -5,24 +5,12 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { COMMANDS, main } from './main.js';
+import { COMMANDS } from './main.js';
 import { cliReference } from './reference.js';
 import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
+import { runCli } from '../../test/cli.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 async function storeWithEvents(): Promise<string> {
   const db = join(scratch(), 'cli.duckdb');

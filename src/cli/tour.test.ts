@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, scratch } from '../../test/testing.js';
 import { main } from './main.js';
+import { spawnCli } from '../../test/cli.js';
 
 const BIN = join(ROOT, 'bin/crisismap.js');
 
@@ -53,21 +54,7 @@ delete env.CRISISMAP_DB;
 const direct = new Map<string, { out: string; code: number }>();
 let server: ChildProcess | undefined;
 
-function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t) => {
-      out += t;
-    });
-    child.stderr.setEncoding('utf8').on('data', (t) => {
-      err += t;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const run = (argv: string[]) => spawnCli(argv, { cwd: folder, env });
 
 before(async () => {
   // Without a server: the store is built, and each command's output is what it prints opening the file itself.

@@ -4,7 +4,6 @@
  * (its server gone) is ignored. The tour test (tour.test.ts) checks every read command.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,24 +12,11 @@ import { ownerFilePath, readOwnerFile, writeOwnerFile } from '../store/owner.js'
 import { Store } from '../store/store.js';
 import { acledCsv, ROOT, scratch } from '../../test/testing.js';
 import { main } from './main.js';
+import { spawnCli } from '../../test/cli.js';
 
-const BIN = join(ROOT, 'bin/crisismap.js');
+const _BIN = join(ROOT, 'bin/crisismap.js');
 
-function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (t) => {
-      out += t;
-    });
-    child.stderr.setEncoding('utf8').on('data', (t) => {
-      err += t;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const cli = (argv: string[], cwd: string) => spawnCli(argv, { cwd });
 
 const quiet = () => ({ out: '', err: '', io: null as never });
 function capture() {

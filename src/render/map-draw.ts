@@ -33,6 +33,45 @@ export interface DrawnMap {
 
 const MARGIN = 8;
 
+type ViewPath = ReturnType<typeof geoPath> & {
+  /** A drawing that depends on the view alone (country borders, the locator's land), made once per view. */
+  once(name: string, draw: () => string | null): string | null;
+};
+
+/**
+ * Projected paths, kept per view. A server draws the same view again and again with other
+ * data (each filter of a country, each format), and projecting and clipping thousands of
+ * boundary points is most of what a map costs; a shape's path depends only on the view.
+ * The last few views are kept, each holding its shapes' paths weakly.
+ */
+const views = new Map<string, { shapes: WeakMap<object, string | null>; named: Map<string, string | null> }>();
+const VIEWS_KEPT = 16;
+
+function viewPaths(view: string, path: ReturnType<typeof geoPath>): ViewPath {
+  let kept = views.get(view);
+  if (!kept) {
+    kept = { shapes: new WeakMap(), named: new Map() };
+    views.set(view, kept);
+    if (views.size > VIEWS_KEPT) views.delete(views.keys().next().value!);
+  }
+  const { shapes, named } = kept;
+  const memo = ((object: Parameters<typeof path>[0]) => {
+    if (typeof object !== 'object' || object === null) return path(object);
+    let d = shapes.get(object);
+    if (d === undefined) {
+      d = path(object) ?? null;
+      shapes.set(object, d);
+    }
+    return d;
+  }) as ViewPath;
+  Object.setPrototypeOf(memo, path);
+  memo.once = (name, draw) => {
+    if (!named.has(name)) named.set(name, draw());
+    return named.get(name)!;
+  };
+  return memo;
+}
+
 export function drawMap(data: MapData, classes: Classes | null, width: number, labels: number): DrawnMap {
   const b = boundaries();
   const focus = focusOf(data);
@@ -56,7 +95,7 @@ export function drawMap(data: MapData, classes: Classes | null, width: number, l
       [0, 0],
       [width, height],
     ]);
-  const path = geoPath(projection).digits(1);
+  const path = viewPaths(`${wide}|${width}x${height}|${projection.rotate()}|${projection.scale()}|${projection.translate()}`, geoPath(projection).digits(1));
   const box = viewBox(projection, width, height, wide);
   const inView = (shape: Shape) => wide || !(shape.bbox[2] < box[0] || shape.bbox[0] > box[2] || shape.bbox[3] < box[1] || shape.bbox[1] > box[3]);
 
@@ -89,8 +128,8 @@ export function drawMap(data: MapData, classes: Classes | null, width: number, l
     const topo = b.admin1Topology;
     const geometries = (topo.objects.admin1 as GeometryCollection).geometries;
     const collection: GeometryCollection = { type: 'GeometryCollection', geometries: land.map((s) => geometries[s.index]!) as GeometryObject[] };
-    const borders = mesh(topo, collection, (x, y) => x !== y && (x.properties as { a3: string }).a3 !== (y.properties as { a3: string }).a3);
-    out.push(`<path class="country-borders" d="${path(borders) ?? ''}" fill="none" stroke="${INK.countryBorder}" stroke-width="0.9" stroke-linejoin="round"/>`);
+    const borders = path.once('country-borders', () => path(mesh(topo, collection, (x, y) => x !== y && (x.properties as { a3: string }).a3 !== (y.properties as { a3: string }).a3)));
+    out.push(`<path class="country-borders" d="${borders ?? ''}" fill="none" stroke="${INK.countryBorder}" stroke-width="0.9" stroke-linejoin="round"/>`);
   }
   const places = [...data.places].sort((x, y) => y.value - x.value);
   const max = Math.max(0, ...places.map((p) => p.value));
@@ -229,7 +268,7 @@ export function locator(drawn: DrawnMap, x: number, y: number, size: number): st
       ],
       { type: 'Sphere' },
     );
-  const path = geoPath(projection).digits(1);
+  const path = viewPaths(`locator|${drawn.centre}|${x}|${y}|${size}`, geoPath(projection).digits(1));
   const [w, s, e, n] = drawn.box;
   // Clockwise on the map: d3-geo reads the ring as the small box, not the rest of the globe.
   const ring: Array<[number, number]> = [];
@@ -238,10 +277,12 @@ export function locator(drawn: DrawnMap, x: number, y: number, size: number): st
   for (let t = 0; t <= 1; t += 0.05) ring.push([e, n - t * (n - s)]);
   for (let t = 0; t <= 1; t += 0.05) ring.push([e - t * (e - w), s]);
   ring.push(ring[0]!);
-  const land = b.world
-    .map((c) => path(c))
-    .filter(Boolean)
-    .join('');
+  const land = path.once('land', () =>
+    b.world
+      .map((c) => path(c))
+      .filter(Boolean)
+      .join(''),
+  );
   return (
     `<g class="locator"><title>Where the map lies: centred on ${r2(drawn.centre[1])}°, ${r2(drawn.centre[0])}°</title>` +
     `<path d="${path({ type: 'Sphere' })}" fill="${INK.water}" stroke="${INK.faint}" stroke-width="0.8"/><path d="${land}" fill="${INK.noData}"/>` +

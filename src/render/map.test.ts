@@ -1,27 +1,14 @@
 /** Maps: names matched to the shipped boundaries, every region filled, nothing dropped silently. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
 import { count } from '../query/count.js';
 import { importFiles } from '../sources/import.js';
-import { writeDemoCsv } from '../sources/demo/index.js';
-import { acledCsv, memoryStore, NEEDS_SHARED, scratch, shared, writeScratch } from '../../test/testing.js';
+import { acledCsv, memoryStore, NEEDS_SHARED, shared, writeScratch } from '../../test/testing.js';
 import { boundaries, map, mapGeoJson, mapOutput, normalizeName, pngSize } from './index.js';
 import { assertSnapshot } from '../../test/snapshot.js';
+import { demoStore } from '../../test/analysis-stores.js';
 import { INK } from './theme.js';
-
-let demo: ReturnType<typeof memoryStore> | undefined;
-function demoStore() {
-  demo ??= (async () => {
-    const store = await memoryStore();
-    const path = join(scratch(), 'demo.csv');
-    await writeDemoCsv(path, { seed: 1 });
-    await importFiles(store, [path], { dataset: 'demo-synthetic' });
-    return store;
-  })();
-  return demo;
-}
 
 /** Filled shapes of an SVG map: their fill and the first words of their <title>. */
 function filled(svg: string): Map<string, string> {
@@ -39,6 +26,23 @@ test('names match ignoring accents, case and punctuation, and through the alias 
   assert.equal(b.countryShape('Ivory Coast')?.properties.name, "Côte d'Ivoire");
   assert.equal(b.countryShape('Democratic Republic of Congo')?.properties.name, 'Dem. Rep. Congo');
   assert.equal(b.admin1Shape('Mali', 'Menaka'), undefined, 'Ménaka (2016) is not in Natural Earth: not guessed to be Gao');
+});
+
+test('a view drawn again (its paths kept from the first drawing) is the same map, and other data in it get their own fills', async () => {
+  const store = await demoStore();
+  const mali2022 = { country: ['Mali'], year: [2022] };
+  const first = (await map(store, mali2022, { level: 'admin1' })).svg;
+  // Every region of Mali has events in both years, so both maps are fitted to the same view.
+  const other = await map(store, { country: ['Mali'], year: [2021] }, { level: 'admin1' });
+  const again = (await map(store, mali2022, { level: 'admin1' })).svg;
+  assert.equal(again, first);
+  assert.equal(other.svg.match(/<path class="country-borders" d="[^"]*"/)?.[0], first.match(/<path class="country-borders" d="[^"]*"/)?.[0], 'the same view');
+  // Same view, other data: the areas carry 2021's figures, not 2022's.
+  const areas = (svg: string) => /<g class="areas"[^>]*>(.*?)<\/g>/s.exec(svg)?.[1] ?? '';
+  assert.notEqual(areas(other.svg), areas(first));
+  const counted = await count(store, { country: ['Mali'], year: [2021] }, ['admin1']);
+  const top = counted.rows.sort((a, b) => Number(b.fatalities) - Number(a.fatalities))[0]!;
+  assert.match(areas(other.svg), new RegExp(`<title>${top.admin1}, Mali: [^<]*${Number(top.fatalities).toLocaleString('en-US')}`));
 });
 
 test('Burkina Faso is drawn by its 13 regions, as ACLED counts it, and every ring is oriented for d3-geo', () => {

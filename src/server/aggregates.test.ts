@@ -44,3 +44,29 @@ test('/api/count, /api/trend and /api/events with an aggregated dataset beside e
     await server.close();
   }
 });
+
+test('/api/surges on monthly and yearly aggregates: whole months said in the sentence; years refused, saying why', async () => {
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  // Mali, 2021-01 to 2022-06: 10 killed a month, then 300 in March 2022.
+  const rows = [2021, 2022].flatMap((y) => months.slice(0, y === 2022 ? 6 : 12).map((m, i) => `Mali,${m},${y},3,${y === 2022 && i === 2 ? 300 : 10}`));
+  const server = await testServer([
+    writeScratch('number_of_civilian_targeting_events_and_fatalities_by_country-month-year_as-of-24Oct2025.csv', ['COUNTRY,MONTH,YEAR,EVENTS,FATALITIES', ...rows].join('\n')),
+    writeScratch('number_of_reported_fatalities_by_country-year_as-of-24Oct2025.csv', 'COUNTRY,YEAR,FATALITIES\nMali,2021,1909\nMali,2022,4858\n'),
+  ]);
+  try {
+    const monthly = await server.json('/api/surges?dataset=acled-civilian-targeting&at=2022-03-10');
+    assert.equal(monthly.status, 200);
+    assert.deepEqual(
+      monthly.body.figures.surges.map((s: { country: string; value: number; window: { first: string; last: string } }) => [s.country, s.value, s.window.first, s.window.last]),
+      [['Mali', 300, '2022-03-01', '2022-03-31']],
+    );
+    assert.match(monthly.body.sentence, /in March 2022 \(acled-civilian-targeting: civilian targeting events per country × month\): Mali, 300 killed/);
+    assert.deepEqual(monthly.body.eventIds, []);
+    const yearly = await server.json('/api/surges?dataset=acled-fatalities');
+    assert.equal(yearly.status, 400);
+    assert.match(JSON.stringify(yearly.body), /surges cannot be found in acled-fatalities: it holds one figure per country × year/);
+    assert.match(JSON.stringify(yearly.body), /dataset=acled-fatalities/, 'the hint, worded for the API, names the dataset to look at by year');
+  } finally {
+    await server.close();
+  }
+});

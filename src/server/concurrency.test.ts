@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { acledCsv, ROOT, scratch } from '../../test/testing.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
+import { spawnCli } from '../../test/cli.js';
 
 const MIX = [
   '/api/count?by=year',
@@ -77,19 +78,7 @@ test('reads go on while an import runs, and see its events once it commits', asy
   assert.equal((await uncached.json('/api/count?year=2023')).body.total.events, 2000);
 });
 
-/** Runs bin/crisismap.js with these arguments; resolves with its exit code and output. */
-function crisismap(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/crisismap.js'), ...args], { cwd: ROOT });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  child.stderr.on('data', (d) => {
-    err += d;
-  });
-  return once(child, 'close').then(([code]) => ({ code: code as number | null, out, err }));
-}
+const crisismap = (args: string[]) => spawnCli(args);
 
 test('a command that must write to the store while the server holds it fails, saying what to do', async () => {
   const { code, err } = await crisismap(['import', smallAcledFile(), '--db', uncached.store.path]);

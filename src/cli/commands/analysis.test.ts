@@ -3,23 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../main.js';
 import { acledCsv, scratch, writeScratch } from '../../../test/testing.js';
+import { runCli } from '../../../test/cli.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 let db: Promise<string> | undefined;
 function store(): Promise<string> {

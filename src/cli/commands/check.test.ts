@@ -6,22 +6,9 @@ import { importFiles } from '../../sources/import.js';
 import { Store } from '../../store/store.js';
 import { scratch, writeScratch } from '../../../test/testing.js';
 import { smallAcledFile } from '../../../test/server.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/cli.js';
 
-async function run(args: string[]) {
-  let out = '',
-    err = '';
-  const code = await main(args, {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args);
 
 async function db(): Promise<string> {
   const path = join(scratch(), 'check.duckdb');

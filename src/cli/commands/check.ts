@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadAliases } from '../../analysis/aliases.js';
-import { checkBatchItem, checkText, newBatchCarry, parseBatchLine } from '../../check/check.js';
+import { checkBatch, checkText, parseBatchLine } from '../../check/check.js';
 import { checkHtml, checkMarkdown, checkText as checkPlain } from '../../check/report.js';
 import { CrisisError } from '../../model/errors.js';
 import type { Command } from '../command.js';
@@ -27,7 +27,8 @@ Input:
   --batch FILE.jsonl      one {"id", "sentence" or "text", "published", "lang"} a line;
                           prints one {"id", "claims": […]} line per input line;
                           "source_title" is read as the headline and consecutive
-                          lines of one "source_url" as one article (context only)
+                          lines of one "source_url" (or one headline) as one
+                          article, read whole before judging (context only)
   --aliases FILE          more actor aliases (JSON; also $CRISISMAP_ALIASES)
 
 ${FILTER_HELP}
@@ -79,19 +80,17 @@ Examples:
     await withStore(values.db, async (store) => {
       if (values.batch) {
         const path = values.batch as string;
-        const lines = readInput(path).split('\n');
-        const out: string[] = [];
-        const carry = newBatchCarry();
-        for (const [i, line] of lines.entries()) {
-          if (!line.trim()) continue;
-          let item: ReturnType<typeof parseBatchLine>;
-          try {
-            item = parseBatchLine(line, `${path}:${i + 1}`);
-          } catch (error) {
-            throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']);
-          }
-          out.push(JSON.stringify(await checkBatchItem(store, item, options, carry)));
-        }
+        const items = readInput(path)
+          .split('\n')
+          .flatMap((line, i) => {
+            if (!line.trim()) return [];
+            try {
+              return [parseBatchLine(line, `${path}:${i + 1}`)];
+            } catch (error) {
+              throw new CrisisError((error as Error).message, ['each line: {"id": "…", "sentence": "…", "published": "YYYY-MM-DD", "lang": "en"}']);
+            }
+          });
+        const out = (await checkBatch(store, items, options)).map((r) => JSON.stringify(r));
         return write(out.join('\n') + (out.length ? '\n' : ''));
       }
       const report = await checkText(store, readInput(positionals[0] ?? '-'), options);

@@ -5,72 +5,22 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../store/store.js';
 import { ROOT, scratch } from '../../../test/testing.js';
-import { main } from '../main.js';
 import { acledEvent, fakeAcled, fakeUcdp, gedEvent, type FakeAcled } from '../../../test/sync-servers.js';
+import { runCli, spawnCli } from '../../../test/cli.js';
 
 const PASSWORD = 'kill-test-S3cret-pw';
 const USER = 'newsdesk@example.org';
 const UCDP_TOKEN = 'ucdp-T0ken-for-tests';
-const BIN = join(ROOT, 'bin/crisismap.js');
+const _BIN = join(ROOT, 'bin/crisismap.js');
 
-interface Ran {
-  code: number | null;
-  signal: string | null;
-  out: string;
-  err: string;
-  ms: number;
-}
-
-/** Runs the CLI; `killAfterMs` sends SIGKILL that long after start. */
-function cli(args: string[], env: Record<string, string>, killAfterMs?: number): Promise<Ran> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, out, err, ms: Date.now() - started });
-    });
-  });
-}
-
-/** Runs the CLI in this process (cheaper than a process on a busy machine), with these variables set meanwhile. */
-async function inProcess(args: string[], env: Record<string, string>): Promise<Ran> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  let out = '';
-  let err = '';
-  const started = Date.now();
-  try {
-    const code = await main(args, {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      interactive: false,
-    });
-    return { code, signal: null, out, err, ms: Date.now() - started };
-  } finally {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
-}
+/** A sync in a process of its own, killed once `killWhen` says so (placed by the sync's progress, not the clock). */
+const cli = (args: string[], env: Record<string, string>, killWhen?: () => boolean) => spawnCli(args, { env: { ...process.env, ...env, TZ: 'UTC' }, killWhen });
+/** A sync in this process: cheaper than a process on a busy machine. */
+const inProcess = runCli;
 
 async function dump(db: string): Promise<string> {
   const store = await Store.open(db, { readOnly: true });
@@ -129,14 +79,20 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
     assert.equal(second.code, 0, second.err);
     assert.match(second.out, /acled\s+since 2023-11-14\s+11\s+74\s+15\s+3\s+56\s+1/);
     const cleanWeek2 = await dump(clean2);
-    // A whole sync in a process of its own: most kills fall between its first request and its
-    // end (downloading, landing, cleaning up), a few in its start-up.
-    const seenBefore = acled.seen.length;
-    const spawned = Date.now();
-    const span = (await cli(args(join(dir, 'timing.duckdb')), env)).ms;
-    const startup = acled.seen[seenBefore]!.at - spawned;
+    // How many requests a whole sync makes, from nothing and on top of week 1.
+    const requestsOf = async (n: 1 | 2) => {
+      week(acled, n);
+      const db = join(dir, `count${n}.duckdb`);
+      if (n === 2) copyStore(base, db);
+      const from = acled.seen.length;
+      assert.equal((await inProcess(args(db), env)).code, 0);
+      return acled.seen.length - from;
+    };
+    const requests = { 1: await requestsOf(1), 2: await requestsOf(2) };
 
-    // Seeded, so a failure can be replayed.
+    // Seeded, so a failure can be replayed. A kill falls in the start-up (before the first
+    // request), after a random request while pages come, or after the last request, while
+    // the staged pages are landed and cleaned up.
     let seed = 12345;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const RUNS = 20;
@@ -146,14 +102,25 @@ test('sync killed with SIGKILL at random points, then run again, leaves the stor
       week(acled, incremental ? 2 : 1);
       const db = join(dir, `run${i}.duckdb`);
       if (incremental) copyStore(base, db);
-      const r = random();
-      const stopped = await cli(args(db), env, Math.round(r < 0.15 ? (r / 0.15) * startup : startup + ((r - 0.15) / 0.85) * (span - startup)));
+      const total = requests[incremental ? 2 : 1];
+      const after = Math.floor(random() * (total + 2)); // 0: start-up; total + 1: landing
+      const landingMs = random() * 100;
+      const from = acled.seen.length;
+      let lastAt = 0;
+      const killWhen = () => {
+        const seen = acled.seen.length - from;
+        if (after === 0) return true;
+        if (seen < Math.min(after, total)) return false;
+        lastAt ||= Date.now();
+        return after <= total || Date.now() - lastAt >= landingMs;
+      };
+      const stopped = await cli(args(db), env, killWhen);
       if (stopped.signal === 'SIGKILL') killed++;
       outputs.push(stopped.out, stopped.err);
       const again = await inProcess(args(db), env);
       outputs.push(again.out, again.err);
       assert.equal(again.code, 0, `run ${i}: ${again.err}`);
-      assert.equal(await dump(db), incremental ? cleanWeek2 : cleanWeek1, `run ${i} (killed after ${stopped.ms} ms) differs from a clean sync`);
+      assert.equal(await dump(db), incremental ? cleanWeek2 : cleanWeek1, `run ${i} (killed after request ${after} of ${total}) differs from a clean sync`);
       assert.ok(!existsSync(join(`${db}.sync`)) || filesUnder(`${db}.sync`).length === 0, `run ${i}: staged pages left behind`);
     }
     // Most runs must really have been killed mid-way, or the test proves little.

@@ -7,9 +7,13 @@
  *   4. when all are done, mark the page ready (data-state="ready" on <body>, which the
  *      end-to-end tests wait for).
  * Panels change the state only through ctx.go(), which writes the URL; nothing else does.
+ * The data shown is the store's events or one aggregated dataset (data.js), chosen by the
+ * `dataset` filter: panels get it as state.aggregate, and a view the data cannot show (event
+ * points, calendar weeks, a measure it does not count) is drawn as the nearest it can.
  */
 import { getOnce, isAbort } from './api.js';
 import { checkView } from './check.js';
+import { aboutAggregate, aggregateOf, choicesOf, dataChooser, viewFor } from './data.js';
 import { fill, fmt, h } from './dom.js';
 import { breakdownPanel } from './panels/breakdown.js';
 import { episodesPanel } from './panels/episodes.js';
@@ -26,6 +30,9 @@ import { current, subscribe, update, urlOf } from './state.js';
 const ctx = { go: (change) => update(change) };
 
 const bar = filterBar(ctx);
+const chooser = dataChooser(ctx);
+/** Said above the panels whenever aggregated data answers. */
+const aggregateNote = h('p', { id: 'aggregate-note', class: 'aggregate-note', role: 'note', hidden: true });
 const metric = toggle(
   'Count',
   [
@@ -76,17 +83,26 @@ const tabs = /** @type {Array<['dashboard' | 'check', string]>} */ ([
 
 document.getElementById('filters')?.replaceWith(bar.root);
 document.getElementById('metric')?.append(h('span', { class: 'toggle-label' }, 'Count'), metric.root);
+document.getElementById('metric')?.before(chooser.root);
 document.getElementById('panels')?.append(...panels.map((p) => p.root));
 document.getElementById('views')?.append(...tabs);
 document.getElementById('panels')?.after(check.root);
+document.getElementById('panels')?.before(aggregateNote);
 
 /** @type {AbortController | null} */
 let running = null;
 /** What the store holds (dates for the date inputs, whether it is the synthetic demo). */
 let info = null;
 
-async function render(state) {
+async function render(url) {
   running?.abort();
+  const aggregate = aggregateOf(url.filters, info);
+  // A store of several aggregated datasets and no events: show the first, rather than every panel asking which.
+  if (!aggregate && info && !info.events && (info.aggregates ?? []).length > 1) {
+    update({ filters: { ...url.filters, dataset: [info.aggregates[0].dataset] } }, { replace: true });
+    return;
+  }
+  const state = { ...url, view: viewFor(url.view, aggregate), aggregate };
   const controller = new AbortController();
   running = controller;
   showView(state);
@@ -97,7 +113,18 @@ async function render(state) {
   }
   document.body.dataset.state = 'loading';
   metric.set(state.view.metric);
+  metric.offer(choicesOf(aggregate).metric);
   bar.update(state, info);
+  chooser.update(state, info, aggregate);
+  aggregateNote.hidden = !aggregate;
+  if (aggregate)
+    fill(
+      aggregateNote,
+      h('strong', null, 'Aggregated data. '),
+      `${aboutAggregate(aggregate)}, ${aggregate.first} to ${aggregate.last}. These are ACLED's own totals, counted here at that resolution (dates match whole ${aggregate.period}s); there are no events behind these numbers, and they are never added to events.`,
+    );
+  if (aggregate) document.body.dataset.aggregate = aggregate.dataset;
+  else delete document.body.dataset.aggregate;
   await Promise.all(
     panels.map(async (panel) => {
       setStatus(panel.root, 'loading');
@@ -119,6 +146,8 @@ async function render(state) {
 function showView(state) {
   const checking = state.view.view === 'check';
   for (const el of [bar.root, document.getElementById('panels'), document.getElementById('metric')]) if (el) el.hidden = checking;
+  if (checking) aggregateNote.hidden = true;
+  if (checking) chooser.root.hidden = true;
   check.root.hidden = !checking;
   for (const tab of tabs) {
     const view = /** @type {'dashboard' | 'check'} */ (tab.dataset.view);
@@ -165,10 +194,10 @@ function showStore(store, error) {
   if (about) {
     fill(
       about,
-      `${fmt(store.events)} events`,
+      store.events || !store.aggregates?.length ? `${fmt(store.events)} events` : 'no events, aggregated data only',
       store.first ? `, ${store.first} to ${store.last}` : '',
       ' · ',
-      store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`).join('; '),
+      [...store.datasets.map((d) => `${d.dataset} (${d.versions.join(', ')})`), ...(store.aggregates ?? []).map((a) => `${a.dataset} (${a.versions.join(', ')}, aggregated)`)].join('; '),
       ...syncLine(store.sync ?? []),
     );
   }

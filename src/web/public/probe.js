@@ -12,16 +12,20 @@ export function numbers() {
   const map = window.crisismap?.map;
   const mode = panel('map').querySelector('.toggle[aria-pressed="true"]')?.getAttribute('data-value') ?? '';
   let rendered = null;
-  if (map && mode === 'admin1') {
+  /** The metric shown, summed over the same areas (aggregated data may count fatalities only). */
+  let renderedValue = null;
+  if (map && (mode === 'admin1' || mode === 'country')) {
     // Events in the areas the filters select (all areas when none is chosen), each area once.
     const features = map.querySourceFeatures('admin1');
     const anyChosen = features.some((f) => f.properties?.selected);
     const seen = new Set();
     rendered = 0;
+    renderedValue = 0;
     for (const f of features) {
       if (seen.has(f.id) || f.properties?.unmatched || (anyChosen && !f.properties?.selected)) continue;
       seen.add(f.id);
       rendered += Number(f.properties?.events ?? 0);
+      renderedValue += Number(f.properties?.value ?? 0);
     }
   }
   if (map && mode === 'points') {
@@ -37,12 +41,27 @@ export function numbers() {
     }
   }
   const data = panel('map').dataset;
+  const series = panel('timeseries').dataset;
+  const numberOr = (value) => (value === undefined ? null : Number(value));
   return {
     errors: [...document.querySelectorAll('.panel[data-status="error"]')].map((p) => `${p.id}: ${p.querySelector('.panel-error')?.textContent}`),
     headline: { events: text('#panel-totals [data-figure="events"] .figure-value'), fatalities: text('#panel-totals [data-figure="fatalities"] .figure-value') },
-    series: { events: Number(panel('timeseries').dataset.totalEvents), fatalities: Number(panel('timeseries').dataset.totalFatalities) },
+    // null where the data does not count that measure (aggregated data).
+    series: { events: numberOr(series.totalEvents), fatalities: numberOr(series.totalFatalities) },
     table: { matched: Number(panel('table').dataset.matched), text: text('#panel-table .matched') },
-    map: { mode, data: data.mapped ? Number(data.mapped) : null, rendered, matched: Number(data.matched), unmatched: Number(data.unmatched ?? 0) },
+    map: {
+      mode,
+      data: data.mapped ? Number(data.mapped) : null,
+      rendered,
+      matched: Number(data.matched),
+      unmatched: Number(data.unmatched ?? 0),
+      value: { rendered: renderedValue, matched: numberOr(data.matchedValue), unmatched: numberOr(data.unmatchedValue) },
+    },
+    /** Panels that say the data has nothing for them (aggregated data has no events), with what they say. */
+    notAvailable: [...document.querySelectorAll('.panel[data-not-available]')].map((p) => `${p.id}: ${p.querySelector('.panel-unavailable')?.textContent}`),
+    /** The aggregated dataset the page shows, or null for events, and what the page says of it. */
+    aggregate: document.body.dataset.aggregate ?? null,
+    aggregateNote: document.getElementById('aggregate-note')?.hidden ? null : text('#aggregate-note'),
   };
 }
 

@@ -26,7 +26,7 @@ export const LABELS = {
 
 /**
  * @typedef {{ [key: string]: string[] | string | boolean | undefined, from?: string, to?: string }} Filters
- * @typedef {{ view: 'dashboard' | 'check', map: 'points' | 'admin1', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
+ * @typedef {{ view: 'dashboard' | 'check', map: 'points' | 'admin1' | 'country', step: 'year' | 'quarter' | 'month' | 'week', metric: 'events' | 'fatalities', page: number }} View
  */
 
 /** @type {View} */
@@ -110,7 +110,7 @@ export function parseView(hash) {
   const page = Math.max(1, Math.floor(Number(q.get('page')) || 1));
   return {
     view: pick('view', ['dashboard', 'check']),
-    map: pick('map', ['points', 'admin1']),
+    map: pick('map', ['points', 'admin1', 'country']),
     step: pick('step', ['year', 'quarter', 'month', 'week']),
     metric: pick('metric', ['events', 'fatalities']),
     page,

@@ -5,7 +5,11 @@
  */
 import { DEFAULT_VIEW, filtersToParams, parseFilters, parseView, viewToHash } from './query.js';
 
-/** @typedef {{ filters: import('./query.js').Filters, view: import('./query.js').View }} State */
+/**
+ * The state in the URL; `aggregate` is derived from it (app.js): the aggregated dataset the
+ * filters choose, or null for events.
+ * @typedef {{ filters: import('./query.js').Filters, view: import('./query.js').View, aggregate?: import('./data.js').Aggregate | null }} State
+ */
 
 /** @type {Set<(state: State) => void>} */
 const listeners = new Set();

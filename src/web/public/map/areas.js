@@ -13,18 +13,22 @@ import { ADMIN1_URL } from './style.js';
 let serverMaps = /** @type {boolean | null} */ (null);
 
 /**
+ * Areas at one level: admin1 areas, or countries (which only the server's map route draws).
  * @param {import('../query.js').Filters} filters @param {'events' | 'fatalities'} metric @param {AbortSignal} signal
+ * @param {'admin1' | 'country'} [level]
  */
-export async function loadAreas(filters, metric, signal) {
-  const context = without(filters, 'admin1');
-  const counts = await getJson(apiUrl('/api/count', context, { by: 'admin1' }), signal);
+export async function loadAreas(filters, metric, signal, level = 'admin1') {
+  const context = without(filters, level);
+  const counts = await getJson(apiUrl('/api/count', context, { by: level }), signal);
   let joined = null;
-  if (serverMaps !== false) {
+  if (serverMaps !== false || level === 'country') {
     try {
-      joined = fromMapGeoJson(await getJson(apiUrl('/api/map.geojson', context, { level: 'admin1', metric }), signal), metric, filters);
+      joined = fromMapGeoJson(await getJson(apiUrl('/api/map.geojson', context, { level, metric }), signal), metric, filters);
       serverMaps = true;
     } catch (error) {
       if (isAbort(error)) throw error;
+      // Countries are drawn only by the server; admin1 areas can be joined here instead.
+      if (level === 'country') throw error;
       if (/** @type {{ status?: number }} */ (error).status === 404) serverMaps = false;
     }
   }
@@ -32,10 +36,14 @@ export async function loadAreas(filters, metric, signal) {
   joined ??= joinCounts(await shapesOf(counts.rows), counts.rows, metric, { admin1 });
   // What the filters select: the chosen areas, or all of them; and how much of it has no boundary
   // (the server names such areas by admin1 and country, as count does).
-  const chosen = new Set((admin1 ?? []).map(nameKey));
-  const inSelection = (name) => !chosen.size || chosen.has(nameKey(name));
-  const sum = (list) => list.reduce((n, r) => n + r.events, 0);
-  const selection = { events: sum(counts.rows.filter((r) => inSelection(r.admin1))), missing: sum(joined.unmatched.filter((r) => inSelection(r.admin1))) };
+  const names = /** @type {string[] | undefined} */ (filters[level]);
+  const chosen = new Set((names ?? []).map(nameKey));
+  const inSelection = (r) => !chosen.size || chosen.has(nameKey(r[level]));
+  // Aggregated data may count one measure only: the other is null, never added as 0.
+  const sum = (list, m = 'events') => list.reduce((n, r) => n + (r[m] ?? 0), 0);
+  const rows = counts.rows.filter(inSelection);
+  const missing = joined.unmatched.filter(inSelection);
+  const selection = { events: sum(rows), missing: sum(missing), value: sum(rows, metric), missingValue: sum(missing, metric) };
   return { ...joined, rows: counts.rows, selection };
 }
 

@@ -14,7 +14,9 @@
  * for the names that match no boundary, the places of their events (drawn as circles).
  */
 export function fromMapGeoJson(collection, metric, chosen) {
-  const selected = new Set((chosen.admin1 ?? []).map(nameKey));
+  // Chosen areas are outlined: admin1 areas by the admin1 filter, countries by the country filter.
+  const level = collection.crisismap?.level === 'country' ? 'country' : 'admin1';
+  const selected = new Set((chosen[level] ?? []).map(nameKey));
   const features = collection.features.map((f, i) => {
     const p = f.properties ?? {};
     if (f.geometry?.type === 'Point') {
@@ -26,9 +28,10 @@ export function fromMapGeoJson(collection, metric, chosen) {
       id: i,
       geometry: f.geometry,
       properties: {
-        key: `${nameKey(p.country)}|${nameKey(names[0])}`,
+        key: `${nameKey(p.country)}|${level === 'admin1' ? nameKey(names[0]) : ''}`,
+        level,
         country: p.country,
-        admin1: names[0],
+        admin1: level === 'admin1' ? names[0] : null,
         names: names.join(' / '),
         events: p.events ?? 0,
         fatalities: p.fatalities ?? 0,

@@ -30,7 +30,11 @@ export function clickTarget(map, point, countries) {
     };
   }
   const area = hit('admin1-fill');
-  if (area && area.properties.events > 0) {
+  if (area && area.properties.level === 'country' && (area.properties.events > 0 || area.properties.fatalities > 0)) {
+    const { country } = area.properties;
+    return { filters: (f) => (only(f.country, country) ? { ...f, country: [] } : { ...f, country: [country], admin1: [], admin2: [], location: [] }) };
+  }
+  if (area && (area.properties.events > 0 || area.properties.fatalities > 0)) {
     const { country, admin1 } = area.properties;
     return { filters: (f) => (only(f.admin1, admin1) ? { ...f, admin1: [] } : { ...f, country: [country], admin1: [admin1], admin2: [], location: [] }) };
   }

@@ -106,6 +106,8 @@ export function mapStyle() {
 export const MODE_LAYERS = {
   points: { show: ['clusters', 'points'], hide: ['admin1-fill', 'admin1-line', 'admin1-places', 'admin1-selected'] },
   admin1: { show: ['admin1-fill', 'admin1-line', 'admin1-places', 'admin1-selected'], hide: ['clusters', 'points'] },
+  // Countries are drawn by the same choropleth layers, filled with country boundaries.
+  country: { show: ['admin1-fill', 'admin1-line', 'admin1-places', 'admin1-selected'], hide: ['clusters', 'points'] },
 };
 
 /** The choropleth's fill for some breaks: value 0 (or no events) stays land-coloured. */
@@ -116,7 +118,7 @@ export function fillColor(breaks) {
 
 /**
  * The legend under the map: event-type colours for points, the choropleth's classes for areas.
- * @param {'points' | 'admin1'} mode @param {number[]} [breaks]
+ * @param {'points' | 'admin1' | 'country'} mode @param {number[]} [breaks]
  */
 export function legendOf(mode, breaks = []) {
   if (mode === 'points') {

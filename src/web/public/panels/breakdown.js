@@ -10,6 +10,7 @@ import { eventTypeColor } from '../charts/scale.js';
 import { fill, fmt, h } from '../dom.js';
 import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { toggleValue, without } from '../query.js';
+import { appliesTo, noEventsNote, notInData } from '../data.js';
 import { createPanel } from './panel.js';
 
 /**
@@ -34,6 +35,11 @@ export function breakdownPanel(ctx, { id, key, title, limit = 12, note = '' }) {
       const { filters, view } = state;
       panel.filters = filters;
       const chosen = /** @type {string[]} */ (filters[key] ?? []);
+      if (state.aggregate && !appliesTo(state.aggregate, key)) {
+        rows = [];
+        chart = null;
+        return panel.notAvailable(key === 'actor' ? noEventsNote(state.aggregate, 'actors') : notInData(state.aggregate, title.replace(/^By /, '').toLowerCase()));
+      }
       const result = await getJson(apiUrl('/api/count', without(filters, key), { by: key }), signal);
       const metric = view.metric;
       const all = [...result.rows].sort((a, b) => b[metric] - a[metric] || b.events - a.events);

@@ -8,6 +8,7 @@ import { tableSvg } from '../charts/table-svg.js';
 import { fill, fmt, h, names } from '../dom.js';
 import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { describe } from '../query.js';
+import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
 const LIMIT = 8;
@@ -42,6 +43,8 @@ export function episodesPanel(ctx) {
     async update(state, signal) {
       const { filters } = state;
       panel.filters = filters;
+      rows = [];
+      if (state.aggregate) return panel.notAvailable(noEventsNote(state.aggregate, 'episodes'));
       const answer = await getJson(apiUrl('/api/episodes', filters, { limit: LIMIT, max_ids: 0 }), signal);
       filtersText = describe(answer.filters);
       const episodes = answer.figures.episodes;

@@ -6,6 +6,7 @@
  */
 import { apiUrl, getJson, getOnce, isAbort } from '../api.js';
 import { fill, fmt, h } from '../dom.js';
+import { appliesTo } from '../data.js';
 import { chipsOf, filtersToParams, isEmpty, removeChip, without } from '../query.js';
 
 /** Text fields with suggestions: the filter key (also what /api/count groups by to suggest values) and its label. */
@@ -52,7 +53,10 @@ export function filterBar(ctx) {
     onchange: (e) => ctx.go({ filters: { ...filters, civilian_targeting: /** @type {HTMLInputElement} */ (e.target).checked || undefined } }),
   });
   const chips = h('ul', { class: 'chips', 'aria-label': 'Active filters' });
-  const clear = h('button', { type: 'button', class: 'clear', onclick: () => ctx.go({ filters: {} }) }, 'Clear all');
+  // Clearing keeps the aggregated dataset chosen: it is the data shown, not a filter of it.
+  /** @type {import('../query.js').Filters} */
+  let kept = {};
+  const clear = h('button', { type: 'button', class: 'clear', onclick: () => ctx.go({ filters: kept }) }, 'Clear all');
   const api = h('a', { class: 'api-link', title: 'The same numbers as JSON, from the API' }, 'JSON');
 
   // On a phone the fields fold away under "Filters" (the chips stay in view); elsewhere
@@ -81,7 +85,14 @@ export function filterBar(ctx) {
     /** @param {import('../state.js').State} state */
     update(state, info) {
       filters = state.filters;
-      for (const f of fields) f.reset();
+      // Aggregated data answers only the filters its columns hold: the others are not offered.
+      const aggregate = state.aggregate ?? null;
+      fields.forEach((f, i) => {
+        f.reset();
+        f.root.hidden = !appliesTo(aggregate, FIELDS[i].key);
+      });
+      const civilianBox = /** @type {HTMLElement | null} */ (civilians.closest('.field'));
+      if (civilianBox) civilianBox.hidden = !appliesTo(aggregate, 'civilian_targeting');
       from.value = String(filters.from ?? '');
       to.value = String(filters.to ?? '');
       if (info?.first && info?.last)
@@ -106,7 +117,8 @@ export function filterBar(ctx) {
           ),
         ),
       );
-      clear.hidden = isEmpty(filters);
+      kept = aggregate ? { dataset: filters.dataset } : {};
+      clear.hidden = isEmpty(aggregate ? without(filters, 'dataset') : filters);
       const query = filtersToParams(filters).toString();
       api.href = `/api/count${query ? `?${query}` : ''}`;
     },
@@ -153,7 +165,9 @@ function suggestField({ key, label, placeholder }, getFilters, commit) {
     if (key !== 'actor') {
       let values = [];
       try {
-        values = (await getOnce(apiUrl('/api/count', null, { by: key }))).rows.map((r) => String(r[key] ?? '')).filter(Boolean);
+        // The values of the data shown: events, or the aggregated dataset chosen.
+        const dataset = /** @type {string[] | undefined} */ (getFilters().dataset);
+        values = (await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: key }))).rows.map((r) => String(r[key] ?? '')).filter(Boolean);
       } catch {
         /* the API will say */
       }

@@ -12,6 +12,7 @@ import { loadAreas } from '../map/areas.js';
 import { boundsOf, clickTarget } from '../map/interact.js';
 import { clusterLabels, mapPng } from '../map/labels.js';
 import { COUNTRIES_URL, MODE_LAYERS, fillColor, legendOf, mapStyle } from '../map/style.js';
+import { aboutAggregate, choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
 
 // Enough for every event of a country over years; beyond it the panel says how many are left out.
@@ -30,6 +31,7 @@ export function mapPanel(ctx) {
     [
       ['points', 'Events'],
       ['admin1', 'Admin1 areas'],
+      ['country', 'Countries'],
     ],
     (mode) => ctx.go({ view: { map: mode } }),
   );
@@ -42,17 +44,19 @@ export function mapPanel(ctx) {
   let starting = null;
   let state = null;
   let fitted = null;
-  /** @type {{ points: null | { key: string, data: import('geojson').FeatureCollection }, admin1: null | (Awaited<ReturnType<typeof loadAreas>> & { key: string }) }} */
-  const loaded = { points: null, admin1: null };
+  /** @type {{ points: null | { key: string, data: import('geojson').FeatureCollection }, areas: null | (Awaited<ReturnType<typeof loadAreas>> & { key: string }) }} */
+  const loaded = { points: null, areas: null };
   let areaRows = [];
+  /** Lower-cased names of the countries with data, for clicks on the map: the chosen data's. */
+  let countries = new Set();
 
   panel.setDownloads({
     csv: async () =>
-      state.view.map === 'admin1'
-        ? csvBlob(['country', 'admin1', 'events', 'fatalities'], areaRows)
-        : fetchBlob(apiUrl('/api/events.csv', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT })),
+      state.view.map === 'points'
+        ? fetchBlob(apiUrl('/api/events.csv', state.filters, { fields: POINT_FIELDS, limit: POINT_LIMIT }))
+        : csvBlob(state.view.map === 'admin1' ? ['country', 'admin1', 'events', 'fatalities'] : ['country', 'events', 'fatalities'], areaRows),
     // The server draws the publishable version: title, filters, source and key on the figure.
-    svg: () => fetchBlob(apiUrl('/api/map.svg', state.filters, { level: state.view.map === 'admin1' ? 'admin1' : 'points', metric: state.view.metric })),
+    svg: () => fetchBlob(apiUrl('/api/map.svg', state.filters, { level: state.view.map, metric: state.view.metric })),
     png: () => mapPng(engine.map),
   });
 
@@ -81,7 +85,6 @@ export function mapPanel(ctx) {
     } catch (error) {
       problem = `country boundaries could not be loaded (${/** @type {Error} */ (error).message}): the map shows the events alone`;
     }
-    const countries = new Set((await getOnce('/api/count?by=country')).rows.map((r) => String(r.country).toLowerCase()));
     map.on('click', async (e) => {
       const target = clickTarget(map, e.point, countries);
       if (!target) return;
@@ -111,14 +114,15 @@ export function mapPanel(ctx) {
   }
 
   async function showAreas(signal) {
-    const key = `${filtersToParams(state.filters)}#${state.view.metric}`;
-    if (loaded.admin1?.key === key) return loaded.admin1;
-    const areas = await loadAreas(state.filters, state.view.metric, signal);
+    const level = state.view.map === 'country' ? 'country' : 'admin1';
+    const key = `${filtersToParams(state.filters)}#${state.view.metric}#${level}`;
+    if (loaded.areas?.key === key) return loaded.areas;
+    const areas = await loadAreas(state.filters, state.view.metric, signal, level);
     areaRows = areas.rows;
     geojsonSource(engine.map, 'admin1').setData(/** @type {import('geojson').FeatureCollection} */ (areas.collection));
     engine.map.setPaintProperty('admin1-fill', 'fill-color', fillColor(areas.breaks));
-    loaded.admin1 = { key, ...areas };
-    return loaded.admin1;
+    loaded.areas = { key, ...areas };
+    return loaded.areas;
   }
 
   return {
@@ -128,15 +132,20 @@ export function mapPanel(ctx) {
       state = next;
       panel.filters = next.filters;
       modes.set(next.view.map);
+      modes.offer(choicesOf(next.aggregate ?? null).map);
       starting ??= start();
       engine = await starting;
+      const dataset = /** @type {string[] | undefined} */ (next.filters.dataset);
+      countries = new Set((await getOnce(apiUrl('/api/count', dataset?.length ? { dataset } : null, { by: 'country' }))).rows.map((r) => String(r.country).toLowerCase()));
       const { map } = engine;
       const mode = next.view.map;
-      const idle = map.once('idle');
       for (const id of MODE_LAYERS[mode].show) map.setLayoutProperty(id, 'visibility', 'visible');
       for (const id of MODE_LAYERS[mode].hide) map.setLayoutProperty(id, 'visibility', 'none');
       const filterKey = filtersToParams(next.filters).toString();
       const shown = mode === 'points' ? await showPoints(signal) : await showAreas(signal);
+      // Waited for once the data is set: the map may go idle while a slow answer (a world of
+      // countries) is still on its way, and then nothing of it would be drawn yet.
+      const idle = map.once('idle');
       if (fitted !== filterKey) {
         const bounds =
           mode === 'points'
@@ -150,11 +159,11 @@ export function mapPanel(ctx) {
       await idle;
       if (signal.aborted) return;
       engine.labels.refresh();
-      describe(mode, shown);
+      describe(mode, shown, next.aggregate ?? null);
     },
   };
 
-  function describe(mode, shown) {
+  function describe(mode, shown, aggregate) {
     fill(legend, legendOf(mode, shown.breaks));
     if (mode === 'points') {
       const { matched, withoutCoordinates } = shown.data.crisismap ?? { matched: shown.data.features.length, withoutCoordinates: 0 };
@@ -169,18 +178,27 @@ export function mapPanel(ctx) {
         left > 0 ? `only the first ${fmt(mapped + withoutCoordinates)} of ${fmt(matched)} events are drawn: narrow the filters to see the rest` : null,
       );
     } else {
-      const areas = shown.collection.features.filter((f) => !f.properties.unmatched && f.properties.events > 0);
-      const onMap = areas.reduce((n, f) => n + f.properties.events, 0);
+      // Counted in the metric shown: aggregated data may count fatalities only.
+      const metric = state.view.metric;
+      const areas = shown.collection.features.filter((f) => !f.properties.unmatched && (f.properties.events > 0 || f.properties.fatalities > 0));
+      const onMap = areas.reduce((n, f) => n + (f.properties[metric] ?? 0), 0);
+      const noun = mode === 'country' ? (areas.length === 1 ? 'country' : 'countries') : areas.length === 1 ? 'area' : 'areas';
       delete panel.root.dataset.mapped;
       panel.root.dataset.matched = String(shown.selection.events);
       panel.root.dataset.unmatched = String(shown.selection.missing);
-      panel.setSubtitle(h('strong', { class: 'mapped' }, `${fmt(onMap)} events in ${fmt(areas.length)} areas`), ` · ${state.view.metric} per admin1 area; click an area to choose it`);
+      panel.root.dataset.matchedValue = String(shown.selection.value);
+      panel.root.dataset.unmatchedValue = String(shown.selection.missingValue);
+      panel.setSubtitle(
+        h('strong', { class: 'mapped' }, `${fmt(onMap)} ${metric} in ${fmt(areas.length)} ${noun}`),
+        ` · ${metric} per ${mode === 'country' ? 'country' : 'admin1 area'}; click ${mode === 'country' ? 'a country' : 'an area'} to choose it`,
+      );
       const missing = shown.unmatched;
       notes(
+        aggregate ? `from ${aboutAggregate(aggregate)}: areas without a boundary are listed, not drawn (aggregated data has no event points)` : null,
         missing.length
-          ? `${fmt(missing.reduce((n, r) => n + r.events, 0))} events are in areas the bundled boundaries do not name: ${missing
+          ? `${fmt(missing.reduce((n, r) => n + (r[metric] ?? 0), 0))} ${metric} are in ${mode === 'country' ? 'countries' : 'areas'} the bundled boundaries do not name: ${missing
               .slice(0, 6)
-              .map((r) => `${r.admin1 ?? '(no admin1)'} (${r.country})`)
+              .map((r) => (mode === 'country' ? r.country : `${r.admin1 ?? '(no admin1)'} (${r.country})`))
               .join(', ')}${missing.length > 6 ? '…' : ''}`
           : null,
       );

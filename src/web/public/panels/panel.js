@@ -18,11 +18,14 @@ export function createPanel({ id, title, className = '', tools = [] }) {
   const body = h('div', { class: 'panel-body' });
   const footer = h('div', { class: 'panel-footer' });
   const error = h('p', { class: 'panel-error', role: 'alert', hidden: true });
+  // Shown instead of the body when the data cannot give this panel anything (aggregated data and events).
+  const unavailable = h('div', { class: 'panel-unavailable', hidden: true });
   const root = h(
     'section',
     { class: `panel ${className}`, id: `panel-${id}`, 'aria-labelledby': `panel-${id}-title`, dataset: { panel: id, status: 'loading' } },
     h('header', { class: 'panel-header' }, h('div', { class: 'panel-titles' }, h('h2', { id: `panel-${id}-title` }, title), subtitle), h('div', { class: 'panel-tools' }, ...tools, buttons)),
     error,
+    unavailable,
     body,
     footer,
   );
@@ -44,6 +47,18 @@ export function createPanel({ id, title, className = '', tools = [] }) {
     },
     setSubtitle(...text) {
       fill(subtitle, ...text);
+    },
+    /**
+     * What the data cannot give this panel (aggregated data has no events), said in place of
+     * its body until the next update (setStatus 'loading' shows the body again). @param {Node} note
+     */
+    notAvailable(note) {
+      fill(unavailable, note);
+      unavailable.hidden = false;
+      body.hidden = true;
+      fill(subtitle, 'Not available for this data');
+      fill(footer);
+      root.dataset.notAvailable = 'true';
     },
     /** Sentences and caveats under the chart, as the CLI prints them. */
     setNotes(sentence, caveats = []) {
@@ -99,6 +114,11 @@ export function createPanel({ id, title, className = '', tools = [] }) {
 export function setStatus(root, status, err) {
   root.dataset.status = status;
   root.setAttribute('aria-busy', String(status === 'loading'));
+  if (status === 'loading' && root.dataset.notAvailable) {
+    delete root.dataset.notAvailable;
+    for (const el of root.querySelectorAll('.panel-unavailable')) /** @type {HTMLElement} */ (el).hidden = true;
+    for (const el of root.querySelectorAll('.panel-body')) /** @type {HTMLElement} */ (el).hidden = false;
+  }
   const box = /** @type {HTMLElement | null} */ (root.querySelector('.panel-error'));
   if (!box) return;
   box.hidden = status !== 'error';
@@ -114,6 +134,14 @@ export function toggle(label, options, onChoose) {
     /** @param {string} value */
     set(value) {
       for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.value === value));
+    },
+    /** Offer only what the data can show (aggregated data: no event points, no calendar weeks). @param {string[]} values */
+    offer(values) {
+      for (const b of buttons) {
+        const off = !values.includes(String(b.dataset.value));
+        b.disabled = off;
+        b.title = off ? 'Not available for this data' : '';
+      }
     },
   };
 }

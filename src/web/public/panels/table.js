@@ -8,6 +8,7 @@ import { tableSvg } from '../charts/table-svg.js';
 import { fill, fmt, h } from '../dom.js';
 import { fetchBlob, pngBlob, svgBlob } from '../download.js';
 import { describe } from '../query.js';
+import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
 const PAGE_SIZE = 25;
@@ -51,6 +52,13 @@ export function tablePanel(ctx) {
       filters = state.filters;
       panel.filters = filters;
       const page = state.view.page;
+      if (state.aggregate) {
+        list = null;
+        delete panel.root.dataset.matched;
+        fill(scroller);
+        fill(pager);
+        return panel.notAvailable(noEventsNote(state.aggregate, 'events'));
+      }
       list = await getJson(apiUrl('/api/events', filters, { limit: PAGE_SIZE, page, fields: FIELDS.join(',') }), signal);
       list.page ??= page;
       list.limit ??= PAGE_SIZE;

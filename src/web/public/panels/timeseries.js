@@ -9,6 +9,7 @@ import { columnChart } from '../charts/columns.js';
 import { fill, fmt, h } from '../dom.js';
 import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { without } from '../query.js';
+import { choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
 
 const STEPS = [
@@ -40,6 +41,7 @@ export function timeSeriesPanel(ctx) {
       const { filters, view } = state;
       panel.filters = filters;
       steps.set(view.step);
+      steps.offer(choicesOf(state.aggregate ?? null).step);
       const dated = Boolean(filters.from || filters.to || /** @type {string[] | undefined} */ (filters.year)?.length);
       const context = without(without(without(filters, 'from'), 'to'), 'year');
       const [whole, selected] = await Promise.all([
@@ -51,7 +53,9 @@ export function timeSeriesPanel(ctx) {
         const part = inside.get(p.period);
         return { period: p.period, first: p.first, last: p.last, events: part?.events ?? 0, fatalities: part?.fatalities ?? 0, partial: p.partial, selected: Boolean(part), whole: p };
       });
-      const totals = [...inside.values()].reduce((t, p) => ({ events: t.events + p.events, fatalities: t.fatalities + p.fatalities }), { events: 0, fatalities: 0 });
+      // A measure aggregated data does not count stays null (unknown), never a sum of nothing.
+      const add = (a, b) => (a === null || b === null ? null : a + b);
+      const totals = [...inside.values()].reduce((t, p) => ({ events: add(t.events, p.events), fatalities: add(t.fatalities, p.fatalities) }), { events: 0, fatalities: 0 });
       const metric = view.metric;
       const title = `${metric === 'events' ? 'Events' : 'Fatalities'} per ${view.step}`;
       chart = columnChart({
@@ -89,11 +93,16 @@ export function timeSeriesPanel(ctx) {
         title,
       };
       fill(panel.body, chart);
-      panel.root.dataset.totalEvents = String(totals.events);
-      panel.root.dataset.totalFatalities = String(totals.fatalities);
+      for (const [key, value] of [
+        ['totalEvents', totals.events],
+        ['totalFatalities', totals.fatalities],
+      ])
+        if (value === null) delete panel.root.dataset[key];
+        else panel.root.dataset[key] = String(value);
+      const counted = [totals.events === null ? null : `${fmt(totals.events)} events`, totals.fatalities === null ? null : `${fmt(totals.fatalities)} fatalities`].filter(Boolean).join(', ');
       panel.setSubtitle(
-        `${title}${dated ? ', the selected dates dark' : ''} · `,
-        h('strong', { class: 'series-total' }, `${fmt(totals.events)} events, ${fmt(totals.fatalities)} fatalities`),
+        `${title}${dated ? ', the selected dates dark' : ''}${state.aggregate ? ` (${state.aggregate.dataset}: whole ${state.aggregate.period}s)` : ''} · `,
+        h('strong', { class: 'series-total' }, counted),
         dated ? ' in the selection' : '',
       );
       const caveats = (selected ?? whole).caveats.filter((c) => !/SYNTHETIC/.test(c));

@@ -48,8 +48,17 @@ export function totalsPanel() {
           : result.estimates
             ? `${result.estimates.datasets.join(', ')} only: ${fmt(own)} events, best ${fmt(best)}, range ${fmt(low)}–${fmt(high)}`
             : `UCDP estimates ${fmt(low)}–${fmt(high)}`;
-      fill(figures, figure('events', fmt(events), events === 1 ? 'event' : 'events'), figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities', range));
-      panel.setSubtitle(describe(result.filters ?? state.filters));
+      // Aggregated data may count one measure only: the other is unknown (null), shown as such, never 0.
+      const unknown = (n) => (n === null ? `not counted by ${result.aggregate?.dataset ?? 'this data'}` : null);
+      fill(
+        figures,
+        figure('events', fmt(events), events === 1 ? 'event' : 'events', unknown(events)),
+        figure('fatalities', fmt(fatalities), fatalities === 1 ? 'fatality' : 'fatalities', range ?? unknown(fatalities)),
+      );
+      panel.setSubtitle(
+        describe(result.filters ?? state.filters),
+        result.aggregate ? h('span', { class: 'resolution' }, ` · ${result.aggregate.scope}, counted per ${result.aggregate.resolution}`) : '',
+      );
       panel.setNotes(`Data: ${datasets(result) || 'none'}`, result.notes ?? []);
     },
   };

@@ -11,6 +11,7 @@ import { COLORS } from '../charts/scale.js';
 import { fill, fmt, h } from '../dom.js';
 import { csvBlob, pngBlob, svgBlob } from '../download.js';
 import { toggleValue } from '../query.js';
+import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
 /** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */
@@ -32,6 +33,9 @@ export function victimsPanel(ctx) {
     async update(state, signal) {
       const { filters } = state;
       panel.filters = filters;
+      rows = [];
+      chart = null;
+      if (state.aggregate) return panel.notAvailable(noEventsNote(state.aggregate, 'deaths by kind of event or by side'));
       const answer = await getJson(apiUrl('/api/victims', filters, { max_ids: 0 }), signal);
       const { attributed: a, unattributed: u } = answer.figures;
       rows = [];
