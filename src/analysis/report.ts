@@ -26,20 +26,36 @@ export interface Block {
   title: string;
   text: string;
   table?: Table;
-  /** "12 events: acled:MLI1, …; list them all with: crisismap events …". */
-  events: string;
+  /** "Events behind it: acled:MLI1, … (12 in all); list them with: crisismap events …", in parts, so that a document can link each id. */
+  events: EventsLine;
   note: string;
 }
 
 // Ids shown in a paragraph; the command beside them lists every one.
 const IDS_SHOWN = 8;
 
-export function eventsLine(answer: Answer<unknown>, names: Namer = KEY_NAMES): string {
-  if (answer.eventCount === 0) return 'No events behind these figures.';
-  const shown = answer.eventIds.slice(0, IDS_SHOWN).join(', ');
+/** The events line of a section: the words before the ids, the ids shown, and the words after them. */
+export interface EventsLine {
+  lead: string;
+  ids: string[];
+  tail: string;
+}
+
+/** How a document shows one event id: `href` gives the address of the event, when ids are links. */
+export interface EventLinks {
+  href(id: string): string;
+}
+
+export function eventsParts(answer: Answer<unknown>, names: Namer = KEY_NAMES): EventsLine {
+  if (answer.eventCount === 0) return { lead: 'No events behind these figures.', ids: [], tail: '' };
   const more = answer.eventCount > IDS_SHOWN ? `, … (${fmt(answer.eventCount)} in all)` : '';
   const how = answer.eventFilter ? `; list them with: ${wordText(eventsCommand(answer.eventFilter), names)}` : answer.eventCount > answer.eventIds.length ? '; --json gives the ids' : '';
-  return `Events behind it: ${shown}${more}${how}`;
+  return { lead: 'Events behind it: ', ids: answer.eventIds.slice(0, IDS_SHOWN), tail: `${more}${how}` };
+}
+
+export function eventsLine(answer: Answer<unknown>, names: Namer = KEY_NAMES): string {
+  const { lead, ids, tail } = eventsParts(answer, names);
+  return `${lead}${ids.join(', ')}${tail}`;
 }
 
 export function dataNote(answer: Answer<unknown>): string {
@@ -55,7 +71,7 @@ export function answerFooter(answer: Answer<unknown>): string {
 
 export function block(section: Section, names: Namer = KEY_NAMES): Block {
   const a = section.answer;
-  return { title: section.title, text: a.sentence + besideTable(section), ...tableOf(section), events: eventsLine(a, names), note: dataNote(a) };
+  return { title: section.title, text: a.sentence + besideTable(section), ...tableOf(section), events: eventsParts(a, names), note: dataNote(a) };
 }
 
 /** What a section says in words rather than in its table: an actor's partners and opponents are not per-year figures. */
@@ -150,11 +166,16 @@ function tableOf(section: Section): { table?: Table } {
   }
 }
 
-/** The brief as Markdown; `names`: how the interface asking names parameters (the answer is worded already). */
-export function briefMarkdown(answer: Answer<BriefFigures>, names: Namer = KEY_NAMES): string {
+/**
+ * The brief as Markdown; `names`: how the interface asking names parameters (the answer is
+ * worded already); `links`: where each event id links to, if anywhere.
+ */
+export function briefMarkdown(answer: Answer<BriefFigures>, names: Namer = KEY_NAMES, links?: EventLinks): string {
   // Markdown passes raw HTML through: tags in data text (actor and place names) are escaped.
   // Quotes stay, so the commands it quotes can still be copied.
   const md = (v: string | number) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // A link's text may not close its brackets; its address goes in <…>, which it cannot hold (see linkAddress).
+  const id = (x: string) => (links ? `[${md(x).replace(/([[\]\\])/g, '\\$1')}](<${linkAddress(links.href(x))}>)` : md(x));
   const out = [`# ${md(answer.figures.title)}`, '', ...answer.caveats.map((c) => `> ${md(c)}`), ''];
   for (const section of answer.figures.sections) {
     const b = block(section, names);
@@ -163,26 +184,33 @@ export function briefMarkdown(answer: Answer<BriefFigures>, names: Namer = KEY_N
       const cell = (v: string | number) => md(v).replace(/\|/g, '\\|');
       out.push(`| ${b.table.columns.map(cell).join(' | ')} |`, `|${b.table.columns.map(() => ' --- |').join('')}`, ...b.table.rows.map((r) => `| ${r.map(cell).join(' | ')} |`), '');
     }
-    out.push(`*${md(b.events)}*`, '', `<small>${md(b.note)}</small>`, '');
+    out.push(`*${md(b.events.lead)}${b.events.ids.map(id).join(', ')}${md(b.events.tail)}*`, '', `<small>${md(b.note)}</small>`, '');
   }
   return out.join('\n');
 }
 
 const esc = escapeHtml;
 
+/** An address as a link may hold it: characters that could end the link or the attribute are percent-encoded. */
+function linkAddress(href: string): string {
+  return href.replace(/[\s<>"'()\\`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 /**
  * The brief as a standalone HTML page. `figures` (section id → an inline `<svg>`, drawn by
  * src/render/brief.ts) go after their section's first paragraph; the page is built whole,
- * with them or without them, never patched afterwards.
+ * with them or without them, never patched afterwards. `links`: where each event id links to.
  */
-export function briefHtml(answer: Answer<BriefFigures>, figures: Record<string, string> = {}, names: Namer = KEY_NAMES): string {
+export function briefHtml(answer: Answer<BriefFigures>, figures: Record<string, string> = {}, names: Namer = KEY_NAMES, links?: EventLinks): string {
+  const id = (x: string) => (links ? `<a href="${esc(linkAddress(links.href(x)))}">${esc(x)}</a>` : esc(x));
   const parts = answer.figures.sections.map((section) => {
     const b = block(section, names);
+    const events = `${esc(b.events.lead)}${b.events.ids.map(id).join(', ')}${esc(b.events.tail)}`;
     const figure = figures[section.id] ? `<figure class="chart">${figures[section.id]}</figure>` : '';
     const table = b.table?.rows.length
       ? `<table><thead><tr>${b.table.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${b.table.rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
       : '';
-    return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${figure}${table}<p class="events">${esc(b.events)}</p><p class="note">${esc(b.note)}</p></section>`;
+    return `<section id="${section.id}"><h2>${esc(b.title)}</h2><p>${esc(b.text)}</p>${figure}${table}<p class="events">${events}</p><p class="note">${esc(b.note)}</p></section>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(answer.figures.title)}</title>

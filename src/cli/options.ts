@@ -13,25 +13,39 @@ type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** The parseArgs options of some declared parameters (those the command line takes as flags). */
 export function optionsOf(params: readonly Param[]): OptionSpec {
-  return Object.fromEntries(params.filter((p) => p.flag).map((p) => [p.flag!, p.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', ...(isList(p) ? { multiple: true } : {}) }]));
+  return Object.fromEntries(
+    params
+      .filter((p) => p.flag)
+      .flatMap((p) => [
+        [p.flag!, p.kind === 'boolean' ? { type: 'boolean' } : { type: 'string', ...(isList(p) ? { multiple: true } : {}) }],
+        ...Object.keys(p.shorthands ?? {}).map((s) => [s, { type: 'boolean' }]),
+      ]),
+  );
 }
 
 /** One help line per parameter: "  --km N                  join places at most N km apart (default 10, 0 to 1,000)". */
 export function helpLinesOf(params: readonly Param[]): string {
   return params
     .filter((p) => p.flag)
-    .map((p) => {
-      const name = `  --${p.flag}${p.kind === 'boolean' ? '' : ` ${placeholderOf(p)}`}`;
-      return name.length < 26 ? `${name.padEnd(26)}${helpOf(p)}` : `${name}\n${' '.repeat(26)}${helpOf(p)}`;
-    })
+    .flatMap((p) => [
+      line(`  --${p.flag}${p.kind === 'boolean' ? '' : ` ${placeholderOf(p)}`}`, helpOf(p)),
+      ...Object.entries(p.shorthands ?? {}).map(([s, value]) => line(`  --${s}`, `the same as --${p.flag} ${value}`)),
+    ])
     .join('\n');
+}
+
+function line(name: string, help: string): string {
+  return name.length < 26 ? `${name.padEnd(26)}${help}` : `${name}\n${' '.repeat(26)}${help}`;
 }
 
 /** The values of some declared parameters, read and checked as declared; absent ones are left out. */
 export function valuesOf(params: readonly Param[], values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of params) {
-    const raw = p.flag ? values[p.flag] : undefined;
+    const flagged = p.flag ? values[p.flag] : undefined;
+    // A shorthand is one more value given (--order date --deadliest is two, and refused as such).
+    const short = Object.entries(p.shorthands ?? {}).flatMap(([s, value]) => (values[s] === true ? [value] : []));
+    const raw = short.length ? [...(flagged === undefined ? [] : Array.isArray(flagged) ? flagged : [flagged]), ...short] : flagged;
     if (raw === undefined || raw === false) continue;
     // Years and word lists also take commas (--year 2021,2022); names may hold commas ("Korea, South"): repeat the flag.
     const given = (Array.isArray(raw) ? raw : [raw]).map(String).flatMap((v) => (p.kind === 'year-list' ? v.split(/,(?=\S)/) : [v]));

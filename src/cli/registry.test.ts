@@ -8,9 +8,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ANALYSES } from '../analysis/registry.js';
 import { isList, ParamError, type Param } from '../model/param.js';
+import { COUNT_PARAMS } from '../query/count.js';
+import { EVENTS_PARAMS } from '../query/events.js';
 import { DATE_WHERE, FILTERS } from '../query/filter.js';
+import { CHART_PARAMS, MAP_PARAMS } from '../render/params.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
-import { main } from './main.js';
+import { runCli } from '../../test/cli.js';
 import { valuesOf } from './options.js';
 
 interface Parameter {
@@ -19,14 +22,22 @@ interface Parameter {
   schema: Record<string, unknown>;
 }
 
-const DECLARED: Array<{ p: Param; command: string; route: string }> = [
+/**
+ * Each parameter with a command and a route that take it: `route` is asked, `doc` is its
+ * path in OpenAPI (the chart's kind and format are in its path), `args` come before the flags.
+ */
+const DECLARED: Array<{ p: Param; command: string; route: string; doc?: string; args?: string[] }> = [
   ...FILTERS.map((p) => ({ p, command: 'count', route: '/api/count' })),
+  ...Object.values(COUNT_PARAMS).map((p) => ({ p, command: 'count', route: '/api/count' })),
+  ...Object.values(EVENTS_PARAMS).map((p) => ({ p, command: 'events', route: '/api/events' })),
+  ...Object.values(CHART_PARAMS).map((p) => ({ p, command: 'chart', route: '/api/chart/bar.svg', doc: '/api/chart/{kind}.{format}', args: ['bar'] })),
+  ...Object.values(MAP_PARAMS).map((p) => ({ p, command: 'map', route: '/api/map.svg' })),
   ...ANALYSES.flatMap((a) => a.params.map((p) => ({ p, command: a.name, route: `/api/${a.name}` }))),
 ];
 
 let server: TestServer;
 let paths: Record<string, { get: { parameters: Parameter[] } }>;
-let model: { filters: Array<Record<string, unknown>>; eventDate: { where: { means: Record<string, unknown> } } };
+let model: { filters: Array<Record<string, unknown>>; eventDate: { where: { means: Record<string, unknown> } }; options: Record<string, Array<Record<string, unknown>>> };
 
 before(async () => {
   server = await testServer([smallAcledFile()]);
@@ -35,30 +46,28 @@ before(async () => {
 });
 after(() => server?.close());
 
-async function cli(...argv: string[]) {
-  let err = '';
-  const code = await main(argv, {
-    out: () => {},
-    err: (t) => {
-      err += t;
-    },
-    interactive: false,
-  });
-  return { code, err };
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 /** What a route needs beside the parameter tried: the actor profile, its actor. */
 const needs = (route: string, p: Param) => (route === '/api/actor' && p.http !== 'actor' ? '&actor=Wagner' : '');
 
 test('every parameter has the same names, range and default on the command line, in OpenAPI and in the dashboard model', async () => {
-  for (const { p, command, route } of DECLARED) {
+  for (const { p, command, route, doc } of DECLARED) {
     const where = `${command} ${p.key}`;
     const help = (await (await import('./main.js')).COMMANDS.find((c) => c.name === command)!.load()).help;
     if (p.flag) assert.match(help, new RegExp(`--${p.flag}\\b`), `${where}: --${p.flag} in --help`);
+    for (const [short, value] of Object.entries(p.shorthands ?? {})) assert.match(help, new RegExp(`--${short} +the same as --${p.flag} ${value}\n`), `${where}: --${short}`);
     if (p.positional) assert.match(help, new RegExp(`crisismap ${command} ${p.positional}`), `${where}: ${p.positional} in --help`);
-    if (p.flag && p.default !== undefined && p.kind !== 'boolean') assert.match(help, new RegExp(`--${p.flag} .*\\(default ${String(p.default)}`), `${where}: its default in --help`);
+    // The help may go on the next line, under the others, when the flag is long.
+    if (p.flag && p.default !== undefined && p.kind !== 'boolean')
+      assert.match(help, new RegExp(`--${p.flag} [^\n]*(\n {26}[^\n]*)?\\(default ${String(p.default)}`), `${where}: its default in --help`);
+    const shown = model.options[command]?.find((x) => x.key === p.key) ?? (FILTERS.includes(p as never) ? model.filters.find((x) => x.key === p.key) : undefined);
+    assert.ok(shown, `${where} in /api/filters.json`);
+    for (const field of ['http', 'flag', 'label', 'kind', 'maxValues', 'maxLength', 'default', 'min', 'max', 'values'] as const) {
+      assert.deepEqual(shown[field], p[field], `${where}: ${field} in /api/filters.json`);
+    }
     if (!p.http) continue;
-    const documented = paths[route]!.get.parameters.find((x) => x.name === p.http);
+    const documented = paths[doc ?? route]!.get.parameters.find((x) => x.name === p.http);
     assert.ok(documented, `${where}: ${p.http} in /api/openapi.json`);
     assert.equal(documented.required, !!p.required, `${where}: required`);
     assert.equal(documented.schema.default, p.default === undefined ? undefined : String(p.default), `${where}: default`);
@@ -66,30 +75,29 @@ test('every parameter has the same names, range and default on the command line,
     if (p.kind === 'one-of') assert.deepEqual(documented.schema.enum, p.values, `${where}: values`);
     if (isList(p)) assert.equal(documented.schema['x-maxValues'], p.maxValues, `${where}: most values`);
   }
-  for (const p of FILTERS) {
-    const shown = model.filters.find((f) => f.key === p.key);
-    assert.ok(shown, `${p.key} in /api/filters.json`);
-    for (const field of ['http', 'flag', 'label', 'kind', 'maxValues', 'maxLength', 'default', 'min', 'max'] as const) {
-      assert.deepEqual(shown[field], p[field], `${p.key}.${field} in /api/filters.json`);
-    }
-  }
   assert.deepEqual(Object.keys(model.eventDate.where.means).sort(), [...DATE_WHERE].sort());
 });
 
 test('every bound is enforced alike: the largest value is taken, one more is refused by the CLI and by the API', async () => {
-  for (const { p, command, route } of DECLARED) {
+  for (const { p, command, route, args = [] } of DECLARED) {
     const where = `${command} ${p.key}`;
     if ((p.kind === 'whole' || p.kind === 'decimal') && p.max !== undefined) {
-      assert.equal(valuesOf([p], { [p.flag!]: String(p.max) })[p.key], p.max, `${where}: the CLI takes ${p.max}`);
-      assert.throws(() => valuesOf([p], { [p.flag!]: String(p.max! + 1) }), ParamError, `${where}: the CLI refuses ${p.max! + 1}`);
-      const taken = await server.json(`${route}?${p.http}=${p.max}${needs(route, p)}`);
-      assert.notEqual(taken.status, 400, `${where}: the API takes ${p.max}: ${JSON.stringify(taken.body).slice(0, 200)}`);
-      const refused = await server.json(`${route}?${p.http}=${p.max! + 1}${needs(route, p)}`);
-      assert.equal(refused.status, 400, `${where}: the API refuses ${p.max! + 1}`);
-      assert.match(refused.body.error.message, new RegExp(`^${p.http}=${p.max! + 1} is out of range`));
-      const { code, err } = await cli(command, `--${p.flag}`, String(p.max! + 1), '--db', '/nonexistent/x.duckdb');
-      assert.equal(code, 2, where);
-      assert.match(err, new RegExp(`--${p.flag} ${p.max! + 1} is out of range`), where);
+      if (p.flag) {
+        assert.equal(valuesOf([p], { [p.flag]: String(p.max) })[p.key], p.max, `${where}: the CLI takes ${p.max}`);
+        assert.throws(() => valuesOf([p], { [p.flag!]: String(p.max! + 1) }), ParamError, `${where}: the CLI refuses ${p.max! + 1}`);
+        const { code, err } = await cli(command, ...args, `--${p.flag}`, String(p.max! + 1), '--db', '/nonexistent/x.duckdb');
+        assert.equal(code, 2, where);
+        assert.match(err, new RegExp(`--${p.flag} ${p.max! + 1} is out of range`), where);
+      }
+      if (p.http) {
+        // Any answer but an error: JSON, or the figure itself.
+        const taken = await server.get(`${route}?${p.http}=${p.max}${needs(route, p)}`);
+        const body = await taken.text();
+        assert.equal(taken.status, 200, `${where}: the API takes ${p.max}: ${body.slice(0, 200)}`);
+        const refused = await server.json(`${route}?${p.http}=${p.max! + 1}${needs(route, p)}`);
+        assert.equal(refused.status, 400, `${where}: the API refuses ${p.max! + 1}`);
+        assert.match(refused.body.error.message, new RegExp(`^${p.http}=${p.max! + 1} is out of range`));
+      }
     }
     if (isList(p) && p.http && p.kind !== 'list-of') {
       const many = Array.from({ length: p.maxValues + 1 }, (_, i) => (p.kind === 'year-list' ? String(2000 + (i % 20)) : `v${i}`));

@@ -70,6 +70,8 @@ export interface Param<K extends ParamKind = ParamKind> {
   onOnly?: boolean;
   /** More words that mean "on" for a switch given as text (ACLED's "Civilian targeting"). */
   yes?: readonly string[];
+  /** Command-line switches that stand for a value: { deadliest: 'deadliest' } makes --deadliest mean --order deadliest. */
+  shorthands?: Readonly<Record<string, string>>;
 }
 
 /** Bounds every parameter has unless its declaration says otherwise. */
@@ -327,6 +329,9 @@ export function wordError(error: CrisisError, names: Namer): { message: string; 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Words of a vocabulary match in any case, and with - for _ (event-type is event_type: flags are kebab-case, fields snake_case). */
+const sameWord = (word: string, given: string) => word.toLowerCase().replace(/-/g, '_') === given.toLowerCase().replace(/-/g, '_');
+
 /** A real calendar day written YYYY-MM-DD (2022-02-30 is not one). */
 export function isDate(s: string): boolean {
   const time = Date.parse(`${s}T00:00:00Z`);
@@ -388,7 +393,7 @@ export function readParam<K extends ParamKind>(p: Param<K>, given: readonly stri
       return n as ValueOfKind<K>;
     }
     case 'one-of': {
-      const found = p.values!.find((w) => w.toLowerCase() === one.toLowerCase());
+      const found = p.values!.find((w) => sameWord(w, one));
       if (found === undefined) fail(p, one, { kind: 'not-one-of', values: p.values! });
       return found as ValueOfKind<K>;
     }
@@ -397,8 +402,9 @@ export function readParam<K extends ParamKind>(p: Param<K>, given: readonly stri
         .flatMap((v) => v.split(/[,|]/))
         .map((w) => w.trim())
         .filter(Boolean);
+      if (!words.length) fail(p, values.join(','), { kind: 'empty' });
       if (words.length > p.maxValues) fail(p, values.join(','), { kind: 'too-many', max: p.maxValues, given: words.length });
-      return words.map((w) => p.values!.find((x) => x.toLowerCase() === w.toLowerCase()) ?? fail(p, w, { kind: 'not-one-of', values: p.values! })) as ValueOfKind<K>;
+      return [...new Set(words.map((w) => p.values!.find((x) => sameWord(x, w)) ?? fail(p, w, { kind: 'not-one-of', values: p.values! })))] as ValueOfKind<K>;
     }
   }
   return undefined;

@@ -1,9 +1,10 @@
 /** The counting rules of docs/counting.md, each shown on a small store. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, parseGroups } from './count.js';
+import { readParam } from '../model/param.js';
+import { COUNT_PARAMS, count } from './count.js';
 import { compileFilter } from './compile.js';
-import { parseFields } from './events.js';
+import { EVENTS_PARAMS, listEvents } from './events.js';
 import { importFiles } from '../sources/import.js';
 import { acledCsv, memoryStore, writeScratch } from '../../test/testing.js';
 
@@ -119,12 +120,27 @@ test('a value that matches nothing is an error naming the closest values', async
   const store = await sahel();
   await assert.rejects(count(store, { country: ['Maly'] }), (e: { message: string; details: string[] }) => e.message === 'unknown country "Maly"' && e.details[0] === 'closest: Mali');
   await assert.rejects(count(store, { from: '27/03/2022' }), /is not a date/);
-  assert.throws(() => parseGroups(['year,colour']), /cannot group by "colour"/);
-  assert.throws(() => parseFields(' , '), /no fields named/);
-  assert.throws(() => parseFields('id,colour'), /unknown field "colour"/);
+  // Words of a fixed vocabulary are checked by their declarations, whatever the interface.
+  assert.throws(() => readParam(COUNT_PARAMS.by, ['year,colour']), /^ParamError: by "colour" is not one of year, quarter, month, week, country/);
+  assert.deepEqual(readParam(COUNT_PARAMS.by, ['Year,event-type', 'year']), ['year', 'event_type'], 'any case, - for _, once each');
+  assert.throws(() => readParam(EVENTS_PARAMS.fields, [' , ']), /^ParamError: fields is empty$/);
+  assert.throws(() => readParam(EVENTS_PARAMS.fields, ['id,colour']), /^ParamError: fields "colour" is not one of id, dataset/);
   const none = await count(store, { actor: ['Wagnr'] });
   assert.equal(none.total.events, 0);
   assert.match(none.notes[0]!, /closest names: Wagner Group/);
+});
+
+test("events by id: crisismap's id or the source's own (ACLED's event_id_cnty), in any case; an unknown id is an error", async () => {
+  const store = await sahel();
+  const listed = async (ids: string[]) => (await listEvents(store, { eventId: ids }, { fields: ['id', 'fatalities'] })).events.map((e) => e.id);
+  assert.deepEqual(await listed(['acled:MLI2']), ['acled:MLI2']);
+  assert.deepEqual(await listed(['MLI2']), ['acled:MLI2'], "the source's id");
+  assert.deepEqual(await listed(['mli2', 'ACLED:TOG1']), ['acled:MLI2', 'acled:TOG1'], 'any case, alternatives');
+  const one = await count(store, { eventId: ['MLI3'], country: ['Mali'] });
+  assert.deepEqual(one.total, { events: 1, fatalities: 5 });
+  assert.deepEqual(one.filters, { country: ['Mali'], eventId: ['acled:MLI3'] }, 'echoed as the ids the store holds');
+  assert.equal((await count(store, { eventId: ['MLI3'], country: ['Togo'] })).total.events, 0, 'and every other filter still holds');
+  await assert.rejects(count(store, { eventId: ['MLI9'] }), (e: { message: string }) => e.message === 'unknown eventId "MLI9"');
 });
 
 test('filter values never enter the SQL text: they are parameters', () => {

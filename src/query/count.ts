@@ -4,8 +4,7 @@
  * estimates are summed beside its best; grouping by actor lists an event under each actor
  * involved, so those rows overlap and the total is computed apart, over distinct events.
  */
-import { ref } from '../model/param.js';
-import { CrisisError } from '../model/errors.js';
+import { param, ref } from '../model/param.js';
 import type { Store } from '../store/store.js';
 import { compileFilter } from './compile.js';
 import { FILTER_PARAMS, normalizeFilter, type Filter } from './filter.js';
@@ -32,6 +31,17 @@ export const GROUPS = {
   dataset: 'dataset',
 } as const;
 export type GroupField = keyof typeof GROUPS;
+
+/** count's options, declared once for the command line, the API, its OpenAPI document and the docs. */
+export const COUNT_PARAMS = {
+  by: param('list-of', {
+    key: 'by',
+    values: Object.keys(GROUPS),
+    placeholder: 'FIELD[,FIELD]',
+    example: 'year,country',
+    help: `group by these fields, several separated by commas: ${Object.keys(GROUPS).join(', ')}`,
+  }),
+};
 const TIME_GROUPS: GroupField[] = ['year', 'quarter', 'month', 'week'];
 
 // A place name alone is ambiguous ("Centre" is a region of several countries): places are
@@ -73,17 +83,6 @@ export interface CountResult {
    * counts) is null in every row, never 0.
    */
   aggregate?: { dataset: string; scope: string; resolution: string; period: 'week' | 'month' | 'year'; measures: Array<'events' | 'fatalities'> };
-}
-
-export function parseGroups(by: string[]): GroupField[] {
-  const fields = by
-    .flatMap((b) => b.split(','))
-    .map((b) => b.trim().replace(/-/g, '_'))
-    .filter(Boolean);
-  for (const f of fields) {
-    if (!(f in GROUPS)) throw new CrisisError(`cannot group by "${f}"`, [`group by any of: ${Object.keys(GROUPS).join(', ')}`]);
-  }
-  return [...new Set(fields)] as GroupField[];
 }
 
 export async function count(store: Store, filter: Filter, by: GroupField[] = []): Promise<CountResult> {

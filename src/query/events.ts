@@ -1,6 +1,6 @@
 /** The events behind any count: the same filter, listed. */
 import { EVENT_FIELD_NAMES, EVENT_LIST_FIELDS, type EventField } from '../model/event.js';
-import { CrisisError } from '../model/errors.js';
+import { param } from '../model/param.js';
 import type { Store } from '../store/store.js';
 import { compileFilter } from './compile.js';
 import { normalizeFilter, type Filter } from './filter.js';
@@ -29,17 +29,40 @@ export interface EventList {
 const HIDDEN = new Set<EventField>(['actor_text']);
 export const LISTABLE_FIELDS = EVENT_FIELD_NAMES.filter((f) => !HIDDEN.has(f));
 
-export function parseFields(list: string): EventField[] {
-  const fields = list
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
-  if (!fields.length) throw new CrisisError('no fields named', [`name at least one of: ${LISTABLE_FIELDS.join(', ')}`]);
-  for (const f of fields) {
-    if (!LISTABLE_FIELDS.includes(f as EventField)) throw new CrisisError(`unknown field "${f}"`, [`fields are: ${LISTABLE_FIELDS.join(', ')}`]);
-  }
-  return fields as EventField[];
-}
+/** How many events a page holds unless `limit` says otherwise: what a terminal shows, what a web client fetches at once. */
+export const PAGE = { terminal: 50, http: 500 } as const;
+/** A page larger than this is better fetched in several (or whole, in a file format, from the command line). */
+export const MAX_LIMIT = 100_000;
+
+/** The options of an event list, declared once for the command line, the API, its OpenAPI document and the docs. */
+export const EVENTS_PARAMS = {
+  limit: param('whole', {
+    key: 'limit',
+    min: 1,
+    max: MAX_LIMIT,
+    example: '100',
+    help: `at most N events (unless given: ${PAGE.terminal} in a terminal, every one in a file format, ${PAGE.http} a page over HTTP)`,
+  }),
+  offset: param('whole', { key: 'offset', http: null, min: 0, example: '50', help: 'skip the first N' }),
+  page: param('whole', { key: 'page', flag: null, min: 1, max: 1_000_000, default: 1, example: '2', help: 'which page of `limit` events, from 1' }),
+  order: param('one-of', {
+    key: 'order',
+    values: ['date', 'deadliest'],
+    default: 'date',
+    shorthands: { deadliest: 'deadliest' },
+    help: 'date order, or deadliest first',
+  }),
+  fields: param('list-of', {
+    key: 'fields',
+    values: LISTABLE_FIELDS,
+    default: EVENT_LIST_FIELDS,
+    placeholder: 'a,b,c',
+    // Every field, named in one value, fits.
+    maxLength: 1000,
+    example: 'id,event_date,location,fatalities',
+    help: 'which fields, separated by commas (docs/data-model.md describes each)',
+  }),
+};
 
 export async function listEvents(store: Store, filter: Filter, options: ListOptions = {}): Promise<EventList> {
   await requireEvents(store, filter);

@@ -22,6 +22,8 @@ export interface ModelParam {
   /** More words that mean "on", for a switch. */
   yes?: readonly string[];
   onOnly?: boolean;
+  /** Command-line switches that stand for a value (--deadliest: order deadliest). */
+  shorthands?: Readonly<Record<string, string>>;
 }
 
 export interface FilterModel {
@@ -45,6 +47,7 @@ export function modelParam(p: Param): ModelParam {
     ...(p.values ? { values: p.values } : {}),
     ...(p.yes ? { yes: p.yes } : {}),
     ...(p.onOnly ? { onOnly: true } : {}),
+    ...(p.shorthands ? { shorthands: p.shorthands } : {}),
   };
 }
 

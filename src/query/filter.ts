@@ -46,6 +46,17 @@ function countrySql(values: string[]): { clause: string; params: SqlValue[] } {
   return parts.length > 1 ? { clause: `(${parts.map((p) => p.clause).join(' OR ')})`, params: parts.flatMap((p) => p.params) } : parts[0]!;
 }
 
+/**
+ * Events by id. A crisismap id names its dataset ("acled:MLI6437"); a source's own id does not
+ * ("MLI6437"), and may be held by several datasets: each form is matched against its own column.
+ */
+function eventIdSql(ids: string[]): { clause: string; params: SqlValue[] } {
+  const ours = ids.filter((id) => id.includes(':'));
+  const theirs = ids.filter((id) => !id.includes(':'));
+  const parts = [...(ours.length ? [oneOrMany('id', ours)] : []), ...(theirs.length ? [oneOrMany('source_id', theirs)] : [])];
+  return parts.length > 1 ? { clause: `(${parts.map((p) => p.clause).join(' OR ')})`, params: parts.flatMap((p) => p.params) } : parts[0]!;
+}
+
 function filterParam<K extends ParamKind>(kind: K, declared: Parameters<typeof param<K>>[1] & Pick<FilterParam<K>, 'sql' | 'column'>): FilterParam<K> {
   return param(kind, declared) as FilterParam<K>;
 }
@@ -139,6 +150,17 @@ export const FILTER_PARAMS = {
     sql: (on) => ({ clause: on ? CIVILIAN_TARGETING_SQL : `NOT ${CIVILIAN_TARGETING_SQL}`, params: [] }),
   }),
   dataset: names('dataset', 'dataset', 'only events of this dataset (acled, ucdp-ged, demo-synthetic…)', 'acled'),
+  eventId: filterParam('text-list', {
+    key: 'eventId',
+    // ACLED's API names its id event_id_cnty; crisismap's ids are the source's, prefixed by the dataset.
+    http: 'event_id_cnty',
+    label: 'Event id',
+    placeholder: 'ID',
+    example: 'acled:MLI6437',
+    help: "only these events: crisismap's id, as answers list them (acled:MLI6437), or the source's own (ACLED's event_id_cnty MLI6437)",
+    maxLength: 100,
+    sql: (ids) => eventIdSql(ids),
+  }),
 } satisfies Record<string, FilterParam>;
 
 type Declared = typeof FILTER_PARAMS;

@@ -3,6 +3,7 @@
  * the store holds ("Mali", "Violence against civilians"). A value that matches nothing is an
  * error that names the closest values, never a silent empty result.
  */
+import { listValue } from '@duckdb/node-api';
 import { CrisisError } from '../model/errors.js';
 import { findCountry } from '../model/countries.js';
 import type { Store } from '../store/store.js';
@@ -68,6 +69,7 @@ export async function resolveFilter(store: Store, filter: Filter, from: ValueSou
     }
     out[key] = resolved;
   }
+  if (filter.eventId?.length && from.table === 'events') out.eventId = await resolveEventIds(store, filter.eventId);
   for (const key of ['from', 'to'] as const) {
     const value = filter[key];
     if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
@@ -109,6 +111,29 @@ async function resolveCountries(store: Store, wanted: string[], from: ValueSourc
     ]);
   }
   return resolved;
+}
+
+/**
+ * Event ids as the store holds them: crisismap's own (acled:MLI6437) or the source's
+ * (MLI6437), in any case, become the stored ids. An id the store does not hold is an error,
+ * as an unknown name is: a link to a deleted event says so rather than showing nothing.
+ */
+async function resolveEventIds(store: Store, wanted: string[]): Promise<string[]> {
+  const lower = wanted.map((id) => id.trim().toLowerCase());
+  const rows = await store.all(
+    `SELECT id, lower(id) AS ours, lower(source_id) AS theirs FROM events
+    WHERE lower(id) IN (SELECT unnest(?::VARCHAR[])) OR lower(source_id) IN (SELECT unnest(?::VARCHAR[])) ORDER BY id`,
+    [listValue(lower), listValue(lower)],
+  );
+  const resolved: string[] = [];
+  for (const [i, id] of lower.entries()) {
+    const found = rows.filter((r) => r.ours === id || r.theirs === id).map((r) => String(r.id));
+    if (!found.length) {
+      throw new ParamError(refOf(FILTER_PARAMS.eventId), wanted[i]!, { kind: 'unknown' }, ["the store holds no event with this id: crisismap's (acled:MLI6437) or the source's own (MLI6437)"]);
+    }
+    resolved.push(...found);
+  }
+  return [...new Set(resolved)];
 }
 
 /** A dataset of aggregates named where events are needed: say so plainly, rather than "unknown dataset". */

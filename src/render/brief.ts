@@ -16,7 +16,7 @@ import { victimsChart } from './charts/victims.js';
 import { map } from './map.js';
 import { chartSvg } from './spec.js';
 import { prefixIds } from './svg.js';
-import { briefHtml, briefMarkdown } from '../analysis/report.js';
+import { briefHtml, briefMarkdown, type EventLinks } from '../analysis/report.js';
 
 /** Section id → the figure to show in it: an inline SVG with ids of its own. */
 export type BriefFigureMap = Record<string, string>;
@@ -41,10 +41,11 @@ export type DocumentFormat = 'md' | 'html';
 /**
  * The brief as a document: the one renderer behind `crisismap brief --html|--md` and
  * /api/brief.html|.md. HTML carries its figures inline (one self-contained file); Markdown is
- * written from the same sections. `names`: how the interface asking names parameters.
+ * written from the same sections. `names`: how the interface asking names parameters;
+ * `links`: where each event id links to (the server's own events route), if anywhere.
  */
-export async function briefDocument(store: Store, answer: Answer<BriefFigures>, format: DocumentFormat, names: Namer = KEY_NAMES): Promise<string> {
+export async function briefDocument(store: Store, answer: Answer<BriefFigures>, format: DocumentFormat, names: Namer = KEY_NAMES, links?: EventLinks): Promise<string> {
   // Parameters named in the text are worded as the interface asking names them, before any escaping.
   const worded = wordDeep(answer, names);
-  return format === 'html' ? briefHtml(worded, await renderBriefFigures(store, worded), names) : briefMarkdown(worded, names);
+  return format === 'html' ? briefHtml(worded, await renderBriefFigures(store, worded), names, links) : briefMarkdown(worded, names, links);
 }

@@ -21,5 +21,6 @@ export { boundaries, type Boundaries, type Shape } from './boundaries.js';
 export { normalizeName, COUNTRY_ALIASES, ADMIN1_ALIASES } from './names.js';
 export { writeChart, writeMap, chartOutput, mapOutput, formatOf, CHART_FORMATS, MAP_FORMATS, type Format } from './output.js';
 export { svgToPng, pngSize } from './png.js';
+export { CHART_PARAMS, MAP_PARAMS, METRIC, chartOptions } from './params.js';
 export { briefDocument, renderBriefFigures, type BriefFigureMap, type DocumentFormat } from './brief.js';
 export { type FigureText, SYNTHETIC_LABEL } from './figure.js';

@@ -19,6 +19,7 @@ import { isHeavy, MAX_URL_LENGTH } from './limits.js';
 import type { ReaderPool } from './pool.js';
 import { holdsToken } from './token.js';
 import { asciiJson, canonical, parseQuery, type Api, type Reply, type RouteSpec } from './route.js';
+import { WORDING_HEADER, wantsTokens } from './wording.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { checkRoutes } from './routes/check.js';
 import { eventRoutes } from './routes/events.js';
@@ -137,13 +138,16 @@ export function createApp(options: AppOptions): Hono {
 
 function respond(c: Context, reply: Reply, hit: boolean): Response {
   const headers: Record<string, string> = { 'Content-Type': reply.type, 'X-Cache': hit ? 'hit' : 'miss', ...reply.headers };
+  // Answers that name parameters differ by who words them: caches must keep both.
+  if (reply.tokens) headers.Vary = WORDING_HEADER;
+  const body = reply.tokens && wantsTokens(c.req.header(WORDING_HEADER)) ? reply.tokens : reply.body;
   if (reply.echo) {
     headers['X-Crisismap-Filters'] = asciiJson(reply.echo.filters);
     headers['X-Crisismap-Datasets'] = asciiJson(reply.echo.datasets);
   }
   // Pages made from the data (a brief) run no script: text from the data cannot become one.
   if (reply.type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
-  return c.body(reply.body as Uint8Array<ArrayBuffer>, reply.status ?? 200, headers);
+  return c.body(body as Uint8Array<ArrayBuffer>, reply.status ?? 200, headers);
 }
 
 /** 404 that says where to look: the same path under another method, or the nearest route. */

@@ -78,15 +78,31 @@ test('dates: not a date, not a day, the wrong way round, and how event_date_wher
   await expectError(await server.get('/api/surges?at=15/04/2022'), 400, /^at "15\/04\/2022" is not a date: write it as YYYY-MM-DD$/);
 });
 
+test('a client that words parameters itself (the dashboard) gets them as tokens, answers and errors alike', async () => {
+  const tokens = { headers: { 'X-Crisismap-Wording': 'tokens' } };
+  const worded = await server.get('/api/surges?year=2022');
+  const raw = await server.get('/api/surges?year=2022', tokens);
+  assert.equal(worded.headers.get('vary'), 'X-Crisismap-Wording', 'caches keep both');
+  const caveat = ((await raw.json()) as { caveats: string[] }).caveats.find((c) => c.includes('do not limit surges'));
+  assert.match(caveat!, /^⟦from⟧ and ⟦year⟧ do not limit surges: .* the window ends at ⟦at⟧, else ⟦to⟧, else the end of the data$/);
+  assert.doesNotMatch(await worded.text(), /⟦/);
+  const error = await expectError(await server.get('/api/count?event_type=Batles', tokens), 400, /^unknown ⟦eventType⟧ "Batles"$/);
+  assert.ok(
+    error.hints.some((h) => /^see what the store holds with: ⟦@\["count",null,\[\["by","event_type"\]\]\]⟧$/.test(h)),
+    error.hints.join('\n'),
+  );
+  await expectError(await server.get('/api/count?event_type=Batles'), 400, /^unknown event_type "Batles"$/);
+});
+
 test('values of the wrong form: each message names the parameter and the value', async () => {
   const cases: Array<[string, RegExp]> = [
     ['/api/count?year=22', /^year "22" is not a year/],
-    ['/api/count?by=decade', /^by "decade" names none of year, quarter/],
+    ['/api/count?by=decade', /^by "decade" is not one of year, quarter/],
     ['/api/count?civilian_targeting=0', /^civilian_targeting "0": give civilian_targeting=1 .* or leave it out/],
     ['/api/count?actor_exact=maybe', /^actor_exact "maybe" is not 1 or 0$/],
-    ['/api/events?fields=id,colour', /^unknown field "colour"$/],
-    ['/api/events?limit=0', /^limit 0 is out of range: give a whole number from 1 to 100,000$/],
-    ['/api/events?limit=1000000', /^limit 1000000 is out of range/],
+    ['/api/events?fields=id,colour', /^fields "colour" is not one of id, dataset, /],
+    ['/api/events?limit=0', /^limit=0 is out of range: give a number from 1 to 100,000$/],
+    ['/api/events?limit=1000000', /^limit=1000000 is out of range/],
     ['/api/events?page=first', /^page "first" is not a whole number$/],
     ['/api/events?order=random', /^order "random" is not one of date, deadliest$/],
     ['/api/trend?by=decade', /^by "decade" is not one of year, quarter, month, week$/],
@@ -105,6 +121,8 @@ test('values of the wrong form: each message names the parameter and the value',
     ['/api/chart/bar.svg?by=year,country', /^a bar chart shows one grouping$/],
     ['/api/chart/actor.svg', /^the actor chart needs one actor$/],
     ['/api/map.svg?level=province', /^level "province" is not one of country, admin1, points$/],
+    ['/api/map.svg?labels=101', /^labels=101 is out of range: give a number from 0 to 100$/],
+    ['/api/chart/bar.svg?top=0', /^top=0 is out of range: give a number from 1 to 1,000$/],
     ['/api/boundaries/admin1.geojson?country=Atlantis', /^no admin1 boundaries for country "Atlantis"$/],
   ];
   for (const [path, message] of cases) await expectError(await server.get(path), 400, message);

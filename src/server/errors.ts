@@ -8,8 +8,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { CrisisError } from '../model/errors.js';
-import { wordError } from '../model/param.js';
-import { HTTP_NAMES } from './wording.js';
+import { type Namer, wordError } from '../model/param.js';
+import { HTTP_NAMES, TOKEN_NAMES, WORDING_HEADER, wantsTokens } from './wording.js';
 import { closest } from '../query/similar.js';
 import { BudgetExceeded } from './pool.js';
 
@@ -37,7 +37,7 @@ export function errorBody(status: number, message: string, hints: string[] = [])
 }
 
 /** Any thrown value as its status and body; logs what is not the user's to fix. */
-export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t)): ErrorBody {
+export function toErrorBody(error: unknown, log: (text: string) => void = (t) => process.stderr.write(t), names: Namer = HTTP_NAMES): ErrorBody {
   if (error instanceof ApiError) return errorBody(error.status, error.message, error.hints);
   if (error instanceof BudgetExceeded) {
     return errorBody(503, `the query was stopped: it ran longer than the server's time budget of ${error.budgetMs / 1000} s`, [
@@ -47,7 +47,7 @@ export function toErrorBody(error: unknown, log: (text: string) => void = (t) =>
   }
   if (error instanceof CrisisError) {
     // Exit code 3 is the store (missing, locked): the server's problem, not the request's.
-    const { message, hints } = wordError(error, HTTP_NAMES);
+    const { message, hints } = wordError(error, names);
     return errorBody(error.exitCode === 3 ? 503 : 400, message, hints);
   }
   log(`crisismap serve: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
@@ -55,7 +55,8 @@ export function toErrorBody(error: unknown, log: (text: string) => void = (t) =>
 }
 
 export function errorResponse(c: Context, error: unknown): Response {
-  const body = toErrorBody(error);
+  // A client that words parameters itself gets the problem with its parameters as tokens.
+  const body = toErrorBody(error, undefined, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : HTTP_NAMES);
   const headers = error instanceof ApiError ? error.headers : {};
   return c.json(body, body.error.status as ContentfulStatusCode, headers);
 }

@@ -93,7 +93,7 @@ test('each route describes its parameters, errors in the one shape, and the toke
 });
 
 test('every documented example is accepted by the route, and a parameter not documented is refused', async () => {
-  // The spread example groups West African coastal countries, which the small store does not hold.
+  // The spread example groups West African coastal countries, which the small store does not hold (nor the example event id, below).
   const notInStore = new Set(['/api/spread group', '/api/brief group', '/api/brief.html group', '/api/brief.md group']);
   for (const { path, method, op } of operations()) {
     if (method !== 'get' || path.includes('{')) continue;
@@ -108,6 +108,8 @@ test('every documented example is accepted by the route, and a parameter not doc
         const response = await server.get(`${path}?${query}`);
         const text = await response.text();
         if (notInStore.has(`${path} ${p.name}`)) assert.match(JSON.parse(text).error.message, /no country or admin1 area "Benin"/);
+        // The example event id (the data model's, acled:MLI6437) is not in the small store: it is named, as an unknown name is.
+        else if (p.name === 'event_id_cnty') assert.equal(JSON.parse(text).error.message, `unknown event_id_cnty "${p.example}"`);
         else assert.equal(response.status, 200, `${path}?${query}: ${text.slice(0, 300)}`);
       }),
     );

@@ -111,7 +111,7 @@ export function filterOf(q: Record<string, string | undefined>, filters: readonl
   } as Filter;
 }
 
-// ---- the schema helpers of parameters not (yet) declared: charts' and maps' options ----
+// ---- the schema helpers of parameters not (yet) declared: check's max_ids, import's skip_invalid ----
 
 /** 1/true/yes or 0/false/no, any case. */
 export function flag(name: string, description: string) {
@@ -133,23 +133,5 @@ export function whole(name: string, description: string, example: number, max = 
       error: (i) => `${name} ${String(i.input)} is out of range: give a whole number from ${min} to ${max.toLocaleString('en-US')}`,
     })
     .meta({ description, example: String(example) })
-    .optional();
-}
-
-/** One of a few words. */
-export function oneOf<const T extends readonly [string, ...string[]]>(name: string, values: T, description: string) {
-  return z
-    .enum(values, { error: (i) => `${name} "${i.input}" is not one of ${values.join(', ')}` })
-    .meta({ description, example: values[0] })
-    .optional();
-}
-
-/** Words of a fixed vocabulary, separated by , or |: by=year,country. */
-export function listOf(name: string, values: readonly string[], description: string, example: string) {
-  const word = `(${values.join('|')})`;
-  return z
-    .string()
-    .regex(new RegExp(`^${word}([,|]${word})*$`), { error: (i) => `${name} "${i.input}" names none of ${values.join(', ')}` })
-    .meta({ description, example })
     .optional();
 }

@@ -42,6 +42,8 @@ export interface Reply {
   /** What the answer covers, echoed in headers when the body cannot say it (CSV, SVG, PNG…). */
   echo?: { filters: Filter; datasets: DatasetVersion[] };
   headers?: Record<string, string>;
+  /** The body with parameters left as tokens, when it names any: for a client that words them itself (wording.ts). */
+  tokens?: Uint8Array;
 }
 
 export type Handler<Q extends z.ZodObject> = (query: z.infer<Q>, store: Store, c: Context) => Promise<Reply>;
@@ -59,9 +61,12 @@ export interface Api {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-// Parameters named in caveats, notes and hints are worded as the API names them (wording.ts).
+// Parameters named in caveats, notes and hints are worded as the API names them (wording.ts);
+// the tokens are kept beside, for the dashboard, which words them with its labels.
 export function json(value: unknown, echo?: Reply['echo']): Reply {
-  return { body: Buffer.from(JSON.stringify(wordDeep(value, HTTP_NAMES))), type: JSON_TYPE, ...(echo ? { echo } : {}) };
+  const tokens = JSON.stringify(value);
+  const body = tokens.includes('⟦') ? JSON.stringify(wordDeep(value, HTTP_NAMES)) : tokens;
+  return { body: Buffer.from(body), type: JSON_TYPE, ...(echo ? { echo } : {}), ...(body !== tokens ? { tokens: Buffer.from(tokens) } : {}) };
 }
 
 export function text(body: string, type: string, echo?: Reply['echo']): Reply {

@@ -19,9 +19,9 @@ import { DEFAULT_QUERY_TIMEOUT_S, DEFAULT_READERS, ReaderPool } from './pool.js'
 import { startSyncSchedule, type SyncSchedule } from './sync.js';
 import type { SyncOptions } from '../sources/sync/run.js';
 
-export const DEFAULT_PORT = 8080;
-/** Loopback: nothing outside this machine can reach the server unless --host says so. */
-export const DEFAULT_HOST = '127.0.0.1';
+import { DEFAULT_HOST, DEFAULT_PORT } from './address.js';
+
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 export interface ServeOptions {
   /** The store file (a new one is created if absent, as `crisismap import` does). */

@@ -52,6 +52,30 @@ describe('dashboard', { skip: SKIP }, () => {
     await page.close();
   });
 
+  test("the API's messages in the dashboard's own words; a dashboard opened on one event shows it alone", async () => {
+    // The API says `unknown event_type "Batles"` and `GET /api/count?by=event_type`; the dashboard names the field by its label.
+    const page = await open('/?event_type=Batles');
+    const error = page.locator('#panel-totals .panel-error');
+    await error.waitFor();
+    const said = await error.innerText();
+    assert.match(said, /^unknown event type "Batles"/, said);
+    assert.match(said, /closest: Battles/);
+    assert.match(said, /see what the store holds with: count \(by event_type\)/, said);
+    assert.doesNotMatch(said, /⟦|GET \/api|event_type=|--event-type/, "no token, and neither the API's nor the command line's words");
+    await page.close();
+
+    // A brief links an event id to /api/events?event_id_cnty=ID; the dashboard takes the same query.
+    const id = ((await (await fetch(new URL('/api/events?country=Mali&order=deadliest&limit=1', server.url))).json()) as { events: Array<{ id: string }> }).events[0]!.id;
+    const one = await open(`/?event_id_cnty=${encodeURIComponent(id)}`);
+    await waitReady(one);
+    const { expected } = await assertAgree(one, `event ${id}`);
+    assert.equal(expected.events, 1);
+    assert.equal(await one.locator('.chip').count(), 1);
+    assert.match(await one.locator('.chip').innerText(), new RegExp(`Event id.*${id}`, 's'));
+    assert.deepEqual(problemsOf(one), []);
+    await one.close();
+  });
+
   test('clicking a bar, a column and a map area filters every panel, in agreement with the API', async () => {
     const page = await open('/');
     // 1. A bar: event type Battles.

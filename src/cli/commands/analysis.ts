@@ -5,7 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Analysis, Layout } from '../../analysis/analysis.js';
-import { ParamError, placeholderOf, readParam, refOf, wordText } from '../../model/param.js';
+import type { EventLinks } from '../../analysis/report.js';
+import { param, ParamError, placeholderOf, readParam, ref, refOf, wordText } from '../../model/param.js';
+import { DEFAULT_BASE_URL, eventUrl } from '../../server/address.js';
 import { FILTERS, type Filter } from '../../query/filter.js';
 import type { Command } from '../command.js';
 import { csv, json, table } from '../format.js';
@@ -13,11 +15,35 @@ import { DB_HELP, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js'
 import { CLI_NAMES } from '../wording.js';
 import { ANSWER_HELP, ANSWER_OPTIONS, printAnswer, withStore } from './answer-output.js';
 
-const DOCUMENT_OPTIONS = { md: { type: 'boolean' }, html: { type: 'boolean' }, out: { type: 'string' } } as const;
+/**
+ * Where a document's event ids link: a crisismap server, at its events route. A file written
+ * here is read away from any server, so it names one. HTML hides the address behind the id
+ * and links to `crisismap serve`'s own unless told otherwise; Markdown shows it in full, so it
+ * links only when asked (/api/brief.html and .md link to the server that serves them).
+ */
+export const LINKS = param('text', {
+  key: 'links',
+  http: null,
+  placeholder: 'URL|none',
+  example: 'https://crisismap.example.org',
+  help: `the crisismap server each event id links to, at its /api/events (HTML's default ${DEFAULT_BASE_URL}, where serve listens; Markdown links only when given); none: plain ids`,
+});
+
+/** The event links a document asks for, or none. */
+function linksOf(values: Record<string, unknown>, html: boolean): EventLinks | undefined {
+  const base = (valuesOf([LINKS], values).links as string | undefined) ?? (html ? DEFAULT_BASE_URL : 'none');
+  if (base.toLowerCase() === 'none') return undefined;
+  if (!/^https?:\/\/[^\s<>"'`]+$/i.test(base))
+    throw new ParamError(refOf(LINKS), base, { kind: 'other', text: 'is not an http:// or https:// address, or none' }, [`e.g. ${ref(LINKS, LINKS.example)}`]);
+  return { href: (id) => eventUrl(id, base) };
+}
+
+const DOCUMENT_OPTIONS = { md: { type: 'boolean' }, html: { type: 'boolean' }, out: { type: 'string' }, ...optionsOf([LINKS]) } as const;
 const DOCUMENT_HELP = `  --md                    Markdown (the default)
   --html                  a standalone HTML page, with the charts and a map inline
   --json                  every section's full answer
-  --out FILE              write to FILE instead of the terminal (.html implies --html)`;
+  --out FILE              write to FILE instead of the terminal (.html implies --html)
+${helpLinesOf([LINKS])}`;
 
 /** Tables and lines as a terminal shows them. */
 export function layoutText(layout: Layout): string {
@@ -76,6 +102,9 @@ ${a.examples.map((e) => `  ${e}`).join('\n')}`;
         if (!name) throw new ParamError({ ...refOf(positional), example: '' }, '', { kind: 'required' }, [`e.g. crisismap ${a.name} ${positional.example}`]);
         given[positional.key] = readParam(positional, [name]);
       }
+      const out = values.out as string | undefined;
+      const html = !!(values.html || (!values.md && !values.json && /\.html?$/i.test(out ?? '')));
+      const links = a.document ? linksOf(values, html) : undefined;
       await withStore(values.db, async (store) => {
         const answer = await a.run(store, filter, given);
         if (a.csv && values.csv) {
@@ -83,11 +112,9 @@ ${a.examples.map((e) => `  ${e}`).join('\n')}`;
           return io.out(csv(t.columns, t.rows));
         }
         if (a.document) {
-          const out = values.out as string | undefined;
-          const html = values.html || (!values.md && !values.json && /\.html?$/i.test(out ?? ''));
           // The render stage (charts, maps) is loaded only for documents.
           const { briefDocument } = await import('../../render/brief.js');
-          const text = values.json ? json(answer) : await briefDocument(store, answer as never, html ? 'html' : 'md', CLI_NAMES);
+          const text = values.json ? json(answer) : await briefDocument(store, answer as never, html ? 'html' : 'md', CLI_NAMES, links);
           if (!out) return io.out(text);
           writeFileSync(out, text);
           return io.out(`wrote ${out}: ${(answer.figures as { sections: unknown[] }).sections.length} sections, ${answer.eventCount.toLocaleString('en-US')} events\n`);

@@ -1,10 +1,11 @@
 import { CLI_NAMES } from '../wording.js';
 import { CrisisError } from '../../model/errors.js';
-import { parseGroups } from '../../query/count.js';
-import { chart, CHART_KINDS, METRICS, parseKind, writeChart, type Metric } from '../../render/index.js';
+import { chart, CHART_KINDS, CHART_PARAMS, chartOptions, parseKind, writeChart } from '../../render/index.js';
 import type { Command } from '../command.js';
-import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
-import { numberFlag, withStore } from './answer-output.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
+import { withStore } from './answer-output.js';
+
+const PARAMS = Object.values(CHART_PARAMS);
 
 export const chartCommand: Command = {
   help: `Usage: crisismap chart KIND [filters] [--by FIELD[,FIELD]] [--metric events|fatalities] --out FILE
@@ -27,11 +28,7 @@ Kinds:
 ${FILTER_HELP}
 
 Chart:
-  --by FIELD[,FIELD]      groups (count kinds) or the period (trend)
-  --metric WHAT           fatalities (default) or events
-  --top N                 bars shown for groups (default 15; actor areas 10)
-  --parts N               colours before the rest is "Other" (default 6)
-  --compare A,B           trend: the two periods to compare, e.g. 2021,2022
+${helpLinesOf(PARAMS)}
 
 Output:
   --out FILE              the format follows the extension: .svg, .png (2× scale),
@@ -49,34 +46,19 @@ Examples:
       args,
       {
         ...FILTER_OPTIONS,
-        by: { type: 'string', multiple: true },
-        metric: { type: 'string' },
-        top: { type: 'string' },
-        parts: { type: 'string' },
-        compare: { type: 'string' },
+        ...optionsOf(PARAMS),
         out: { type: 'string' },
       },
       true,
     );
     const kind = parseKind(positionals[0]);
     if (positionals.length > 1) throw new CrisisError(`chart takes one KIND, not "${positionals.join(' ')}"`, [`kinds: ${CHART_KINDS.join(', ')}; quote names with spaces in flags`]);
+    const filter = filterFrom(values);
+    const options = chartOptions(valuesOf(PARAMS, values));
     const out = values.out as string | undefined;
     if (!out) throw new CrisisError('where to? give --out FILE', ['e.g. --out chart.png (or .svg, .vl.json, .csv)']);
-    const metric = ((values.metric as string | undefined) ?? 'fatalities').toLowerCase();
-    if (!METRICS.includes(metric as Metric)) throw new CrisisError(`--metric "${values.metric}" is not events or fatalities`, ['use --metric events or --metric fatalities']);
-    const compare = values.compare === undefined ? undefined : (values.compare as string).split(',').map((p) => p.trim());
-    if (compare && compare.length !== 2) throw new CrisisError(`--compare "${values.compare}" needs two periods`, ['e.g. --compare 2021,2022']);
-    const filter = filterFrom(values);
-    const by = kind === 'trend' ? (values.by as string[] | undefined) : parseGroups((values.by as string[] | undefined) ?? []);
     await withStore(values.db, async (store) => {
-      const drawn = await chart(store, kind, filter, {
-        names: CLI_NAMES,
-        ...(by?.length ? { by: by as never } : {}),
-        metric: metric as Metric,
-        ...(values.top !== undefined ? { top: numberFlag(values.top, 'top', 15) } : {}),
-        ...(values.parts !== undefined ? { parts: numberFlag(values.parts, 'parts', 6) } : {}),
-        ...(compare ? { compare: compare as [string, string] } : {}),
-      });
+      const drawn = await chart(store, kind, filter, { names: CLI_NAMES, ...options });
       const format = await writeChart(drawn, out);
       io.out(`wrote ${out} (${format}): ${drawn.text.title}\n`);
       for (const note of drawn.text.notes) io.err(`Note: ${note}\n`);

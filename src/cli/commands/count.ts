@@ -1,10 +1,10 @@
-import { count, GROUPS, parseGroups, type CountResult } from '../../query/count.js';
+import { COUNT_PARAMS, count, type CountResult, type GroupField } from '../../query/count.js';
 import { describeFilter } from '../../query/filter.js';
 import { describeProvenance } from '../../query/provenance.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { csv, json, table } from '../format.js';
-import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 
 export const countCommand: Command = {
   help: `Usage: crisismap count [filters] [--by FIELD[,FIELD]] [--json|--csv]
@@ -17,8 +17,7 @@ Rules: docs/counting.md.
 ${FILTER_HELP}
 
 Output:
-  --by FIELD              group by ${Object.keys(GROUPS).join(', ')}
-                          (several: --by year,country)
+${helpLinesOf(Object.values(COUNT_PARAMS))}
   --json                  {"rows":[…],"total":{…},"filters":{…},"datasets":[…],"notes":[…]}
   --csv                   the rows as CSV
 ${DB_HELP}
@@ -29,8 +28,8 @@ Examples:
   crisismap count --year 2022 --by country --json`,
 
   async run(args, io) {
-    const { values } = parse(args, { ...FILTER_OPTIONS, by: { type: 'string', multiple: true }, json: { type: 'boolean' }, csv: { type: 'boolean' } });
-    const by = parseGroups((values.by as string[] | undefined) ?? []);
+    const { values } = parse(args, { ...FILTER_OPTIONS, ...optionsOf(Object.values(COUNT_PARAMS)), json: { type: 'boolean' }, csv: { type: 'boolean' } });
+    const { by = [] } = valuesOf(Object.values(COUNT_PARAMS), values) as { by?: GroupField[] };
     const store = await Store.open(resolveDbPath(values.db as string | undefined), { readOnly: true });
     try {
       const result = await count(store, filterFrom(values), by);

@@ -1,16 +1,15 @@
-import { EVENT_LIST_FIELDS } from '../../model/event.js';
-import { CrisisError } from '../../model/errors.js';
-import { listEvents, parseFields } from '../../query/events.js';
+import { EVENT_LIST_FIELDS, type EventField } from '../../model/event.js';
+import { EVENTS_PARAMS, listEvents, PAGE } from '../../query/events.js';
 import { describeFilter } from '../../query/filter.js';
 import { describeProvenance } from '../../query/provenance.js';
 import { toGeoJson } from '../../query/geojson.js';
 import { resolveDbPath, Store } from '../../store/store.js';
 import type { Command } from '../command.js';
 import { csv, json, table } from '../format.js';
-import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 
 // A terminal shows a page; files and pipes get everything unless --limit says otherwise.
-const TERMINAL_LIMIT = 50;
+const PARAMS = [EVENTS_PARAMS.limit, EVENTS_PARAMS.offset, EVENTS_PARAMS.order, EVENTS_PARAMS.fields];
 
 export const eventsCommand: Command = {
   help: `Usage: crisismap events [filters] [--limit N] [--csv|--json|--geojson]
@@ -20,10 +19,7 @@ Lists the events that a count with the same filters counts, in date order.
 ${FILTER_HELP}
 
 Output:
-  --limit N               at most N events (default: ${TERMINAL_LIMIT} as a table, all with --csv/--json/--geojson)
-  --offset N              skip the first N
-  --deadliest             deadliest first instead of in date order
-  --fields a,b,c          which fields (default: ${EVENT_LIST_FIELDS.join(',')})
+${helpLinesOf(PARAMS)}
   --csv | --json | --geojson
                           GeoJSON leaves out events without coordinates and says how many
 ${DB_HELP}
@@ -35,25 +31,23 @@ Examples:
   async run(args, io) {
     const { values } = parse(args, {
       ...FILTER_OPTIONS,
-      limit: { type: 'string' },
-      offset: { type: 'string' },
-      fields: { type: 'string' },
-      deadliest: { type: 'boolean' },
+      ...optionsOf(PARAMS),
       csv: { type: 'boolean' },
       json: { type: 'boolean' },
       geojson: { type: 'boolean' },
     });
+    const given = valuesOf(PARAMS, values) as { limit?: number; offset?: number; order?: 'date' | 'deadliest'; fields?: EventField[] };
     const machine = values.csv || values.json || values.geojson;
-    const limit = values.limit !== undefined ? whole(values.limit as string, 'limit') : machine ? undefined : TERMINAL_LIMIT;
-    const fields = values.fields ? parseFields(values.fields as string) : EVENT_LIST_FIELDS;
+    const limit = given.limit ?? (machine ? undefined : PAGE.terminal);
+    const fields = given.fields ?? EVENT_LIST_FIELDS;
     const store = await Store.open(resolveDbPath(values.db as string | undefined), { readOnly: true });
     try {
       const geo = values.geojson ? [...new Set([...fields, 'latitude', 'longitude', 'id'] as const)] : fields;
       const list = await listEvents(store, filterFrom(values), {
         fields: geo as typeof fields,
         ...(limit !== undefined ? { limit } : {}),
-        ...(values.offset ? { offset: whole(values.offset as string, 'offset') } : {}),
-        order: values.deadliest ? 'fatalities' : 'date',
+        ...(given.offset ? { offset: given.offset } : {}),
+        order: given.order === 'deadliest' ? 'fatalities' : 'date',
       });
       if (values.geojson) {
         const collection = toGeoJson(list);
@@ -62,7 +56,7 @@ Examples:
       } else if (values.json) io.out(json(list));
       else if (values.csv) io.out(csv(fields, list.events));
       else {
-        let text = values.fields
+        let text = given.fields
           ? table(
               fields.filter((f) => f !== 'notes' && f !== 'latitude' && f !== 'longitude'),
               list.events,
@@ -95,9 +89,4 @@ function terminalRow(event: Record<string, unknown>): Record<string, unknown> {
     'side 1': side(event.actor1, event.assoc_actor_1),
     'side 2': side(event.actor2, event.assoc_actor_2),
   };
-}
-
-function whole(value: string, name: string): number {
-  if (!/^\d+$/.test(value)) throw new CrisisError(`--${name} "${value}" is not a whole number`);
-  return Number(value);
 }

@@ -1,8 +1,10 @@
 import { CrisisError } from '../../model/errors.js';
-import { MAP_LEVELS, METRICS, map, writeMap, type MapLevel, type Metric } from '../../render/index.js';
+import { MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
 import type { Command } from '../command.js';
-import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
-import { numberFlag, withStore } from './answer-output.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
+import { withStore } from './answer-output.js';
+
+const PARAMS = Object.values(MAP_PARAMS);
 
 export const mapCommand: Command = {
   help: `Usage: crisismap map [filters] [--level country|admin1|points] [--metric events|fatalities] --out FILE
@@ -18,9 +20,7 @@ and its events are drawn as points. See docs/maps.md.
 ${FILTER_HELP}
 
 Map:
-  --level LEVEL           admin1 (default), country, or points (a symbol per place)
-  --metric WHAT           fatalities (default) or events
-  --labels N              label the N largest values (default: every area whose label fits; 5 places)
+${helpLinesOf(PARAMS)}
 
 Output:
   --out FILE              the format follows the extension: .svg, .png (2× scale),
@@ -33,19 +33,13 @@ Examples:
   crisismap map --country Mali --year 2022 --level points --out mali-2022.geojson`,
 
   async run(args, io) {
-    const { values } = parse(args, { ...FILTER_OPTIONS, level: { type: 'string' }, metric: { type: 'string' }, labels: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parse(args, { ...FILTER_OPTIONS, ...optionsOf(PARAMS), out: { type: 'string' } });
+    const options = valuesOf(PARAMS, values) as MapFigureOptions;
     const out = values.out as string | undefined;
     if (!out) throw new CrisisError('where to? give --out FILE', ['e.g. --out map.png (or .svg, .geojson, .csv)']);
-    const level = ((values.level as string | undefined) ?? 'admin1').toLowerCase();
-    if (!MAP_LEVELS.includes(level as MapLevel)) throw new CrisisError(`--level "${values.level}" is not a map level`, [`use --level ${MAP_LEVELS.join('|')}`]);
-    const metric = ((values.metric as string | undefined) ?? 'fatalities').toLowerCase();
-    if (!METRICS.includes(metric as Metric)) throw new CrisisError(`--metric "${values.metric}" is not events or fatalities`, ['use --metric events or --metric fatalities']);
+    const level = options.level ?? MAP_PARAMS.level.default;
     await withStore(values.db, async (store) => {
-      const figure = await map(store, filterFrom(values), {
-        level: level as MapLevel,
-        metric: metric as Metric,
-        ...(values.labels !== undefined ? { labels: numberFlag(values.labels, 'labels', 5) } : {}),
-      });
+      const figure = await map(store, filterFrom(values), options);
       const format = writeMap(figure, out);
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;

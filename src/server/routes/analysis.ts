@@ -12,6 +12,7 @@ import { FILTERS } from '../../query/filter.js';
 import { briefDocument } from '../../render/brief.js';
 import { filterOf, filterShapeOf, shapeOf, valuesOf } from '../params.js';
 import { json, text, type Api } from '../route.js';
+import { eventPath } from '../address.js';
 import { HTTP_NAMES } from '../wording.js';
 
 const ANSWER = 'an Answer: {question, figures, sentence, filters, datasets, caveats, eventIds, eventCount, eventFilter}';
@@ -34,7 +35,8 @@ function analysisRoute(api: Api, a: Analysis<never>): void {
   for (const [suffix, type, format, holds] of DOCUMENTS) {
     api.get({ path: `/api/${a.name}${suffix}`, tag: 'analyses', query, responses: { [type]: holds }, summary: `${summary}, as ${format.toUpperCase()}`, description }, async (q, store) => {
       const result = await answer(q, store);
-      return text(await briefDocument(store, result as never, format, HTTP_NAMES), type, { filters: result.filters, datasets: result.datasets });
+      // The page is served beside /api/events: its event ids link to this server's, relative to the page.
+      return text(await briefDocument(store, result as never, format, HTTP_NAMES, { href: eventPath }), type, { filters: result.filters, datasets: result.datasets });
     });
   }
 }

@@ -14,7 +14,7 @@ import { ApiError } from '../errors.js';
 import { FILTER_PARAMS, filterOf, whole } from '../params.js';
 import type { ReaderPool } from '../pool.js';
 import { parseQuery, type Api } from '../route.js';
-import { HTTP_NAMES } from '../wording.js';
+import { HTTP_NAMES, WORDING_HEADER, wantsTokens } from '../wording.js';
 
 /** A long article is some 50 KB; the limit leaves room for several. */
 export const MAX_CHECK_BYTES = 256 * 1024;
@@ -66,8 +66,8 @@ export function checkRoutes(api: Api, readers: ReaderPool): void {
           ...(body.data.lang ? { lang: body.data.lang } : {}),
         }),
       );
-      // Parameters named in sentences and commands, as this API names them.
-      return c.json(wordDeep(report, HTTP_NAMES));
+      // Parameters named in sentences and commands, as this API names them, or as tokens for a client that words them itself.
+      return c.json(wantsTokens(c.req.header(WORDING_HEADER)) ? report : wordDeep(report, HTTP_NAMES), 200, { Vary: WORDING_HEADER });
     },
   );
 }

@@ -1,35 +1,19 @@
 /** /api/count and /api/events (JSON, CSV, GeoJSON): the spine's two questions, as the CLI asks them. */
 import { z } from 'zod';
 import { EVENT_LIST_FIELDS, type EventField } from '../../model/event.js';
-import { count, GROUPS, parseGroups } from '../../query/count.js';
-import { LISTABLE_FIELDS, listEvents, parseFields } from '../../query/events.js';
+import { COUNT_PARAMS, count, type GroupField } from '../../query/count.js';
+import { EVENTS_PARAMS, listEvents, PAGE } from '../../query/events.js';
 import { toGeoJson } from '../../query/geojson.js';
 import { csvExportLine } from '../../sources/csv-text.js';
 import type { Store } from '../../store/store.js';
-import { ApiError } from '../errors.js';
-import { FILTER_PARAMS, filterOf, listOf, oneOf, whole } from '../params.js';
+import { FILTER_PARAMS, filterOf, shapeOf, valuesOf } from '../params.js';
 import { json, text, type Api } from '../route.js';
 
-/** Events per page unless `limit` says otherwise; `page` walks through the rest. */
-export const DEFAULT_LIMIT = 500;
-/** A page larger than this is better fetched in several (or with the CLI's --csv). */
-export const MAX_LIMIT = 100_000;
+const CountQuery = z.object({ ...FILTER_PARAMS, ...shapeOf(Object.values(COUNT_PARAMS)) });
 
-const CountQuery = z.object({
-  ...FILTER_PARAMS,
-  by: listOf('by', Object.keys(GROUPS), 'group by these fields, separated by , or |', 'year,country'),
-});
-
-const EventsQuery = z.object({
-  ...FILTER_PARAMS,
-  fields: z
-    .string()
-    .meta({ description: `fields to list, separated by , or | (default ${EVENT_LIST_FIELDS.join(',')}); any of ${LISTABLE_FIELDS.join(', ')}`, example: 'id,event_date,location,fatalities' })
-    .optional(),
-  limit: whole('limit', `events per page (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT.toLocaleString('en-US')})`, 100, MAX_LIMIT, 1),
-  page: whole('page', 'which page, from 1', 2, 1_000_000, 1),
-  order: oneOf('order', ['date', 'deadliest'], 'date order (the default), or deadliest first'),
-});
+/** The event list's options over HTTP: a page at a time (`page`, not the command line's `offset`). */
+const LIST_PARAMS = [EVENTS_PARAMS.fields, EVENTS_PARAMS.limit, EVENTS_PARAMS.page, EVENTS_PARAMS.order];
+const EventsQuery = z.object({ ...FILTER_PARAMS, ...shapeOf(LIST_PARAMS) });
 type EventsQuery = z.infer<typeof EventsQuery>;
 
 export function eventRoutes(api: Api): void {
@@ -44,7 +28,8 @@ export function eventRoutes(api: Api): void {
       responses: { 'application/json': '{by, rows, total, filters, datasets, notes}' },
     },
     async (q, store) => {
-      const result = await count(store, filterOf(q), parseGroups(q.by ? q.by.split(/[,|]/) : []));
+      const { by = [] } = valuesOf(Object.values(COUNT_PARAMS), q) as { by?: GroupField[] };
+      const result = await count(store, filterOf(q), by);
       return json(result);
     },
   );
@@ -85,17 +70,17 @@ export function eventRoutes(api: Api): void {
 }
 
 async function eventPage(store: Store, q: EventsQuery, geo: boolean) {
-  const fields = q.fields ? parseFields(q.fields.replace(/\|/g, ',')) : EVENT_LIST_FIELDS;
-  if (!fields.length) throw new ApiError(400, `fields "${q.fields}" names no field`, [`e.g. fields=id,event_date,fatalities; any of ${LISTABLE_FIELDS.join(', ')}`]);
+  const given = valuesOf(LIST_PARAMS, q) as { fields?: EventField[]; limit?: number; page?: number; order?: 'date' | 'deadliest' };
+  const fields = given.fields ?? EVENT_LIST_FIELDS;
   // A map needs the coordinates and the id whatever fields were asked for.
   const wanted: EventField[] = geo ? [...new Set<EventField>([...fields, 'latitude', 'longitude', 'id'])] : fields;
-  const limit = q.limit !== undefined ? Number(q.limit) : DEFAULT_LIMIT;
-  const number = q.page !== undefined ? Number(q.page) : 1;
+  const limit = given.limit ?? PAGE.http;
+  const number = given.page ?? 1;
   const list = await listEvents(store, filterOf(q), {
     fields: wanted,
     limit,
     offset: (number - 1) * limit,
-    order: q.order === 'deadliest' ? 'fatalities' : 'date',
+    order: given.order === 'deadliest' ? 'fatalities' : 'date',
   });
   return { fields, list, limit, number };
 }

@@ -4,13 +4,27 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { filterModel } from '../../query/filter-model.js';
+import { ANALYSES } from '../../analysis/registry.js';
+import type { Param } from '../../model/param.js';
+import { COUNT_PARAMS } from '../../query/count.js';
+import { EVENTS_PARAMS } from '../../query/events.js';
+import { filterModel, modelParam } from '../../query/filter-model.js';
+import { CHART_PARAMS, MAP_PARAMS } from '../../render/index.js';
 import { storeInfo } from '../../query/info.js';
 import { docsPage, PAGE_CSP } from '../docs-page.js';
 import { openApiDocument } from '../openapi.js';
 import { json, parseQuery, type Api, type RouteSpec } from '../route.js';
 
 const None = z.object({});
+
+/** Each command's own options, beside the filters, by command (and route) name. */
+export const COMMAND_OPTIONS: Record<string, Param[]> = {
+  count: Object.values(COUNT_PARAMS),
+  events: Object.values(EVENTS_PARAMS),
+  chart: Object.values(CHART_PARAMS),
+  map: Object.values(MAP_PARAMS),
+  ...Object.fromEntries(ANALYSES.map((a) => [a.name, a.params])),
+};
 
 export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
   api.get(
@@ -28,7 +42,7 @@ export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
     },
   );
 
-  const model = JSON.stringify(filterModel());
+  const model = JSON.stringify({ ...filterModel(), options: Object.fromEntries(Object.entries(COMMAND_OPTIONS).map(([name, params]) => [name, params.map(modelParam)])) });
   api.raw(
     {
       method: 'get',
@@ -37,8 +51,11 @@ export function metaRoutes(api: Api, routes: () => RouteSpec[]): void {
       query: None,
       summary: 'The filters, as declared once for the CLI, the API and the dashboard',
       description:
-        "Every filter: its names (key, HTTP parameter, CLI flag, label), kind, bounds and default; and how event_date_where reads event_date (ACLED's semantics: > and < are strict). The dashboard builds its filters from this.",
-      responses: { 'application/json': '{filters: [{key, http, flag, label, kind, help, maxValues, maxLength, default?, min?, max?, values?}], eventDate}' },
+        "Every filter: its names (key, HTTP parameter, CLI flag, label), kind, bounds and default; how event_date_where reads event_date (ACLED's semantics: > and < are strict); and each command's own options, declared the same way (`http` null: the command line's only). The dashboard builds its filters from this.",
+      responses: {
+        'application/json':
+          '{filters: [{key, http, flag, label, kind, help, maxValues, maxLength, default?, min?, max?, values?}], eventDate, options: {count: […], events: […], chart: […], map: […], trend: […], …}}',
+      },
     },
     (c) => {
       parseQuery(c, None);

@@ -5,11 +5,27 @@
  */
 import { HTTP_NAMES } from '../wording.js';
 import { z } from 'zod';
-import { count, GROUPS, parseGroups } from '../../query/count.js';
-import { boundaries, chart, chartOutput, CHART_FORMATS, CHART_KINDS, map, MAP_FORMATS, MAP_LEVELS, mapOutput, type ChartKind, type Format, type Shape } from '../../render/index.js';
+import { count } from '../../query/count.js';
+import {
+  boundaries,
+  chart,
+  chartOptions,
+  chartOutput,
+  CHART_FORMATS,
+  CHART_KINDS,
+  CHART_PARAMS,
+  map,
+  MAP_FORMATS,
+  MAP_PARAMS,
+  mapOutput,
+  type ChartKind,
+  type Format,
+  type MapFigureOptions,
+  type Shape,
+} from '../../render/index.js';
 import { PAGE_CSP } from '../docs-page.js';
 import { ApiError } from '../errors.js';
-import { alternatives, FILTER_PARAMS, filterOf, listOf, oneOf, whole } from '../params.js';
+import { alternatives, FILTER_PARAMS, filterOf, shapeOf, valuesOf } from '../params.js';
 import { parseQuery, type Api, type Reply } from '../route.js';
 
 const TYPES: Record<Format, string> = {
@@ -26,26 +42,8 @@ const HOLDS: Record<Format, string> = {
   csv: 'the data behind the figure',
   geojson: 'the areas and places with their values, and the names that matched no boundary',
 };
-const METRIC = oneOf('metric', ['fatalities', 'events'], 'what is counted: fatalities (default) or events');
-
-const ChartQuery = z.object({
-  ...FILTER_PARAMS,
-  by: listOf('by', Object.keys(GROUPS), 'groups for bar, stacked-bar, line and pie (each has a default); the period for trend', 'year'),
-  metric: METRIC,
-  top: whole('top', "bars shown for groups (default 15; the actor chart's areas: 10)", 15, 1000),
-  parts: whole('parts', 'colours in a stack, lines or slices before the rest is "Other" (default 6)', 6, 100),
-  compare: z
-    .string()
-    .regex(/^[^|,]+[|,][^|,]+$/, { error: (i) => `compare "${i.input}" needs two periods, separated by | or ,` })
-    .meta({ description: 'trend: the two periods to compare', example: '2021|2022' })
-    .optional(),
-});
-const MapQuery = z.object({
-  ...FILTER_PARAMS,
-  level: oneOf('level', MAP_LEVELS as ['admin1', 'country', 'points'], 'admin1 areas (default), countries, or points: a symbol per place'),
-  metric: METRIC,
-  labels: whole('labels', 'label the N largest values (default: every area whose label fits; 5 places)', 5, 100),
-});
+const ChartQuery = z.object({ ...FILTER_PARAMS, ...shapeOf(Object.values(CHART_PARAMS)) });
+const MapQuery = z.object({ ...FILTER_PARAMS, ...shapeOf(Object.values(MAP_PARAMS)) });
 const Admin1Query = z.object({
   country: z.string().meta({ description: 'only the areas of these countries (as the data names them, or ISO alpha-3 codes); alternatives separated by |', example: 'Mali|Niger' }).optional(),
 });
@@ -91,15 +89,7 @@ export function renderRoutes(api: Api): void {
     async (q, store, c) => {
       const { kind, format } = chartFile(c.req.param('file') ?? '');
       const filter = filterOf(q);
-      const compare = q.compare?.split(/[|,]/).map((p) => p.trim()) as [string, string] | undefined;
-      const drawn = await chart(store, kind, filter, {
-        names: HTTP_NAMES,
-        ...(q.by ? { by: parseGroups(q.by.split(/[,|]/)) } : {}),
-        ...(q.metric ? { metric: q.metric } : {}),
-        ...(q.top !== undefined ? { top: Number(q.top) } : {}),
-        ...(q.parts !== undefined ? { parts: Number(q.parts) } : {}),
-        ...(compare ? { compare } : {}),
-      });
+      const drawn = await chart(store, kind, filter, { names: HTTP_NAMES, ...chartOptions(valuesOf(Object.values(CHART_PARAMS), q)) });
       // The chart states its filters and source in words; the headers say them as data, as count() resolves them.
       const { filters, datasets } = await count(store, kind === 'actor' ? { ...filter, actorExact: undefined } : filter);
       return figure(await chartOutput(drawn, format), format, { filters, datasets });
@@ -117,11 +107,7 @@ export function renderRoutes(api: Api): void {
         responses: { [TYPES[format].split(';')[0]!]: HOLDS[format] },
       },
       async (q, store) => {
-        const drawn = await map(store, filterOf(q), {
-          ...(q.level ? { level: q.level } : {}),
-          ...(q.metric ? { metric: q.metric } : {}),
-          ...(q.labels !== undefined ? { labels: Number(q.labels) } : {}),
-        });
+        const drawn = await map(store, filterOf(q), valuesOf(Object.values(MAP_PARAMS), q) as MapFigureOptions);
         return figure(mapOutput(drawn, format), format, { filters: drawn.data.filters, datasets: drawn.data.datasets });
       },
     );

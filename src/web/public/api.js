@@ -3,7 +3,9 @@
  * dashboard's filters as the API's own query parameters (query.js); errors arrive in the
  * API's one shape, `{ok: false, error: {status, message, hints}}`, and are thrown as ApiError.
  */
+import { MODEL } from './model.js';
 import { filtersToParams } from './query.js';
+import { WORDING_HEADER, wordsOf } from './words.js';
 
 export class ApiError extends Error {
   /** @param {string} message @param {number} status @param {string[]} hints */
@@ -34,9 +36,28 @@ export function apiUrl(path, filters, extra = {}) {
  * @param {AbortSignal} [signal]
  */
 export async function getJson(url, signal) {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  return readJson(await fetch(url, { signal, headers: { accept: 'application/json', [WORDING_HEADER]: 'tokens' } }), url);
+}
+
+/**
+ * POST JSON to a route (the checker): answered and worded as a GET is.
+ * @param {string} url @param {unknown} body @param {AbortSignal} [signal]
+ */
+export async function postJson(url, body, signal) {
+  const init = { method: 'POST', signal, headers: { accept: 'application/json', 'content-type': 'application/json', [WORDING_HEADER]: 'tokens' }, body: JSON.stringify(body) };
+  return readJson(await fetch(url, init), url);
+}
+
+// The API's texts name parameters as tokens (asked for with WORDING_HEADER): worded here with the dashboard's labels.
+const words = wordsOf(MODEL);
+
+/**
+ * An answer, or its error thrown as an ApiError, with every parameter it names worded as the dashboard names it.
+ * @param {Response} response @param {string} url
+ */
+async function readJson(response, url) {
   const type = response.headers.get('content-type') ?? '';
-  const body = type.includes('json') ? await response.json() : await response.text();
+  const body = words.deep(type.includes('json') ? await response.json() : await response.text());
   if (!response.ok || (body && typeof body === 'object' && body.ok === false)) {
     const error = typeof body === 'object' ? body?.error : null;
     throw new ApiError(error?.message ?? `${response.status} ${response.statusText}: ${url}`, error?.status ?? response.status, error?.hints ?? []);
@@ -45,18 +66,20 @@ export async function getJson(url, signal) {
 }
 
 /** Cached GETs for what does not change while the page is open (store info, boundaries). */
+/** @type {Map<string, Promise<any>>} */
 const cache = new Map();
+/** @param {string} url @returns {Promise<any>} the answer, as the route gives it */
 export function getOnce(url) {
-  if (!cache.has(url))
-    cache.set(
-      url,
-      getJson(url).catch((error) => {
-        cache.delete(url);
-        throw error;
-      }),
-    );
-  return cache.get(url);
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = getJson(url).catch((error) => {
+      cache.delete(url);
+      throw error;
+    });
+    cache.set(url, pending);
+  }
+  return pending;
 }
 
-/** True for the rejection of a request aborted on purpose. */
-export const isAbort = (error) => error?.name === 'AbortError';
+/** True for the rejection of a request aborted on purpose. @param {unknown} error */
+export const isAbort = (error) => /** @type {Error | null | undefined} */ (error)?.name === 'AbortError';

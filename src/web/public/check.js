@@ -6,7 +6,7 @@
  * claims' offsets, never parsed as HTML. The view is `#view=check` in the URL (state.js);
  * the text itself stays in the page, not in the URL (it can be long, and private).
  */
-import { ApiError, apiUrl } from './api.js';
+import { apiUrl, postJson } from './api.js';
 import { fill, fmt, h } from './dom.js';
 import { describe, fromApiFilter } from './query.js';
 import { urlOf } from './state.js';
@@ -88,22 +88,13 @@ export function checkView(ctx) {
     fill(status, 'Checking…');
     try {
       const body = { text: text.value, lang: /** @type {HTMLSelectElement} */ (lang).value, ...(published.value ? { published: published.value } : {}) };
-      const response = await fetch(apiUrl('/api/check', null), {
-        method: 'POST',
-        signal: controller.signal,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const answer = await response.json().catch(() => null);
-      if (!response.ok || !answer || answer.ok === false) {
-        throw new ApiError(answer?.error?.message ?? `${response.status} ${response.statusText}`, answer?.error?.status ?? response.status, answer?.error?.hints ?? []);
-      }
+      const answer = await postJson(apiUrl('/api/check', null), body, controller.signal);
       show(/** @type {Report} */ (answer));
       fill(status);
     } catch (error) {
       if (controller.signal.aborted) return;
       result.hidden = true;
-      const err = /** @type {ApiError} */ (error);
+      const err = /** @type {import('./api.js').ApiError} */ (error);
       fill(status, h('span', { class: 'panel-error' }, `Could not check the text: ${err.message}`, ...(err.hints ?? []).map((hint) => ` (${hint})`)));
     } finally {
       if (running === controller) {

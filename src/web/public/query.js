@@ -95,7 +95,7 @@ export function filtersToParams(filters) {
   return q;
 }
 
-/** The filters without one key: what a panel that lists that key's values should show. */
+/** The filters without one key: what a panel that lists that key's values should show. @param {Filters} filters @param {string} key @returns {Filters} */
 export function without(filters, key) {
   const copy = { ...filters };
   if (LIST_KEYS.includes(key)) copy[key] = [];
@@ -106,7 +106,11 @@ export function without(filters, key) {
 /** @param {string} hash e.g. location.hash @returns {View} */
 export function parseView(hash) {
   const q = new URLSearchParams(hash.replace(/^#/, ''));
-  const pick = (key, allowed) => (allowed.includes(q.get(key) ?? '') ? q.get(key) : DEFAULT_VIEW[key]);
+  /** @template {'view' | 'map' | 'step' | 'metric'} K @param {K} key @param {Array<View[K]>} allowed @returns {View[K]} */
+  const pick = (key, allowed) => {
+    const given = /** @type {View[K]} */ (q.get(key) ?? '');
+    return allowed.includes(given) ? given : DEFAULT_VIEW[key];
+  };
   const page = Math.max(1, Math.floor(Number(q.get('page')) || 1));
   return {
     view: pick('view', ['dashboard', 'check']),
@@ -120,18 +124,23 @@ export function parseView(hash) {
 /** Only what differs from the defaults, so a plain view has no fragment. @param {View} view */
 export function viewToHash(view) {
   const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(view)) if (value !== DEFAULT_VIEW[key]) q.set(key, String(value));
+  for (const [key, value] of Object.entries(view)) if (value !== DEFAULT_VIEW[/** @type {keyof View} */ (key)]) q.set(key, String(value));
   const text = q.toString();
   return text ? `#${text}` : '';
 }
 
-/** Is any filter set? */
+/** Is any filter set? @param {Filters} filters */
 export function isEmpty(filters) {
   return filtersToParams(filters).toString() === '';
 }
 
-/** Chips for the filter bar: one per value, each knowing how to remove itself. */
+/**
+ * @typedef {{ key: string, value: string, label: string }} Chip
+ */
+
+/** Chips for the filter bar: one per value, each knowing how to remove itself. @param {Filters} filters @returns {Chip[]} */
 export function chipsOf(filters) {
+  /** @type {Chip[]} */
   const chips = [];
   for (const key of LIST_KEYS) for (const value of /** @type {string[]} */ (filters[key] ?? [])) chips.push({ key, value, label: LABELS[key] });
   for (const key of ['from', 'to']) if (filters[key]) chips.push({ key, value: String(filters[key]), label: LABELS[key] });
@@ -139,7 +148,7 @@ export function chipsOf(filters) {
   return chips;
 }
 
-/** The filters with one chip's value removed. */
+/** The filters with one chip's value removed. @param {Filters} filters @param {{ key: string, value: string }} chip @returns {Filters} */
 export function removeChip(filters, { key, value }) {
   if (!LIST_KEYS.includes(key)) return without(filters, key);
   return { ...filters, [key]: /** @type {string[]} */ (filters[key]).filter((v) => v !== value) };
@@ -149,6 +158,7 @@ export function removeChip(filters, { key, value }) {
  * A click on a bar or a region: show only that value, or, when it is already the only
  * one, clear the key again (a second click undoes the first). `add` (shift-click) makes
  * it one more alternative instead.
+ * @param {Filters} filters @param {string} key @param {string} value @param {boolean} [add] @returns {Filters}
  */
 export function toggleValue(filters, key, value, add = false) {
   const current = /** @type {string[]} */ (filters[key] ?? []);
@@ -188,8 +198,9 @@ export function fromApiFilter(filter) {
   return { filters, unknown };
 }
 
-/** "country Mali; event type Battles; 2021-01-01 to 2022-12-31", or "all events". */
+/** "country Mali; event type Battles; 2021-01-01 to 2022-12-31", or "all events". @param {Record<string, unknown> | null | undefined} filters */
 export function describe(filters) {
+  /** @type {string[]} */
   const parts = [];
   let from = null;
   let to = null;

@@ -7,6 +7,7 @@
 import { apiUrl, getJson, getOnce } from '../api.js';
 import { fill, fmt, h } from '../dom.js';
 import { csvBlob, fetchBlob } from '../download.js';
+import { optionOf } from '../model.js';
 import { filtersToParams } from '../query.js';
 import { loadAreas } from '../map/areas.js';
 import { boundsOf, clickTarget } from '../map/interact.js';
@@ -15,8 +16,8 @@ import { COUNTRIES_URL, MODE_LAYERS, fillColor, legendOf, mapStyle } from '../ma
 import { aboutAggregate, choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
 
-// Enough for every event of a country over years; beyond it the panel says how many are left out.
-const POINT_LIMIT = 100_000;
+// The API's largest page: enough for every event of a country over years; beyond it the panel says how many are left out.
+const POINT_LIMIT = optionOf('events', 'limit').max;
 const POINT_FIELDS = 'id,event_date,event_type,country,admin1,location,fatalities,latitude,longitude';
 /** @type {[[number, number], [number, number]]} */
 const SAHEL = [

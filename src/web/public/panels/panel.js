@@ -41,10 +41,11 @@ export function createPanel({ id, title, className = '', tools = [] }) {
     get width() {
       return Math.max(280, Math.round(body.clientWidth || 460));
     },
-    /** The filters the panel currently shows: its downloads are named after them. */
+    /** The filters the panel currently shows: its downloads are named after them. @param {import('../query.js').Filters} value */
     set filters(value) {
       filters = value;
     },
+    /** @param {...unknown} text */
     setSubtitle(...text) {
       fill(subtitle, ...text);
     },
@@ -60,7 +61,7 @@ export function createPanel({ id, title, className = '', tools = [] }) {
       fill(footer);
       root.dataset.notAvailable = 'true';
     },
-    /** Sentences and caveats under the chart, as the CLI prints them. */
+    /** Sentences and caveats under the chart, as the CLI prints them. @param {string | null | undefined} sentence @param {string[]} [caveats] */
     setNotes(sentence, caveats = []) {
       fill(
         footer,
@@ -86,7 +87,7 @@ export function createPanel({ id, title, className = '', tools = [] }) {
               class: 'download',
               dataset: { format: ext },
               title: `Download this panel as ${ext.toUpperCase()}`,
-              onclick: async (event) => {
+              onclick: async (/** @type {MouseEvent} */ event) => {
                 const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
                 button.disabled = true;
                 try {
@@ -125,7 +126,11 @@ export function setStatus(root, status, err) {
   if (err) fill(box, err.message, ...(err.hints ?? []).map((hint) => [h('br'), hint]));
 }
 
-/** A row of toggle buttons for a view setting (map mode, time step, metric). */
+/**
+ * A row of toggle buttons for a view setting (map mode, time step, metric).
+ * @template {string} V
+ * @param {string} label @param {Array<[V, string]>} options [value, text] @param {(value: V) => void} onChoose
+ */
 export function toggle(label, options, onChoose) {
   const buttons = options.map(([value, text]) => h('button', { type: 'button', class: 'toggle', dataset: { value }, 'aria-pressed': 'false', onclick: () => onChoose(value) }, text));
   const root = h('div', { class: 'toggles', role: 'group', 'aria-label': label }, buttons);

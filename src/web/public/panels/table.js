@@ -7,13 +7,14 @@ import { apiUrl, getJson } from '../api.js';
 import { tableSvg } from '../charts/table-svg.js';
 import { fill, fmt, h } from '../dom.js';
 import { fetchBlob, pngBlob, svgBlob } from '../download.js';
+import { optionOf } from '../model.js';
 import { describe } from '../query.js';
 import { noEventsNote } from '../data.js';
 import { createPanel } from './panel.js';
 
 const PAGE_SIZE = 25;
 // The API's largest page: the CSV holds every matching event up to it.
-const CSV_LIMIT = 100_000;
+const CSV_LIMIT = optionOf('events', 'limit').max;
 const FIELDS = ['id', 'event_date', 'country', 'admin1', 'admin2', 'location', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'fatalities', 'notes', 'source'];
 
 /** @param {{ go: (change: { filters?: any, view?: any }) => void }} ctx */

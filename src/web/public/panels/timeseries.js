@@ -12,6 +12,7 @@ import { without } from '../query.js';
 import { choicesOf } from '../data.js';
 import { createPanel, toggle } from './panel.js';
 
+/** @type {Array<[import('../query.js').View['step'], string]>} */
 const STEPS = [
   ['year', 'Year'],
   ['quarter', 'Quarter'],
