@@ -84,12 +84,15 @@ export const PROBLEMS_SHOWN = 20;
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport[]> {
   // Reading and checking happen outside the transaction (temporary tables and views only);
   // the store itself changes in one transaction at the end, so a failure anywhere changes nothing.
-  const prepared = await prepareImport(store, files, options);
-  try {
-    return await store.transaction(() => prepared.apply());
-  } finally {
-    await prepared.dispose();
-  }
+  // Both in the store's write turn: an import and a sync in one server never land at once.
+  return store.exclusive(async () => {
+    const prepared = await prepareImport(store, files, options);
+    try {
+      return await store.transaction(() => prepared.apply());
+    } finally {
+      await prepared.dispose();
+    }
+  });
 }
 
 /** Files read and checked, ready to land: apply() inside the caller's transaction, then dispose(). */

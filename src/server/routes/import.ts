@@ -2,8 +2,8 @@
  * POST /api/import: a file uploaded as multipart field `file`, imported by the same
  * importFiles() as `crisismap import`, under the upload's own name so that layout detection
  * and every message ("acled.csv:3: …") read the same. Writing needs the token given at start;
- * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
- * the new events once the import commits.
+ * without one it is disabled. One write runs at a time (Store.exclusive: other uploads, the
+ * scheduled sync); reading goes on meanwhile and sees the new events once the import commits.
  *
  * The body streams to disk as it arrives (upload-body.ts). The file is then read (unpacked,
  * scanned, converted: sources/read.ts) in a worker thread whose
@@ -51,12 +51,6 @@ const ImportQuery = z.object({
 });
 
 export function importRoutes(api: Api, options: WriteOptions): void {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
   // The body is cut off as it streams (a chunked one is counted as it arrives), and the
   // connection closed after the answer so that the rest is never read.
@@ -108,15 +102,15 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         const mapping = mappingText !== undefined || mappingFile ? mappingOf(folder, mappingText, mappingFile) : undefined;
         // The upload's own folder: messages and reports name the file without it.
         const own = `${dirname(path)}/`;
-        const reports = await oneAtATime(() =>
-          importFiles(options.store, [path], {
-            skipInvalid: isOn(query.skip_invalid),
-            worker: { memoryMb: options.importMemoryMb },
-            ...(mapping ? { mapping } : {}),
-            ...(query.dataset ? { dataset: query.dataset } : {}),
-            ...(query.dataset_version ? { version: query.dataset_version } : {}),
-          }),
-        ).catch((error: unknown) => {
+        // importFiles waits for the store's write turn: another upload, a scheduled sync or a
+        // command sent to the server writes first, and this one lands after it, whole.
+        const reports = await importFiles(options.store, [path], {
+          skipInvalid: isOn(query.skip_invalid),
+          worker: { memoryMb: options.importMemoryMb },
+          ...(mapping ? { mapping } : {}),
+          ...(query.dataset ? { dataset: query.dataset } : {}),
+          ...(query.dataset_version ? { version: query.dataset_version } : {}),
+        }).catch((error: unknown) => {
           if (!(error instanceof CrisisError)) throw error;
           // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
           const local = (text: string) =>
