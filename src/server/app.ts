@@ -30,6 +30,12 @@ import { staticRoutes } from './routes/static.js';
 
 /** Upload size limit unless --max-upload says otherwise: a few years of ACLED for a region. */
 export const DEFAULT_MAX_UPLOAD_MB = 200;
+/**
+ * Heap of the worker thread that reads an upload unless --import-memory says otherwise: a
+ * workbook streams (only its shared strings and a row number per row are held); a JSON page is
+ * read whole, two to three times its size.
+ */
+export const DEFAULT_IMPORT_MEMORY_MB = 512;
 
 export interface AppOptions {
   /** The store, opened by serve.ts; its own connection is the one that writes (imports). */
@@ -41,6 +47,8 @@ export interface AppOptions {
   /** Writing (POST /api/import) is disabled without one. */
   token?: string;
   maxUploadMb?: number;
+  /** The most memory (MB of heap) the thread that reads an upload may use. */
+  importMemoryMb?: number;
   /** The dashboard's folder (default src/web/public). */
   publicDir?: string;
   /**
@@ -130,7 +138,12 @@ export function createApp(options: AppOptions): Hono {
   analysisRoutes(api);
   renderRoutes(api);
   checkRoutes(api, options.readers);
-  importRoutes(api, { store: options.store, ...(options.token ? { token: options.token } : {}), maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20 });
+  importRoutes(api, {
+    store: options.store,
+    ...(options.token ? { token: options.token } : {}),
+    maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20,
+    importMemoryMb: options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB,
+  });
   metaRoutes(api, () => routes);
   staticRoutes(app, options.publicDir);
   return app;

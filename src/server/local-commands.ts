@@ -14,6 +14,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { withStoreHost, type Store } from '../store/store.js';
+import { takingTurns } from '../store/turns.js';
 import { ApiError, errorResponse } from './errors.js';
 
 /** What a command writes to, as the CLI's IO (declared here: the server does not import the CLI). */
@@ -49,12 +50,7 @@ export interface LocalCommandOptions {
 
 export function localCommandRoute(app: Hono, options: LocalCommandOptions): void {
   // One command at a time: each runs in its caller's working directory, which is per process.
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const oneAtATime = takingTurns();
 
   const guard = (c: Context) => {
     const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string; localAddress?: string } } } | undefined)?.incoming?.socket;

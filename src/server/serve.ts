@@ -41,6 +41,8 @@ export interface ServeOptions {
   /** Response cache size in MB; 0 turns it off. */
   cacheMb?: number;
   maxUploadMb?: number;
+  /** Heap in MB of the worker thread that reads each upload (default 512): past it the upload gets a 413. */
+  importMemoryMb?: number;
   publicDir?: string;
   /** Refresh the store's subscriptions now and then every `everyMs` (serve --sync-every). */
   sync?: { everyMs: number; options: Omit<SyncOptions, 'signal'>; log: (line: string) => void };
@@ -81,6 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       loopbackOnly: isLoopback(host),
       ...(options.token ? { token: options.token } : {}),
       ...(options.maxUploadMb !== undefined ? { maxUploadMb: options.maxUploadMb } : {}),
+      ...(options.importMemoryMb !== undefined ? { importMemoryMb: options.importMemoryMb } : {}),
       ...(options.publicDir ? { publicDir: options.publicDir } : {}),
     });
     const credential = newCredential();

@@ -2,23 +2,23 @@
  * Workbooks and JSON pages become a temporary CSV with one record per row or item, so that
  * they go through the same staging, validation and merge as any CSV.
  */
-import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { csvLine } from './csv-text.js';
 import { chooseDataSheet, PREVIEW_ROWS } from './layouts/sheets.js';
 import { readFirstSheet, type WorkbookLimits } from './workbook.js';
 
-export interface Converted {
-  csvPath: string;
-  /** How to name data record k (1-based) of the CSV in the original file. */
-  locate: (record: number) => string;
-}
+/**
+ * How data record k (1-based; 0 is the header) of a converted CSV is named in the original: its
+ * sheet row, JSON item or GeoJSON feature. Plain data rather than a function, so that it can
+ * come back from the worker thread that converted the file (read-worker.ts).
+ */
+export type Places = { unit: 'row'; rows: Uint32Array } | { unit: 'item' } | { unit: 'feature' };
 
-function tempCsv(): string {
-  return join(mkdtempSync(join(tmpdir(), 'crisismap-')), 'converted.csv');
+export function placeOf(places: Places, record: number): string {
+  if (places.unit === 'row') return `row ${places.rows[record] ?? record + 1}`;
+  return `${places.unit} ${record}`;
 }
 
 async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void> {
@@ -32,8 +32,7 @@ async function writeRows(path: string, rows: Iterable<unknown[]>): Promise<void>
  * The data worksheet (the first, unless a terms-of-use sheet comes first), streamed; its first row names the columns. Dates become YYYY-MM-DD.
  * Rows are padded to the header's width (a sheet leaves trailing empty cells out).
  */
-export async function convertXlsx(path: string, name = path, limits: WorkbookLimits = {}): Promise<Converted> {
-  const csvPath = tempCsv();
+export async function convertXlsx(path: string, csvPath: string, name = path, limits: WorkbookLimits = {}): Promise<Places> {
   const out = createWriteStream(csvPath);
   const rowNumbers: number[] = [];
   let width = 0;
@@ -53,7 +52,7 @@ export async function convertXlsx(path: string, name = path, limits: WorkbookLim
   await once(out, 'finish');
   if (!rowNumbers.length) throw new CrisisError(`${name}: the workbook has no rows`);
   // Record k (0 = header) is sheet row rowNumbers[k].
-  return { csvPath, locate: (record) => `row ${rowNumbers[record] ?? record + 1}` };
+  return { unit: 'row', rows: Uint32Array.from(rowNumbers) };
 }
 
 /**
@@ -62,14 +61,14 @@ export async function convertXlsx(path: string, name = path, limits: WorkbookLim
  * columns, its Point geometry the event's place). Columns are the union of the items' keys,
  * in order of first appearance.
  */
-export async function convertJson(path: string, name = path): Promise<Converted> {
+export async function convertJson(path: string, csvPath: string, name = path): Promise<Places> {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CrisisError(`${name}: not valid JSON: ${(error as Error).message}`);
   }
-  if ((value as Record<string, unknown>)?.type === 'FeatureCollection') return convertFeatures(value as FeatureCollection, name);
+  if ((value as Record<string, unknown>)?.type === 'FeatureCollection') return convertFeatures(value as FeatureCollection, csvPath, name);
   const items = Array.isArray(value) ? value : ((value as Record<string, unknown>)?.Result ?? (value as Record<string, unknown>)?.data);
   if (!Array.isArray(items))
     throw new CrisisError(`${name}: JSON without a list of events`, ['expected a UCDP API page ({"Result": [...]}), an ACLED API page ({"data": [...]}) or an array of objects']);
@@ -84,9 +83,8 @@ export async function convertJson(path: string, name = path): Promise<Converted>
         columns.push(key);
       }
   }
-  const csvPath = tempCsv();
   await writeRows(csvPath, [columns, ...items.map((item) => columns.map((c) => (item as Record<string, unknown>)[c]))]);
-  return { csvPath, locate: (record) => `item ${record}` };
+  return { unit: 'item' };
 }
 
 interface FeatureCollection {
@@ -94,7 +92,7 @@ interface FeatureCollection {
 }
 
 /** Features as rows: their properties, with longitude and latitude from a Point geometry where the properties lack them. */
-async function convertFeatures(collection: FeatureCollection, name: string): Promise<Converted> {
+async function convertFeatures(collection: FeatureCollection, csvPath: string, name: string): Promise<Places> {
   const features = collection.features;
   if (!Array.isArray(features) || features.length === 0) throw new CrisisError(`${name}: the GeoJSON FeatureCollection holds no features`);
   const columns: string[] = [];
@@ -115,7 +113,6 @@ async function convertFeatures(collection: FeatureCollection, name: string): Pro
       }
     return row;
   });
-  const csvPath = tempCsv();
   await writeRows(csvPath, [columns, ...rows.map((row) => columns.map((c) => row[c]))]);
-  return { csvPath, locate: (record) => `feature ${record}` };
+  return { unit: 'feature' };
 }

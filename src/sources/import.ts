@@ -1,24 +1,23 @@
 /**
  * Importing files into the store, in five steps:
- *   0. unpack     a zip archive becomes the data files inside it             archive.ts
- *   1. sniff      what the file is (CSV, XLSX, JSON, GeoJSON; encoding; HXL)  sniff.ts, encoding.ts, convert.ts, workbook.ts
+ *   0. unpack     a zip archive becomes the data files inside it             read.ts, archive.ts
+ *   1. sniff      what the file is (CSV, XLSX, JSON, GeoJSON; encoding; HXL)  read.ts, sniff.ts, encoding.ts, convert.ts, workbook.ts
  *   2. detect     its layout, from the header                                detect.ts, layouts/
  *   3. stage      DuckDB reads it as text; unsplittable rows are kept aside  stage.ts, recover.ts
  *   4. normalize  typed event rows, a reason for every unreadable one        normalize.ts, date-order.ts
  *   5. merge      one transaction: add, update by id (newer timestamp wins)  merge.ts
  * Any unreadable row fails the whole import (nothing changes) unless skipInvalid is set,
  * in which case it goes, unchanged and with its reason, to a rejects file.
+ * Steps 0 and 1, and splitting a damaged CSV again, run JavaScript over every byte: with the
+ * `worker` option they run in a worker thread with a memory cap (read-off-thread.ts); steps
+ * 2–5 are DuckDB's work, on its own threads either way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
-import { dataMembers, extractMember, isWorkbook, MAX_UNPACKED_BYTES, openArchive } from './archive.js';
-import { convertJson, convertXlsx } from './convert.js';
+import { placeOf } from './convert.js';
 import { decideDateOrder, describeDateOrder, findDateEvidence, type DateOrderProof } from './date-order.js';
 import type { DateOrder } from './dates.js';
-import { describeEncoding, readableAsIs, transcodeToUtf8 } from './encoding.js';
 import { detectLayout } from './detect.js';
 import { readAggregate, storeAggregate } from './aggregates.js';
 import { detectAggregate } from './layouts/aggregated.js';
@@ -27,8 +26,9 @@ import type { Mapping } from './layouts/mapping.js';
 import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
 import { locateProblems, writeRejects, type Located, type Problem } from './problems.js';
-import { recoverRecords } from './recover.js';
-import { sniff, type Sniffed } from './sniff.js';
+import { readInThisThread, type FileReader, type Input } from './read.js';
+import { readInWorker } from './read-off-thread.js';
+import { Scratch } from './scratch.js';
 import { clearRejects, csvRejects, csvSource, MAX_RECORD_BYTES, stageCsv, uniqueNames, withProgress, type Progress } from './stage.js';
 
 export interface ImportOptions {
@@ -46,6 +46,12 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** The most an archive or workbook may unpack to (zip-bomb defence). */
   maxUnpackedBytes?: number;
+  /**
+   * Read the files (unpack, scan, convert, split again: read.ts) in a worker thread whose heap
+   * may grow to `memoryMb`, so that this thread stays free for other work (the server's readers).
+   * A file that needs more fails with an ImportMemoryError, and nothing is imported.
+   */
+  worker?: { memoryMb: number };
 }
 
 export interface ImportReport {
@@ -78,12 +84,15 @@ export const PROBLEMS_SHOWN = 20;
 export async function importFiles(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportReport[]> {
   // Reading and checking happen outside the transaction (temporary tables and views only);
   // the store itself changes in one transaction at the end, so a failure anywhere changes nothing.
-  const prepared = await prepareImport(store, files, options);
-  try {
-    return await store.transaction(() => prepared.apply());
-  } finally {
-    await prepared.dispose();
-  }
+  // Both in the store's write turn: an import and a sync in one server never land at once.
+  return store.exclusive(async () => {
+    const prepared = await prepareImport(store, files, options);
+    try {
+      return await store.transaction(() => prepared.apply());
+    } finally {
+      await prepared.dispose();
+    }
+  });
 }
 
 /** Files read and checked, ready to land: apply() inside the caller's transaction, then dispose(). */
@@ -98,16 +107,21 @@ export async function prepareImport(store: Store, files: string[], options: Impo
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
   const scratch = new Scratch();
+  const limits = options.maxUnpackedBytes !== undefined ? { maxUnpackedBytes: options.maxUnpackedBytes } : {};
+  const reader = options.worker ? readInWorker(scratch, options.worker.memoryMb, limits) : readInThisThread(scratch, limits);
   const dispose = async () => {
+    await reader.close();
     for (const p of pending) await dropTemporaries(store, p.index);
     scratch.remove();
   };
   try {
     const inputs: Input[] = [];
-    for (const file of files) inputs.push(...(await asCrisisError(file, () => unpack(file, scratch, options))));
+    for (const file of files) inputs.push(...(await asCrisisError(file, () => reader.unpack(file))));
     for (const [i, input] of inputs.entries()) {
-      pending.push(await asCrisisError(input.name, () => readFile(store, input, options, rejectsWritten, i, scratch)));
+      pending.push(await asCrisisError(input.name, () => readFile(store, reader, input, options, rejectsWritten, i)));
     }
+    // Every file is read: the worker's memory goes back before the store changes.
+    await reader.close();
   } catch (error) {
     await dispose();
     throw error;
@@ -151,69 +165,6 @@ async function asCrisisError<T>(name: string, work: () => Promise<T>, exitCode =
   }
 }
 
-/** One file to read: a file given by the user, or a member of a zip archive unpacked to scratch. */
-interface Input {
-  path: string;
-  /** How messages name it: the path given, or "archive.zip/member.csv". */
-  name: string;
-  /** Where its rejected rows go unless --rejects says. */
-  rejectsPath: string;
-}
-
-/** Temporary files of one import, removed when it ends. */
-class Scratch {
-  private readonly dirs: string[] = [];
-  file(name: string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'crisismap-import-'));
-    this.dirs.push(dir);
-    return join(dir, name);
-  }
-  /** A file some other step made in a folder of its own. */
-  adopt(path: string): void {
-    this.dirs.push(dirname(path));
-  }
-  remove(): void {
-    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const stripExtension = (path: string) => path.replace(/\.(csv|xlsx|json|geojson|txt|zip)$/i, '');
-
-/** A zip archive that is not a workbook stands for the data files inside it. */
-async function unpack(file: string, scratch: Scratch, options: ImportOptions): Promise<Input[]> {
-  const plain = [{ path: file, name: file, rejectsPath: `${stripExtension(file)}.rejects.csv` }];
-  if (sniff(file).kind !== 'zip') return plain;
-  const archive = await openArchive(file, file, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
-  try {
-    if (isWorkbook(archive.members)) return plain;
-    const members = dataMembers(archive.members);
-    if (!members.length) {
-      throw new CrisisError(`${file}: the ZIP archive holds no CSV, XLSX or JSON file`, [
-        `it holds: ${
-          archive.members
-            .slice(0, 20)
-            .map((m) => m.name)
-            .join(', ') || 'nothing'
-        }${archive.members.length > 20 ? ', …' : ''}`,
-      ]);
-    }
-    const inputs: Input[] = [];
-    for (const member of members) {
-      const path = scratch.file(basename(member.name));
-      await extractMember(archive, member, path, file);
-      const inner = basename(stripExtension(member.name));
-      inputs.push({
-        path,
-        name: `${file}/${member.name}`,
-        rejectsPath: members.length === 1 ? `${stripExtension(file)}.rejects.csv` : `${stripExtension(file)}-${inner}.rejects.csv`,
-      });
-    }
-    return inputs;
-  } finally {
-    archive.close();
-  }
-}
-
 interface Pending {
   index: number;
   report: ImportReport;
@@ -242,47 +193,12 @@ async function dropTemporaries(store: Store, i: number): Promise<void> {
   }
 }
 
-/** The CSV that DuckDB reads for an input: the file itself, or a conversion of it (workbook, JSON, a legacy encoding). */
-interface Readable {
-  csvPath: string;
-  sniffed: Sniffed;
-  /** Names data record k as the user sees it: the line (CSV), sheet row or JSON item. */
-  locate?: (record: number) => string;
-  encoding: string;
-  /** Fields may hold control characters, tabs or line breaks to clean and report. */
-  controls: boolean;
-  /** Line ends in the file: more than its records means that values span lines. */
-  newlines: number;
-}
-
-async function readable(input: Input, scratch: Scratch, options: ImportOptions): Promise<Readable> {
-  const file = input.name;
-  const first = sniff(input.path, file);
-  if (first.kind === 'zip') throw new CrisisError(`${file}: a ZIP archive inside a ZIP archive`, ['unpack the inner archive and import its files']);
-  let csvPath = input.path;
-  let locate: ((record: number) => string) | undefined;
-  let encoding = first.text ? describeEncoding(first.text) : 'utf-8';
-  if (first.kind === 'xlsx' || first.kind === 'json') {
-    const converted = first.kind === 'xlsx' ? await convertXlsx(input.path, file, { unpacked: options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES }) : await convertJson(input.path, file);
-    scratch.adopt(converted.csvPath);
-    csvPath = converted.csvPath;
-    locate = converted.locate;
-    if (first.kind === 'xlsx') encoding = 'utf-8 (XLSX)';
-  } else if (first.text && !readableAsIs(first.text.encoding)) {
-    // DuckDB reads UTF-8 and Latin-1; anything else is rewritten as UTF-8, line for line.
-    csvPath = scratch.file('utf8.csv');
-    transcodeToUtf8(input.path, first.bytes, first.text.encoding, csvPath);
-  }
-  const sniffed = csvPath === input.path ? first : { ...sniff(csvPath, file), path: csvPath };
-  const text = sniffed.text!;
-  return { csvPath, sniffed, ...(locate ? { locate } : {}), encoding, controls: text.controls || text.tabs, newlines: text.newlines };
-}
-
-async function readFile(store: Store, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number, scratch: Scratch): Promise<Pending> {
+async function readFile(store: Store, reader: FileReader, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number): Promise<Pending> {
   const n = names(index);
   const file = input.name;
-  const { csvPath: originalCsv, sniffed, locate: originalLocate, encoding, controls, newlines } = await readable(input, scratch, options);
+  const { csvPath: originalCsv, sniffed, places, encoding, controls, newlines } = await reader.readable(input);
   let csvPath = originalCsv;
+  const originalLocate = places ? (record: number) => placeOf(places, record) : undefined;
   let locate = originalLocate;
   const progress = (step: string): Progress | undefined => (options.onProgress ? (f) => options.onProgress!(`${step} ${file}`, f) : undefined);
   const columns = new Columns(uniqueNames(sniffed.header));
@@ -355,7 +271,7 @@ async function readFile(store: Store, input: Input, options: ImportOptions, reje
   // Rows the reader could not split: split the file again, strictly, so that no line is lost or doubled.
   let recovered: Located[] = [];
   if (staged.rejects.length) {
-    const split = recoverRecords(csvPath, scratch.file('recovered.csv'), MAX_RECORD_BYTES);
+    const split = await reader.recover(csvPath, MAX_RECORD_BYTES);
     const where = (o: { line: number; record: number }) => (originalLocate ? originalLocate(o.record) : String(o.line));
     recovered = split.bad.map((b) => ({ record: -1, reason: b.reason, line: b.line, where: where(b), raw: b.raw }));
     csvPath = split.csvPath;

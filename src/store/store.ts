@@ -9,6 +9,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { CrisisError } from '../model/errors.js';
 import { schemaStatements } from './schema.js';
 import { migrate, needsMigration } from './migrate.js';
+import { takingTurns } from './turns.js';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[];
@@ -36,6 +37,15 @@ export interface StoreHost {
 }
 
 const hosts = new AsyncLocalStorage<StoreHost>();
+
+/** What the connections of one DuckDB instance share. */
+interface Shared {
+  generation: number;
+  turn: ReturnType<typeof takingTurns>;
+}
+
+/** The instance whose write turn the current async call chain holds. */
+const writing = new AsyncLocalStorage<Shared>();
 
 /** Runs `work` with every Store.open of `host.path` answered by `host.connect()`. */
 export function withStoreHost<T>(host: StoreHost, work: () => Promise<T>): Promise<T> {
@@ -71,8 +81,8 @@ export class Store {
     private readonly instance: DuckDBInstance,
     readonly readOnly: boolean,
     // One counter for every connection of an instance: a write through one connection must
-    // refresh the caches of all of them (see connect()).
-    private readonly shared: { generation: number } = { generation: 0 },
+    // refresh the caches of all of them (see connect()). One queue of writers too (exclusive()).
+    private readonly shared: Shared = { generation: 0, turn: takingTurns() },
     private readonly ownsInstance = true,
   ) {}
 
@@ -83,6 +93,18 @@ export class Store {
 
   set generation(value: number) {
     this.shared.generation = value;
+  }
+
+  /**
+   * Runs `work` once no other write to this store is under way through any of its connections.
+   * A server writes on several (an upload, its scheduled sync, a command sent to it), and DuckDB
+   * fails one of two transactions that change the same rows rather than make it wait: writers
+   * take turns instead, in the order they came. Reads never wait. A write inside a write (the
+   * same async call chain) runs at once.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (writing.getStore() === this.shared) return work();
+    return this.shared.turn(() => writing.run(this.shared, work));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { resolveDbPath, Store } from '../../store/store.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
+import { getHeapStatistics } from 'node:v8';
 import { CrisisError } from '../../model/errors.js';
 import { DATE_ORDERS, type DateOrder } from '../../sources/dates.js';
 import type { Command } from '../command.js';
@@ -67,6 +68,9 @@ Example:
         ...(values['dataset-version'] ? { version: values['dataset-version'] as string } : {}),
         ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
         ...(bar ? { onProgress: bar } : {}),
+        // Sent to a running server (src/cli/via-server.ts): the files are read in a worker thread, so
+        // that the server's readers are not held up, with as much heap as a process of its own has.
+        ...(io.inServer ? { worker: { memoryMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) } } : {}),
       });
       io.out(values.json ? json({ store: store.path, files: reports }) : describeReports(reports, store.path));
     } finally {

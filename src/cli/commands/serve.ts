@@ -1,5 +1,5 @@
 import { CrisisError } from '../../model/errors.js';
-import { DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
+import { DEFAULT_IMPORT_MEMORY_MB, DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
 import { DEFAULT_CACHE_MB } from '../../server/cache.js';
 import { DEFAULT_QUERY_TIMEOUT_S, DEFAULT_READERS } from '../../server/pool.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../server/serve.js';
@@ -32,6 +32,8 @@ Options:
                           $CRISISMAP_TOKEN, which other users of this machine cannot see.
                           Without one, writing is disabled
   --max-upload MB         largest file accepted by POST /api/import (default ${DEFAULT_MAX_UPLOAD_MB})
+  --import-memory MB      memory an upload may take while it is read, in a thread apart from
+                          the one answering readers (default ${DEFAULT_IMPORT_MEMORY_MB}); past it: 413
   --demo                  build the synthetic demo store first if the store has no events
   --read-only             open the store read-only: other commands may read it meanwhile;
                           importing is disabled
@@ -55,6 +57,7 @@ Example:
       host: { type: 'string' },
       token: { type: 'string' },
       'max-upload': { type: 'string' },
+      'import-memory': { type: 'string' },
       demo: { type: 'boolean' },
       'read-only': { type: 'boolean' },
       'cache-mb': { type: 'string' },
@@ -79,6 +82,7 @@ Example:
       readOnly: !!values['read-only'],
       ...(token ? { token } : {}),
       maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
+      importMemoryMb: importMemory(values['import-memory']),
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
       readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
       queryTimeoutS: queryTimeout(values['query-timeout']),
@@ -109,6 +113,13 @@ function queryTimeout(value: unknown): number {
   if (seconds <= 0)
     throw new CrisisError(`--query-timeout ${seconds} leaves no time for any query`, [`give a number of seconds above 0, e.g. --query-timeout 30 (default ${DEFAULT_QUERY_TIMEOUT_S})`]);
   return seconds;
+}
+
+function importMemory(value: unknown): number {
+  const mb = numberFlag(value, 'import-memory', DEFAULT_IMPORT_MEMORY_MB, true);
+  // Below this the reading thread cannot even load its code.
+  if (mb < 16) throw new CrisisError(`--import-memory ${mb} is too little to read any file`, [`give 16 MB or more, e.g. --import-memory 1024 (default ${DEFAULT_IMPORT_MEMORY_MB})`]);
+  return mb;
 }
 
 /** Resolves on Ctrl-C or a termination signal, so the store is closed cleanly. */

@@ -2,25 +2,30 @@
  * POST /api/import: a file uploaded as multipart field `file`, imported by the same
  * importFiles() as `crisismap import`, under the upload's own name so that layout detection
  * and every message ("acled.csv:3: …") read the same. Writing needs the token given at start;
- * without one it is disabled. One import runs at a time; reading goes on meanwhile and sees
- * the new events once the import commits.
+ * without one it is disabled. One write runs at a time (Store.exclusive: other uploads, the
+ * scheduled sync); reading goes on meanwhile and sees the new events once the import commits.
+ *
+ * The body streams to disk as it arrives (upload-body.ts). The file is then read (unpacked,
+ * scanned, converted: sources/read.ts) in a worker thread whose
+ * heap is capped at --import-memory, so that the thread answering readers stays free and an
+ * upload that needs more gets a 413 instead of taking the process down. Checking and storing
+ * are DuckDB's work, on its own threads, within its memory_limit.
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CrisisError } from '../../model/errors.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
+import { ImportMemoryError } from '../../sources/read-off-thread.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
 import { flag, isOn } from '../params.js';
 import { parseQuery, type Api } from '../route.js';
 import { BEARER_CHALLENGE, givenToken, sameToken } from '../token.js';
+import { receiveUpload, UploadRefused } from './upload-body.js';
 
 export interface WriteOptions {
   /** The store's own connection: the only one that writes. */
@@ -28,6 +33,8 @@ export interface WriteOptions {
   /** Writing is disabled without one. */
   token?: string;
   maxUploadBytes: number;
+  /** Heap of the worker thread that reads each upload (serve --import-memory). */
+  importMemoryMb: number;
 }
 
 // A rejects file is returned in the answer (its temporary folder is removed) up to this size.
@@ -44,21 +51,11 @@ const ImportQuery = z.object({
 });
 
 export function importRoutes(api: Api, options: WriteOptions): void {
-  let queue: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
-  const tooLarge = bodyLimit({
-    maxSize: options.maxUploadBytes,
-    // Cut off as it streams (a chunked body is counted as it arrives), and the connection
-    // closed after the answer so that the rest is never read.
-    onError: () => {
-      throw new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' });
-    },
-  });
+  // The body is cut off as it streams (a chunked one is counted as it arrives), and the
+  // connection closed after the answer so that the rest is never read.
+  const tooLarge = () =>
+    new ApiError(413, `the upload is larger than ${mb} MB`, ['start the server with a larger --max-upload (MB), or stop it and run crisismap import FILE'], { Connection: 'close' });
 
   api.raw(
     {
@@ -76,57 +73,65 @@ export function importRoutes(api: Api, options: WriteOptions): void {
       errors: {
         401: 'no token, or a wrong one',
         403: 'writing is disabled (no token configured, or the store is read-only)',
-        413: 'the upload is larger than --max-upload',
+        413: 'the upload is larger than --max-upload, or reading it needs more memory than --import-memory',
         422: 'the file cannot be imported: the message and hints say which rows and why',
       },
     },
     authorize(options),
-    tooLarge,
     async (c) => {
       const query = parseQuery(c, ImportQuery);
-      const body = await c.req.parseBody({ all: true }).catch(() => {
-        throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
-      });
-      // One file per upload: a second one would otherwise be dropped without a word.
-      for (const field of ['file', 'mapping'] as const) {
-        if (Array.isArray(body[field]))
-          throw new ApiError(400, `${(body[field] as unknown[]).length} "${field}" fields in one upload: send one per request`, [
-            'import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)',
-          ]);
-      }
-      const file = body.file;
-      if (!(file instanceof File))
-        throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
       const folder = mkdtempSync(join(tmpdir(), 'crisismap-upload-'));
       try {
-        const path = join(folder, uploadName(file.name));
-        // Written out as a stream: no second copy of the whole upload in memory.
-        await pipeline(Readable.fromWeb(file.stream() as never), createWriteStream(path));
-        const mapping = body.mapping instanceof File || typeof body.mapping === 'string' ? await mappingOf(folder, body.mapping) : undefined;
-        const reports = await oneAtATime(() =>
-          importFiles(options.store, [path], {
-            skipInvalid: isOn(query.skip_invalid),
-            ...(mapping ? { mapping } : {}),
-            ...(query.dataset ? { dataset: query.dataset } : {}),
-            ...(query.dataset_version ? { version: query.dataset_version } : {}),
-          }),
-        ).catch((error: unknown) => {
+        const body = await receiveUpload(c.req.raw, folder, options.maxUploadBytes, uploadName).catch((error: unknown) => {
+          if (!(error instanceof UploadRefused)) throw error;
+          if (error.reason === 'too-large') throw tooLarge();
+          throw new ApiError(400, 'the body is not multipart form data', ['send the file as field "file": curl -F file=@acled.csv …']);
+        });
+        // One file per upload: a second one would otherwise be dropped without a word.
+        for (const field of ['file', 'mapping'] as const) {
+          const count = (body.files[field]?.length ?? 0) + (body.fields[field]?.length ?? 0);
+          if (count > 1)
+            throw new ApiError(400, `${count} "${field}" fields in one upload: send one per request`, [
+              'import each file in its own POST /api/import (the CLI takes several: crisismap import A.csv B.csv)',
+            ]);
+        }
+        const path = body.files.file?.[0]?.path;
+        if (!path) throw new ApiError(400, 'no file: send it as multipart field "file"', ['e.g. curl -H "Authorization: Bearer $TOKEN" -F file=@acled.csv http://127.0.0.1:8080/api/import']);
+        const mappingText = body.fields.mapping?.[0];
+        const mappingFile = body.files.mapping?.[0]?.path;
+        const mapping = mappingText !== undefined || mappingFile ? mappingOf(folder, mappingText, mappingFile) : undefined;
+        // The upload's own folder: messages and reports name the file without it.
+        const own = `${dirname(path)}/`;
+        // importFiles waits for the store's write turn: another upload, a scheduled sync or a
+        // command sent to the server writes first, and this one lands after it, whole.
+        const reports = await importFiles(options.store, [path], {
+          skipInvalid: isOn(query.skip_invalid),
+          worker: { memoryMb: options.importMemoryMb },
+          ...(mapping ? { mapping } : {}),
+          ...(query.dataset ? { dataset: query.dataset } : {}),
+          ...(query.dataset_version ? { version: query.dataset_version } : {}),
+        }).catch((error: unknown) => {
           if (!(error instanceof CrisisError)) throw error;
           // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
           const local = (text: string) =>
             text
-              .split(`${folder}/`)
+              .split(own)
               .join('')
               .split(tmpdir())
               .join('')
               .replace(/\/crisismap-\w+\//g, '');
+          if (error instanceof ImportMemoryError)
+            throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
+              'nothing was imported',
+              'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
+            ]);
           throw new ApiError(
             422,
             local(error.message),
             error.details.map((d) => apiHint(local(d))),
           );
         });
-        return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, folder)) });
+        return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, own)) });
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -163,9 +168,10 @@ export function uploadName(name: string): string {
   return safe || 'upload.csv';
 }
 
-async function mappingOf(folder: string, value: File | string) {
-  const path = join(folder, 'mapping.json');
-  writeFileSync(path, typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer()));
+/** A mapping sent as a file part, or as a text field (written out for readMapping). */
+function mappingOf(folder: string, text: string | undefined, file: string | undefined) {
+  const path = file ?? join(folder, 'mapping.json');
+  if (file === undefined) writeFileSync(path, text ?? '');
   try {
     return readMapping(path);
   } catch (error) {
@@ -175,9 +181,9 @@ async function mappingOf(folder: string, value: File | string) {
 }
 
 /** The report as the CLI's --json gives it, with the rejected rows themselves instead of a path in a removed folder. */
-function answerOf(report: ImportReport, folder: string): Record<string, unknown> {
+function answerOf(report: ImportReport, own: string): Record<string, unknown> {
   const { rejectsFile, ...rest } = report;
-  const out: Record<string, unknown> = { ...rest, file: report.file.split(`${folder}/`).join('') };
+  const out: Record<string, unknown> = { ...rest, file: report.file.split(own).join('') };
   if (rejectsFile) {
     out.rejects =
       statSync(rejectsFile).size <= REJECTS_SHOWN

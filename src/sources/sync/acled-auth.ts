@@ -20,6 +20,7 @@ interface Tokens {
 
 export class AcledAuth {
   private tokens?: Tokens;
+  private pending?: Promise<void>;
   /** How many times a token was refreshed or asked again during the run. */
   renewals = 0;
 
@@ -40,25 +41,50 @@ export class AcledAuth {
 
   /** A bearer header with a token valid for a while yet. */
   async header(): Promise<Record<string, string>> {
-    if (!this.tokens) this.tokens = await this.grant({ grant_type: 'password', username: this.username!, password: this.password! });
-    else if (Date.now() > this.tokens.expiresAt - EARLY_MS) await this.renew();
-    return { Authorization: `Bearer ${this.tokens.access}` };
+    if (this.pending) await this.pending;
+    if (!this.tokens) await this.replace(() => this.grant({ grant_type: 'password', username: this.username!, password: this.password! }));
+    else if (Date.now() > this.tokens.expiresAt - EARLY_MS) await this.renew(this.tokens.access);
+    return { Authorization: `Bearer ${this.tokens!.access}` };
   }
 
-  /** The API said 401 to a token we thought valid (it expired early, or was revoked): get another. */
-  async renew(): Promise<void> {
+  /**
+   * The API said 401 to `used`, a token we thought valid (it expired early, or was revoked): get
+   * another. Pages are asked two at a time, so both may meet the same expiry: the second waits
+   * for the first's renewal, or finds it done, instead of spending the refresh token again.
+   */
+  async renew(used: string): Promise<void> {
+    if (this.pending) return this.pending;
+    if (this.tokens && this.tokens.access !== used) return;
     this.renewals++;
-    const refresh = this.tokens?.refresh;
-    if (refresh) {
-      try {
-        this.tokens = await this.grant({ grant_type: 'refresh_token', refresh_token: refresh });
-        return;
-      } catch (error) {
-        if (!(error instanceof CrisisError)) throw error;
-        // A refused refresh token (expired after its own lifetime): log in again below.
+    return this.replace(async () => {
+      const refresh = this.tokens?.refresh;
+      if (refresh) {
+        try {
+          return await this.grant({ grant_type: 'refresh_token', refresh_token: refresh });
+        } catch (error) {
+          if (!(error instanceof CrisisError)) throw error;
+          // A refused refresh token (expired after its own lifetime): log in again below.
+        }
       }
+      return this.grant({ grant_type: 'password', username: this.username!, password: this.password! });
+    });
+  }
+
+  /** Bearer header → the token in it (what renew() is told was refused). */
+  static tokenOf(header: Record<string, string>): string {
+    return (header.Authorization ?? '').replace(/^Bearer /, '');
+  }
+
+  /** One login or renewal at a time; requests arriving meanwhile wait for its token. */
+  private async replace(get: () => Promise<Tokens>): Promise<void> {
+    this.pending = get().then((tokens) => {
+      this.tokens = tokens;
+    });
+    try {
+      await this.pending;
+    } finally {
+      this.pending = undefined;
     }
-    this.tokens = await this.grant({ grant_type: 'password', username: this.username!, password: this.password! });
   }
 
   private async grant(form: Record<string, string>): Promise<Tokens> {

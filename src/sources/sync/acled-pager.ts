@@ -6,7 +6,7 @@
  * last. Deletions come the same way from /api/deleted/read (event_id_cnty, deleted_timestamp).
  */
 import { CrisisError } from '../../model/errors.js';
-import type { AcledAuth } from './acled-auth.js';
+import { AcledAuth } from './acled-auth.js';
 import { BadBody, type HttpClient, type Reply } from './http.js';
 import type { PageKind, Pager } from './staging.js';
 
@@ -45,10 +45,11 @@ export function acledPager(http: HttpClient, auth: AcledAuth, kind: PageKind, q:
       const askTotal = kind === 'events' && pager.total === undefined;
       if (askTotal) url.searchParams.set('with_total', 'true');
       const request = { label: `${label} page ${page}`, url: url.href };
-      let reply = await http.send({ ...request, headers: await auth.header() }, (r) => parsePage(r, request.label));
+      const headers = await auth.header();
+      let reply = await http.send({ ...request, headers }, (r) => parsePage(r, request.label));
       if ('status' in reply && reply.status === 401) {
         // The token expired (or was revoked) mid-sync: renew it once and ask again.
-        await auth.renew();
+        await auth.renew(AcledAuth.tokenOf(headers));
         reply = await http.send({ ...request, headers: await auth.header() }, (r) => parsePage(r, request.label));
       }
       if ('status' in reply) throw acledStatusError(reply.status, request.label);

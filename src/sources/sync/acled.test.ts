@@ -163,3 +163,20 @@ test('a progress bar is told the page, the rows, the rate and the retries', asyn
     await acled.close();
   }
 });
+
+test('two syncs of one subscription at once take turns: the second starts where the first ended', async () => {
+  const { acled, store } = await setup();
+  try {
+    acled.delayMs = 10;
+    const sub = await saveSubscription(store, describeSubscription('acled', '', {}, acled.url));
+    const options = { credentials, retry: fast, pageSize: 5 };
+    const [first, second] = await Promise.all([syncSubscription(store, sub, options), syncSubscription(store, sub, options)]);
+    assert.deepEqual([first.first, first.added], [true, 23]);
+    // It waited, then pulled only what changed since the first: nothing new, so every event it saw is unchanged.
+    assert.deepEqual([second.first, second.since, second.added, second.unchanged], [false, 1700000000, 0, 23]);
+    assert.equal((await store.one('SELECT count(*) AS n FROM events')).n, 23);
+  } finally {
+    await acled.close();
+    store.close();
+  }
+});

@@ -5,9 +5,9 @@
  *   2. download  page after page into the staging area, skipping pages already there  (staging.ts)
  *                ACLED: events, then deletions since the same timestamp               (acled-pager.ts)
  *                UCDP: the version's events                                           (ucdp-pager.ts)
- *   3. land      one transaction: merge the events by id (the import pipeline's merge),
- *                apply deletions, drop candidate UCDP events a final release covers,
- *                record the run on the subscription                                   (import.ts, ucdp-versions.ts)
+ *   3. land      one transaction, in the store's write turn (Store.exclusive): merge the events
+ *                by id (the import pipeline's merge), apply deletions, drop candidate UCDP
+ *                events a final release covers, record the run on the subscription   (import.ts, ucdp-versions.ts)
  *   4. clean     remove the staged pages
  * Killed anywhere, then run again, it leaves the store one uninterrupted run leaves: before
  * step 3 commits nothing has changed and the pages are kept; after it, the subscription names
@@ -16,15 +16,19 @@
 import { randomUUID } from 'node:crypto';
 import { CrisisError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
+import { takingTurns } from '../../store/turns.js';
 import { prepareImport, type ImportReport } from '../import.js';
 import { AcledAuth } from './acled-auth.js';
 import { ACLED_PAGE_SIZE, acledPager } from './acled-pager.js';
 import { Secrets, type Credentials } from './credentials.js';
 import { HttpClient, HttpError, type RetryPolicy } from './http.js';
-import { Staging, type Pager } from './staging.js';
+import { encodePage, Staging, type EncodedPage, type Pager } from './staging.js';
 import { listSubscriptions, recordFailure, recordSuccess, type Subscription } from './subscriptions.js';
 import { UCDP_PAGE_SIZE, ucdpPager } from './ucdp-pager.js';
 import { dropSupersededCandidates, ucdpKind } from './ucdp-versions.js';
+
+/** Pages asked for ahead of the one being written: enough to keep the server busy, few enough to hold in memory. */
+const AHEAD = 2;
 
 export interface SyncOptions {
   credentials: Credentials;
@@ -65,7 +69,24 @@ export interface SyncReport {
   seconds: number;
 }
 
-export async function syncSubscription(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
+/**
+ * Syncs of one subscription into one store take turns in this process: in a server, the scheduled
+ * sync and a `crisismap sync` sent to it would otherwise write pages into the same staging folder.
+ */
+const subscriptionTurns = new Map<string, ReturnType<typeof takingTurns>>();
+
+export function syncSubscription(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
+  const key = `${store.path}\n${sub.name}`;
+  let turn = subscriptionTurns.get(key);
+  if (!turn) subscriptionTurns.set(key, (turn = takingTurns()));
+  return turn(async () => {
+    // What the sync before this one recorded (its newest timestamp, its run) is where this one starts.
+    const current = (await listSubscriptions(store)).find((s) => s.name === sub.name);
+    return syncOnce(store, current ? { ...current, version: sub.version, baseUrl: sub.baseUrl } : sub, options);
+  });
+}
+
+async function syncOnce(store: Store, sub: Subscription, options: SyncOptions): Promise<SyncReport> {
   const secrets = new Secrets();
   secrets.add(options.credentials.acledPassword);
   secrets.add(options.credentials.ucdpToken);
@@ -75,7 +96,7 @@ export async function syncSubscription(store: Store, sub: Subscription, options:
     const clean = secrets.redactError(
       error instanceof HttpError ? new CrisisError(error.message, ['the pages received so far are kept beside the store: run the same sync again to continue from there']) : error,
     );
-    await recordFailure(store, sub.name, (clean as Error).message).catch(() => undefined);
+    await store.exclusive(() => recordFailure(store, sub.name, (clean as Error).message)).catch(() => undefined);
     throw clean;
   }
 }
@@ -139,13 +160,32 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   let newest = sub.newestTimestamp ?? null;
   for (const pager of pagers) {
     let total = staging.done(pager.kind);
+    // Pages are asked for ahead of the one being written, so that the server builds them
+    // meanwhile: at most AHEAD, each only once it is known to exist (the page before it was
+    // full, or the API's total says so), so no page is asked that a one-by-one run would not ask.
+    const asked = new Map<number, Promise<{ encoded: EncodedPage; last: boolean }>>();
+    const ask = (page: number) => {
+      let reply = asked.get(page);
+      if (!reply) {
+        reply = pager.fetch(page).then((data) => ({ encoded: encodePage(data.items), last: data.last }));
+        // Awaited in its turn; until then a failure must not count as unhandled.
+        reply.catch(() => undefined);
+        asked.set(page, reply);
+      }
+      return reply;
+    };
     for (let page = pager.first; total === undefined; page++) {
       let meta = staging.has(pager.kind, page);
       const resumed = !!meta;
       if (!meta) {
         if (options.signal?.aborted) throw new CrisisError('the sync was stopped; the pages received so far are kept for the next run');
-        const data = await pager.fetch(page);
-        meta = staging.savePage(pager.kind, page, data.items, data.last, pager.total);
+        const data = await ask(page);
+        asked.delete(page);
+        for (let next = page + 1; !data.last && next <= page + AHEAD && !options.signal?.aborted; next++) {
+          if (next > page + 1 && (pager.total === undefined || next >= pager.first + pager.total)) break;
+          ask(next);
+        }
+        meta = staging.savePage(pager.kind, page, data.encoded, data.last, pager.total);
       }
       if (meta.total !== undefined) pager.total ??= meta.total;
       report.pages.push({ kind: pager.kind, page, rows: meta.rows, resumed });
@@ -168,35 +208,38 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
   report.received = report.pages.filter((p) => p.kind === 'events').reduce((n, p) => n + p.rows, 0);
   report.tokenRenewals = auth?.renewals ?? 0;
 
-  // 3. land
-  options.onProgress?.(`${sub.name}: storing ${report.received.toLocaleString('en-US')} events`, 0);
-  const files: string[] = [];
-  const events = staging.combine('events', pagers[0]!.first, sub.source === 'acled' ? 'acled-api.csv' : `ucdp-api-${sub.version}.csv`);
-  if (events) files.push(events.path);
-  const deleted = sub.source === 'acled' ? staging.combine('deleted', 1, 'acled-deleted.csv') : undefined;
-  if (deleted) files.push(deleted.path);
-  const finals =
-    sub.source === 'ucdp'
-      ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
-      : [];
-  const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
-  try {
-    await store.transaction(async () => {
-      // Before the merge: a final release's events that share an id with a candidate event replace it.
-      report.superseded += await dropSupersededCandidates(store, finals);
-      const imports: ImportReport[] = prepared ? await prepared.apply() : [];
-      // After it: candidate events just pulled for years a final release covers go too.
-      report.superseded += await dropSupersededCandidates(store, finals);
-      for (const r of imports) {
-        for (const key of ['added', 'updated', 'unchanged', 'stale', 'merged', 'deleted'] as const) report[key] += r[key];
-      }
-      report.seconds = Math.round((Date.now() - started) / 100) / 10;
-      await recordSuccess(store, sub.name, plan.run, sub.source === 'acled' ? newest : null, summary(report));
-    });
-  } finally {
-    await prepared?.dispose();
-  }
-  options.onProgress?.(`${sub.name}: stored`, 1);
+  // 3. land, in the store's write turn: in a server, an upload waits for it, or it for the upload
+  // (the download above waits for nobody, and holds nobody up).
+  await store.exclusive(async () => {
+    options.onProgress?.(`${sub.name}: storing ${report.received.toLocaleString('en-US')} events`, 0);
+    const files: string[] = [];
+    const events = staging.combine('events', pagers[0]!.first, sub.source === 'acled' ? 'acled-api.csv' : `ucdp-api-${sub.version}.csv`);
+    if (events) files.push(events.path);
+    const deleted = sub.source === 'acled' ? staging.combine('deleted', 1, 'acled-deleted.csv') : undefined;
+    if (deleted) files.push(deleted.path);
+    const finals =
+      sub.source === 'ucdp'
+        ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
+        : [];
+    const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
+    try {
+      await store.transaction(async () => {
+        // Before the merge: a final release's events that share an id with a candidate event replace it.
+        report.superseded += await dropSupersededCandidates(store, finals);
+        const imports: ImportReport[] = prepared ? await prepared.apply() : [];
+        // After it: candidate events just pulled for years a final release covers go too.
+        report.superseded += await dropSupersededCandidates(store, finals);
+        for (const r of imports) {
+          for (const key of ['added', 'updated', 'unchanged', 'stale', 'merged', 'deleted'] as const) report[key] += r[key];
+        }
+        report.seconds = Math.round((Date.now() - started) / 100) / 10;
+        await recordSuccess(store, sub.name, plan.run, sub.source === 'acled' ? newest : null, summary(report));
+      });
+    } finally {
+      await prepared?.dispose();
+    }
+    options.onProgress?.(`${sub.name}: stored`, 1);
+  });
 
   // 4. clean
   staging.discard();

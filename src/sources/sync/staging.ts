@@ -4,18 +4,22 @@
  * page instead of starting again.
  *
  *   plan.json              the run: its id and the exact query (filters, since, page size)
- *   events-000001.csv      one page as CSV (header + rows), converted when it arrived whole
- *   events-000001.json     its row count and newest timestamp
+ *   events.1.csv           the pages, one after another, as one CSV file (header + rows)
+ *   events-000001.json     one page's sidecar: its rows, newest timestamp, and where it ends in the file
  *   events.done            the last page came: how many pages there are
  *
- * Every file is written under a temporary name and renamed, so a file that exists is whole.
- * A page's sidecar is renamed before the page: a page present always has its sidecar.
+ * A page is staged when its sidecar exists. Its rows are written first, at the byte where the
+ * page before it ends, and the sidecar is then renamed into place: a kill in between leaves
+ * bytes past the last sidecar's end, which the next run writes over (and cuts off). So the
+ * file that lands is the one the import pipeline reads, as it is: no page is copied again.
+ * A page whose columns are not all in the file's header starts a file of its own (events.2.csv
+ * …); only then are the files joined, onto the union of their headers, when the run lands.
  * The store is only changed once every page is here, in one transaction (run.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvLine, parseRecords } from '../csv-text.js';
+import { csvField, csvLine, parseRecords } from '../csv-text.js';
 
 export type PageKind = 'events' | 'deleted';
 
@@ -36,7 +40,12 @@ export interface Pager {
   fetch(page: number): Promise<PageData>;
 }
 
+/** How pages are kept; a plan staged by a crisismap that kept them otherwise is not resumed but started again. */
+const FORMAT = 2;
+
 export interface Plan {
+  /** FORMAT when the run was staged (absent: pages kept one CSV file each). */
+  format?: number;
   run: string;
   name: string;
   /** The run's query, as JSON: a staged run is resumed only by a run asking exactly this. */
@@ -51,6 +60,11 @@ export interface PageMeta {
   last: boolean;
   /** Pages in all, when the API said so with this page. */
   total?: number;
+  /** The file the page's rows are in (1: KIND.1.csv; 0: no rows written yet) and its header. */
+  file: number;
+  columns: string[];
+  /** Bytes of that file up to the end of this page. */
+  end: number;
 }
 
 export class Staging {
@@ -64,7 +78,8 @@ export class Staging {
     const path = join(this.dir, 'plan.json');
     if (!existsSync(path)) return undefined;
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as Plan;
+      const plan = JSON.parse(readFileSync(path, 'utf8')) as Plan;
+      return plan.format === FORMAT ? plan : undefined;
     } catch {
       return undefined;
     }
@@ -73,7 +88,7 @@ export class Staging {
   start(plan: Plan): void {
     this.discard();
     mkdirSync(this.dir, { recursive: true });
-    this.write('plan.json', JSON.stringify(plan));
+    this.write('plan.json', JSON.stringify({ ...plan, format: FORMAT }));
   }
 
   discard(): void {
@@ -81,9 +96,9 @@ export class Staging {
   }
 
   has(kind: PageKind, page: number): PageMeta | undefined {
-    const path = join(this.dir, `${name(kind, page)}.csv`);
+    const path = join(this.dir, sidecar(kind, page));
     if (!existsSync(path)) return undefined;
-    return JSON.parse(readFileSync(join(this.dir, `${name(kind, page)}.json`), 'utf8')) as PageMeta;
+    return JSON.parse(readFileSync(path, 'utf8')) as PageMeta;
   }
 
   /** Pages of this kind in all, once the last one is staged. */
@@ -96,78 +111,82 @@ export class Staging {
     this.write(`${kind}.done`, String(pages));
   }
 
-  /** Stages one page's items as CSV; columns are the items' keys in order of first appearance. */
-  savePage(kind: PageKind, page: number, items: Array<Record<string, unknown>>, last: boolean, total?: number): PageMeta {
-    const columns: string[] = [];
-    const seen = new Set<string>();
-    let newest: number | null = null;
-    for (const item of items) {
-      for (const key of Object.keys(item))
-        if (!seen.has(key)) {
-          seen.add(key);
-          columns.push(key);
-        }
-      const t = Number(item.timestamp ?? item.deleted_timestamp);
-      if (Number.isFinite(t) && (newest === null || t > newest)) newest = t;
+  /**
+   * Stages one page after page `page - 1` (pages are saved in order): its rows are written under
+   * the file's header; a page with a column the header lacks starts the next file, whose header
+   * adds the page's new columns.
+   */
+  savePage(kind: PageKind, page: number, encoded: EncodedPage, last: boolean, total?: number): PageMeta {
+    const before = this.has(kind, page - 1);
+    let file = before?.file ?? 0;
+    let columns = before?.columns ?? [];
+    let start = before?.end ?? 0;
+    if (encoded.rows) {
+      const known = new Set(columns);
+      if (!file || !encoded.columns.every((c) => known.has(c))) {
+        file++;
+        columns = [...columns, ...encoded.columns.filter((c) => !known.has(c))];
+        start = 0;
+      }
+      const rows = sameList(columns, encoded.columns) ? encoded.csv : remap(encoded, columns);
+      const bytes = start === 0 ? Buffer.concat([Buffer.from(csvLine(columns)), rows]) : rows;
+      const path = join(this.dir, dataFile(kind, file));
+      const fd = openSync(path, existsSync(path) ? 'r+' : 'w');
+      try {
+        // At the end of the page before: whatever a killed run left past it is written over, and cut off.
+        writeSync(fd, bytes, 0, bytes.length, start);
+        ftruncateSync(fd, start + bytes.length);
+      } finally {
+        closeSync(fd);
+      }
+      start += bytes.length;
     }
-    const parts = [csvLine(columns)];
-    for (const item of items) parts.push(csvLine(columns.map((c) => item[c])));
-    const meta: PageMeta = { rows: items.length, newest, last, ...(total !== undefined ? { total } : {}) };
-    this.write(`${name(kind, page)}.json`, JSON.stringify(meta));
-    this.write(`${name(kind, page)}.csv`, parts.join(''));
+    const meta: PageMeta = { rows: encoded.rows, newest: encoded.newest, last, ...(total !== undefined ? { total } : {}), file, columns, end: start };
+    this.write(sidecar(kind, page), JSON.stringify(meta));
     return meta;
   }
 
   /**
-   * All staged pages of a kind as one CSV file named `file` (its name is what the store records
-   * as the events' source file). Pages sharing a header are joined as they are; a page with
-   * other columns is re-mapped onto the union. Undefined when no page holds a row.
+   * The staged rows of a kind as one CSV file named `file` (its name is what the store records
+   * as the events' source file): the one staged file itself (linked under that name), or, when
+   * the pages' columns changed along the way, the staged files joined onto the union of their
+   * headers. Undefined when no page holds a row.
    */
   combine(kind: PageKind, first: number, file: string): { path: string; rows: number } | undefined {
-    const pages: Array<{ header: string; text: string; rows: number }> = [];
     const total = this.done(kind) ?? 0;
+    let rows = 0;
+    let lastMeta: PageMeta | undefined;
+    // Each file ends where its last page does: bytes past it were left by a killed run.
+    const ends = new Map<number, number>();
     for (let p = first; p < first + total; p++) {
       const meta = this.has(kind, p);
       if (!meta) throw new Error(`staged page ${p} of ${kind} is missing`);
-      if (!meta.rows) continue;
-      const text = readFileSync(join(this.dir, `${name(kind, p)}.csv`), 'utf8');
-      const end = headerEnd(text);
-      pages.push({ header: text.slice(0, end), text, rows: meta.rows });
+      rows += meta.rows;
+      if (meta.file) ends.set(meta.file, meta.end);
+      lastMeta = meta;
     }
-    if (!pages.length) return undefined;
-    const union: string[] = [];
-    const seen = new Set<string>();
-    for (const page of pages)
-      for (const c of parseRecords(page.header, 1)[0] ?? [])
-        if (!seen.has(c)) {
-          seen.add(c);
-          union.push(c);
-        }
-    const header = csvLine(union);
+    if (!rows || !lastMeta) return undefined;
+    for (const [f, end] of ends) truncateSync(join(this.dir, dataFile(kind, f)), end);
     const path = join(this.dir, file);
+    rmSync(path, { force: true });
+    if (lastMeta.file === 1) {
+      linkSync(join(this.dir, dataFile(kind, 1)), path);
+      return { path, rows };
+    }
+    const union = lastMeta.columns;
     const fd = openSync(`${path}.tmp`, 'w');
     try {
-      writeSync(fd, header);
-      for (const page of pages) {
-        if (page.header === header) writeSync(fd, page.text.slice(page.header.length));
-        else {
-          const [cols = [], ...records] = parseRecords(page.text, Number.MAX_SAFE_INTEGER);
-          for (const r of records) {
-            const byName = new Map(cols.map((c, i) => [c, r[i]]));
-            writeSync(fd, csvLine(union.map((c) => byName.get(c) ?? '')));
-          }
-        }
+      writeSync(fd, csvLine(union));
+      for (let f = 1; f <= lastMeta.file; f++) {
+        const [cols = [], ...records] = parseRecords(readFileSync(join(this.dir, dataFile(kind, f)), 'utf8'), Number.MAX_SAFE_INTEGER);
+        const at = union.map((c) => cols.indexOf(c));
+        for (const r of records) writeSync(fd, csvLine(at.map((i) => (i < 0 ? '' : r[i]))));
       }
     } finally {
       closeSync(fd);
     }
     renameSync(`${path}.tmp`, path);
-    return { path, rows: pages.reduce((n, p) => n + p.rows, 0) };
-  }
-
-  /** How many pages are staged, all kinds together (for "resumed from page N"). */
-  stagedPages(): number {
-    return existsSync(this.dir) ? readdirSync(this.dir).filter((f) => /^(events|deleted)-\d+\.csv$/.test(f)).length : 0;
+    return { path, rows };
   }
 
   private write(file: string, content: string): void {
@@ -177,15 +196,54 @@ export class Staging {
   }
 }
 
-const name = (kind: PageKind, page: number) => `${kind}-${String(page).padStart(6, '0')}`;
+const sidecar = (kind: PageKind, page: number) => `${kind}-${String(page).padStart(6, '0')}.json`;
+const dataFile = (kind: PageKind, file: number) => `${kind}.${file}.csv`;
 
-/** Where the header record ends (after its newline); headers of API keys are never multi-line, but quotes are honoured. */
-function headerEnd(text: string): number {
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === '\n' && !quoted) return i + 1;
+/** A page as it is kept until its turn to be written: CSV records, not thousands of objects. */
+export interface EncodedPage {
+  rows: number;
+  /** Newest `timestamp` (or `deleted_timestamp`) on the page. */
+  newest: number | null;
+  /** The items' keys in order of first appearance: the columns of `csv`. */
+  columns: string[];
+  /** One record per item, no header. */
+  csv: Buffer;
+}
+
+/** Converts a page as soon as it arrives, so that its items are garbage before the next page comes. */
+export function encodePage(items: Array<Record<string, unknown>>): EncodedPage {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  let newest: number | null = null;
+  for (const item of items) {
+    for (const key in item)
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    const t = Number(item.timestamp ?? item.deleted_timestamp);
+    if (Number.isFinite(t) && (newest === null || t > newest)) newest = t;
   }
-  return text.length;
+  // One string for the page, built field by field: no array per row.
+  let text = '';
+  for (const item of items) {
+    for (let i = 0; i < columns.length; i++) {
+      const value = item[columns[i]!];
+      const cell = typeof value === 'string' && !NEEDS_QUOTES.test(value) ? value : csvField(value);
+      text += i ? `,${cell}` : cell;
+    }
+    text += '\n';
+  }
+  return { rows: items.length, newest, columns, csv: Buffer.from(text) };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A page's records under other columns (a page whose keys differ from the file's: rare, so read back). */
+function remap(page: EncodedPage, columns: string[]): Buffer {
+  const at = columns.map((c) => page.columns.indexOf(c));
+  const records = parseRecords(page.csv.toString('utf8'), Number.MAX_SAFE_INTEGER);
+  return Buffer.from(records.map((r) => csvLine(at.map((i) => (i < 0 ? '' : r[i])))).join(''));
 }

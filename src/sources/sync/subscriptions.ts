@@ -72,7 +72,12 @@ export function describeSubscription(source: Source, version: string, filters: R
  * Adds the subscription, or points an existing one of the same name at this version (and at
  * this base URL, unless `keepBaseUrl`: the user named none, so the one it was made with stays).
  */
-export async function saveSubscription(store: Store, sub: Subscription, keepBaseUrl = false): Promise<Subscription> {
+export function saveSubscription(store: Store, sub: Subscription, keepBaseUrl = false): Promise<Subscription> {
+  // A write like any other: in a server, it waits for a sync landing (which records on this row).
+  return store.exclusive(() => save(store, sub, keepBaseUrl));
+}
+
+async function save(store: Store, sub: Subscription, keepBaseUrl: boolean): Promise<Subscription> {
   const existing = (await listSubscriptions(store)).find((s) => s.name === sub.name);
   if (existing) {
     const baseUrl = keepBaseUrl ? existing.baseUrl : sub.baseUrl;

@@ -1,0 +1,111 @@
+/**
+ * The reading steps of an import (read.ts) in a worker thread whose heap is capped: the
+ * thread that started it goes on with other work meanwhile (the server answering readers), and
+ * a file that needs more memory than the cap stops only the worker, as an ImportMemoryError,
+ * instead of the whole process. One worker per import, stopped when the import has read its
+ * files, so the memory it used goes back before the store transaction.
+ *
+ * The cap bounds the JavaScript heap: the objects of a JSON page, a workbook's shared strings,
+ * row numbers. Buffers holding file bytes (a damaged CSV being split again) are outside it;
+ * their size is bounded by the upload and archive limits instead.
+ */
+import { Worker } from 'node:worker_threads';
+import { CrisisError } from '../model/errors.js';
+import type { Recovered } from './recover.js';
+import type { FileReader, Input, ReadableCsv, ReadLimits } from './read.js';
+import type { Scratch } from './scratch.js';
+
+/** What the worker is given at start. */
+export interface WorkerSetup {
+  root: string;
+  maxUnpackedBytes?: number;
+}
+/** Every operation of a FileReader but close() is a call to the worker. */
+export type Operation = Exclude<keyof FileReader, 'close'>;
+export interface Call {
+  id: number;
+  op: Operation;
+  args: unknown[];
+}
+export type Answer = { id: number; value: unknown } | { id: number; error: { message: string; details?: string[]; exitCode?: number } };
+
+/** Reading `file` needed more memory than an import may use; nothing was imported. */
+export class ImportMemoryError extends CrisisError {
+  constructor(
+    readonly file: string,
+    readonly memoryMb: number,
+  ) {
+    super(`${file}: reading it needs more than the ${memoryMb} MB of memory an import may use`, ['nothing was imported']);
+    this.name = 'ImportMemoryError';
+  }
+}
+
+/**
+ * Compiled (dist/), the worker is read-worker.js beside this file. Under tsx (the tests,
+ * benchmarks) it is TypeScript, and a worker thread does not inherit the loader hooks that
+ * `--import tsx` registered, so the worker registers tsx itself before loading it.
+ */
+function startWorker(setup: WorkerSetup, memoryMb: number): Worker {
+  const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./read-worker.js', import.meta.url), options);
+  const entry = JSON.stringify(new URL('./read-worker.ts', import.meta.url).href);
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${entry}); })`, { ...options, eval: true });
+}
+
+export function readInWorker(scratch: Scratch, memoryMb: number, limits: ReadLimits = {}): FileReader {
+  const worker = startWorker({ root: scratch.root, ...(limits.maxUnpackedBytes !== undefined ? { maxUnpackedBytes: limits.maxUnpackedBytes } : {}) }, memoryMb);
+  const pending = new Map<number, { name: string; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** Converted CSVs by the input they came from, to name the file when splitting one runs out of memory. */
+  const names = new Map<string, string>();
+  let failed: Error | undefined;
+  let next = 0;
+
+  const fail = (error: Error) => {
+    failed ??= error;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (answer: Answer) => {
+    const call = pending.get(answer.id);
+    if (!call) return;
+    pending.delete(answer.id);
+    if ('error' in answer) {
+      const { message, details, exitCode } = answer.error;
+      call.reject(details ? new CrisisError(message, details, exitCode) : new Error(message));
+    } else call.resolve(answer.value);
+  });
+  worker.on('error', (error: NodeJS.ErrnoException) => {
+    const name = [...pending.values()][0]?.name ?? 'the upload';
+    fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ImportMemoryError(name, memoryMb) : error);
+  });
+  worker.on('exit', (code) => fail(new Error(`the reading thread stopped (exit code ${code})`)));
+
+  const call = <T>(name: string, op: Operation, ...args: unknown[]): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { name, resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ id, op, args } satisfies Call);
+    });
+  };
+
+  return {
+    unpack: (file) => call<Input[]>(file, 'unpack', file),
+    readable: async (input) => {
+      const read = await call<ReadableCsv>(input.name, 'readable', input);
+      names.set(read.csvPath, input.name);
+      return read;
+    },
+    recover: async (csvPath, maxRecordBytes) => {
+      const split = await call<Recovered>(names.get(csvPath) ?? csvPath, 'recover', csvPath, maxRecordBytes);
+      // Buffers arrive as plain Uint8Arrays.
+      for (const bad of split.bad) bad.raw = Buffer.from(bad.raw.buffer, bad.raw.byteOffset, bad.raw.byteLength);
+      return split;
+    },
+    close: async () => {
+      failed ??= new Error('the reading thread was closed');
+      await worker.terminate();
+    },
+  };
+}
