@@ -103,9 +103,9 @@ async function render(url) {
   running?.abort();
   const aggregate = aggregateOf(url.filters, info);
   // A store of several aggregated datasets and no events: show the first, rather than every panel asking which.
-  const first = info?.aggregates?.[0];
-  if (!aggregate && info && !info.events && first && (info.aggregates ?? []).length > 1) {
-    update({ filters: { ...url.filters, dataset: [first.dataset] } }, { replace: true });
+  const firstAggregate = info?.aggregates?.[0];
+  if (!aggregate && info && !info.events && firstAggregate && (info.aggregates ?? []).length > 1) {
+    update({ filters: { ...url.filters, dataset: [firstAggregate.dataset] } }, { replace: true });
     return;
   }
   const state = { ...url, view: viewFor(url.view, aggregate), aggregate };
