@@ -10,7 +10,7 @@
 import { SOURCE_FIELDS, STORED_FIELDS } from '../model/event.js';
 import type { Store } from '../store/store.js';
 import { quoteIdent, sqlString, type Layout } from './layout.js';
-import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys } from '../store/countries.js';
+import { buildingOnCountryTable, COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys } from '../store/countries.js';
 
 export interface PrepareOptions {
   dataset: string;
@@ -89,11 +89,11 @@ export async function mergeEvents(store: Store, dataset: string, ready: string):
   const { existing } = await store.one('SELECT count(*) AS existing FROM events WHERE dataset = ?', [dataset]);
   if (Number(existing) === 0) {
     // A dataset new to the store: every event is added, in one streaming insert.
-    const { Count } = await store.one(`INSERT INTO events (${COLUMNS}) SELECT ${COLUMNS} FROM ${ready}`);
+    const { Count } = await buildingOnCountryTable(store, () => store.one(`INSERT INTO events (${COLUMNS}) SELECT ${COLUMNS} FROM ${ready}`));
     await fixCountryCodes(store, 'events', `dataset = ${sqlString(dataset)}`);
     return { added: Number(Count), updated: 0, unchanged: 0, stale: 0 };
   }
-  await store.run('CREATE OR REPLACE TEMP TABLE _incoming AS SELECT * FROM ' + ready);
+  await buildingOnCountryTable(store, () => store.run('CREATE OR REPLACE TEMP TABLE _incoming AS SELECT * FROM ' + ready));
   await fixCountryCodes(store, '_incoming');
   const content = STORED_FIELDS.filter((f) => !NOT_CONTENT.has(f));
   const same = `row(${content.map((f) => `n.${quoteIdent(f)}`).join(', ')}) IS NOT DISTINCT FROM row(${content.map((f) => `e.${quoteIdent(f)}`).join(', ')})`;
