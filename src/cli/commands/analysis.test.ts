@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acledCsv, scratch, writeScratch } from '../../../test/testing.js';
+import { scratch } from '../../../test/testing.js';
 import { runCli } from '../../../test/cli.js';
+import { smallAcledFile } from '../../../test/server.js';
 
 const run = (...argv: string[]) => runCli(argv);
 
@@ -12,26 +13,8 @@ let db: Promise<string> | undefined;
 function store(): Promise<string> {
   db ??= (async () => {
     const path = join(scratch(), 'analysis.duckdb');
-    const csv = writeScratch(
-      'events.csv',
-      acledCsv([
-        { event_id_cnty: 'MLI1', event_date: '2021-03-01', year: 2021, assoc_actor_1: '', fatalities: 4 },
-        { event_id_cnty: 'MLI2', event_date: '2022-03-27', actor1: 'Wagner Group', assoc_actor_1: 'Military Forces of Mali (2021-)', fatalities: 30 },
-        {
-          event_id_cnty: 'MLI3',
-          event_date: '2022-03-28',
-          actor1: 'Wagner Group',
-          assoc_actor_1: '',
-          event_type: 'Violence against civilians',
-          sub_event_type: 'Attack',
-          actor2: 'Civilians (Mali)',
-          inter2: 7,
-          interaction: 17,
-          fatalities: 12,
-        },
-        { event_id_cnty: 'NIR1', event_date: '2022-04-01', country: 'Niger', admin1: 'Tillaberi', fatalities: 2, actor1: 'Islamic State (Sahel)', assoc_actor_1: '', latitude: '', longitude: '' },
-      ]),
-    );
+    // The API tests' four events: two years of Mali, Wagner in both 2022 events, one in Niger without coordinates.
+    const csv = smallAcledFile();
     const imported = await run('import', csv, '--db', path);
     assert.equal(imported.code, 0, imported.err);
     return path;
