@@ -59,6 +59,19 @@ test('a date contradicting the year column keeps its date, and the report names 
   assert.equal((await count(store, { year: [2021] })).total.events, 1);
 });
 
+test('the year column is compared with dates of every form: only the row that disagrees is named', async () => {
+  const rows = [
+    { ...good('MLI1'), event_date: '2022-03-27', year: 2022 },
+    { ...good('MLI2'), event_date: '27 March 2022', year: 2022 },
+    { ...good('MLI3'), event_date: '27-03-22', year: 2022 },
+    { ...good('MLI4'), event_date: '2021-03-27', year: 2022 },
+    { ...good('MLI5'), event_date: '27-Mar-22', year: '2022.0' },
+  ];
+  const [report] = await importFiles(await memoryStore(), [writeScratch('forms.csv', acledCsv(rows))]);
+  assert.equal(report!.added, 5);
+  assert.match(report!.warnings.join('\n'), /year column disagrees with the date in 1 row, .*forms\.csv:5: date 2021-03-27 is in 2021 but the year column says 2022/);
+});
+
 test('a row with the wrong number of fields is named with both counts', async () => {
   const text = acledCsv([good('MLI1')]) + acledRow(good('MLI2')) + ',extra,fields\n' + 'MLI3,2022-03-27,2022\n';
   const error = await importError(text);

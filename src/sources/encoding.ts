@@ -11,6 +11,7 @@
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { wideSpaceAt } from './spaces.js';
 
 export type Encoding = 'utf-8' | 'latin-1' | 'windows-1252' | 'mixed';
 
@@ -25,19 +26,29 @@ export interface TextScan {
   tabs: boolean;
   /** Line ends (LF): more than the file's records means that some values span lines. */
   newlines: number;
+  /**
+   * The file holds a space beyond ASCII (no-break, thin, ideographic…; a byte order mark past
+   * its start) or a carriage return that ends no line: values may need more than ASCII spaces
+   * trimmed (spaces.ts). Always set for a file that is not UTF-8.
+   */
+  unusualSpaces: boolean;
 }
 
 const CHUNK = 1 << 24;
 
 /** Reads the whole file once. Clean UTF-8 costs one native validation per chunk, as before encodings were told apart. */
 export function scanText(path: string, size: number): TextScan {
-  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0, controls: false, tabs: false, newlines: 0 };
+  const scan: TextScan = { encoding: 'utf-8', legacyLines: 0, controls: false, tabs: false, newlines: 0, unusualSpaces: false };
   let utf8 = true;
+  let first = true;
   forEachChunk(path, size, (chunk) => {
     if (utf8 && !isUtf8(chunk)) utf8 = false;
-    lowBytes(chunk, scan);
+    // A byte order mark that opens the file is no value's space.
+    scanBytes(chunk, scan, first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0);
+    first = false;
   });
   if (utf8) return scan;
+  scan.unusualSpaces = true;
   // Not UTF-8 as a whole: look line by line, to tell Latin-1, Windows-1252 and a mix apart.
   let utf8Lines = 0;
   let c1 = false;
@@ -104,25 +115,33 @@ export function describeEncoding(scan: TextScan): string {
 }
 
 /**
- * Bytes below 0x20, four at a time: (w - 0x20202020) & ~w & 0x80808080 is non-zero when a byte of
- * the word may be below 0x20 (never a miss, rarely a false alarm), and only then are its bytes
- * looked at. Line ends are counted, tabs and other control characters noted.
+ * Bytes below 0x20 or above 0x7f, four at a time: (w - 0x20202020) & ~w & 0x80808080 is non-zero
+ * when a byte of the word may be below 0x20 (never a miss, rarely a false alarm), w & 0x80808080
+ * when one is above 0x7f, and only then are its bytes looked at. Line ends are counted, tabs and
+ * other control characters noted, and so are spaces beyond ASCII (from byte `from` on).
  */
-function lowBytes(chunk: Buffer, scan: TextScan): void {
+function scanBytes(chunk: Buffer, scan: TextScan, from: number): void {
   const start = (4 - (chunk.byteOffset % 4)) % 4;
   const words = Math.max(0, Math.floor((chunk.length - start) / 4));
   const check = (i: number) => {
     const b = chunk[i]!;
+    if (b >= 0x80) {
+      // One is enough to know.
+      if (!scan.unusualSpaces && i >= from && wideSpaceAt(chunk, i)) scan.unusualSpaces = true;
+      return;
+    }
     if (b >= 0x20) return;
     if (b === 0x0a) scan.newlines++;
     else if (b === 0x09) scan.tabs = true;
     else if (b !== 0x0d) scan.controls = true;
+    // At a chunk's end the LF that may follow is not known: noted, to be safe.
+    else if (chunk[i + 1] !== 0x0a) scan.unusualSpaces = true;
   };
   for (let i = 0; i < Math.min(start, chunk.length); i++) check(i);
   const view = new Uint32Array(chunk.buffer, chunk.byteOffset + start, words);
   for (let k = 0; k < words; k++) {
     const w = view[k]!;
-    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) {
+    if ((((w - 0x20202020) & ~w) | w) & 0x80808080) {
       const i = start + k * 4;
       check(i);
       check(i + 1);

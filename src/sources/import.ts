@@ -196,7 +196,7 @@ async function dropTemporaries(store: Store, i: number): Promise<void> {
 async function readFile(store: Store, reader: FileReader, input: Input, options: ImportOptions, rejectsWritten: Set<string>, index: number): Promise<Pending> {
   const n = names(index);
   const file = input.name;
-  const { csvPath: originalCsv, sniffed, places, encoding, controls, newlines } = await reader.readable(input);
+  const { csvPath: originalCsv, sniffed, places, encoding, controls, unusualSpaces, newlines } = await reader.readable(input);
   let csvPath = originalCsv;
   const originalLocate = places ? (record: number) => placeOf(places, record) : undefined;
   let locate = originalLocate;
@@ -245,6 +245,7 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
         skipFirstRow: false,
         extra,
         recordSql: 'NULL::BIGINT',
+        asciiSpaces: !unusualSpaces,
       })}`,
     );
     const check = await withProgress(
@@ -415,7 +416,8 @@ async function finish(store: Store, report: ImportReport, layout: Layout, n: Ret
     version: report.version,
     file: basename(file),
     dropCivilianTargeting: blankTargeting,
-    ...(stats.ids !== undefined ? { counted: { rows: Number(stats.rows), ids: Number(stats.ids) } } : {}),
+    // Only the fast path's check counts ids, and only a file without a bad row gets here from it.
+    ...(stats.ids !== undefined ? { checked: { rows: Number(stats.rows), ids: Number(stats.ids) } } : {}),
   });
   report.merged = prepared.merged;
 }

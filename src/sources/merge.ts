@@ -18,8 +18,11 @@ export interface PrepareOptions {
   file: string;
   /** civilian_targeting said nothing in this file: store NULL so the event-type rule applies. */
   dropCivilianTargeting: boolean;
-  /** Rows and distinct ids, when a check pass already counted them. */
-  counted?: { rows: number; ids: number };
+  /**
+   * Rows and distinct ids, when a check pass already counted them and found every row valid:
+   * the rows are then not tested again (a sixth of the insert's work) as they stream in.
+   */
+  checked?: { rows: number; ids: number };
 }
 
 const ACTOR_FIELDS = ['actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2'];
@@ -30,8 +33,8 @@ export async function prepareEvents(store: Store, layout: Layout, normalized: st
     ? // No id column: the row's content names it; identical rows are told apart by their order.
       `_hash || '-' || row_number() OVER (PARTITION BY _hash ORDER BY _row)`
     : 'source_id';
-  const valid = `(SELECT * EXCLUDE (source_id, _hash, _error, _controls, _year), ${idSql} AS source_id FROM ${normalized} WHERE _error IS NULL)`;
-  const { rows, ids } = o.counted ?? (await store.one(`SELECT count(*) AS rows, count(DISTINCT source_id) AS ids FROM ${valid}`));
+  const valid = `(SELECT * EXCLUDE (source_id, _hash, _error, _controls, _year), ${idSql} AS source_id FROM ${normalized}${o.checked ? '' : ' WHERE _error IS NULL'})`;
+  const { rows, ids } = o.checked ?? (await store.one(`SELECT count(*) AS rows, count(DISTINCT source_id) AS ids FROM ${valid}`));
   const merged = Number(rows) - Number(ids);
   const folded = layout.monadic ? foldMonadic(valid) : merged > 0 ? keepNewest(valid) : valid;
 

@@ -34,6 +34,8 @@ export interface ReadableCsv {
   encoding: string;
   /** Fields may hold control characters, tabs or line breaks to clean and report. */
   controls: boolean;
+  /** Values may begin or end with a space beyond ASCII or a stray carriage return (encoding.ts). */
+  unusualSpaces: boolean;
   /** Line ends in the file: more than its records means that values span lines. */
   newlines: number;
 }
@@ -119,5 +121,5 @@ async function readable(input: Input, scratch: Scratch, maxUnpacked: number): Pr
   }
   const sniffed = csvPath === input.path ? first : { ...sniff(csvPath, file), path: csvPath };
   const text = sniffed.text!;
-  return { csvPath, sniffed, ...(places ? { places } : {}), encoding, controls: text.controls || text.tabs, newlines: text.newlines };
+  return { csvPath, sniffed, ...(places ? { places } : {}), encoding, controls: text.controls || text.tabs, unusualSpaces: text.unusualSpaces, newlines: text.newlines };
 }

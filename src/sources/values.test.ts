@@ -129,6 +129,30 @@ test('ordinary and Unicode spaces around numbers, coordinates, dates and names a
   assert.deepEqual(e, { longitude: 27.56061, latitude: 14.5, fatalities: 3, event_date: '2022-03-27', country: 'Mali', actor1: 'Wagner Group' });
 });
 
+test('a file with spaces beyond ASCII but no tab or control character (the fast path) trims them too', async () => {
+  const store = await memoryStore();
+  const rows = [
+    { event_id_cnty: 'MLI1', longitude: '\u00a027.56061', latitude: ' 14.5\u2009', fatalities: '\u202f3 ', country: '\u3000Mali\ufeff' },
+    { event_id_cnty: 'MLI2', actor1: 'Wagner Group ', admin1: ' Mopti ' },
+  ];
+  await importFiles(store, [writeScratch('wide-spaces.csv', acledCsv(rows))]);
+  const e = await store.all('SELECT longitude, latitude, fatalities, country, actor1, admin1 FROM events ORDER BY source_id');
+  assert.deepEqual(
+    e.map((r) => [r.longitude, r.latitude, r.fatalities, r.country]),
+    [
+      [27.56061, 14.5, 3, 'Mali'],
+      [-4.4714, 14.1303, 3, 'Mali'],
+    ],
+  );
+  assert.deepEqual([e[1]!.actor1, e[1]!.admin1], ['Wagner Group', 'Mopti']);
+});
+
+test('a file with ASCII spaces only has them trimmed', async () => {
+  const store = await memoryStore();
+  await importFiles(store, [writeScratch('ascii-spaces.csv', acledCsv([{ longitude: ' 27.5', fatalities: '3 ', country: '  Mali ', event_date: ' 2022-03-27' }]))]);
+  assert.deepEqual(await store.one('SELECT longitude, fatalities, country, event_date FROM events'), { longitude: 27.5, fatalities: 3, country: 'Mali', event_date: '2022-03-27' });
+});
+
 test('every spelling of the 2016 types is mapped; a type the layout does not know is kept and reported with its count', async () => {
   const header = 'GWNO,EVENT_ID_CNTY,EVENT_DATE,YEAR,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,ACTOR2,COUNTRY,FATALITIES';
   const rows = [
