@@ -131,7 +131,7 @@ test('ordinary and Unicode spaces around numbers, coordinates, dates and names a
 
 test('a file with spaces beyond ASCII but no tab or control character (the fast path) trims them too', async () => {
   const store = await memoryStore();
-  const rows = [
+  const rows: Array<Record<string, string>> = [
     { event_id_cnty: 'MLI1', longitude: '\u00a027.56061', latitude: ' 14.5\u2009', fatalities: '\u202f3 ', country: '\u3000Mali\ufeff' },
     { event_id_cnty: 'MLI2', actor1: 'Wagner Group ', admin1: ' Mopti ' },
   ];
