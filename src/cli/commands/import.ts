@@ -8,6 +8,8 @@ import type { Command } from '../command.js';
 import { DB_HELP, parse } from '../options.js';
 import { json, table } from '../format.js';
 import { progressBar } from '../progress.js';
+import { numberFlag } from './answer-output.js';
+import { MAX_UNPACKED_BYTES } from '../../sources/archive.js';
 
 export const importCommand: Command = {
   help: `Usage: crisismap import FILE... [--mapping F] [--skip-invalid] [--rejects F] [--db FILE]
@@ -30,6 +32,8 @@ Options:
   --dataset-version V     name its version (default: from the file name or newest timestamp)
   --date-order dmy|mdy    order of day and month in dates with slashes, when no date in the
                           file proves it (a part above 12 does: 29/12/2015 is day first)
+  --max-unpacked MB       most a zip or XLSX may unpack to (default ${MAX_UNPACKED_BYTES / 2 ** 20}): a larger one, or
+                          one that lies about its size, is refused before it is read (zip bombs)
   --json                  print the report as JSON
 ${DB_HELP}
 
@@ -47,6 +51,7 @@ Example:
         dataset: { type: 'string' },
         'dataset-version': { type: 'string' },
         'date-order': { type: 'string' },
+        'max-unpacked': { type: 'string' },
         json: { type: 'boolean' },
       },
       true,
@@ -67,6 +72,7 @@ Example:
         ...(values.dataset ? { dataset: values.dataset as string } : {}),
         ...(values['dataset-version'] ? { version: values['dataset-version'] as string } : {}),
         ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
+        ...(values['max-unpacked'] !== undefined ? { maxUnpackedBytes: numberFlag(values['max-unpacked'], 'max-unpacked', MAX_UNPACKED_BYTES / 2 ** 20, true) * 2 ** 20 } : {}),
         ...(bar ? { onProgress: bar } : {}),
         // Sent to a running server (src/cli/via-server.ts): the files are read in a worker thread, so
         // that the server's readers are not held up, with as much heap as a process of its own has.
