@@ -10,6 +10,8 @@ import type { RunningServer } from './serve.js';
 export interface SoakOptions {
   readers: number;
   attackers: number;
+  /** Which attacks the attackers send, by kind (0 lists, 1 control characters, 2 long URLs, 3 uploads): attacker k sends kinds[k % length]. Default all four. */
+  kinds?: number[];
   seconds: number;
   /** Sent with uploads. */
   token: string;
@@ -65,7 +67,8 @@ function attack(k: number, n: number, o: SoakOptions): { url: string; init?: Req
     .map(encodeURIComponent)
     .join('|');
   const auth = { authorization: `Bearer ${o.token}` };
-  switch (k % 4) {
+  const kinds = o.kinds ?? [0, 1, 2, 3];
+  switch (kinds[k % kinds.length]) {
     case 0:
       return pick(
         [
