@@ -108,6 +108,8 @@ export function readInWorker(scratch: Scratch, memoryMb: number, limits: ReadLim
       for (const bad of split.bad) bad.raw = Buffer.from(bad.raw.buffer, bad.raw.byteOffset, bad.raw.byteLength);
       return split;
     },
+    lines: (csvPath, records) => call<number[]>(names.get(csvPath) ?? csvPath, 'lines', csvPath, records),
+    writeRejects: (path, csvPath, rows, append) => call<void>(names.get(csvPath) ?? csvPath, 'writeRejects', path, csvPath, rows, append),
     close: async () => {
       failed ??= new Error('the reading thread was closed');
       await worker.terminate();
