@@ -152,7 +152,7 @@ export function createApp(options: AppOptions): Hono {
     ...(options.token ? { token: options.token } : {}),
     maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20,
     importMemoryMb: options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB,
-    maxUnpackedBytes: (options.maxUnpackedMb ?? UNPACKED_PER_IMPORT_MEMORY * (options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB)) * 2 ** 20,
+    maxUnpackedMb: options.maxUnpackedMb ?? UNPACKED_PER_IMPORT_MEMORY * (options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB),
     reserve: (c, work) => options.readers.reserve(work, clientOf(c)),
   });
   metaRoutes(api, () => routes);

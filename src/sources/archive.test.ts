@@ -61,7 +61,7 @@ test('a zip with no data file says what it holds', async () => {
 test('an archive that unpacks beyond the limit is refused before it is read (zip-bomb defence)', async () => {
   const path = await writeZip(join(scratch(), 'bomb.zip'), { 'big.csv': acledCsv([{}]) + ' '.repeat(200_000) });
   const store = await memoryStore();
-  await assert.rejects(importFiles(store, [path], { maxUnpackedBytes: 100_000 }), /bomb\.zip: unpacks to 19\d\.\d KB, more than the limit of 97\.7 KB/);
+  await assert.rejects(importFiles(store, [path], { maxUnpackedMb: 100_000 / 2 ** 20 }), /bomb\.zip: unpacks to 19\d\.\d KB, more than the limit of 97\.7 KB/);
   assert.equal((await count(store, {})).total.events, 0);
 });
 
@@ -100,7 +100,7 @@ test('a workbook whose sheet lies about its size is stopped the same way, in the
 test('a workbook that unpacks beyond the limit is refused before it is read', async () => {
   const rows = [['event_id_cnty', 'event_date', 'actor1', 'country', 'fatalities'], ...Array.from({ length: 2000 }, (_, i) => [`M${i}`, '2022-01-01', 'A', 'Mali', 1])];
   const path = await writeWorkbook(join(scratch(), 'big.xlsx'), rows);
-  await assert.rejects(importFiles(await memoryStore(), [path], { maxUnpackedBytes: 50_000 }), /big\.xlsx: unpacks to .* more than the limit/);
+  await assert.rejects(importFiles(await memoryStore(), [path], { maxUnpackedMb: 50_000 / 2 ** 20 }), /big\.xlsx: unpacks to .* more than the limit/);
   const [report] = await importFiles(await memoryStore(), [path]);
   assert.equal(report!.added, 2000);
 });

@@ -10,9 +10,10 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { CrisisError } from '../model/errors.js';
+import { IMPORT_PARAMS } from './params.js';
 
-/** The most an archive or workbook may unpack to, all members together, unless --max-unpacked says (2 GiB). */
-export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+/** The most an archive or workbook may unpack to, all members together, unless --max-unpacked says. */
+export const MAX_UNPACKED_BYTES = IMPORT_PARAMS.maxUnpackedMb.default! * 2 ** 20;
 
 /** An archive or workbook unpacks, or would unpack, to more than the limit: nothing was read. */
 export class UnpackLimitError extends CrisisError {
