@@ -5,6 +5,7 @@
  * with the token. It measures every ordinary read, the statuses of everything, and the
  * process's memory. A test helper: nothing in the server imports it.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { RunningServer } from './serve.js';
 
 export interface SoakOptions {
@@ -37,6 +38,8 @@ export interface SoakResult {
   statuses: Record<number, number>;
   serverErrors: string[];
   peakRssMb: number;
+  /** The longest the process's event loop was held (server and clients share it): work that blocks every request at once. */
+  maxLoopDelayMs: number;
 }
 
 const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
@@ -110,6 +113,8 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const end = Date.now() + o.seconds * 1000;
   let next = 0;
 
@@ -147,6 +152,7 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   const started = Date.now();
   await Promise.all([...Array.from({ length: o.readers }, reader), ...Array.from({ length: o.attackers }, (_, k) => attacker(k))]);
   clearInterval(sampler);
+  loop.disable();
   const seconds = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -162,5 +168,6 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
     statuses,
     serverErrors,
     peakRssMb: peakRss / 2 ** 20,
+    maxLoopDelayMs: loop.max / 1e6,
   };
 }
