@@ -31,6 +31,8 @@ export interface Place {
   /** The countries as the data name them. */
   country_names: string[];
   admin1: string[];
+  /** Second-level areas (provinces, cercles, LGAs), named without a town in them. */
+  admin2?: string[];
   locations: string[];
 }
 
@@ -141,7 +143,9 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   // An area name found in several countries, none of them the country the text is about ("North-East" in an article on Nigeria), is that country's own naming: the text's country stands.
   const about = [...new Set(found.filter((p) => !p.reference && (p.level === 'country' || p.level === 'demonym')).flatMap((p) => p.countries))];
   const known = about.length ? about : ctx.countries;
-  const places = found.filter((p) => !((p.level === 'admin1' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))));
+  const places = found.filter(
+    (p) => !((p.level === 'admin1' || p.level === 'admin2' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))),
+  );
   const sentenceCountries = [...new Set(places.filter((p) => !p.reference && p.level !== 'location').flatMap((p) => (p.countries.length === 1 ? p.countries : [])))];
   const actors = findActors(t, options.aliases, sentenceCountries.length ? sentenceCountries : ctx.countries, ctx.named);
   const periods = findPeriods(t, lang, ref);
@@ -206,7 +210,7 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const main = periods.filter((p) => p.role === 'main' && p.from);
   if (main.length) {
     const last = main[main.length - 1]!;
-    ctx.period = { from: last.from, to: last.to, text: last.text };
+    ctx.period = { from: last.from, to: last.to, text: last.text, ...(last.within ? { within: last.within } : {}) };
   }
   if (actors.length) {
     ctx.actors = actors;
@@ -449,7 +453,7 @@ function bindPeriod(
     main.find((p) => p.start >= n.end && p.start < nextStart) ??
     [...main].reverse().find((p) => p.end <= n.start && p.start >= prevEnd) ??
     [...main].sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
-  let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text } : undefined;
+  let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text, ...(pick.within ? { within: pick.within } : {}) } : undefined;
   // A count said of the baseline itself: "the previous year's 23,000", "the year prior, when 725 civilians were killed".
   const ofBaseline = periods.find(
     (p) => p.role === 'comparison' && p.from && p.end <= n.start && p.start >= prevEnd && /^(?:'s)?\s*(?:,\s*(?:when|with|where|ou|lorsque)\b)?[^\d,;.]{0,12}$/i.test(t.slice(p.end, n.start)),
@@ -503,12 +507,14 @@ const SINGLE_INCIDENT =
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
 const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
 const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
+const weekBefore = (day: string) => new Date(Date.parse(day) - 7 * 86400000).toISOString().slice(0, 10);
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
   const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
-    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '', assumed: true };
+    return { from: weekBefore(ref.day), to: ref.day, text: '', assumed: true };
   }
-  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '', assumed: true };
+  // Known only to the month: the week before its middle, searched for in the whole month.
+  if (incident && ref.precision === 'month') return { from: weekBefore(ref.mid), to: ref.mid, text: '', assumed: true, within: { from: ref.first, to: ref.day } };
   return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '', assumed: true };
 }
 
@@ -586,6 +592,7 @@ function placeOf(run: PlaceMention[], contextCountries: string[]): Place {
     countries,
     country_names: countries.map(countryName),
     admin1: [...new Set(run.filter((p) => p.level === 'admin1' && p.admin1).map((p) => p.admin1!))],
+    ...(run.some((p) => p.level === 'admin2') ? { admin2: [...new Set(run.filter((p) => p.level === 'admin2' && p.admin2).map((p) => p.admin2!))] } : {}),
     locations: [...new Set(run.filter((p) => p.level === 'location' && p.location).map((p) => p.location!))],
   };
 }

@@ -65,14 +65,16 @@ export interface PlaceMention {
   countries: string[];
   admin1?: string;
   location?: string;
-  level: 'region' | 'country' | 'admin1' | 'location' | 'demonym';
+  level: 'region' | 'country' | 'admin1' | 'admin2' | 'location' | 'demonym';
+  /** A second-level area ("Yagha province", "cercle de Bankass"), from the store. */
+  admin2?: string;
   /** Named as a border or a neighbour's frontier ("near the border with Mali"): a reference, not the place. */
   reference?: boolean;
 }
 
 export interface Gazetteer {
   /** Areas and towns the store holds: name → where. */
-  areas: Array<{ name: string; country: string; admin1?: string; location?: string; level: 'admin1' | 'location' }>;
+  areas: Array<{ name: string; country: string; admin1?: string; admin2?: string; location?: string; level: 'admin1' | 'admin2' | 'location' }>;
 }
 
 interface Admin1File {
@@ -162,8 +164,9 @@ interface Entry {
   norm: string;
   country: string;
   admin1?: string;
+  admin2?: string;
   location?: string;
-  level: 'admin1' | 'location';
+  level: 'admin1' | 'admin2' | 'location';
 }
 let shipped: Map<string, Entry[]> | undefined;
 
@@ -191,7 +194,10 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   index = new Map();
   for (const a of g.areas) {
     const norm = normalizeName(a.name);
-    index.set(norm, [...(index.get(norm) ?? []), { norm, country: a.country, ...(a.admin1 ? { admin1: a.admin1 } : {}), ...(a.location ? { location: a.location } : {}), level: a.level }]);
+    index.set(norm, [
+      ...(index.get(norm) ?? []),
+      { norm, country: a.country, ...(a.admin1 ? { admin1: a.admin1 } : {}), ...(a.admin2 ? { admin2: a.admin2 } : {}), ...(a.location ? { location: a.location } : {}), level: a.level },
+    ]);
   }
   indexes.set(g, index);
   return index;
@@ -257,7 +263,11 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
     found.push({ start: s, end: e, text: text.slice(s, e), countries: [hit.iso3], level: hit.demonym ? 'demonym' : 'country' });
   }
   const own = gazetteerIndex(gazetteer);
-  const lookup = (norm: string): Entry[] => [...(own?.get(norm) ?? []), ...(shippedAreas().get(norm) ?? [])];
+  // A town or admin1 area of that name comes before a second-level area: "Mopti" is the town.
+  const lookup = (norm: string): Entry[] => {
+    const hits = [...(own?.get(norm) ?? []), ...(shippedAreas().get(norm) ?? [])];
+    return [...hits.filter((h) => h.level !== 'admin2'), ...hits.filter((h) => h.level === 'admin2')];
+  };
   // Capitalised words and hyphenated names: the candidates for area and town names.
   for (const m of text.matchAll(/\p{Lu}[\p{L}'’]+(?:[- ](?:\p{Lu}[\p{L}'’]+|du|de|des|el|al))*(?:[- ]\p{Lu}[\p{L}'’]+)?/gu)) {
     let words = m[0].split(/\s+/);
@@ -273,7 +283,7 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
       if (!hits.length && n === 1) hits.push(...scrambled(norm, own));
       if (!hits.length) continue;
       // A common word ("Est", "Centre") is an area only in a list with another area of its country.
-      const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'location')).pop();
+      const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'admin2' || f.level === 'location')).pop();
       const listed = prev && /^\s*(,|and|et|&)\s*$/i.test(text.slice(prev.end, s)) ? hits.filter((h) => prev.countries.includes(h.country)) : [];
       if ((COMMON.has(norm) || norm.length < 4) && !hits.some((h) => h.level === 'location' && norm.length >= 4) && !listed.length) continue;
       if (listed.length) {
@@ -288,6 +298,7 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
         countries: [...new Set(hits.map((h) => h.country))],
         level: hits[0]!.level,
         ...(hits[0]!.admin1 ? { admin1: hits[0]!.admin1 } : {}),
+        ...(hits[0]!.admin2 ? { admin2: hits[0]!.admin2 } : {}),
         ...(hits.find((h) => h.location)?.location ? { location: hits.find((h) => h.location)!.location! } : {}),
       });
       words = [];
