@@ -16,6 +16,8 @@ export interface StoreFacts {
   gazetteer: Gazetteer;
   eventTypes: string[];
   datasets: string[];
+  /** Actor names as the store holds them. */
+  actors: string[];
   /** Store country name → [first month, last month] with events, "YYYY-MM". */
   months: Map<string, [string, string]>;
 }
@@ -25,7 +27,12 @@ const cache = new WeakMap<Store, StoreFacts>();
 export async function storeFacts(store: Store): Promise<StoreFacts> {
   const hit = cache.get(store);
   if (hit && hit.generation === store.generation) return hit;
-  const [byLocation, byType, byMonth] = await Promise.all([count(store, {}, ['admin2', 'location']), count(store, {}, ['event_type', 'dataset']), count(store, {}, ['country', 'month'])]);
+  const [byLocation, byType, byMonth, byActor] = await Promise.all([
+    count(store, {}, ['admin2', 'location']),
+    count(store, {}, ['event_type', 'dataset']),
+    count(store, {}, ['country', 'month']),
+    count(store, {}, ['actor']),
+  ]);
   const countries = new Map<string, string[]>();
   const areas: Gazetteer['areas'] = [];
   const seenAdmin1 = new Set<string>();
@@ -59,6 +66,7 @@ export async function storeFacts(store: Store): Promise<StoreFacts> {
     eventTypes: [...new Set(byType.rows.map((r) => String(r.event_type ?? '')).filter(Boolean))],
     datasets: [...new Set(byType.rows.map((r) => String(r.dataset ?? '')).filter(Boolean))],
     months,
+    actors: byActor.rows.map((r) => String(r.actor ?? '')).filter(Boolean),
   };
   cache.set(store, facts);
   return facts;
