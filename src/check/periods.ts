@@ -9,6 +9,7 @@
 import { fold } from './text.js';
 import * as chrono from 'chrono-node';
 import { numberWord, type Lang } from './numbers.js';
+import { RELATIVE_RULES, type RelativeRule } from './relative.js';
 
 export interface Period {
   from: string;
@@ -126,10 +127,7 @@ const MONTH = `(${Object.keys(MONTHS)
   .join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d\\d)';
 
-interface Rule {
-  re: RegExp;
-  period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null;
-}
+type Rule = RelativeRule;
 
 /**
  * Open-ended periods ("since 2016", "in the last five months") are stated at month resolution:
@@ -141,6 +139,8 @@ const month = (name: string) => MONTHS[name.replace(/\.$/, '')]!;
 const monthYear = (m: number, ref: Published) => (m > monthOf(ref.day) ? yearOf(ref.day) - 1 : yearOf(ref.day));
 
 const RULES: Rule[] = [
+  // last week, last month, the weekend, three days ago, the first half of 2023 (relative.ts)
+  ...RELATIVE_RULES,
   // between January and October 2023; entre janvier 2022 et décembre 2023; from March to May 2021
   {
     re: new RegExp(`\\b(?:between|from|entre|de|d')\\s*${MONTH}(?:\\s+${YEAR})?\\s+(?:and|to|et|a|au|until|through)\\s+${MONTH}\\s+${YEAR}`, 'g'),
@@ -268,7 +268,9 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     // Widen to word boundaries so no word is cut in two.
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
-    return parser.parse(text.slice(a, b), refDate).map((r) => ({ r, offset: a }));
+    // chrono-node reads "night of Saturday" as tonight: the night is the day's (blanked, offsets kept).
+    const window = text.slice(a, b).replace(/\b(?:the )?night of\b/gi, (w) => ' '.repeat(w.length));
+    return parser.parse(window, refDate).map((r) => ({ r, offset: a }));
   });
   for (const found0 of results) {
     // "on Friday evening, 14 people": the number after the comma is a count, not the day.
