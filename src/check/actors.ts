@@ -89,17 +89,20 @@ const ANAPHORS: Array<[RegExp, string[]]> = [
   [/\b(?:the )?(?:jihadists?|militants?) (?:group )?affiliated (?:with|to) al[- ]qa[ei]da\b/g, ['jnim']],
 ];
 
-const keyPatterns = new WeakMap<AliasTable, RegExp>();
+// By the keys, not the table: each text of a batch gets a new table with the same keys.
+const keyPatterns = new Map<string, RegExp>();
 function keyPattern(table: AliasTable): RegExp {
-  let re = keyPatterns.get(table);
+  const keys = Object.keys(table)
+    .filter((k) => k.length >= 3)
+    .map(fold)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escapeRegex)
+    .join('|');
+  let re = keyPatterns.get(keys);
   if (!re) {
-    const keys = Object.keys(table)
-      .filter((k) => k.length >= 3)
-      .map(fold)
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegex);
-    re = new RegExp(`(?<![\\p{L}])(?:${keys.join('|')})(?![\\p{L}])`, 'gu');
-    keyPatterns.set(table, re);
+    if (keyPatterns.size > 50) keyPatterns.clear();
+    re = new RegExp(`(?<![\\p{L}])(?:${keys})(?![\\p{L}])`, 'gu');
+    keyPatterns.set(keys, re);
   }
   return re;
 }
