@@ -196,3 +196,22 @@ test('"attacks in N incidents" counts attacks; averages are rates', () => {
   assert.equal(one('In Mali, 300 people were killed in a year, by 2022.').per, undefined);
   assert.equal(one('In Mali, 40 people were killed a week ago.').per, undefined);
 });
+
+test('a nationality or people between the number and its noun changes nothing: "70 Nigerien soldiers", "20 Fulani herders"', () => {
+  const soldiers = one('Some 70 Nigerien soldiers were killed in an ambush near Tillia in December.', '2020-01-15');
+  assert.deepEqual([soldiers.quantity, soldiers.unit, soldiers.qualifier], [70, 'deaths', 'about']);
+  assert.equal(one('Gunmen killed 20 Fulani herders near Djibo.', '2021-03-02').unit, 'civilian_deaths');
+});
+
+test('the forces counted among the dead are not who killed them; a group named after the Sahel is not the Sahel', () => {
+  const c = one('Some 70 Nigerien soldiers were killed in an ambush by IS-Sahel fighters near Tillia in December.', '2020-01-15');
+  assert.deepEqual(c.place?.countries, ['NER']);
+  assert.ok(
+    c.actors.every((a) => a.startsWith('Islamic State')),
+    c.actors.join('; '),
+  );
+  const fr = read("Le JNIM a revendiqué l'attaque qui a fait 42 morts parmi les soldats burkinabè.", '2022-09-28', 'fr')[0]!;
+  assert.deepEqual(fr.actors, ['JNIM: Group for Support of Islam and Muslims']);
+  // Forces that did the killing stay its authors.
+  assert.deepEqual(one('Malian troops killed 30 people near Gao.', '2022-09-28').actors, ['Military Forces of Mali']);
+});

@@ -490,9 +490,9 @@ function rateOf(after: string): Claim['per'] | undefined {
   return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';
 }
 
-/** Words around an actor that make it the target of the violence, not its author. */
+/** Words around an actor that make it the target of the violence, not its author: also a count of it ("70 Nigerien soldiers were killed") and "among" it (the dead). */
 const TARGET_BEFORE =
-  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$/;
+  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$|\b(?:among|parmi)\s+(?:the\s+|les\s+)?$|(?:\d|\b(?:dozens?|hundreds?|scores|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|dizaine|douzaine|vingtaine|trentaine|centaine))\s+(?:of\s+(?:the\s+)?|de\s+|d')?$/;
 const TARGET_AFTER =
   /^(?:'s)?\s+(?:(?:garrison|base|camp|post|position|convoy|patrol)s?\b|suffered\b|lost\b|(?:was|were|had been|has been|have been)\s+(?:attacked|ambushed|targeted|hit|overrun)\b|a subi\b|ont subi\b)/;
 function withoutTargets(t: string, actors: ActorMention[]): ActorMention[] {

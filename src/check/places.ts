@@ -246,6 +246,12 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
   for (const r of REGIONS) {
     for (const m of folded.matchAll(new RegExp(r.pattern.source, 'g'))) {
+      // "IS-Sahel", "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name, not the place.
+      if (
+        /\b(?:is|isis|islamic state(?: in the| of the)?|etat islamique(?: au| dans le)?)[\s-]*$/.test(folded.slice(Math.max(0, m.index! - 22), m.index!)) ||
+        /^\s+province\b/.test(folded.slice(m.index! + m[0].length))
+      )
+        continue;
       found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), countries: r.countries, level: 'region' });
     }
   }

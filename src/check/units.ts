@@ -6,7 +6,8 @@
  * words are none of these (soldiers deployed, visits, money) is not a claim: unitOf returns
  * null. People are deaths only where the clause says they died.
  */
-import { fold } from './text.js';
+import { COUNTRIES } from './places.js';
+import { escapeRegex, fold } from './text.js';
 
 export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
@@ -38,10 +39,42 @@ export interface UnitReading {
   noun: string;
 }
 
+/** Who the counted are, before the noun: "70 Nigerien soldiers", "20 Fulani herders" (nationalities and the region's peoples). */
+let origin: RegExp | undefined;
+const ORIGIN = () =>
+  (origin ??= new RegExp(
+    `^(${[
+      ...COUNTRIES.flatMap((x) => x.demonyms),
+      'fulani',
+      'peul',
+      'peuls',
+      'peulh',
+      'dogon',
+      'tuareg',
+      'touareg',
+      'touaregs',
+      'mossi',
+      'bambara',
+      'songhai',
+      'hausa',
+      'zarma',
+      'djerma',
+      'kanuri',
+      'arab',
+      'foreign',
+      'etrangers',
+      'local',
+    ]
+      .map(fold)
+      .sort((x, y) => y.length - x.length)
+      .map(escapeRegex)
+      .join('|')})\\s+`,
+  ));
+
 function headNoun(after: string): string {
   let rest = fold(after).replace(/^[\s"“”'’(]+/, '');
   for (let i = 0; i < 4; i++) {
-    const m = SKIP.exec(rest);
+    const m = SKIP.exec(rest) ?? ORIGIN().exec(rest);
     if (!m) break;
     rest = rest.slice(m[0].length);
   }
