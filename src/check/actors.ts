@@ -44,7 +44,7 @@ const PHRASES: Array<[RegExp, string]> = [
   ],
   [/\bafrica corps\b|\bafrika korps\b/g, 'africa corps'],
   [
-    /\bjnim\b|\bgsim\b|\bjama'?a?t?[- ](?:nus?s?rat?|nasr)[- ]?(?:al|ul)[- ]islam\w*(?:[- ]wa(?:l|[- ]al)?[- ]?muslim\w*)?|\bgroup (?:for|to) support (?:of )?islam and muslims\b|\bal[- ]qa[ei]da(?:'s)? (?:affiliate|branch|-linked|linked)\w*\b|\bal[- ]qa[ei]da affiliates?\b|\bkatiba (?:du )?macina\b|\bgroupe de soutien a l'islam et aux musulmans\b|\bansarul islam\b/g,
+    /\bjnim\b|\bgsim\b|\bjama'?a?t?[- ](?:nus?s?rat?|nasr)[- ]?(?:al|ul)[- ]islam\w*(?:[- ]wa(?:l|[- ]al)?[- ]?muslim\w*)?|\bgroup (?:for|to) support (?:of )?islam and muslims\b|\bal[- ]qa[ei]da(?:'s)? (?:affiliate|branch|-linked|linked)\w*\b|\bal[- ]qa[ei]da affiliates?\b|\b(?:militants?|fighters?|jihadists?|insurgents?|gunmen|groups?|elements|djihadistes|jihadistes|combattants|groupes?)\s+(?:(?:linked|affiliated|allied|loyal|tied)\s+(?:to|with)|lies?\s+a|affilies?\s+a)\s+al[- ]qa[ei]da\b|\bkatiba (?:du )?macina\b|\bgroupe de soutien a l'islam et aux musulmans\b|\bansarul islam\b/g,
     'jnim',
   ],
   [

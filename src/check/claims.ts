@@ -51,6 +51,8 @@ export interface Claim {
   qualifier: Qualifier;
   unit: Unit;
   metric: Metric;
+  /** The count is of events that target civilians ("attacks on civilians rose by 40%"). */
+  targets?: 'civilians';
   place: Place | null;
   period: Period | null;
   /** Actor names as the datasets store them. */
@@ -244,6 +246,7 @@ interface Reading {
   metric: Metric;
   noun: string;
   extraUnits?: Unit[];
+  targets?: 'civilians';
 }
 
 /** Which numbers are claims, and what each counts. */
@@ -267,7 +270,14 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
       const units = relativeUnits(t, n, metric);
       if (!units.length) continue;
       const civilian = metric === 'share' && /\bcivilians?\b|\bcivils?\b/i.test(t) && units[0]!.unit === 'deaths';
-      out.push({ number: n, unit: civilian ? 'civilian_deaths' : units[0]!.unit, metric, noun: units[0]!.noun, ...(units.length > 1 ? { extraUnits: units.slice(1).map((u) => u.unit) } : {}) });
+      out.push({
+        number: n,
+        unit: civilian ? 'civilian_deaths' : units[0]!.unit,
+        metric,
+        noun: units[0]!.noun,
+        ...(units.length > 1 ? { extraUnits: units.slice(1).map((u) => u.unit) } : {}),
+        ...(units[0]!.targets ? { targets: units[0]!.targets } : {}),
+      });
       continue;
     }
     if (n.yearLike && !/^\s+(people|persons|deaths|civilians|killed|dead|fatalities|personnes|morts)\b/i.test(after)) continue;
@@ -509,7 +519,8 @@ const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|
 const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
 const weekBefore = (day: string) => new Date(Date.parse(day) - 7 * 86400000).toISOString().slice(0, 10);
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
-  const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
+  // Folded: "ont tué", "tuées" are "tue", "tuees".
+  const incident = INCIDENT.test(fold(t)) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
     return { from: weekBefore(ref.day), to: ref.day, text: '', assumed: true };
   }
@@ -556,6 +567,7 @@ function buildClaim(
     ...(activity ? {} : isRange ? { low: n.value!, high: n.high! } : n.kind === 'vague' ? { quantity: null, at_least_implied: n.atLeast! } : { quantity: n.value! }),
     qualifier: activity ? 'exact' : n.kind === 'vague' ? 'at_least' : qualifierOf(t, n.start, n.end, collective),
     unit: r.unit,
+    ...(r.targets ? { targets: r.targets } : {}),
     metric: r.metric,
     place,
     period,

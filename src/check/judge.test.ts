@@ -103,3 +103,9 @@ test('averages: the total over the period, per year or per day', async () => {
   const c = await verdictOf('In Mali, an average of 150 people were killed a year between 2021 and 2022.');
   assert.deepEqual([c.per, c.data?.figure, c.verdict], ['year', 150, 'supported']);
 });
+
+test('a change in attacks on civilians counts only the events that target civilians', async () => {
+  // The store's only event that targets civilians is MLI2 (2022): the filter says so.
+  const c = await verdictOf('Attacks on civilians in Mali rose by 40% in 2022 compared with 2021.');
+  assert.equal(c.data?.filters.civilianTargeting, true);
+});

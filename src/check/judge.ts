@@ -139,7 +139,7 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
   // A claim attributed to a dataset the store holds is judged against that dataset.
   const own = claim.source?.datasets?.filter((d) => facts.datasets.includes(d));
   if (own?.length && !base.dataset?.length) filter.dataset = own;
-  if (claim.unit === 'civilian_deaths') filter.civilianTargeting = true;
+  if (claim.unit === 'civilian_deaths' || claim.targets === 'civilians') filter.civilianTargeting = true;
   if (claim.unit === 'attacks') filter.eventType = VIOLENT.filter((t) => facts.eventTypes.includes(t));
   return { filter };
 }
