@@ -116,7 +116,7 @@ function yearNoteSql(layout: Layout, raw: (f: LayoutField) => string, order?: Da
   if (!layout.fields.year_check || layout.fields.year_check === 'NULL') return 'NULL';
   const [date, written] = [raw('event_date'), raw('year_check')];
   const year = `year(${parseDateSql(date, order)})`;
-  // Most rows show that they agree without the date being parsed again (a sixth of the check
+  // Most rows show that they agree without the date being parsed again (an eighth of the check
   // pass): a readable date that starts with four characters and a hyphen is ISO, and its year
   // is those four; one that ends with a space and four characters ends with its year.
   const agrees = `strlen(${written}) = 4 AND (starts_with(${date}, ${written} || '-') OR ends_with(${date}, ' ' || ${written}))`;
