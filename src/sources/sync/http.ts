@@ -54,7 +54,10 @@ export interface Request {
 
 export interface Reply {
   status: number;
-  text: string;
+  /** The body as it came: a page is read from its bytes (json-page.ts), never decoded whole into a string. */
+  body: Buffer;
+  /** The body as text (decoded on first use). */
+  readonly text: string;
   headers: Headers;
 }
 
@@ -146,8 +149,17 @@ export class HttpClient {
         redirect: 'follow',
       });
       // The body is read under the same timer: a server that stalls mid-body is a timeout too.
-      const text = await response.text();
-      return { status: response.status, text, headers: response.headers };
+      const body = Buffer.from(await response.arrayBuffer());
+      let text: string | undefined;
+      return {
+        status: response.status,
+        body,
+        // As fetch's text() decodes: a byte-order mark dropped.
+        get text() {
+          return (text ??= new TextDecoder().decode(body));
+        },
+        headers: response.headers,
+      };
     } finally {
       clearTimeout(timer);
     }

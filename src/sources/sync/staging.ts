@@ -24,7 +24,8 @@ import { csvField, csvLine, parseRecords } from '../csv-text.js';
 export type PageKind = 'events' | 'deleted';
 
 export interface PageData {
-  items: Array<Record<string, unknown>>;
+  /** The page's items, already CSV records (json-page.ts): thousands of objects are never held. */
+  encoded: EncodedPage;
   /** This page is the last one. */
   last: boolean;
 }
