@@ -14,7 +14,7 @@
 import { isUtf8 } from 'node:buffer';
 import { csvField } from '../csv-text.js';
 import { BadBody } from './http.js';
-import { encodePage, type EncodedPage } from './staging.js';
+import { encodePage, textOf, type EncodedPage, type PageText } from './staging.js';
 
 export interface JsonPage {
   /** The answer, for what the caller reads besides the list (its list may be left out). */
@@ -69,6 +69,8 @@ class Transcoder {
   private i: number;
   private out: Buffer;
   private at = 0;
+  /** Line ends, tabs and control characters written: one line end a record, the others from escapes only (raw ones are not JSON). */
+  private readonly text: PageText = { newlines: 0, tabs: false, controls: false };
 
   constructor(
     private readonly b: Buffer,
@@ -140,7 +142,7 @@ class Transcoder {
     let newest: number | null = null;
     if (b[this.i] === CLOSE_LIST) {
       this.i++;
-      return { rows, newest, columns, csv: Buffer.alloc(0) };
+      return { rows, newest, columns, csv: Buffer.alloc(0), text: this.text };
     }
     let stampAt = -1;
     let deletedAt = -1;
@@ -183,6 +185,7 @@ class Transcoder {
         break;
       }
       this.put(NEWLINE);
+      this.text.newlines++;
       rows++;
       // As encodePage reads it, absent, null and all.
       const t = Number(stamp ?? deleted);
@@ -195,7 +198,7 @@ class Transcoder {
       }
       if (b[this.i] !== CLOSE_LIST) throw new NotRegular();
       this.i++;
-      return { rows, newest, columns, csv: this.out.subarray(0, this.at) };
+      return { rows, newest, columns, csv: this.out.subarray(0, this.at), text: this.text };
     }
   }
 
@@ -217,6 +220,10 @@ class Transcoder {
           throw new NotRegular();
         }
         this.putText(csvField(text));
+        const low = textOf(text);
+        this.text.newlines += low.newlines;
+        this.text.tabs ||= low.tabs;
+        this.text.controls ||= low.controls;
         return text;
       }
       const comma = (flags & COMMA_INSIDE) !== 0;

@@ -221,7 +221,9 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
       sub.source === 'ucdp'
         ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
         : [];
-    const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
+    // The staged files' bytes were scanned as they were written: the import does not read them again for it.
+    const scanned = Object.fromEntries([events, deleted].flatMap((f) => (f?.scan ? [[f.path, f.scan]] : [])));
+    const prepared = files.length ? await prepareImport(store, files, { scanned, ...(sub.source === 'ucdp' ? { version: sub.version } : {}) }) : undefined;
     try {
       await store.transaction(async () => {
         // Before the merge: a final release's events that share an id with a candidate event replace it.
