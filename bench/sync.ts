@@ -8,7 +8,8 @@
  * so the sync's time holds no work of the server's but sending bytes: the real API's cost is not
  * the sync's, and on a 2-core machine the server's rendering would take a core from the sync.
  * Targets: sync within 1.5× the import; the sync process's peak memory under 1 GB.
- * Run alone: node --import tsx bench/sync.ts (BENCH_SYNC_EVENTS, BENCH_SYNC_RUNS to change).
+ * Run alone: node --import tsx bench/sync.ts (BENCH_SYNC_EVENTS, BENCH_SYNC_RUNS to change;
+ * BENCH_SYNC_PRERENDER=0 has the server render every page as it is asked, as before 2026-12-02).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { BENCH_DIR, fmt, OUT_DIR } from './harness.js';
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 200_000);
 const RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 3);
+const PRERENDER = process.env.BENCH_SYNC_PRERENDER !== '0';
 const BIN = join(BENCH_DIR, '../bin/crisismap.js');
 
 /**
@@ -83,9 +85,11 @@ export async function benchSync(): Promise<string[]> {
   writeFileSync(csv, [csvLine(columns), ...events.map((e) => csvLine(columns.map((c) => e[c])))].join(''));
   const acled = await fakeAcled({ events });
   acled.users.set('bench@example.org', { password: 'bench-password', eventAccess: true });
-  acled.rendered = new Map();
-  await renderPages(acled.url, EVENTS);
-  const rendered = acled.rendered.size;
+  if (PRERENDER) {
+    acled.rendered = new Map();
+    await renderPages(acled.url, EVENTS);
+  }
+  const rendered = acled.rendered?.size ?? 0;
   const env = { ACLED_USERNAME: 'bench@example.org', ACLED_PASSWORD: 'bench-password' };
   const db = join(OUT_DIR, 'sync-bench.duckdb');
   const fresh = () => {
@@ -115,12 +119,12 @@ export async function benchSync(): Promise<string[]> {
     fresh();
   }
   // A page the warm-up did not render (the sync asked something else) would have been rendered during a timed run.
-  const renderedDuringRuns = acled.rendered.size - rendered;
+  const renderedDuringRuns = (acled.rendered?.size ?? 0) - rendered;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ratio = median(syncs) / median(imports);
   const all = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(1)).join(', ');
   return [
-    `${EVENTS.toLocaleString('en-US')} events, ${Math.ceil(EVENTS / 5000)} pages of 5,000, rendered by the fake server before the runs (${renderedDuringRuns} rendered during them); medians of ${RUNS} runs each, alternated, each a new CLI process and a new store; load average ${loadavg()[0]!.toFixed(1)} at the end`,
+    `${EVENTS.toLocaleString('en-US')} events, ${Math.ceil(EVENTS / 5000)} pages of 5,000, ${PRERENDER ? `rendered by the fake server before the runs (${renderedDuringRuns} rendered during them)` : 'rendered by the fake server as each is asked'}; medians of ${RUNS} runs each, alternated, each a new CLI process and a new store; load average ${loadavg()[0]!.toFixed(1)} at the end`,
     '',
     '| | crisismap sync acled (fake server) | crisismap import (one CSV) | ratio | target |',
     '|---|---|---|---|---|',
