@@ -10,6 +10,7 @@ import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys, u
 import { parseDateSql, DATE_HINT } from './dates.js';
 import { sqlString } from './layout.js';
 import type { AggregateLayout } from './layouts/aggregated.js';
+import { NOTHING_IMPORTED } from './params.js';
 import { locateProblems, writeRejects, type Problem } from './problems.js';
 
 export interface AggregateOptions {
@@ -89,7 +90,7 @@ export async function readAggregate(
     if (!options.skipInvalid) {
       const shown = located.slice(0, options.shown).map((p) => `${file}:${p.where}: ${p.reason}`);
       if (located.length > options.shown) shown.push(`… and ${located.length - options.shown} more`);
-      shown.push('nothing was imported. Fix these rows, or import the others with --skip-invalid (rejected rows go to a rejects file)');
+      shown.push(NOTHING_IMPORTED);
       throw new CrisisError(`${file}: ${located.length} row${located.length === 1 ? '' : 's'} cannot be read`, shown);
     }
     rejectsFile = options.rejectsPath ?? `${file.replace(/\.(csv|xlsx|json|txt)$/i, '')}.rejects.csv`;

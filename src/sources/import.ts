@@ -14,6 +14,7 @@
  */
 import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
+import { ParamError, ref, refOf } from '../model/param.js';
 import type { Store } from '../store/store.js';
 import { placeOf } from './convert.js';
 import { decideDateOrder, describeDateOrder, findDateEvidence, type DateOrderProof } from './date-order.js';
@@ -25,6 +26,7 @@ import { Columns, sqlString, type Layout } from './layout.js';
 import type { Mapping } from './layouts/mapping.js';
 import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
+import { DATASET_NAME, IMPORT_PARAMS, NOTHING_IMPORTED } from './params.js';
 import { locateProblems, writeRejects, type Located, type Problem } from './problems.js';
 import type { TextScan } from './encoding.js';
 import { readInThisThread, type FileReader, type Input } from './read.js';
@@ -110,6 +112,10 @@ export interface PreparedImport {
 /** Steps 1–4 for every file; apply() is step 5. A sync uses it to land its pages with other writes in one transaction. */
 export async function prepareImport(store: Store, files: string[], options: ImportOptions = {}): Promise<PreparedImport> {
   if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
+  if (options.dataset !== undefined && !DATASET_NAME.test(options.dataset))
+    throw new ParamError(refOf(IMPORT_PARAMS.dataset), options.dataset, { kind: 'other', text: 'may hold only letters, digits, . _ and -, and starts with a letter or digit' }, [
+      `e.g. ${ref(IMPORT_PARAMS.dataset, 'acled-2016')}`,
+    ]);
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
   const scratch = new Scratch();
@@ -347,7 +353,7 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
     if (!options.skipInvalid) {
       const shown = located.slice(0, PROBLEMS_SHOWN).map((p) => `${file}:${p.where}: ${p.reason}`);
       if (located.length > PROBLEMS_SHOWN) shown.push(`… and ${located.length - PROBLEMS_SHOWN} more`);
-      shown.push('nothing was imported. Fix these rows, or import the others with --skip-invalid (rejected rows go to a rejects file)');
+      shown.push(NOTHING_IMPORTED);
       throw new CrisisError(`${file}: ${located.length} row${located.length === 1 ? '' : 's'} cannot be read`, shown);
     }
     if (located.length >= dataRows) throw nothingReadable(file, located);
