@@ -2,7 +2,9 @@
  * The build that bin/crisismap.js runs: the TypeScript in src/ compiled to dist/ (tsc with
  * tsconfig.build.json), with the files the program reads at run time copied beside it, so
  * that dist/ works on its own: the shipped boundaries (dist/render/boundaries) and the
- * dashboard (dist/web/public).
+ * dashboard (dist/web/public). Then the files in BUNDLED, which only re-export libraries of
+ * hundreds of modules, are replaced by those libraries bundled into one file each (esbuild):
+ * Node loads one file much faster than hundreds, which is most of a chart's or a count's start.
  *
  * It runs at install (npm's `prepare`), on first use, and whenever a source is newer than the
  * build (after a `git pull` or an edit): a stale build is rebuilt, never run. Finding out is
@@ -22,6 +24,16 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders of src/ that are read at run time, not compiled: copied to the same place in dist/. */
 export const ASSETS = ['render/boundaries', 'web/public', 'model/countries.tsv'];
+/**
+ * Files of src/ that re-export a library and nothing else, with the packages left outside the
+ * bundle: native code, found at run time by require. Each compiled file is replaced by its
+ * library bundled into one file; dist/bundled.json says which packages each one holds.
+ */
+export const BUNDLED = {
+  'store/duckdb.ts': ['@duckdb/node-bindings'],
+  'render/vega-bundle.ts': [],
+};
+export const BUNDLED_LIST = 'bundled.json';
 /** Besides src/, what changes the build. */
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 const STAMP = '.built.json';
@@ -80,12 +92,54 @@ export function build(root = ROOT, log = (text) => process.stderr.write(text), c
   const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', compilerOutput, compilerOutput] });
   if (run.status !== 0) throw new Error(`the TypeScript compiler failed (above): dist/ was not updated to run`);
   removeOrphans(root, dist);
+  bundle(root, dist, log);
   for (const asset of ASSETS) {
     rmSync(join(dist, asset), { recursive: true, force: true });
     if (existsSync(join(root, 'src', asset))) cpSync(join(root, 'src', asset), join(dist, asset), { recursive: true });
   }
   writeFileSync(join(dist, STAMP), JSON.stringify({ started, inputs }) + '\n');
   log(`crisismap: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+/**
+ * Replaces the compiled BUNDLED files with their libraries bundled (see BUNDLED). Without
+ * esbuild (an install without the development tools), the compiled re-exports stay: slower
+ * to start, the same output.
+ */
+function bundle(root, dist, log) {
+  let esbuild;
+  try {
+    esbuild = createRequire(join(root, 'package.json'))('esbuild');
+  } catch {
+    log('crisismap: esbuild is not installed, so libraries are loaded file by file (slower to start)\n');
+    rmSync(join(dist, BUNDLED_LIST), { force: true });
+    return;
+  }
+  const holds = {};
+  for (const [file, external] of Object.entries(BUNDLED)) {
+    if (!existsSync(join(root, 'src', file))) continue;
+    const out = file.replace(/\.ts$/, '.js');
+    const result = esbuild.buildSync({
+      entryPoints: [join(root, 'src', file)],
+      outfile: join(dist, out),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external,
+      metafile: true,
+      logLevel: 'error',
+      // CommonJS inside the bundle requires what was left outside (native bindings) at run time.
+      banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+    });
+    const packages = new Set();
+    for (const input of Object.keys(result.metafile.inputs)) {
+      const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.add(match[1]);
+    }
+    holds[out] = [...packages].sort();
+  }
+  writeFileSync(join(dist, BUNDLED_LIST), JSON.stringify(holds, null, 1) + '\n');
 }
 
 /** Compiled files whose source was deleted or moved: running them could mislead. */

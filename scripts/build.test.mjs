@@ -43,6 +43,19 @@ test('built on first use, with the assets beside the code, and not rebuilt while
   rmSync(root, { recursive: true });
 });
 
+test('a file that re-exports a library (BUNDLED) is replaced by the library bundled into one file', async () => {
+  const root = project();
+  mkdirSync(join(root, 'src/store'));
+  writeFileSync(join(root, 'src/store/duckdb.ts'), `export { listValue } from '@duckdb/node-api';\n`);
+  build(root, () => {});
+  const compiled = readFileSync(join(root, 'dist/store/duckdb.js'), 'utf8');
+  assert.doesNotMatch(compiled, /from ['"]@duckdb\/node-api['"]/, 'the library is inside, not imported');
+  assert.deepEqual(JSON.parse(readFileSync(join(root, 'dist/bundled.json'), 'utf8')), { 'store/duckdb.js': ['@duckdb/node-api'] });
+  const { listValue } = await import(join(root, 'dist/store/duckdb.js'));
+  assert.deepEqual(listValue([1, 2]).items, [1, 2]);
+  rmSync(root, { recursive: true });
+});
+
 test('a changed, added or removed source makes the build stale, and it is rebuilt; one that does not compile leaves no build to run', () => {
   const root = project();
   build(root, () => {});

@@ -11,7 +11,7 @@
 import { ANALYSIS_SUMMARIES } from './summaries.js';
 import { checkNumber, param, ref } from '../model/param.js';
 import { analysis, MAX_IDS } from './analysis.js';
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '../store/duckdb.js';
 import { count } from '../query/count.js';
 import type { Filter } from '../query/filter.js';
 import { scopeOf, whereAnd } from '../query/scope.js';

@@ -1,6 +1,7 @@
 /** Plain-text tables for the terminal, and the CSV and JSON every command can print instead. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { wordDeep } from '../model/param.js';
+import { thousands } from '../model/thousands.js';
 import { CLI_NAMES } from './wording.js';
 import { csvExportLine } from '../sources/csv-text.js';
 
@@ -8,7 +9,7 @@ import { csvExportLine } from '../sources/csv-text.js';
 const CODES = /^(year|iso|timestamp|interaction|inter\d|time_precision|geo_precision|violence_type)$/;
 
 export function formatNumber(value: unknown, column = ''): string {
-  if (typeof value === 'number') return CODES.test(column) ? String(value) : value.toLocaleString('en-US');
+  if (typeof value === 'number') return CODES.test(column) ? String(value) : thousands(value);
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join('; ');
   return String(value);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
 
@@ -16,16 +17,28 @@ const exec = promisify(execFile);
 /** The libraries of charts, spreadsheets and the server, which counting does not need. */
 const HEAVY = ['vega', 'vega-lite', 'exceljs', 'hono', '@hono/node-server', 'zod', '@resvg/resvg-js', 'd3-geo', 'playwright-core', 'tsx'];
 
-/** The packages (by name) whose files a run of the bin loaded, and its output. */
+/** The packages each file of dist/ bundles, when the build bundled them (scripts/build.mjs, BUNDLED). */
+function bundledPackages(): Record<string, string[]> {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'dist/bundled.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The packages (by name) whose files a run of the bin loaded, directly or inside a bundle, and its output. */
 async function packagesLoaded(...args: string[]): Promise<{ packages: Set<string>; stdout: string }> {
   const record = join(scratch(), 'loads.txt');
   const { stdout } = await exec(process.execPath, ['--import', join(ROOT, 'test/record-loads.mjs'), join(ROOT, 'bin/crisismap.js'), ...args], {
     env: { ...process.env, CRISISMAP_LOADS: record },
   });
   const packages = new Set<string>();
+  const bundled = bundledPackages();
+  const dist = pathToFileURL(join(ROOT, 'dist')).href + '/';
   for (const url of readFileSync(record, 'utf8').split('\n')) {
     const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (match) packages.add(match[1]!);
+    if (url.startsWith(dist)) for (const name of bundled[url.slice(dist.length)] ?? []) packages.add(name);
   }
   return { packages, stdout };
 }

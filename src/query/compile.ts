@@ -3,8 +3,8 @@
  * declared with the filter (filter.ts); this joins the clauses: counts, event lists,
  * analyses, charts and the API all call it.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
-import { listValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '../store/duckdb.js';
+import { listValue } from '../store/duckdb.js';
 import { EVENT_COLUMNS, FILTERS, type FilterColumns, type Filter } from './filter.js';
 
 export { CIVILIAN_TARGETING_SQL, AGGREGATE_COLUMNS } from './filter.js';

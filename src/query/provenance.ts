@@ -1,4 +1,6 @@
 /** Which data a number came from: every output names its datasets and their versions. */
+import { thousands } from '../model/thousands.js';
+
 export interface DatasetVersion {
   dataset: string;
   version: string;
@@ -24,10 +26,6 @@ export function describeProvenance(datasets: DatasetVersion[]): string {
   if (!datasets.length) return 'no matching events';
   // "version" spelled out: versions carry their own parentheses ("demo v1 (seed 1)").
   return datasets
-    .map((d) =>
-      d.aggregated
-        ? `${d.dataset}, version ${d.version}: aggregated data, ${d.aggregated.rows.toLocaleString('en-US')} rows`
-        : `${d.dataset}, version ${d.version}: ${d.events.toLocaleString('en-US')} events`,
-    )
+    .map((d) => (d.aggregated ? `${d.dataset}, version ${d.version}: aggregated data, ${thousands(d.aggregated.rows)} rows` : `${d.dataset}, version ${d.version}: ${thousands(d.events)} events`))
     .join('; ');
 }

@@ -3,7 +3,7 @@
  * the store holds ("Mali", "Violence against civilians"). A value that matches nothing is an
  * error that names the closest values, never a silent empty result.
  */
-import { listValue } from '@duckdb/node-api';
+import { listValue } from '../store/duckdb.js';
 import { CrisisError } from '../model/errors.js';
 import { findCountry } from '../model/countries.js';
 import type { Store } from '../store/store.js';

@@ -3,7 +3,7 @@
  * (windows, grouping sets, joins) over the events a filter selects. The WHERE clause
  * still comes only from compileFilter; analyses AND their own conditions onto it.
  */
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '../store/duckdb.js';
 import type { Store } from '../store/store.js';
 import { compileFilter, type Compiled } from './compile.js';
 import { normalizeFilter, type Filter } from './filter.js';

@@ -12,6 +12,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { admin1Aliases, COUNTRY_ALIASES, NameIndex } from './names.js';
+import { lazyTopology } from './topology.js';
 
 const require = createRequire(import.meta.url);
 export const ADMIN1_FILE = join(dirname(fileURLToPath(import.meta.url)), 'boundaries', 'admin1.topo.json');
@@ -58,7 +59,7 @@ export function boundaries(): Boundaries {
 }
 
 function load(): Boundaries {
-  const topology = JSON.parse(readFileSync(ADMIN1_FILE, 'utf8')) as Admin1Topology;
+  const topology = lazyTopology<Admin1Topology>(readFileSync(ADMIN1_FILE, 'utf8'));
   const collection = topology.objects.admin1 as GeometryCollection<Admin1Properties>;
   // Areas are decoded when first drawn: a map of the Sahel decodes the Sahel, not the world.
   const admin1 = collection.geometries.map((g, i) => {
@@ -81,16 +82,27 @@ function load(): Boundaries {
       codes.add([atlas.properties.name], a3);
     }
   }
+  // A country's areas are indexed by name when first looked up: normalizing 4,000 names and
+  // their other spellings is work a map of three countries does not need.
+  const members = new Map<string, number[]>();
+  collection.geometries.forEach((g, i) => {
+    const a3 = (g.properties as Admin1Properties).a3;
+    const list = members.get(a3);
+    if (list) list.push(i);
+    else members.set(a3, [i]);
+  });
   const areas = new Map<string, NameIndex<Shape>>();
-  const props = collection.geometries.map((g) => g.properties as Admin1Properties);
-  props.forEach((p, i) => {
-    const index = areas.get(p.a3) ?? new NameIndex<Shape>();
-    index.add([p.name], admin1[i]!);
-    areas.set(p.a3, index);
-  });
-  props.forEach((p, i) => {
-    areas.get(p.a3)!.add(p.alt ?? [], admin1[i]!);
-  });
+  const areasOf = (a3: string): NameIndex<Shape> => {
+    let index = areas.get(a3);
+    if (!index) {
+      index = new NameIndex<Shape>();
+      const props = (members.get(a3) ?? []).map((i) => [collection.geometries[i]!.properties as Admin1Properties, admin1[i]!] as const);
+      for (const [p, shape] of props) index.add([p.name], shape);
+      for (const [p, shape] of props) index.add(p.alt ?? [], shape);
+      areas.set(a3, index);
+    }
+    return index;
+  };
 
   const countryCode = (name: string) => codes.get(name, COUNTRY_ALIASES);
   return {
@@ -103,27 +115,47 @@ function load(): Boundaries {
     countryShape: (name) => countryShapes.get(name, COUNTRY_ALIASES),
     admin1Shape: (country, name) => {
       const code = countryCode(country);
-      return code ? areas.get(code)?.get(name, admin1Aliases(country)) : undefined;
+      return code ? areasOf(code).get(name, admin1Aliases(country)) : undefined;
     },
   };
 }
 
 function worldShapes(file: string): Shape[] {
-  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as Topology;
+  const topology = lazyTopology(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
   const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
+  // Decoded, and measured, when first drawn: an admin1 map needs the countries' names only.
   return collection.geometries
     .filter((g) => g.type !== null)
-    .map((g, i) => {
-      const geometry = (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry;
-      return lazyShape(() => geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox(geometry));
-    });
+    .map((g, i) => lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox));
 }
 
-function lazyShape(decode: () => Polygon | MultiPolygon, name: string, country: string, index: number, bbox: Shape['bbox']): Shape {
+/** A shape whose geometry is decoded when first read, and its box, when not given, measured from it. */
+function lazyShape(decode: () => Polygon | MultiPolygon, name: string, country: string, index: number, bbox: Shape['bbox'] | ((geometry: Polygon | MultiPolygon) => Shape['bbox'])): Shape {
   let geometry: Polygon | MultiPolygon | undefined;
-  const shape = { type: 'Feature', properties: { name, country }, bbox, index } as Shape;
-  Object.defineProperty(shape, 'geometry', { enumerable: true, get: () => (geometry ??= decode()) });
-  return shape;
+  // Getters in the literal, not defined after: the keys keep their order in GeoJSON, and V8 keeps the object fast.
+  if (typeof bbox !== 'function') {
+    return {
+      type: 'Feature',
+      properties: { name, country },
+      bbox,
+      index,
+      get geometry() {
+        return (geometry ??= decode());
+      },
+    };
+  }
+  let box: Shape['bbox'] | undefined;
+  return {
+    type: 'Feature',
+    properties: { name, country },
+    get bbox() {
+      return (box ??= bbox(this.geometry));
+    },
+    index,
+    get geometry() {
+      return (geometry ??= decode());
+    },
+  };
 }
 
 /** [west, south, east, north] of the coordinates; a shape across the antimeridian spans every longitude. */

@@ -106,7 +106,12 @@ export async function mapData(store: Store, filter: Filter, options: MapOptions 
       const k = key(e.country, e.admin1);
       return wanted.has(k) ? k : null;
     };
-    places = await placesOf(store, countries.length ? { ...counted.filters, country: countries } : counted.filters, metric, keyOf, true);
+    // Only the unmatched areas' events are read: their countries, and their admin1 names where
+    // every one has a name the filter can ask for (keyOf picks the exact pairs from what comes back).
+    const admin1s = unmatched.map((u) => u.admin1);
+    const named = level === 'admin1' && admin1s.every((a) => a !== null && a !== '' && a === a.trim());
+    const narrowed = { ...counted.filters, ...(countries.length ? { country: countries } : {}), ...(named ? { admin1: [...new Set(admin1s as string[])] } : {}) };
+    places = await placesOf(store, narrowed, metric, keyOf, true);
     for (const u of unmatched) u.places = places.filter((p) => p.unmatchedKey === key(u.country, u.admin1)).length;
   }
   const notes = [...counted.notes];

@@ -8,8 +8,8 @@ import { FONT_FILES } from './theme.js';
 
 interface Face {
   unitsPerEm: number;
-  advance: Map<number, number>;
-  fallback: number;
+  /** Advance width, in font units, of a code point's glyph (or of the missing glyph). */
+  advance(code: number): number;
 }
 
 const faces = new Map<string, Face>();
@@ -28,7 +28,7 @@ function face(bold: boolean): Face {
 export function textWidth(text: string, size: number, bold = false): number {
   const f = face(bold);
   let units = 0;
-  for (const ch of text) units += f.advance.get(ch.codePointAt(0)!) ?? f.fallback;
+  for (const ch of text) units += f.advance(ch.codePointAt(0)!);
   return (units * size) / f.unitsPerEm;
 }
 
@@ -63,6 +63,11 @@ export function wrap(text: string, width: number, size: number, bold = false): s
   return lines;
 }
 
+/**
+ * The face's header tables only: a glyph's advance is looked up when a text first needs it.
+ * Mapping every code point up front (about 6,000 per face) cost more than a whole chart's
+ * text does.
+ */
 function parseFace(buf: Buffer): Face {
   const tables = new Map<string, number>();
   const count = buf.readUInt16BE(4);
@@ -76,14 +81,29 @@ function parseFace(buf: Buffer): Face {
   const metrics = buf.readUInt16BE(at('hhea') + 34);
   const hmtx = at('hmtx');
   const advanceOf = (glyph: number) => buf.readUInt16BE(hmtx + 4 * Math.min(glyph, metrics - 1));
-  const advance = new Map<number, number>();
-  for (const [code, glyph] of cmap4(buf, at('cmap'))) advance.set(code, advanceOf(glyph));
-  return { unitsPerEm, advance, fallback: advanceOf(0) };
+  const fallback = advanceOf(0);
+  const glyphOf = cmap4(buf, at('cmap'));
+  const known = new Map<number, number>();
+  return {
+    unitsPerEm,
+    advance: (code) => {
+      let units = known.get(code);
+      if (units === undefined) {
+        const glyph = glyphOf(code);
+        units = glyph ? advanceOf(glyph) : fallback;
+        known.set(code, units);
+      }
+      return units;
+    },
+  };
 }
 
-/** The Unicode BMP mapping (platform 3, encoding 1, format 4): code point → glyph. */
-function cmap4(buf: Buffer, cmap: number): Map<number, number> {
-  const out = new Map<number, number>();
+/**
+ * The Unicode BMP mapping (platform 3, encoding 1, format 4): code point → glyph, 0 for none.
+ * Its segments are sorted by their last code point, so the one that may hold a code is found
+ * by binary search.
+ */
+function cmap4(buf: Buffer, cmap: number): (code: number) => number {
   const subtables = buf.readUInt16BE(cmap + 2);
   for (let i = 0; i < subtables; i++) {
     const platform = buf.readUInt16BE(cmap + 4 + 8 * i);
@@ -95,22 +115,23 @@ function cmap4(buf: Buffer, cmap: number): Map<number, number> {
     const starts = ends + 2 * segments + 2;
     const deltas = starts + 2 * segments;
     const ranges = deltas + 2 * segments;
-    for (let s = 0; s < segments; s++) {
-      const end = buf.readUInt16BE(ends + 2 * s);
+    return (c) => {
+      if (c >= 0xffff) return 0;
+      let [low, high] = [0, segments - 1];
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (buf.readUInt16BE(ends + 2 * middle) < c) low = middle + 1;
+        else high = middle;
+      }
+      const s = low;
       const start = buf.readUInt16BE(starts + 2 * s);
+      if (c < start || c > buf.readUInt16BE(ends + 2 * s)) return 0;
       const delta = buf.readInt16BE(deltas + 2 * s);
       const range = buf.readUInt16BE(ranges + 2 * s);
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        let glyph: number;
-        if (range === 0) glyph = (c + delta) & 0xffff;
-        else {
-          const g = buf.readUInt16BE(ranges + 2 * s + range + 2 * (c - start));
-          glyph = g === 0 ? 0 : (g + delta) & 0xffff;
-        }
-        if (glyph) out.set(c, glyph);
-      }
-    }
-    return out;
+      if (range === 0) return (c + delta) & 0xffff;
+      const g = buf.readUInt16BE(ranges + 2 * s + range + 2 * (c - start));
+      return g === 0 ? 0 : (g + delta) & 0xffff;
+    };
   }
   throw new Error('font has no Unicode cmap — the bundled font file is damaged');
 }

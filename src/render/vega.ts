@@ -3,8 +3,8 @@
  * Text is measured in the bundled font (metrics.ts) instead of Vega's rough estimate, so
  * axes and labels get the room the PNG will give them.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { compile, vega } from './vega-bundle.js';
 import { textWidth } from './metrics.js';
 
 type Item = { fontSize?: number; fontWeight?: string | number; text?: unknown };

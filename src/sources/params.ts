@@ -23,6 +23,17 @@ export const IMPORT_PARAMS = {
     example: 'export 2024-06-30',
     help: 'name its version (unless given: from the file name or newest timestamp)',
   }),
+  // The server's limit is its own (serve --max-unpacked): an upload cannot raise it.
+  maxUnpackedMb: param('whole', {
+    key: 'maxUnpackedMb',
+    flag: 'max-unpacked',
+    http: null,
+    min: 1,
+    default: 2048, // 2 GiB: ACLED's whole export unpacks to under 1.5
+    placeholder: 'MB',
+    example: '4096',
+    help: 'most a zip or XLSX may unpack to; a larger one, or one that lies about its size, is refused (zip bombs)',
+  }),
   dateOrder: param('one-of', {
     key: 'dateOrder',
     values: DATE_ORDERS,

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from './duckdb.js';
 import { CrisisError } from '../model/errors.js';
 import { schemaStatements } from './schema.js';
 import { migrate, needsMigration } from './migrate.js';

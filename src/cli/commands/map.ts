@@ -1,5 +1,5 @@
 import { CrisisError } from '../../model/errors.js';
-import { MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
+import { boundaries, MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 import { withStore } from './answer-output.js';
@@ -38,9 +38,9 @@ Examples:
     const out = values.out as string | undefined;
     if (!out) throw new CrisisError('where to? give --out FILE', ['e.g. --out map.png (or .svg, .geojson, .csv)']);
     const level = options.level ?? MAP_PARAMS.level.default;
-    await withStore(values.db, async (store) => {
+    const drawn = withStore(values.db, async (store) => {
       const figure = await map(store, filterFrom(values), options);
-      const format = writeMap(figure, out);
+      const format = await writeMap(figure, out);
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;
       if (u.length) {
@@ -52,5 +52,11 @@ Examples:
         for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
       }
     });
+    // The boundaries are read while DuckDB opens the store on threads of its own: on two cores they overlap.
+    try {
+      boundaries();
+    } finally {
+      await drawn;
+    }
   },
 };

@@ -21,6 +21,7 @@ import { ParamError, wordError } from '../../model/param.js';
 import { IMPORT_PARAMS } from '../../sources/params.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
 import { ImportMemoryError } from '../../sources/read-off-thread.js';
+import { formatBytes, UnpackLimitError } from '../../sources/archive.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
@@ -38,6 +39,10 @@ export interface WriteOptions {
   maxUploadBytes: number;
   /** Heap of the worker thread that reads each upload (serve --import-memory). */
   importMemoryMb: number;
+  /** The most an uploaded zip or workbook may unpack to (serve --max-unpacked). */
+  maxUnpackedMb: number;
+  /** Runs an import once the readers can spare it a heavy share (ReaderPool.reserve, for the request's client). */
+  reserve: <T>(c: Context, work: () => Promise<T>) => Promise<T>;
 }
 
 // A rejects file is returned in the answer (its temporary folder is removed) up to this size.
@@ -68,7 +73,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
       errors: {
         401: 'no token, or a wrong one',
         403: 'writing is disabled (no token configured, or the store is read-only)',
-        413: 'the upload is larger than --max-upload, or reading it needs more memory than --import-memory',
+        413: 'the upload is larger than --max-upload, unpacks to more than --max-unpacked (a zip or workbook), or reading it needs more memory than --import-memory',
         422: 'the file cannot be imported: the message and hints say which rows and why',
       },
     },
@@ -99,28 +104,39 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         const own = `${dirname(path)}/`;
         // importFiles waits for the store's write turn: another upload, a scheduled sync or a
         // command sent to the server writes first, and this one lands after it, whole.
-        const reports = await importFiles(options.store, [path], {
-          ...valuesOf(Object.values(IMPORT_PARAMS), query),
-          worker: { memoryMb: options.importMemoryMb },
-          ...(mapping ? { mapping } : {}),
-        }).catch((error: unknown) => {
-          if (!(error instanceof CrisisError)) throw error;
-          // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
-          const local = (text: string) =>
-            text
-              .split(own)
-              .join('')
-              .split(tmpdir())
-              .join('')
-              .replace(/\/crisismap-\w+\//g, '');
-          if (error instanceof ImportMemoryError)
-            throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
-              'nothing was imported',
-              'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
-            ]);
-          const { message, hints } = wordError(error, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : HTTP_NAMES);
-          throw new ApiError(error instanceof ParamError ? 400 : 422, local(message), hints.map(local));
-        });
+        // It takes the CPU that heavy reads take, so it waits for their share (pool.ts).
+        const reports = await options
+          .reserve(c, () =>
+            importFiles(options.store, [path], {
+              ...valuesOf(Object.values(IMPORT_PARAMS), query),
+              worker: { memoryMb: options.importMemoryMb },
+              maxUnpackedMb: options.maxUnpackedMb,
+              ...(mapping ? { mapping } : {}),
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!(error instanceof CrisisError)) throw error;
+            // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
+            const local = (text: string) =>
+              text
+                .split(own)
+                .join('')
+                .split(tmpdir())
+                .join('')
+                .replace(/\/crisismap-\w+\//g, '');
+            if (error instanceof UnpackLimitError)
+              throw new ApiError(413, `${local(error.message)}`, [
+                `nothing was imported: an upload may unpack to at most ${formatBytes(error.limit)}, and an archive larger than that, or one that lies about its size, may be a zip bomb`,
+                'if it is real data, unpack it and send the files inside, start the server with a larger --max-unpacked (MB), or stop it and run crisismap import FILE',
+              ]);
+            if (error instanceof ImportMemoryError)
+              throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
+                'nothing was imported',
+                'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
+              ]);
+            const { message, hints } = wordError(error, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : HTTP_NAMES);
+            throw new ApiError(error instanceof ParamError ? 400 : 422, local(message), hints.map(local));
+          });
         return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, own)) });
       } finally {
         rmSync(folder, { recursive: true, force: true });
