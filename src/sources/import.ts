@@ -28,6 +28,7 @@ import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
 import { DATASET_NAME, IMPORT_PARAMS, NOTHING_IMPORTED } from './params.js';
 import { placeProblems, type Located, type Problem } from './problems.js';
+import type { TextScan } from './encoding.js';
 import { readInThisThread, type FileReader, type Input } from './read.js';
 import { readInWorker } from './read-off-thread.js';
 import { Scratch } from './scratch.js';
@@ -54,6 +55,11 @@ export interface ImportOptions {
    * A file that needs more fails with an ImportMemoryError, and nothing is imported.
    */
   worker?: { memoryMb: number };
+  /**
+   * Files whose bytes the caller wrote and scanned as it wrote them (a sync's staged pages), by
+   * path: their encoding, line ends and control characters are taken from here, not read again.
+   */
+  scanned?: Record<string, TextScan>;
 }
 
 export interface ImportReport {
@@ -123,6 +129,10 @@ export async function prepareImport(store: Store, files: string[], options: Impo
   try {
     const inputs: Input[] = [];
     for (const file of files) inputs.push(...(await asCrisisError(file, () => reader.unpack(file))));
+    for (const input of inputs) {
+      const scan = options.scanned?.[input.path];
+      if (scan) input.scan = scan;
+    }
     for (const [i, input] of inputs.entries()) {
       pending.push(await asCrisisError(input.name, () => readFile(store, reader, input, options, rejectsWritten, i)));
     }

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { dataMembers, extractMember, isWorkbook, MAX_UNPACKED_BYTES, openArchive } from './archive.js';
 import { convertJson, convertXlsx, type Places } from './convert.js';
-import { describeEncoding, readableAsIs, transcodeToUtf8 } from './encoding.js';
+import { describeEncoding, readableAsIs, transcodeToUtf8, type TextScan } from './encoding.js';
 import { recordLines, writeRejects, type Located } from './problems.js';
 import { recoverRecords, type Recovered } from './recover.js';
 import type { Scratch } from './scratch.js';
@@ -25,6 +25,8 @@ export interface Input {
   name: string;
   /** Where its rejected rows go unless --rejects says. */
   rejectsPath: string;
+  /** Its bytes as the program that wrote them saw them (a sync's staged pages): not scanned again. */
+  scan?: TextScan;
 }
 
 /** The CSV that DuckDB reads for an input: the file itself, or a conversion of it (workbook, JSON, a legacy encoding). */
@@ -113,7 +115,7 @@ async function unpack(file: string, scratch: Scratch, maxUnpacked: number): Prom
 
 async function readable(input: Input, scratch: Scratch, maxUnpacked: number): Promise<ReadableCsv> {
   const file = input.name;
-  const first = sniff(input.path, file);
+  const first = sniff(input.path, file, input.scan);
   if (first.kind === 'zip') throw new CrisisError(`${file}: a ZIP archive inside a ZIP archive`, ['unpack the inner archive and import its files']);
   let csvPath = input.path;
   let places: Places | undefined;

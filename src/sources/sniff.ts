@@ -26,8 +26,11 @@ export interface Sniffed {
 
 const HEAD_BYTES = 1 << 16;
 
-/** `name` is how messages call the file (an archive's member is named "archive.zip/inner.csv"). */
-export function sniff(path: string, name = path): Sniffed {
+/**
+ * `name` is how messages call the file (an archive's member is named "archive.zip/inner.csv");
+ * `scanned`, what the program that wrote the file saw of its bytes, spares reading them again.
+ */
+export function sniff(path: string, name = path, scanned?: TextScan): Sniffed {
   if (!existsSync(path)) throw new CrisisError(`${name}: no such file`);
   const stat = statSync(path);
   if (stat.isDirectory()) throw new CrisisError(`${name}: is a folder, not a file`);
@@ -39,7 +42,7 @@ export function sniff(path: string, name = path): Sniffed {
   if (looksBinary(head)) {
     throw new CrisisError(`${name}: a binary file, not CSV, XLSX or JSON text`, ['export the data as CSV (UTF-8) and import that']);
   }
-  const scan = scanText(path, stat.size);
+  const scan = scanned ?? scanText(path, stat.size);
   const encoding = scan.encoding === 'latin-1' ? 'latin-1' : 'utf-8';
   let text = scan.encoding === 'utf-8' || scan.encoding === 'mixed' ? new TextDecoder('utf-8').decode(head) : decodeWindows1252(head);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -8,7 +8,8 @@
 import { CrisisError } from '../../model/errors.js';
 import { AcledAuth } from './acled-auth.js';
 import { BadBody, type HttpClient, type Reply } from './http.js';
-import type { PageKind, Pager } from './staging.js';
+import { readJsonPage } from './json-page.js';
+import type { EncodedPage, PageKind, Pager } from './staging.js';
 
 /** ACLED's own largest page size: 5,000 rows. */
 export const ACLED_PAGE_SIZE = 5000;
@@ -54,27 +55,23 @@ export function acledPager(http: HttpClient, auth: AcledAuth, kind: PageKind, q:
       }
       if ('status' in reply) throw acledStatusError(reply.status, request.label);
       if (askTotal && reply.total !== undefined) pager.total = Math.max(1, Math.ceil(reply.total / q.pageSize));
-      return { items: reply.items, last: reply.items.length < q.pageSize };
+      return { encoded: reply.encoded, last: reply.encoded.rows < q.pageSize };
     },
   };
   return pager;
 }
 
-function parsePage(reply: Reply, label: string): { items: Array<Record<string, unknown>>; total?: number } {
-  let body: { success?: unknown; data?: unknown; error?: { message?: unknown } | unknown; message?: unknown; total_count?: unknown };
-  try {
-    body = JSON.parse(reply.text);
-  } catch {
-    throw new BadBody(`not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
-  }
+function parsePage(reply: Reply, label: string): { encoded: EncodedPage; total?: number } {
+  const { envelope, rows } = readJsonPage(reply.body, 'data');
+  const body = envelope as { success?: unknown; error?: { message?: unknown } | unknown; message?: unknown; total_count?: unknown } | null;
   if (body?.success === false) {
     const message = (body.error as { message?: unknown })?.message ?? body.message ?? 'no reason given';
     throw new CrisisError(`${label}: ACLED answered with an error: ${String(message)}`);
   }
-  if (!Array.isArray(body?.data)) throw new BadBody('no "data" list in the answer');
-  if (body.data.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody('an item of "data" is not an object');
-  const total = Number(body.total_count);
-  return { items: body.data as Array<Record<string, unknown>>, ...(body.total_count !== undefined && Number.isFinite(total) ? { total } : {}) };
+  if (rows === 'absent') throw new BadBody('no "data" list in the answer');
+  if (rows === 'not objects') throw new BadBody('an item of "data" is not an object');
+  const total = Number(body?.total_count);
+  return { encoded: rows, ...(body?.total_count !== undefined && Number.isFinite(total) ? { total } : {}) };
 }
 
 export function acledStatusError(status: number, label: string): CrisisError {

@@ -22,7 +22,7 @@ import { AcledAuth } from './acled-auth.js';
 import { ACLED_PAGE_SIZE, acledPager } from './acled-pager.js';
 import { Secrets, type Credentials } from './credentials.js';
 import { HttpClient, HttpError, type RetryPolicy } from './http.js';
-import { encodePage, Staging, type EncodedPage, type Pager } from './staging.js';
+import { Staging, type PageData, type Pager } from './staging.js';
 import { listSubscriptions, recordFailure, recordSuccess, type Subscription } from './subscriptions.js';
 import { UCDP_PAGE_SIZE, ucdpPager } from './ucdp-pager.js';
 import { dropSupersededCandidates, ucdpKind } from './ucdp-versions.js';
@@ -163,11 +163,11 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
     // Pages are asked for ahead of the one being written, so that the server builds them
     // meanwhile: at most AHEAD, each only once it is known to exist (the page before it was
     // full, or the API's total says so), so no page is asked that a one-by-one run would not ask.
-    const asked = new Map<number, Promise<{ encoded: EncodedPage; last: boolean }>>();
+    const asked = new Map<number, Promise<PageData>>();
     const ask = (page: number) => {
       let reply = asked.get(page);
       if (!reply) {
-        reply = pager.fetch(page).then((data) => ({ encoded: encodePage(data.items), last: data.last }));
+        reply = pager.fetch(page);
         // Awaited in its turn; until then a failure must not count as unhandled.
         reply.catch(() => undefined);
         asked.set(page, reply);
@@ -221,7 +221,9 @@ async function run(store: Store, sub: Subscription, options: SyncOptions, secret
       sub.source === 'ucdp'
         ? (await listSubscriptions(store)).filter((s) => s.source === 'ucdp' && ucdpKind(s.version) === 'final' && (s.lastSuccessAt || s.name === sub.name)).map((s) => (s.name === sub.name ? sub : s))
         : [];
-    const prepared = files.length ? await prepareImport(store, files, sub.source === 'ucdp' ? { version: sub.version } : {}) : undefined;
+    // The staged files' bytes were scanned as they were written: the import does not read them again for it.
+    const scanned = Object.fromEntries([events, deleted].flatMap((f) => (f?.scan ? [[f.path, f.scan]] : [])));
+    const prepared = files.length ? await prepareImport(store, files, { scanned, ...(sub.source === 'ucdp' ? { version: sub.version } : {}) }) : undefined;
     try {
       await store.transaction(async () => {
         // Before the merge: a final release's events that share an id with a candidate event replace it.

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { csvLine } from '../csv-text.js';
 import { scratch } from '../../../test/testing.js';
 import { acledEvent, type Item } from '../../../test/sync-servers.js';
-import { encodePage, Staging } from './staging.js';
+import { scanText } from '../encoding.js';
+import { readJsonPage } from './json-page.js';
+import { encodePage, Staging, type EncodedPage } from './staging.js';
+
+const scanned = (path: string) => scanText(path, statSync(path).size);
 
 const plan = { run: 'r1', name: 'acled', query: '{}', created: '2026-12-02T00:00:00Z' };
 
@@ -39,6 +43,29 @@ test('pages are written one after another into the file that lands, as it is', (
   assert.equal(readFileSync(landed.path, 'utf8'), oneCsv(pages.flat()));
   // The file that lands is the staged file under the name the store records, not a copy of it.
   assert.equal(statSync(landed.path).ino, statSync(join(staging.dir, 'events.1.csv')).ino);
+  // And what the pages' sidecars say of its bytes is what the import would read them for.
+  assert.deepEqual(landed.scan, scanned(landed.path));
+});
+
+test("the landed file's scan, summed from its pages, is the import's own scan of it: line breaks, tabs and control characters in values", () => {
+  const staging = new Staging(scratch(), 'acled');
+  staging.start(plan);
+  const pages = [
+    [acledEvent(1, { notes: 'two\nlines, and\r\nthree' }), acledEvent(2)],
+    [acledEvent(3, { notes: 'a\ttab' })],
+    [acledEvent(4, { admin1: 'bell\u0007' }), acledEvent(5, { notes: 'x\ny' })],
+  ];
+  // Read as the API's answers are read (json-page.ts), and the plain way (encodePage).
+  for (const [i, items] of pages.entries()) staging.savePage('events', i + 1, readJsonPage(Buffer.from(JSON.stringify({ data: items })), 'data').rows as EncodedPage, i === 2);
+  staging.markDone('events', 3);
+  const landed = staging.combine('events', 1, 'acled-api.csv')!;
+  assert.deepEqual(landed.scan, scanned(landed.path));
+  assert.deepEqual(landed.scan, { encoding: 'utf-8', legacyLines: 0, newlines: 1 + 5 + 3, tabs: true, controls: true });
+  const plainly = new Staging(scratch(), 'acled');
+  plainly.start(plan);
+  stage(plainly, pages);
+  plainly.markDone('events', 3);
+  assert.deepEqual(plainly.combine('events', 1, 'acled-api.csv')!.scan, landed.scan);
 });
 
 test('bytes a killed run left past the last staged page are written over and cut off by the next run', () => {

@@ -11,7 +11,9 @@
  * A page is staged when its sidecar exists. Its rows are written first, at the byte where the
  * page before it ends, and the sidecar is then renamed into place: a kill in between leaves
  * bytes past the last sidecar's end, which the next run writes over (and cuts off). So the
- * file that lands is the one the import pipeline reads, as it is: no page is copied again.
+ * file that lands is the one the import pipeline reads, as it is: no page is copied again, and
+ * not scanned again either: each sidecar keeps what its page's bytes hold (line ends, tabs,
+ * control characters), which the import would otherwise read the whole file for.
  * A page whose columns are not all in the file's header starts a file of its own (events.2.csv
  * …); only then are the files joined, onto the union of their headers, when the run lands.
  * The store is only changed once every page is here, in one transaction (run.ts).
@@ -20,11 +22,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, ftruncateSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvField, csvLine, parseRecords } from '../csv-text.js';
+import type { TextScan } from '../encoding.js';
 
 export type PageKind = 'events' | 'deleted';
 
 export interface PageData {
-  items: Array<Record<string, unknown>>;
+  /** The page's items, already CSV records (json-page.ts): thousands of objects are never held. */
+  encoded: EncodedPage;
   /** This page is the last one. */
   last: boolean;
 }
@@ -41,7 +45,7 @@ export interface Pager {
 }
 
 /** How pages are kept; a plan staged by a crisismap that kept them otherwise is not resumed but started again. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface Plan {
   /** FORMAT when the run was staged (absent: pages kept one CSV file each). */
@@ -65,6 +69,8 @@ export interface PageMeta {
   columns: string[];
   /** Bytes of that file up to the end of this page. */
   end: number;
+  /** What the page's records hold, as the import's scan counts it. */
+  text: PageText;
 }
 
 export class Staging {
@@ -141,7 +147,7 @@ export class Staging {
       }
       start += bytes.length;
     }
-    const meta: PageMeta = { rows: encoded.rows, newest: encoded.newest, last, ...(total !== undefined ? { total } : {}), file, columns, end: start };
+    const meta: PageMeta = { rows: encoded.rows, newest: encoded.newest, last, ...(total !== undefined ? { total } : {}), file, columns, end: start, text: encoded.text };
     this.write(sidecar(kind, page), JSON.stringify(meta));
     return meta;
   }
@@ -150,18 +156,23 @@ export class Staging {
    * The staged rows of a kind as one CSV file named `file` (its name is what the store records
    * as the events' source file): the one staged file itself (linked under that name), or, when
    * the pages' columns changed along the way, the staged files joined onto the union of their
-   * headers. Undefined when no page holds a row.
+   * headers. Undefined when no page holds a row. The one staged file comes with its scan, summed
+   * from the pages' (the import reads it from there); a joined file is scanned by the import.
    */
-  combine(kind: PageKind, first: number, file: string): { path: string; rows: number } | undefined {
+  combine(kind: PageKind, first: number, file: string): { path: string; rows: number; scan?: TextScan } | undefined {
     const total = this.done(kind) ?? 0;
     let rows = 0;
     let lastMeta: PageMeta | undefined;
+    const text: PageText = { newlines: 0, tabs: false, controls: false };
     // Each file ends where its last page does: bytes past it were left by a killed run.
     const ends = new Map<number, number>();
     for (let p = first; p < first + total; p++) {
       const meta = this.has(kind, p);
       if (!meta) throw new Error(`staged page ${p} of ${kind} is missing`);
       rows += meta.rows;
+      text.newlines += meta.text.newlines;
+      text.tabs ||= meta.text.tabs;
+      text.controls ||= meta.text.controls;
       if (meta.file) ends.set(meta.file, meta.end);
       lastMeta = meta;
     }
@@ -171,7 +182,15 @@ export class Staging {
     rmSync(path, { force: true });
     if (lastMeta.file === 1) {
       linkSync(join(this.dir, dataFile(kind, 1)), path);
-      return { path, rows };
+      const header = textOf(csvLine(lastMeta.columns));
+      const scan: TextScan = {
+        encoding: 'utf-8',
+        legacyLines: 0,
+        newlines: header.newlines + text.newlines,
+        tabs: header.tabs || text.tabs,
+        controls: header.controls || text.controls,
+      };
+      return { path, rows, scan };
     }
     const union = lastMeta.columns;
     const fd = openSync(`${path}.tmp`, 'w');
@@ -206,8 +225,29 @@ export interface EncodedPage {
   newest: number | null;
   /** The items' keys in order of first appearance: the columns of `csv`. */
   columns: string[];
-  /** One record per item, no header. */
+  /** One record per item, no header: UTF-8, always (what is not UTF-8 in an answer is replaced when it is read). */
   csv: Buffer;
+  text: PageText;
+}
+
+/** Bytes below 0x20 in a page's records, as the import's scan of a file counts them (encoding.ts). */
+export interface PageText {
+  /** Line ends (LF): one a record, and one more for each line break inside a value. */
+  newlines: number;
+  tabs: boolean;
+  /** C0 control characters other than tab, CR and LF. */
+  controls: boolean;
+}
+
+/** The scan of text written by JavaScript (CR is neither a line end nor a control character to clean). */
+export function textOf(text: string): PageText {
+  const scan: PageText = { newlines: 0, tabs: false, controls: false };
+  for (const m of text.matchAll(/[\x00-\x1f]/g)) {
+    if (m[0] === '\n') scan.newlines++;
+    else if (m[0] === '\t') scan.tabs = true;
+    else if (m[0] !== '\r') scan.controls = true;
+  }
+  return scan;
 }
 
 /** Converts a page as soon as it arrives, so that its items are garbage before the next page comes. */
@@ -234,7 +274,7 @@ export function encodePage(items: Array<Record<string, unknown>>): EncodedPage {
     }
     text += '\n';
   }
-  return { rows: items.length, newest, columns, csv: Buffer.from(text) };
+  return { rows: items.length, newest, columns, csv: Buffer.from(text), text: textOf(text) };
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;

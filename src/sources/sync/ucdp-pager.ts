@@ -7,7 +7,8 @@
  */
 import { CrisisError } from '../../model/errors.js';
 import { BadBody, type HttpClient, type Reply } from './http.js';
-import type { Pager } from './staging.js';
+import { readJsonPage } from './json-page.js';
+import type { EncodedPage, Pager } from './staging.js';
 
 /** The API's largest page. */
 export const UCDP_PAGE_SIZE = 1000;
@@ -35,29 +36,24 @@ export function ucdpPager(http: HttpClient, q: UcdpQuery): Pager {
       const reply = await http.send({ label, url: url.href, headers: q.token ? { 'x-ucdp-access-token': q.token } : {} }, (r) => parsePage(r, page, q.pageSize));
       if ('status' in reply) throw ucdpStatusError(reply.status, q.version, label);
       pager.total = reply.totalPages;
-      return { items: reply.items, last: page >= reply.totalPages - 1 };
+      return { encoded: reply.encoded, last: page >= reply.totalPages - 1 };
     },
   };
   return pager;
 }
 
-function parsePage(reply: Reply, page: number, pageSize: number): { items: Array<Record<string, unknown>>; totalPages: number } {
-  let body: { Result?: unknown; TotalPages?: unknown; TotalCount?: unknown };
-  try {
-    body = JSON.parse(reply.text);
-  } catch {
-    throw new BadBody(`not whole JSON (${reply.text.length.toLocaleString('en-US')} bytes, cut off or malformed)`);
-  }
-  if (!Array.isArray(body?.Result)) throw new BadBody('no "Result" list in the answer');
-  const totalPages = Number(body.TotalPages);
-  const totalCount = Number(body.TotalCount);
+function parsePage(reply: Reply, page: number, pageSize: number): { encoded: EncodedPage; totalPages: number } {
+  const { envelope, rows } = readJsonPage(reply.body, 'Result');
+  const body = envelope as { TotalPages?: unknown; TotalCount?: unknown } | null;
+  if (rows === 'absent') throw new BadBody('no "Result" list in the answer');
+  const totalPages = Number(body?.TotalPages);
+  const totalCount = Number(body?.TotalCount);
   if (!Number.isInteger(totalPages) || totalPages < 0) throw new BadBody('no TotalPages in the answer');
-  const items = body.Result as Array<Record<string, unknown>>;
-  if (items.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new BadBody('an item of "Result" is not an object');
+  if (rows === 'not objects') throw new BadBody('an item of "Result" is not an object');
   // Every page before the last is full; the last holds what remains of TotalCount.
-  const expected = page < totalPages - 1 ? pageSize : Number.isInteger(totalCount) ? Math.max(0, totalCount - page * pageSize) : items.length;
-  if (page < totalPages && items.length !== expected) throw new BadBody(`${items.length} events where ${expected} were due (cut off?)`);
-  return { items, totalPages };
+  const expected = page < totalPages - 1 ? pageSize : Number.isInteger(totalCount) ? Math.max(0, totalCount - page * pageSize) : rows.rows;
+  if (page < totalPages && rows.rows !== expected) throw new BadBody(`${rows.rows} events where ${expected} were due (cut off?)`);
+  return { encoded: rows, totalPages };
 }
 
 function ucdpStatusError(status: number, version: string, label: string): CrisisError {
