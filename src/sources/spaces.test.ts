@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scanText } from './encoding.js';
-import { SPACES } from './spaces.js';
+import { holdsUnusualSpace, SPACES, UNUSUAL_SPACE } from './spaces.js';
 import { writeScratch } from '../../test/testing.js';
 
 const scan = (content: string | Buffer) => {
@@ -33,4 +33,12 @@ test('a carriage return that ends no line is noticed; CRLF line ends are not', (
 
 test('a file that is not UTF-8 is always said to need them (Latin-1 writes a no-break space as one byte)', () => {
   assert.equal(scan(Buffer.from('a,b\n1,caf\xe9\n', 'latin1')).unusualSpaces, true);
+});
+
+test("bytes written elsewhere (a sync's pages) and JavaScript text are judged as the scan judges a file", () => {
+  for (const text of ['a,b\n1,x\u00a0y\n', 'a,b\n1,x\u3000\n', 'a,b\r\n1,2\r\n', 'a,b\n1,"2\r"\n', 'location,notes\nSégou,"l’armée — “Wagner” €"\n', 'a\n\u2009\n']) {
+    const expected = scan(text).unusualSpaces;
+    assert.equal(holdsUnusualSpace(Buffer.from(text, 'utf8')), expected, JSON.stringify(text));
+    assert.equal(UNUSUAL_SPACE.test(text), expected, JSON.stringify(text));
+  }
 });

@@ -24,3 +24,20 @@ export function wideSpaceAt(chunk: Buffer, i: number): boolean {
   const two = chunk[i]! * 256 + (chunk[i + 1] ?? 0);
   return WIDE.has(two) || WIDE.has(two * 256 + (chunk[i + 2] ?? 0));
 }
+
+/**
+ * Whether UTF-8 bytes hold a space beyond ASCII or a carriage return that ends no line: what
+ * the file scan (encoding.ts) notes as it reads, for bytes written elsewhere (a sync's staged
+ * pages). Looks for the few lead bytes with indexOf, so ASCII text costs a memchr per lead.
+ */
+export function holdsUnusualSpace(bytes: Buffer): boolean {
+  for (let lead = 0; lead < 256; lead++) {
+    if (!LEADS[lead]) continue;
+    for (let i = bytes.indexOf(lead); i !== -1; i = bytes.indexOf(lead, i + 1)) if (wideSpaceAt(bytes, i)) return true;
+  }
+  for (let i = bytes.indexOf(0x0d); i !== -1; i = bytes.indexOf(0x0d, i + 1)) if (bytes[i + 1] !== 0x0a) return true;
+  return false;
+}
+
+/** The same test on text written by JavaScript. */
+export const UNUSUAL_SPACE = new RegExp(`[${[...SPACES].filter((c) => c > '\u007f').join('')}]|\\r(?!\\n)`);

@@ -96,3 +96,16 @@ test('an answer that is not whole JSON is a BadBody, however it breaks', () => {
       text,
     );
 });
+
+test('a page notes spaces beyond ASCII, raw or escaped, so that the import trims them; a plain page does not', () => {
+  const noted = (text: string) => {
+    same(text);
+    const rows = readJsonPage(Buffer.from(text), 'data').rows;
+    assert.ok(typeof rows === 'object');
+    return rows.text.unusualSpaces;
+  };
+  assert.equal(noted(acledPage([{ longitude: '\u00a027.56061', notes: 'l’armée', timestamp: '1' }])), true);
+  assert.equal(noted('{"data":[{"longitude":"\\u202f27.5","timestamp":1}]}'), true);
+  assert.equal(noted('{"data":[{"notes":"a\\rb","timestamp":1}]}'), true);
+  assert.equal(noted(acledPage([{ location: 'Ségou', notes: 'l’armée — “Wagner”', timestamp: '1' }])), false);
+});

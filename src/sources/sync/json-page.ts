@@ -13,6 +13,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { csvField } from '../csv-text.js';
+import { holdsUnusualSpace } from '../spaces.js';
 import { BadBody } from './http.js';
 import { encodePage, textOf, type EncodedPage, type PageText } from './staging.js';
 
@@ -70,7 +71,7 @@ class Transcoder {
   private out: Buffer;
   private at = 0;
   /** Line ends, tabs and control characters written: one line end a record, the others from escapes only (raw ones are not JSON). */
-  private readonly text: PageText = { newlines: 0, tabs: false, controls: false };
+  private readonly text: PageText = { newlines: 0, tabs: false, controls: false, unusualSpaces: false };
 
   constructor(
     private readonly b: Buffer,
@@ -198,7 +199,10 @@ class Transcoder {
       }
       if (b[this.i] !== CLOSE_LIST) throw new NotRegular();
       this.i++;
-      return { rows, newest, columns, csv: this.out.subarray(0, this.at), text: this.text };
+      const csv = this.out.subarray(0, this.at);
+      // Values copied as they were may hold spaces beyond ASCII as raw bytes.
+      this.text.unusualSpaces ||= holdsUnusualSpace(csv);
+      return { rows, newest, columns, csv, text: this.text };
     }
   }
 
@@ -224,6 +228,7 @@ class Transcoder {
         this.text.newlines += low.newlines;
         this.text.tabs ||= low.tabs;
         this.text.controls ||= low.controls;
+        this.text.unusualSpaces ||= low.unusualSpaces;
         return text;
       }
       const comma = (flags & COMMA_INSIDE) !== 0;

@@ -47,12 +47,12 @@ test('pages are written one after another into the file that lands, as it is', (
   assert.deepEqual(landed.scan, scanned(landed.path));
 });
 
-test("the landed file's scan, summed from its pages, is the import's own scan of it: line breaks, tabs and control characters in values", () => {
+test("the landed file's scan, summed from its pages, is the import's own scan of it: line breaks, tabs, control characters and spaces beyond ASCII in values", () => {
   const staging = new Staging(scratch(), 'acled');
   staging.start(plan);
   const pages = [
     [acledEvent(1, { notes: 'two\nlines, and\r\nthree' }), acledEvent(2)],
-    [acledEvent(3, { notes: 'a\ttab' })],
+    [acledEvent(3, { notes: 'a\ttab', longitude: '\u00a027.56061' })],
     [acledEvent(4, { admin1: 'bell\u0007' }), acledEvent(5, { notes: 'x\ny' })],
   ];
   // Read as the API's answers are read (json-page.ts), and the plain way (encodePage).
@@ -60,7 +60,7 @@ test("the landed file's scan, summed from its pages, is the import's own scan of
   staging.markDone('events', 3);
   const landed = staging.combine('events', 1, 'acled-api.csv')!;
   assert.deepEqual(landed.scan, scanned(landed.path));
-  assert.deepEqual(landed.scan, { encoding: 'utf-8', legacyLines: 0, newlines: 1 + 5 + 3, tabs: true, controls: true });
+  assert.deepEqual(landed.scan, { encoding: 'utf-8', legacyLines: 0, newlines: 1 + 5 + 3, tabs: true, controls: true, unusualSpaces: true });
   const plainly = new Staging(scratch(), 'acled');
   plainly.start(plan);
   stage(plainly, pages);

@@ -23,6 +23,7 @@ import { closeSync, existsSync, ftruncateSync, linkSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 import { csvField, csvLine, parseRecords } from '../csv-text.js';
 import type { TextScan } from '../encoding.js';
+import { UNUSUAL_SPACE } from '../spaces.js';
 
 export type PageKind = 'events' | 'deleted';
 
@@ -163,7 +164,7 @@ export class Staging {
     const total = this.done(kind) ?? 0;
     let rows = 0;
     let lastMeta: PageMeta | undefined;
-    const text: PageText = { newlines: 0, tabs: false, controls: false };
+    const text: PageText = { newlines: 0, tabs: false, controls: false, unusualSpaces: false };
     // Each file ends where its last page does: bytes past it were left by a killed run.
     const ends = new Map<number, number>();
     for (let p = first; p < first + total; p++) {
@@ -173,6 +174,8 @@ export class Staging {
       text.newlines += meta.text.newlines;
       text.tabs ||= meta.text.tabs;
       text.controls ||= meta.text.controls;
+      // A page staged without the note (an older run) may hold anything.
+      text.unusualSpaces ||= meta.text.unusualSpaces ?? true;
       if (meta.file) ends.set(meta.file, meta.end);
       lastMeta = meta;
     }
@@ -189,6 +192,7 @@ export class Staging {
         newlines: header.newlines + text.newlines,
         tabs: header.tabs || text.tabs,
         controls: header.controls || text.controls,
+        unusualSpaces: header.unusualSpaces || text.unusualSpaces,
       };
       return { path, rows, scan };
     }
@@ -237,11 +241,13 @@ export interface PageText {
   tabs: boolean;
   /** C0 control characters other than tab, CR and LF. */
   controls: boolean;
+  /** A space beyond ASCII or a lone CR (spaces.ts): the import then trims more than ASCII spaces. */
+  unusualSpaces: boolean;
 }
 
 /** The scan of text written by JavaScript (CR is neither a line end nor a control character to clean). */
 export function textOf(text: string): PageText {
-  const scan: PageText = { newlines: 0, tabs: false, controls: false };
+  const scan: PageText = { newlines: 0, tabs: false, controls: false, unusualSpaces: UNUSUAL_SPACE.test(text) };
   for (const m of text.matchAll(/[\x00-\x1f]/g)) {
     if (m[0] === '\n') scan.newlines++;
     else if (m[0] === '\t') scan.tabs = true;
