@@ -1,5 +1,5 @@
 /** Helpers for the tests: a fresh store, scratch files, and where the shared real data lives. */
-import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import yazl from 'yazl';
 import { tmpdir } from 'node:os';
@@ -91,6 +91,24 @@ export async function writeZip(path: string, files: Record<string, string | Buff
   await once(out, 'finish');
   return path;
 }
+
+/**
+ * Makes a zip lie: the uncompressed size of every member (or of the one named) in the central
+ * directory, which readers trust before they inflate, is rewritten to `declared` bytes. The
+ * data is left as it was.
+ */
+export function declareSizes(path: string, declared: number, member?: string): string {
+  const bytes = readFileSync(path);
+  // Central directory file headers: signature PK\x01\x02, the uncompressed size at offset 24,
+  // the name's length at 28 and the name at 46.
+  for (let at = bytes.indexOf(CENTRAL_HEADER); at >= 0; at = bytes.indexOf(CENTRAL_HEADER, at + 4)) {
+    const name = bytes.toString('utf8', at + 46, at + 46 + bytes.readUInt16LE(at + 28));
+    if (member === undefined || name === member) bytes.writeUInt32LE(declared, at + 24);
+  }
+  writeFileSync(path, bytes);
+  return path;
+}
+const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

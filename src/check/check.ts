@@ -61,7 +61,7 @@ async function readText(store: Store, text: string, options: CheckOptions): Prom
   const body = text.normalize('NFC');
   const lang = !options.lang || options.lang === 'auto' ? detectLang(body) : options.lang;
   const published = options.published ?? parsePublished(undefined).day;
-  const aliases = checkAliases(options.aliases ?? loadAliases());
+  const aliases = checkAliases(options.aliases ?? loadAliases(), facts.actors);
   const claims = extractClaims(body, {
     lang,
     published,

@@ -196,3 +196,38 @@ test('"attacks in N incidents" counts attacks; averages are rates', () => {
   assert.equal(one('In Mali, 300 people were killed in a year, by 2022.').per, undefined);
   assert.equal(one('In Mali, 40 people were killed a week ago.').per, undefined);
 });
+
+test('a nationality or people between the number and its noun changes nothing: "70 Nigerien soldiers", "20 Fulani herders"', () => {
+  const soldiers = one('Some 70 Nigerien soldiers were killed in an ambush near Tillia in December.', '2020-01-15');
+  assert.deepEqual([soldiers.quantity, soldiers.unit, soldiers.qualifier], [70, 'deaths', 'about']);
+  assert.equal(one('Gunmen killed 20 Fulani herders near Djibo.', '2021-03-02').unit, 'civilian_deaths');
+});
+
+test('the forces counted among the dead are not who killed them; a group named after the Sahel is not the Sahel', () => {
+  const c = one('Some 70 Nigerien soldiers were killed in an ambush by IS-Sahel fighters near Tillia in December.', '2020-01-15');
+  assert.deepEqual(c.place?.countries, ['NER']);
+  assert.ok(
+    c.actors.every((a) => a.startsWith('Islamic State')),
+    c.actors.join('; '),
+  );
+  const fr = read("Le JNIM a revendiqué l'attaque qui a fait 42 morts parmi les soldats burkinabè.", '2022-09-28', 'fr')[0]!;
+  assert.deepEqual(fr.actors, ['JNIM: Group for Support of Islam and Muslims']);
+  // Forces that did the killing stay its authors.
+  assert.deepEqual(one('Malian troops killed 30 people near Gao.', '2022-09-28').actors, ['Military Forces of Mali']);
+});
+
+test('"attacks on civilians rose by 40%": a change in the events that target civilians, not a claim lost', () => {
+  const attacks = one('Attacks on civilians in Niger rose by 40% in 2023 compared with 2022.', '2024-02-01');
+  assert.deepEqual([attacks.quantity, attacks.unit, attacks.targets, attacks.metric], [40, 'attacks', 'civilians', 'change_pct']);
+  const fr = read('Les violences contre les civils ont augmenté de 25 % au Burkina Faso en 2022.', '2023-01-20', 'fr')[0]!;
+  assert.deepEqual([fr.unit, fr.targets], ['events', 'civilians']);
+  // With a noun of its own, the phrase only says whose deaths: civilian deaths, no target field.
+  const deaths = one('Fatalities from attacks on civilians in Mali rose by 30% in 2022.', '2023-01-20');
+  assert.deepEqual([deaths.unit, deaths.targets], ['civilian_deaths', undefined]);
+});
+
+test('groups "linked to al-Qaeda" in the Sahel are JNIM; a French incident verb gives the incident default', () => {
+  assert.deepEqual(one('Militants linked to al-Qaeda killed 22 people in Mali.', '2021-02-20').actors, ['JNIM: Group for Support of Islam and Muslims']);
+  const fr = read('Des hommes armés ont tué une vingtaine de personnes au Niger.', '2022-11-03', 'fr')[0]!;
+  assert.deepEqual([fr.period?.from, fr.period?.to, fr.period?.assumed], ['2022-10-27', '2022-11-03', true]);
+});

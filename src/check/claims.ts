@@ -31,6 +31,8 @@ export interface Place {
   /** The countries as the data name them. */
   country_names: string[];
   admin1: string[];
+  /** Second-level areas (provinces, cercles, LGAs), named without a town in them. */
+  admin2?: string[];
   locations: string[];
 }
 
@@ -49,6 +51,8 @@ export interface Claim {
   qualifier: Qualifier;
   unit: Unit;
   metric: Metric;
+  /** The count is of events that target civilians ("attacks on civilians rose by 40%"). */
+  targets?: 'civilians';
   place: Place | null;
   period: Period | null;
   /** Actor names as the datasets store them. */
@@ -141,7 +145,9 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   // An area name found in several countries, none of them the country the text is about ("North-East" in an article on Nigeria), is that country's own naming: the text's country stands.
   const about = [...new Set(found.filter((p) => !p.reference && (p.level === 'country' || p.level === 'demonym')).flatMap((p) => p.countries))];
   const known = about.length ? about : ctx.countries;
-  const places = found.filter((p) => !((p.level === 'admin1' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))));
+  const places = found.filter(
+    (p) => !((p.level === 'admin1' || p.level === 'admin2' || p.level === 'location') && p.countries.length > 1 && known.length && !p.countries.some((x) => known.includes(x))),
+  );
   const sentenceCountries = [...new Set(places.filter((p) => !p.reference && p.level !== 'location').flatMap((p) => (p.countries.length === 1 ? p.countries : [])))];
   const actors = findActors(t, options.aliases, sentenceCountries.length ? sentenceCountries : ctx.countries, ctx.named);
   const periods = findPeriods(t, lang, ref);
@@ -206,7 +212,7 @@ function sentenceClaims(s: Sentence, lang: Lang, ref: Published, ctx: Context, o
   const main = periods.filter((p) => p.role === 'main' && p.from);
   if (main.length) {
     const last = main[main.length - 1]!;
-    ctx.period = { from: last.from, to: last.to, text: last.text };
+    ctx.period = { from: last.from, to: last.to, text: last.text, ...(last.within ? { within: last.within } : {}) };
   }
   if (actors.length) {
     ctx.actors = actors;
@@ -240,6 +246,7 @@ interface Reading {
   metric: Metric;
   noun: string;
   extraUnits?: Unit[];
+  targets?: 'civilians';
 }
 
 /** Which numbers are claims, and what each counts. */
@@ -263,7 +270,14 @@ function readNumbers(t: string, numbers: NumberMention[], actors: ActorMention[]
       const units = relativeUnits(t, n, metric);
       if (!units.length) continue;
       const civilian = metric === 'share' && /\bcivilians?\b|\bcivils?\b/i.test(t) && units[0]!.unit === 'deaths';
-      out.push({ number: n, unit: civilian ? 'civilian_deaths' : units[0]!.unit, metric, noun: units[0]!.noun, ...(units.length > 1 ? { extraUnits: units.slice(1).map((u) => u.unit) } : {}) });
+      out.push({
+        number: n,
+        unit: civilian ? 'civilian_deaths' : units[0]!.unit,
+        metric,
+        noun: units[0]!.noun,
+        ...(units.length > 1 ? { extraUnits: units.slice(1).map((u) => u.unit) } : {}),
+        ...(units[0]!.targets ? { targets: units[0]!.targets } : {}),
+      });
       continue;
     }
     if (n.yearLike && !/^\s+(people|persons|deaths|civilians|killed|dead|fatalities|personnes|morts)\b/i.test(after)) continue;
@@ -449,7 +463,7 @@ function bindPeriod(
     main.find((p) => p.start >= n.end && p.start < nextStart) ??
     [...main].reverse().find((p) => p.end <= n.start && p.start >= prevEnd) ??
     [...main].sort((a, b) => Math.abs(a.start - n.start) - Math.abs(b.start - n.start))[0];
-  let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text } : undefined;
+  let chosen: Period | undefined = pick ? { from: pick.from, to: pick.to, text: pick.text, ...(pick.within ? { within: pick.within } : {}) } : undefined;
   // A count said of the baseline itself: "the previous year's 23,000", "the year prior, when 725 civilians were killed".
   const ofBaseline = periods.find(
     (p) => p.role === 'comparison' && p.from && p.end <= n.start && p.start >= prevEnd && /^(?:'s)?\s*(?:,\s*(?:when|with|where|ou|lorsque)\b)?[^\d,;.]{0,12}$/i.test(t.slice(p.end, n.start)),
@@ -486,9 +500,9 @@ function rateOf(after: string): Claim['per'] | undefined {
   return /^(?:annual|yearly|annually|year|an)$/.test(word) ? 'year' : /^(?:daily|day|jour|quotidiennement)$/.test(word) ? 'day' : /^(?:weekly|week|semaine)$/.test(word) ? 'week' : 'month';
 }
 
-/** Words around an actor that make it the target of the violence, not its author. */
+/** Words around an actor that make it the target of the violence, not its author: also a count of it ("70 Nigerien soldiers were killed") and "among" it (the dead). */
 const TARGET_BEFORE =
-  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$/;
+  /\b(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|attaques?|embuscades?)\s+(?:on|against|targeting|contre|visant)\s+(?:the\s+|a\s+|l'|la\s+|le\s+|les\s+|des\s+)?$|\b(?:among|parmi)\s+(?:the\s+|les\s+)?$|(?:\d|\b(?:dozens?|hundreds?|scores|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|dizaine|douzaine|vingtaine|trentaine|centaine))\s+(?:of\s+(?:the\s+)?|de\s+|d')?$/;
 const TARGET_AFTER =
   /^(?:'s)?\s+(?:(?:garrison|base|camp|post|position|convoy|patrol)s?\b|suffered\b|lost\b|(?:was|were|had been|has been|have been)\s+(?:attacked|ambushed|targeted|hit|overrun)\b|a subi\b|ont subi\b)/;
 function withoutTargets(t: string, actors: ActorMention[]): ActorMention[] {
@@ -503,12 +517,15 @@ const SINGLE_INCIDENT =
 /** No period in the text: an incident is the week before publication; other figures are the year to date. */
 const INCIDENT_WORD = /\b(attack|assault|raid|ambush|massacre|attaque|embuscade|tuerie)\w*/i;
 const INCIDENT = /\b(attack|assault|raid|ambush|massacre|killed|attaque|embuscade|tues?|mort)\w*/i;
+const weekBefore = (day: string) => new Date(Date.parse(day) - 7 * 86400000).toISOString().slice(0, 10);
 function defaultPeriod(ref: Published, t: string, ctx?: Context): Period {
-  const incident = INCIDENT.test(t) || Boolean(ctx?.incident);
+  // Folded: "ont tué", "tuées" are "tue", "tuees".
+  const incident = INCIDENT.test(fold(t)) || Boolean(ctx?.incident);
   if (incident && ref.precision === 'day') {
-    return { from: new Date(Date.parse(ref.day) - 7 * 86400000).toISOString().slice(0, 10), to: ref.day, text: '', assumed: true };
+    return { from: weekBefore(ref.day), to: ref.day, text: '', assumed: true };
   }
-  if (incident && ref.precision === 'month') return { from: `${ref.day.slice(0, 7)}-01`, to: ref.day, text: '', assumed: true };
+  // Known only to the month: the week before its middle, searched for in the whole month.
+  if (incident && ref.precision === 'month') return { from: weekBefore(ref.mid), to: ref.mid, text: '', assumed: true, within: { from: ref.first, to: ref.day } };
   return { from: `${ref.day.slice(0, 4)}-01-01`, to: ref.day, text: '', assumed: true };
 }
 
@@ -550,6 +567,7 @@ function buildClaim(
     ...(activity ? {} : isRange ? { low: n.value!, high: n.high! } : n.kind === 'vague' ? { quantity: null, at_least_implied: n.atLeast! } : { quantity: n.value! }),
     qualifier: activity ? 'exact' : n.kind === 'vague' ? 'at_least' : qualifierOf(t, n.start, n.end, collective),
     unit: r.unit,
+    ...(r.targets ? { targets: r.targets } : {}),
     metric: r.metric,
     place,
     period,
@@ -586,6 +604,7 @@ function placeOf(run: PlaceMention[], contextCountries: string[]): Place {
     countries,
     country_names: countries.map(countryName),
     admin1: [...new Set(run.filter((p) => p.level === 'admin1' && p.admin1).map((p) => p.admin1!))],
+    ...(run.some((p) => p.level === 'admin2') ? { admin2: [...new Set(run.filter((p) => p.level === 'admin2' && p.admin2).map((p) => p.admin2!))] } : {}),
     locations: [...new Set(run.filter((p) => p.level === 'location' && p.location).map((p) => p.location!))],
   };
 }

@@ -89,6 +89,20 @@ test('a weekday is the latest such day not after publication', () => {
   assert.deepEqual(period(c!), ['2023-04-25', '2023-04-25']);
 });
 
+test('under a publication known only to the month, days counted back start from its middle, and the whole month is where to look', () => {
+  const [c] = read('On Tuesday, 30 civilians were killed in Mali.', { published: '2023-04' });
+  assert.deepEqual(period(c!), ['2023-04-11', '2023-04-11']);
+  assert.deepEqual(c!.period?.within, { from: '2023-04-01', to: '2023-04-30' });
+  const [night] = extractClaims('Au moins 25 personnes ont été tuées dans la nuit de vendredi à samedi au Niger.', { published: '2023-04', lang: 'fr', aliases: checkAliases() });
+  assert.deepEqual(period(night!), ['2023-04-14', '2023-04-15']);
+  // An undated incident: the week before the middle of the month.
+  const [attack] = read('The attack killed 30 people in Mali.', { published: '2023-04' });
+  assert.deepEqual([...period(attack!), attack!.period?.assumed, attack!.period?.within?.to], ['2023-04-08', '2023-04-15', true, '2023-04-30']);
+  // Known to the day: no guess, nothing wider to search.
+  const [day] = read('The attack killed 30 people in Mali.', { published: '2023-04-20' });
+  assert.deepEqual([...period(day!), day!.period?.within], ['2023-04-13', '2023-04-20', undefined]);
+});
+
 test('a weekday in a name ("Sunday Tribune") is no day', () => {
   const [c] = read('Checks by Sunday Tribune showed 1,901 events in Nigeria.', { published: '2024-01-07', headline: 'Over 8,000 people killed in Nigeria in 2023' });
   assert.deepEqual(period(c!), ['2023-01-01', '2023-12-31']);

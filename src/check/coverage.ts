@@ -16,6 +16,8 @@ export interface StoreFacts {
   gazetteer: Gazetteer;
   eventTypes: string[];
   datasets: string[];
+  /** Actor names as the store holds them. */
+  actors: string[];
   /** Store country name → [first month, last month] with events, "YYYY-MM". */
   months: Map<string, [string, string]>;
 }
@@ -25,10 +27,16 @@ const cache = new WeakMap<Store, StoreFacts>();
 export async function storeFacts(store: Store): Promise<StoreFacts> {
   const hit = cache.get(store);
   if (hit && hit.generation === store.generation) return hit;
-  const [byLocation, byType, byMonth] = await Promise.all([count(store, {}, ['location']), count(store, {}, ['event_type', 'dataset']), count(store, {}, ['country', 'month'])]);
+  const [byLocation, byType, byMonth, byActor] = await Promise.all([
+    count(store, {}, ['admin2', 'location']),
+    count(store, {}, ['event_type', 'dataset']),
+    count(store, {}, ['country', 'month']),
+    count(store, {}, ['actor']),
+  ]);
   const countries = new Map<string, string[]>();
   const areas: Gazetteer['areas'] = [];
   const seenAdmin1 = new Set<string>();
+  const admin2s = new Map<string, Gazetteer['areas'][number]>();
   for (const r of byLocation.rows) {
     const country = String(r.country ?? '');
     if (!country) continue;
@@ -39,8 +47,11 @@ export async function storeFacts(store: Store): Promise<StoreFacts> {
       seenAdmin1.add(`${iso}|${admin1}`);
       areas.push({ name: admin1, country: iso, admin1, level: 'admin1' });
     }
+    const admin2 = r.admin2 ? String(r.admin2) : undefined;
+    if (admin2 && !admin2s.has(`${iso}|${admin1}|${admin2}`)) admin2s.set(`${iso}|${admin1}|${admin2}`, { name: admin2, country: iso, ...(admin1 ? { admin1 } : {}), admin2, level: 'admin2' });
     if (r.location) areas.push({ name: String(r.location), country: iso, ...(admin1 ? { admin1 } : {}), location: String(r.location), level: 'location' });
   }
+  areas.push(...admin2s.values());
   const months = new Map<string, [string, string]>();
   for (const r of byMonth.rows) {
     const c = String(r.country ?? ''),
@@ -55,6 +66,7 @@ export async function storeFacts(store: Store): Promise<StoreFacts> {
     eventTypes: [...new Set(byType.rows.map((r) => String(r.event_type ?? '')).filter(Boolean))],
     datasets: [...new Set(byType.rows.map((r) => String(r.dataset ?? '')).filter(Boolean))],
     months,
+    actors: byActor.rows.map((r) => String(r.actor ?? '')).filter(Boolean),
   };
   cache.set(store, facts);
   return facts;

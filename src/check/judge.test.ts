@@ -79,6 +79,20 @@ test('an incident the text names is judged against the deadliest episode of its 
   assert.deepEqual([tally.verdict, tally.period?.from, tally.period?.to], ['supported', '2022-01-01', '2022-12-31']);
 });
 
+test('a recent incident at a town is the one before publication, not the deadliest there ever', async () => {
+  // All the store's events are at Moura: its deadliest episodes had 100 dead (2021, March 2022); June 2022 has one of 50.
+  const old = await verdictOf('The massacre at Moura killed 100 people.', '2022-06');
+  assert.equal(old.data?.figure, 100);
+  assert.ok(old.period!.from < '2022-06-01', old.period!.from);
+  const recent = await verdictOf('A recent massacre at Moura killed 50 people.', '2022-06');
+  assert.deepEqual([recent.verdict, recent.period?.from, recent.data?.figure], ['supported', '2022-06-01', 50]);
+});
+
+test('a second-level area the store holds (a cercle, a province) places the claim and limits the count', async () => {
+  const c = await verdictOf('At least 150 people were killed in the Djenne cercle in 2022.');
+  assert.deepEqual([c.place?.countries, c.place?.admin2, c.data?.filters.admin2, c.data?.figure, c.verdict], [['MLI'], ['Djenne'], ['Djenne'], 200, 'supported']);
+});
+
 test('a period stated to the end of the publication month is counted only up to publication', async () => {
   const c = await verdictOf('About 250 people have been killed in Mali since 2021.', '2022-06-10');
   assert.deepEqual([c.period?.from, c.period?.to], ['2021-01-01', '2022-06-30']);
@@ -88,4 +102,10 @@ test('a period stated to the end of the publication month is counted only up to 
 test('averages: the total over the period, per year or per day', async () => {
   const c = await verdictOf('In Mali, an average of 150 people were killed a year between 2021 and 2022.');
   assert.deepEqual([c.per, c.data?.figure, c.verdict], ['year', 150, 'supported']);
+});
+
+test('a change in attacks on civilians counts only the events that target civilians', async () => {
+  // The store's only event that targets civilians is MLI2 (2022): the filter says so.
+  const c = await verdictOf('Attacks on civilians in Mali rose by 40% in 2022 compared with 2021.');
+  assert.equal(c.data?.filters.civilianTargeting, true);
 });

@@ -114,15 +114,9 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
   const absent = place.countries.filter((iso) => !facts.countries.has(iso));
   if (absent.length) return { missing: `the store holds no events in ${absent.map(countryName).join(', ')}` };
   const filter: Filter = { ...base, country };
-  const areaNames = (names: string[], level: 'admin1' | 'location') => {
+  const areaNames = (names: string[], level: 'admin1' | 'admin2' | 'location') => {
     const wanted = new Set(names.map(normalizeName));
-    return [
-      ...new Set(
-        facts.gazetteer.areas
-          .filter((a) => a.level === level && place.countries.includes(a.country) && wanted.has(normalizeName(level === 'admin1' ? a.admin1! : a.location!)))
-          .map((a) => (level === 'admin1' ? a.admin1! : a.location!)),
-      ),
-    ];
+    return [...new Set(facts.gazetteer.areas.filter((a) => a.level === level && place.countries.includes(a.country) && wanted.has(normalizeName(a[level]!))).map((a) => a[level]!))];
   };
   if (place.locations.length) {
     const location = areaNames(place.locations, 'location');
@@ -132,6 +126,10 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
     const admin1 = areaNames(place.admin1, 'admin1');
     if (!admin1.length) return { missing: `the store holds no events in ${place.admin1.join(', ')} (${place.country_names.join(', ')})` };
     filter.admin1 = admin1;
+  } else if (place.admin2?.length) {
+    const admin2 = areaNames(place.admin2, 'admin2');
+    if (!admin2.length) return { missing: `the store holds no events in ${place.admin2.join(', ')} (${place.country_names.join(', ')})` };
+    filter.admin2 = admin2;
   }
   if (claim.period) {
     filter.from = claim.period.from;
@@ -141,7 +139,7 @@ function scopeFilter(claim: Claim, facts: StoreFacts, base: Filter): { filter: F
   // A claim attributed to a dataset the store holds is judged against that dataset.
   const own = claim.source?.datasets?.filter((d) => facts.datasets.includes(d));
   if (own?.length && !base.dataset?.length) filter.dataset = own;
-  if (claim.unit === 'civilian_deaths') filter.civilianTargeting = true;
+  if (claim.unit === 'civilian_deaths' || claim.targets === 'civilians') filter.civilianTargeting = true;
   if (claim.unit === 'attacks') filter.eventType = VIOLENT.filter((t) => facts.eventTypes.includes(t));
   return { filter };
 }
@@ -218,7 +216,7 @@ const unitWords: Record<Claim['unit'], string> = {
   displaced: 'displaced people',
   other: 'other',
 };
-const where = (f: Filter) => (f.location ?? f.admin1 ?? f.country ?? []).join(', ');
+const where = (f: Filter) => (f.location ?? f.admin2 ?? f.admin1 ?? f.country ?? []).join(', ');
 const who = (f: Filter) => (f.actor?.length ? ` involving ${f.actor.join(', ')}` : '');
 const when = (f: Filter) => (f.from && f.to ? ` from ${f.from} to ${f.to}` : '');
 
@@ -251,7 +249,7 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
   } else if (claim.metric === 'share') {
     const whole = wholeOf(claim, filter);
     if (!whole) return { verdict: 'not_checkable', explanation: 'Not checkable: the text does not say what the share is of, in terms the store can count.' };
-    const w = await figureOf(store, whole, claim.unit === 'civilian_deaths' && !filter.actor && !filter.admin1 && !filter.location ? 'deaths' : claim.unit);
+    const w = await figureOf(store, whole, claim.unit === 'civilian_deaths' && !filter.actor && !filter.admin1 && !filter.admin2 && !filter.location ? 'deaths' : claim.unit);
     parts = { value: main.value, base: w.value, base_filters: normalizeFilter(whole) };
     figure = w.value === 0 ? null : (100 * main.value) / w.value;
   } else {
@@ -340,8 +338,8 @@ async function dataFigure(
 
 /** The whole a share is of: the country of an area, everyone beside an actor, all deaths beside civilian ones. */
 function wholeOf(_claim: Claim, filter: Filter): Filter | undefined {
-  const { admin1, location, actor, civilianTargeting, ...rest } = filter;
-  if (admin1 || location) return { ...rest, ...(actor ? { actor } : {}), ...(civilianTargeting ? { civilianTargeting } : {}) };
+  const { admin1, admin2, location, actor, civilianTargeting, ...rest } = filter;
+  if (admin1 || admin2 || location) return { ...rest, ...(actor ? { actor } : {}), ...(civilianTargeting ? { civilianTargeting } : {}) };
   if (actor) return { ...rest, ...(civilianTargeting ? { civilianTargeting } : {}) };
   if (civilianTargeting) return rest;
   return undefined;

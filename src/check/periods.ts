@@ -9,6 +9,7 @@
 import { fold } from './text.js';
 import * as chrono from 'chrono-node';
 import { numberWord, type Lang } from './numbers.js';
+import { RELATIVE_RULES, type RelativeRule } from './relative.js';
 
 export interface Period {
   from: string;
@@ -16,6 +17,11 @@ export interface Period {
   text: string;
   /** No words of the text set it: the default for a figure with no period (docs/check.md). */
   assumed?: boolean;
+  /**
+   * The days are a best guess inside a wider stretch the text allows: a weekday or an undated
+   * incident in a text known only to the month. The store's incident is searched for in it.
+   */
+  within?: { from: string; to: string };
 }
 export interface PeriodMention extends Period {
   start: number;
@@ -32,14 +38,25 @@ export interface Published {
   /** The last day the publication could be: the reference for "last year" and "since". */
   day: string;
   precision: 'day' | 'month' | 'year';
+  /**
+   * The reference for words that count days back ("on Tuesday", "last Thursday", the week
+   * before an undated incident): the publication day, or the middle of its month when only the
+   * month is known (the guess that is never more than half a month off).
+   */
+  mid: string;
+  /** The first day the publication could be. */
+  first: string;
 }
 
 export function parsePublished(text: string | undefined, today = new Date().toISOString().slice(0, 10)): Published {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(String(text ?? '').trim());
-  if (!m) return { day: today, precision: 'day' };
-  if (m[3]) return { day: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
-  if (m[2]) return { day: lastDay(Number(m[1]), Number(m[2])), precision: 'month' };
-  return { day: `${m[1]}-12-31`, precision: 'year' };
+  if (!m) return { day: today, precision: 'day', mid: today, first: today };
+  if (m[3]) {
+    const day = `${m[1]}-${m[2]}-${m[3]}`;
+    return { day, precision: 'day', mid: day, first: day };
+  }
+  if (m[2]) return { day: lastDay(Number(m[1]), Number(m[2])), precision: 'month', mid: `${m[1]}-${m[2]}-15`, first: `${m[1]}-${m[2]}-01` };
+  return { day: `${m[1]}-12-31`, precision: 'year', mid: `${m[1]}-07-01`, first: `${m[1]}-01-01` };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -110,10 +127,7 @@ const MONTH = `(${Object.keys(MONTHS)
   .join('|')})\\.?`;
 const YEAR = '((?:19|20)\\d\\d)';
 
-interface Rule {
-  re: RegExp;
-  period: (m: RegExpMatchArray, ref: Published) => { from: string; to: string } | null;
-}
+type Rule = RelativeRule;
 
 /**
  * Open-ended periods ("since 2016", "in the last five months") are stated at month resolution:
@@ -125,6 +139,8 @@ const month = (name: string) => MONTHS[name.replace(/\.$/, '')]!;
 const monthYear = (m: number, ref: Published) => (m > monthOf(ref.day) ? yearOf(ref.day) - 1 : yearOf(ref.day));
 
 const RULES: Rule[] = [
+  // last week, last month, the weekend, three days ago, the first half of 2023 (relative.ts)
+  ...RELATIVE_RULES,
   // between January and October 2023; entre janvier 2022 et décembre 2023; from March to May 2021
   {
     re: new RegExp(`\\b(?:between|from|entre|de|d')\\s*${MONTH}(?:\\s+${YEAR})?\\s+(?:and|to|et|a|au|until|through)\\s+${MONTH}\\s+${YEAR}`, 'g'),
@@ -224,18 +240,20 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   const folded = fold(text);
   const found: PeriodMention[] = [];
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
-  const push = (s: number, e: number, p: { from: string; to: string }) => {
+  const push = (s: number, e: number, p: { from: string; to: string; within?: { from: string; to: string } }) => {
     const before = folded.slice(Math.max(0, s - 30), s);
     // "from 1 Nov. 2018 to 23 March 2019" is a stretch, not a baseline after "from".
     const stretch = /\b(?:from|du|de)\s*$/.test(before) && /\b(?:to|until|till|through|au|jusqu'au)\b/.test(folded.slice(s, e));
     const role = COMPARISON_BEFORE.test(before) && !stretch && !/\bsince\b|\bdepuis\b/.test(folded.slice(s, e)) ? 'comparison' : 'main';
-    found.push({ start: s, end: e, text: text.slice(s, e), from: p.from, to: p.to, role });
+    found.push({ start: s, end: e, text: text.slice(s, e), from: p.from, to: p.to, role, ...(p.within ? { within: p.within } : {}) });
   };
   for (const m of folded.matchAll(SAME_PERIOD))
     found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), from: '', to: '', role: 'comparison', yearEarlier: true });
   // Specific days first (chrono-node), so that "3 May 2021" is one day, not May and 2021.
   const parser = lang === 'fr' ? chrono.fr : chrono.en;
-  const refDate = new Date(`${ref.day}T12:00:00Z`);
+  // Days counted back from publication ("on Tuesday") count from its middle when only its month is known.
+  const refDay = ref.precision === 'month' ? ref.mid : ref.day;
+  const refDate = new Date(`${refDay}T12:00:00Z`);
   // chrono-node is thorough but slow on long sentences: it reads short windows around the
   // words that may start a day (a month, a weekday, a numeric date), merged where they overlap.
   const windows: Array<[number, number]> = [];
@@ -250,7 +268,9 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     // Widen to word boundaries so no word is cut in two.
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
-    return parser.parse(text.slice(a, b), refDate).map((r) => ({ r, offset: a }));
+    // chrono-node reads "night of Saturday" as tonight: the night is the day's (blanked, offsets kept).
+    const window = text.slice(a, b).replace(/\b(?:the )?night of\b/gi, (w) => ' '.repeat(w.length));
+    return parser.parse(window, refDate).map((r) => ({ r, offset: a }));
   });
   for (const found0 of results) {
     // "on Friday evening, 14 people": the number after the comma is a count, not the day.
@@ -262,8 +282,10 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     const certain = (c: 'day' | 'weekday' | 'month' | 'year') => r.start.isCertain(c);
     const known = { day: certain('day') ? 1 : undefined, weekday: certain('weekday') ? 1 : undefined, month: certain('month') ? 1 : undefined, year: certain('year') ? 1 : undefined };
     if (known.day === undefined && known.weekday === undefined) continue;
-    // A weekday alone ("on Friday") is only a day when the publication day is known.
-    if (known.day === undefined && ref.precision !== 'day') continue;
+    // A weekday alone ("on Friday") is a day when the publication day is known; when only its
+    // month is, the guess counted from the middle of the month, searched for in the whole month.
+    if (known.day === undefined && ref.precision === 'year') continue;
+    const guess = known.day === undefined && ref.precision === 'month';
     let from = iso(r.start.date());
     let to = r.end ? iso(r.end.date()) : from;
     if (known.year === undefined && known.month !== undefined && from > ref.day) {
@@ -279,15 +301,18 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
     )
       continue;
     // "on Tuesday" in a text published on a Saturday: the Tuesday before, never after.
-    if (known.day === undefined && known.weekday !== undefined && from > ref.day) {
-      from = iso(new Date(Date.parse(from) - 7 * 86400000));
-      to = from;
+    const week = (day: string, n: number) => iso(new Date(Date.parse(day) + n * 7 * 86400000));
+    if (known.day === undefined && known.weekday !== undefined && from > refDay) {
+      from = week(from, -1);
+      to = r.end ? week(to, -1) : from;
     }
+    // "de samedi à dimanche": the night that runs into the next week's first day.
+    if (known.day === undefined && known.weekday !== undefined && to < from) to = week(to, 1);
     const s = offset + r.index,
       e = s + r.text.length;
     // "since September 4, 2013": from that day to publication.
     if (/\b(?:since|depuis)(?:\s+(?:le|the))?\s*$/.test(folded.slice(Math.max(0, s - 12), s)) && from <= ref.day) to = ref.day;
-    if (free(s, e)) push(s, e, { from, to: to < from ? from : to });
+    if (free(s, e)) push(s, e, { from, to: to < from ? from : to, ...(guess ? { within: { from: ref.first, to: ref.day } } : {}) });
   }
   for (const rule of RULES) {
     for (const m of folded.matchAll(rule.re)) {
@@ -310,12 +335,15 @@ export function findPeriods(text: string, lang: Lang, ref: Published): PeriodMen
   }
   found.sort((a, b) => a.start - b.start);
   for (const p of found) if (YEAR_BEFORE.test(fold(p.text))) p.yearBefore = true;
-  // "from 1 Nov. 2018 to 23 March 2019", "du 3 au 5 mai": two days joined as one stretch.
+  // "from 1 Nov. 2018 to 23 March 2019", "du 3 au 5 mai", "de samedi à dimanche": two days joined as one stretch.
   for (let i = found.length - 2; i >= 0; i--) {
     const a = found[i]!,
       b = found[i + 1]!;
     if (!a.from || !b.from || a.from !== a.to || b.from !== b.to || b.from < a.from) continue;
-    if (!/^\s*(?:to|until|till|through|and|au|et|jusqu'au|-|–)\s*$/.test(folded.slice(a.end, b.start)) || !/\b(?:from|between|du|entre)\s*$/.test(folded.slice(Math.max(0, a.start - 10), a.start)))
+    if (
+      !/^\s*(?:to|until|till|through|and|au|a|et|jusqu'au|-|–)\s*$/.test(folded.slice(a.end, b.start)) ||
+      !/\b(?:from|between|du|de|entre)\s*$/.test(folded.slice(Math.max(0, a.start - 10), a.start))
+    )
       continue;
     found.splice(i, 2, { ...a, end: b.end, text: text.slice(a.start, b.end), to: b.to });
   }

@@ -55,6 +55,12 @@ export const COUNTRIES: Country[] = [
 export const REGIONS: Array<{ pattern: RegExp; text: string; countries: string[] }> = [
   { pattern: /\b(the\s+)?(central\s+)?sahel\b|\bsahel\s+central\b|\bAES\b|alliance (of|des) (sahel states|états du sahel)/iu, text: 'Sahel', countries: ['MLI', 'BFA', 'NER'] },
   { pattern: /\blake chad( basin)?\b|\blac tchad\b/iu, text: 'Lake Chad', countries: ['NGA', 'NER', 'TCD', 'CMR'] },
+  // Where Mali, Burkina Faso and Niger meet: the Liptako-Gourma, the "three borders" area.
+  {
+    pattern: /\b(?:tri-?border|three[- ]borders?|three-border)\s+(?:area|region|zone)\b|\bliptako[- ]gourma\b|\b(?:zone|region) des trois frontieres\b/iu,
+    text: 'Liptako-Gourma',
+    countries: ['MLI', 'BFA', 'NER'],
+  },
 ];
 
 export interface PlaceMention {
@@ -65,14 +71,16 @@ export interface PlaceMention {
   countries: string[];
   admin1?: string;
   location?: string;
-  level: 'region' | 'country' | 'admin1' | 'location' | 'demonym';
+  level: 'region' | 'country' | 'admin1' | 'admin2' | 'location' | 'demonym';
+  /** A second-level area ("Yagha province", "cercle de Bankass"), from the store. */
+  admin2?: string;
   /** Named as a border or a neighbour's frontier ("near the border with Mali"): a reference, not the place. */
   reference?: boolean;
 }
 
 export interface Gazetteer {
   /** Areas and towns the store holds: name → where. */
-  areas: Array<{ name: string; country: string; admin1?: string; location?: string; level: 'admin1' | 'location' }>;
+  areas: Array<{ name: string; country: string; admin1?: string; admin2?: string; location?: string; level: 'admin1' | 'admin2' | 'location' }>;
 }
 
 interface Admin1File {
@@ -156,14 +164,31 @@ const COMMON = new Set([
   'border',
   'africa',
   'west africa',
+  // Words for kinds of area, capitalised after a name ("Tillabéri Region"): never a name alone.
+  'region',
+  'province',
+  'state',
+  'district',
+  'department',
+  'departement',
+  'zone',
+  'area',
+  'county',
+  'city',
+  'town',
+  'village',
+  'commune',
+  'cercle',
+  'prefecture',
 ]);
 
 interface Entry {
   norm: string;
   country: string;
   admin1?: string;
+  admin2?: string;
   location?: string;
-  level: 'admin1' | 'location';
+  level: 'admin1' | 'admin2' | 'location';
 }
 let shipped: Map<string, Entry[]> | undefined;
 
@@ -191,7 +216,10 @@ function gazetteerIndex(g: Gazetteer | undefined): Map<string, Entry[]> | undefi
   index = new Map();
   for (const a of g.areas) {
     const norm = normalizeName(a.name);
-    index.set(norm, [...(index.get(norm) ?? []), { norm, country: a.country, ...(a.admin1 ? { admin1: a.admin1 } : {}), ...(a.location ? { location: a.location } : {}), level: a.level }]);
+    index.set(norm, [
+      ...(index.get(norm) ?? []),
+      { norm, country: a.country, ...(a.admin1 ? { admin1: a.admin1 } : {}), ...(a.admin2 ? { admin2: a.admin2 } : {}), ...(a.location ? { location: a.location } : {}), level: a.level },
+    ]);
   }
   indexes.set(g, index);
   return index;
@@ -240,6 +268,12 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
   const free = (s: number, e: number) => !found.some((m) => s < m.end && e > m.start);
   for (const r of REGIONS) {
     for (const m of folded.matchAll(new RegExp(r.pattern.source, 'g'))) {
+      // "IS-Sahel", "Islamic State Sahel Province", "l'État islamique au Sahel": a group's name, not the place.
+      if (
+        /\b(?:is|isis|islamic state(?: in the| of the)?|etat islamique(?: au| dans le)?)[\s-]*$/.test(folded.slice(Math.max(0, m.index! - 22), m.index!)) ||
+        /^\s+province\b/.test(folded.slice(m.index! + m[0].length))
+      )
+        continue;
       found.push({ start: m.index!, end: m.index! + m[0].length, text: text.slice(m.index!, m.index! + m[0].length), countries: r.countries, level: 'region' });
     }
   }
@@ -257,29 +291,30 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
     found.push({ start: s, end: e, text: text.slice(s, e), countries: [hit.iso3], level: hit.demonym ? 'demonym' : 'country' });
   }
   const own = gazetteerIndex(gazetteer);
-  const lookup = (norm: string): Entry[] => [...(own?.get(norm) ?? []), ...(shippedAreas().get(norm) ?? [])];
-  // Capitalised words and hyphenated names: the candidates for area and town names.
-  for (const m of text.matchAll(/\p{Lu}[\p{L}'’]+(?:[- ](?:\p{Lu}[\p{L}'’]+|du|de|des|el|al))*(?:[- ]\p{Lu}[\p{L}'’]+)?/gu)) {
-    let words = m[0].split(/\s+/);
-    // Try the longest name first ("Boucle du Mouhoun"), then shorter ones from the left.
-    for (let n = words.length; n >= 1; n--) {
-      const phrase = words.slice(0, n).join(' ');
+  // A town or admin1 area of that name comes before a second-level area: "Mopti" is the town.
+  const lookup = (norm: string): Entry[] => {
+    const hits = [...(own?.get(norm) ?? []), ...(shippedAreas().get(norm) ?? [])];
+    return [...hits.filter((h) => h.level !== 'admin2'), ...hits.filter((h) => h.level === 'admin2')];
+  };
+  /** The longest area or town name that starts at word `first` of a run ("Boucle du Mouhoun" before "Boucle"): the index after it, if any. */
+  const nameAt = (words: Array<{ text: string; at: number }>, first: number, runStart: number): number | undefined => {
+    for (let n = words.length; n > first; n--) {
+      const s = runStart + words[first]!.at,
+        e = runStart + words[n - 1]!.at + words[n - 1]!.text.length;
+      const phrase = text.slice(s, e);
       const norm = normalizeName(phrase);
-      const s = m.index!,
-        e = s + phrase.length;
       if (!free(s, e) || norm.length < 3) continue;
       const hits = lookup(norm);
       // A misspelt one-word name with its letters out of order ("Tiballeri" for Tillabéri).
-      if (!hits.length && n === 1) hits.push(...scrambled(norm, own));
+      if (!hits.length && n === first + 1) hits.push(...scrambled(norm, own));
       if (!hits.length) continue;
       // A common word ("Est", "Centre") is an area only in a list with another area of its country.
-      const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'location')).pop();
+      const prev = found.filter((f) => f.end <= s && (f.level === 'admin1' || f.level === 'admin2' || f.level === 'location')).pop();
       const listed = prev && /^\s*(,|and|et|&)\s*$/i.test(text.slice(prev.end, s)) ? hits.filter((h) => prev.countries.includes(h.country)) : [];
       if ((COMMON.has(norm) || norm.length < 4) && !hits.some((h) => h.level === 'location' && norm.length >= 4) && !listed.length) continue;
       if (listed.length) {
         found.push({ start: s, end: e, text: phrase, countries: [listed[0]!.country], level: 'admin1', admin1: listed[0]!.admin1! });
-        words = [];
-        break;
+        return n;
       }
       found.push({
         start: s,
@@ -288,10 +323,21 @@ export function findPlaces(text: string, gazetteer?: Gazetteer): PlaceMention[] 
         countries: [...new Set(hits.map((h) => h.country))],
         level: hits[0]!.level,
         ...(hits[0]!.admin1 ? { admin1: hits[0]!.admin1 } : {}),
+        ...(hits[0]!.admin2 ? { admin2: hits[0]!.admin2 } : {}),
         ...(hits.find((h) => h.location)?.location ? { location: hits.find((h) => h.location)!.location! } : {}),
       });
-      words = [];
-      break;
+      return n;
+    }
+    return undefined;
+  };
+  // Capitalised words and hyphenated names: the candidates for area and town names.
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’]+(?:[- ](?:\p{Lu}[\p{L}'’]+|du|de|des|el|al))*(?:[- ]\p{Lu}[\p{L}'’]+)?/gu)) {
+    // Each word's offset in the run: a name may start after its first word ("In Mopti", "Burkina's Centre-Nord").
+    const words = [...m[0].matchAll(/\S+/g)].map((w) => ({ text: w[0], at: w.index! }));
+    let first = 0;
+    while (first < words.length) {
+      const hit = nameAt(words, first, m.index!);
+      first = hit ?? first + 1;
     }
   }
   // "the Niger border", "border with Mali", "frontière avec le Mali": a reference point.

@@ -6,7 +6,8 @@
  * words are none of these (soldiers deployed, visits, money) is not a claim: unitOf returns
  * null. People are deaths only where the clause says they died.
  */
-import { fold } from './text.js';
+import { COUNTRIES } from './places.js';
+import { escapeRegex, fold } from './text.js';
 
 export type Unit = 'deaths' | 'civilian_deaths' | 'events' | 'attacks' | 'displaced' | 'other';
 
@@ -36,12 +37,46 @@ export interface UnitReading {
   unit: Unit;
   /** The words that said so. */
   noun: string;
+  /** "Attacks on civilians rose by 40%": a count of the events that target civilians. */
+  targets?: 'civilians';
 }
+
+/** Who the counted are, before the noun: "70 Nigerien soldiers", "20 Fulani herders" (nationalities and the region's peoples). */
+let origin: RegExp | undefined;
+const ORIGIN = () =>
+  (origin ??= new RegExp(
+    `^(${[
+      ...COUNTRIES.flatMap((x) => x.demonyms),
+      'fulani',
+      'peul',
+      'peuls',
+      'peulh',
+      'dogon',
+      'tuareg',
+      'touareg',
+      'touaregs',
+      'mossi',
+      'bambara',
+      'songhai',
+      'hausa',
+      'zarma',
+      'djerma',
+      'kanuri',
+      'arab',
+      'foreign',
+      'etrangers',
+      'local',
+    ]
+      .map(fold)
+      .sort((x, y) => y.length - x.length)
+      .map(escapeRegex)
+      .join('|')})\\s+`,
+  ));
 
 function headNoun(after: string): string {
   let rest = fold(after).replace(/^[\s"“”'’(]+/, '');
   for (let i = 0; i < 4; i++) {
-    const m = SKIP.exec(rest);
+    const m = SKIP.exec(rest) ?? ORIGIN().exec(rest);
     if (!m) break;
     rest = rest.slice(m[0].length);
   }
@@ -102,6 +137,12 @@ export function unitsIn(text: string): UnitReading[] {
   for (const m of masked.matchAll(/\b(attacks|attaques|assaults|raids)\b/g)) found.push([m.index!, { unit: 'attacks', noun: m[0] }]);
   seek(/\b(displaced|deplaces|refugees)\b/g, 'displaced');
   found.sort((a, b) => a[0] - b[0]);
+  // "Attacks on civilians rose by 40%", "violence against civilians doubled": no other noun, so
+  // the phrase is the count itself — of attacks, or of events for "violence" — that target civilians.
+  if (!found.length) {
+    const m = new RegExp(targeting.source).exec(t);
+    if (m) return [{ unit: /^violen/.test(m[1]!) ? 'events' : 'attacks', noun: m[0], targets: 'civilians' }];
+  }
   // One civilian unit per noun phrase: "civilian targeting events and civilian fatalities" → events, civilian_deaths.
   return found.map(([i, r]) => {
     if (r.unit !== 'civilian_deaths') return r;

@@ -5,6 +5,8 @@ import { COUNT_PARAMS } from '../query/count.js';
 import { EVENTS_PARAMS } from '../query/events.js';
 import { DATE_WHERE_MEANS, EVENT_DATE, EVENT_DATE_WHERE, FILTERS } from '../query/filter.js';
 import { CHART_PARAMS, MAP_PARAMS } from '../render/params.js';
+import { IMPORT_PARAMS } from '../sources/params.js';
+import { CHECK_PARAMS } from '../check/params.js';
 import { CLI_NAMES } from './wording.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -65,7 +67,7 @@ ${means.join('\n')}
 ## Command options
 
 Each command's own options, beside the filters, declared the same way (\`src/query/count.ts\`,
-\`src/query/events.ts\`, \`src/render/params.ts\`). \`/api/filters.json\` lists them under
+\`src/query/events.ts\`, \`src/render/params.ts\`, \`src/sources/params.ts\`, \`src/check/params.ts\`). \`/api/filters.json\` lists them under
 \`options\`, by command.
 
 ### count
@@ -85,6 +87,18 @@ ${rows(Object.values(CHART_PARAMS))}
 ### map
 
 ${rows(Object.values(MAP_PARAMS))}
+
+### import
+
+Over HTTP, POST /api/import takes the file (and a mapping) as multipart fields.
+
+${rows(Object.values(IMPORT_PARAMS))}
+
+### check
+
+Over HTTP, POST /api/check takes the text, its date and language in the JSON body.
+
+${rows(Object.values(CHECK_PARAMS))}
 
 ## Analysis options
 

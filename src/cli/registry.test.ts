@@ -12,6 +12,8 @@ import { COUNT_PARAMS } from '../query/count.js';
 import { EVENTS_PARAMS } from '../query/events.js';
 import { DATE_WHERE, FILTERS } from '../query/filter.js';
 import { CHART_PARAMS, MAP_PARAMS } from '../render/params.js';
+import { IMPORT_PARAMS } from '../sources/params.js';
+import { CHECK_PARAMS } from '../check/params.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 import { runCli } from '../../test/cli.js';
 import { valuesOf } from './options.js';
@@ -26,17 +28,19 @@ interface Parameter {
  * Each parameter with a command and a route that take it: `route` is asked, `doc` is its
  * path in OpenAPI (the chart's kind and format are in its path), `args` come before the flags.
  */
-const DECLARED: Array<{ p: Param; command: string; route: string; doc?: string; args?: string[] }> = [
+const DECLARED: Array<{ p: Param; command: string; route: string; doc?: string; args?: string[]; method?: 'post'; body?: unknown }> = [
   ...FILTERS.map((p) => ({ p, command: 'count', route: '/api/count' })),
   ...Object.values(COUNT_PARAMS).map((p) => ({ p, command: 'count', route: '/api/count' })),
   ...Object.values(EVENTS_PARAMS).map((p) => ({ p, command: 'events', route: '/api/events' })),
   ...Object.values(CHART_PARAMS).map((p) => ({ p, command: 'chart', route: '/api/chart/bar.svg', doc: '/api/chart/{kind}.{format}', args: ['bar'] })),
   ...Object.values(MAP_PARAMS).map((p) => ({ p, command: 'map', route: '/api/map.svg' })),
+  ...Object.values(IMPORT_PARAMS).map((p) => ({ p, command: 'import', route: '/api/import', method: 'post' as const })),
+  ...Object.values(CHECK_PARAMS).map((p) => ({ p, command: 'check', route: '/api/check', method: 'post' as const, body: { text: 'Twelve people were killed in Mali in 2022.' } })),
   ...ANALYSES.flatMap((a) => a.params.map((p) => ({ p, command: a.name, route: `/api/${a.name}` }))),
 ];
 
 let server: TestServer;
-let paths: Record<string, { get: { parameters: Parameter[] } }>;
+let paths: Record<string, Partial<Record<'get' | 'post', { parameters: Parameter[] }>>>;
 let model: { filters: Array<Record<string, unknown>>; eventDate: { where: { means: Record<string, unknown> } }; options: Record<string, Array<Record<string, unknown>>> };
 
 before(async () => {
@@ -52,7 +56,7 @@ const cli = (...argv: string[]) => runCli(argv);
 const needs = (route: string, p: Param) => (route === '/api/actor' && p.http !== 'actor' ? '&actor=Wagner' : '');
 
 test('every parameter has the same names, range and default on the command line, in OpenAPI and in the dashboard model', async () => {
-  for (const { p, command, route, doc } of DECLARED) {
+  for (const { p, command, route, doc, method = 'get' } of DECLARED) {
     const where = `${command} ${p.key}`;
     const help = (await (await import('./main.js')).COMMANDS.find((c) => c.name === command)!.load()).help;
     if (p.flag) assert.match(help, new RegExp(`--${p.flag}\\b`), `${where}: --${p.flag} in --help`);
@@ -67,7 +71,7 @@ test('every parameter has the same names, range and default on the command line,
       assert.deepEqual(shown[field], p[field], `${where}: ${field} in /api/filters.json`);
     }
     if (!p.http) continue;
-    const documented = paths[doc ?? route]!.get.parameters.find((x) => x.name === p.http);
+    const documented = paths[doc ?? route]![method]!.parameters.find((x) => x.name === p.http);
     assert.ok(documented, `${where}: ${p.http} in /api/openapi.json`);
     assert.equal(documented.required, !!p.required, `${where}: required`);
     assert.equal(documented.schema.default, p.default === undefined ? undefined : String(p.default), `${where}: default`);
@@ -79,7 +83,9 @@ test('every parameter has the same names, range and default on the command line,
 });
 
 test('every bound is enforced alike: the largest value is taken, one more is refused by the CLI and by the API', async () => {
-  for (const { p, command, route, args = [] } of DECLARED) {
+  for (const { p, command, route, args = [], body } of DECLARED) {
+    // A POST route is asked with its body (the checker's text); its parameters are in the query all the same.
+    const init = body === undefined ? undefined : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
     const where = `${command} ${p.key}`;
     if ((p.kind === 'whole' || p.kind === 'decimal') && p.max !== undefined) {
       if (p.flag) {
@@ -91,10 +97,10 @@ test('every bound is enforced alike: the largest value is taken, one more is ref
       }
       if (p.http) {
         // Any answer but an error: JSON, or the figure itself.
-        const taken = await server.get(`${route}?${p.http}=${p.max}${needs(route, p)}`);
+        const taken = await server.get(`${route}?${p.http}=${p.max}${needs(route, p)}`, init);
         const body = await taken.text();
         assert.equal(taken.status, 200, `${where}: the API takes ${p.max}: ${body.slice(0, 200)}`);
-        const refused = await server.json(`${route}?${p.http}=${p.max! + 1}${needs(route, p)}`);
+        const refused = await server.json(`${route}?${p.http}=${p.max! + 1}${needs(route, p)}`, init);
         assert.equal(refused.status, 400, `${where}: the API refuses ${p.max! + 1}`);
         assert.match(refused.body.error.message, new RegExp(`^${p.http}=${p.max! + 1} is out of range`));
       }

@@ -78,7 +78,7 @@ test('demo: a map of admin1 fatalities in Mali fills every region with data', as
   assert.ok(figure.text.notes.includes('1 admin1 name matches no boundary (562 events), drawn as points where the events have coordinates: Menaka (Mali)'), 'reported on the figure');
   assert.match(figure.svg, /SYNTHETIC DEMO DATA/);
   assert.match(figure.text.title, /^Mopti had the most fatalities in Mali: 5,731 of 14,666 \(39%\)$/);
-  const png = mapOutput(figure, 'png') as Buffer;
+  const png = (await mapOutput(figure, 'png')) as Buffer;
   assert.equal(pngSize(png).width, 1200);
   assert.ok(png.length > 50_000, 'not blank');
 });

@@ -44,7 +44,7 @@ export async function chartOutput(chart: Chart, format: Format): Promise<string 
   }
 }
 
-export function mapOutput(figure: MapFigure, format: Format): string | Buffer {
+export async function mapOutput(figure: MapFigure, format: Format): Promise<string | Buffer> {
   switch (format) {
     case 'svg':
       return visibleControls(figure.svg);
@@ -65,8 +65,8 @@ export async function writeChart(chart: Chart, path: string): Promise<Format> {
   return format;
 }
 
-export function writeMap(figure: MapFigure, path: string): Format {
+export async function writeMap(figure: MapFigure, path: string): Promise<Format> {
   const format = formatOf(path, MAP_FORMATS);
-  writeFileSync(path, mapOutput(figure, format));
+  writeFileSync(path, await mapOutput(figure, format));
   return format;
 }

@@ -36,6 +36,12 @@ export const DEFAULT_MAX_UPLOAD_MB = 200;
  * read whole, two to three times its size.
  */
 export const DEFAULT_IMPORT_MEMORY_MB = 512;
+/**
+ * What an uploaded zip or workbook may unpack to unless --max-unpacked says, as a multiple of
+ * --import-memory: a server that gives an upload little memory wants small uploads; the
+ * unpacked files go to disk and through DuckDB, and only a workbook's shared strings are held.
+ */
+export const UNPACKED_PER_IMPORT_MEMORY = 2;
 
 export interface AppOptions {
   /** The store, opened by serve.ts; its own connection is the one that writes (imports). */
@@ -49,6 +55,8 @@ export interface AppOptions {
   maxUploadMb?: number;
   /** The most memory (MB of heap) the thread that reads an upload may use. */
   importMemoryMb?: number;
+  /** The most an uploaded zip or workbook may unpack to, in MB (default: UNPACKED_PER_IMPORT_MEMORY × importMemoryMb). */
+  maxUnpackedMb?: number;
   /** The dashboard's folder (default src/web/public). */
   publicDir?: string;
   /**
@@ -116,7 +124,8 @@ export function createApp(options: AppOptions): Hono {
         const query = parseQuery(c, spec.query);
         // Token holders may get more (full paths): their answers are kept apart.
         const key = `${c.req.path}?${canonical(query)}${api.trusted(c) ? '#token' : ''}`;
-        const work = () => options.readers.use((store) => handler(query, store, c), { client: clientOf(c), heavy: isHeavy(c.req.queries() ?? {}) });
+        const heavy = isHeavy(c.req.queries() ?? {}) || (typeof spec.heavy === 'function' ? spec.heavy(c.req.path) : !!spec.heavy);
+        const work = () => options.readers.use((store) => handler(query, store, c), { client: clientOf(c), heavy });
         const { reply, hit } = await cache.get(key, options.store.generation, work);
         return respond(c, reply, hit);
       });
@@ -143,6 +152,8 @@ export function createApp(options: AppOptions): Hono {
     ...(options.token ? { token: options.token } : {}),
     maxUploadBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 2 ** 20,
     importMemoryMb: options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB,
+    maxUnpackedMb: options.maxUnpackedMb ?? UNPACKED_PER_IMPORT_MEMORY * (options.importMemoryMb ?? DEFAULT_IMPORT_MEMORY_MB),
+    reserve: (c, work) => options.readers.reserve(work, clientOf(c)),
   });
   metaRoutes(api, () => routes);
   staticRoutes(app, options.publicDir);

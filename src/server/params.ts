@@ -110,28 +110,3 @@ export function filterOf(q: Record<string, string | undefined>, filters: readonl
     ...datesOf(readHttp(EVENT_DATE, q.event_date) as string[] | undefined, where),
   } as Filter;
 }
-
-// ---- the schema helpers of parameters not (yet) declared: check's max_ids, import's skip_invalid ----
-
-/** 1/true/yes or 0/false/no, any case. */
-export function flag(name: string, description: string) {
-  return z
-    .string()
-    .regex(/^(1|0|true|false|yes|no)$/i, { error: (i) => `${name} "${i.input}" is not 1 or 0` })
-    .meta({ description, example: '1' })
-    .optional();
-}
-
-export const isOn = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value);
-
-/** A whole number within bounds, written in digits. */
-export function whole(name: string, description: string, example: number, max = 1_000_000, min = 0) {
-  return z
-    .string()
-    .regex(/^\d+$/, { error: (i) => `${name} "${i.input}" is not a whole number`, abort: true })
-    .refine((v) => Number(v) <= max && Number(v) >= min, {
-      error: (i) => `${name} ${String(i.input)} is out of range: give a whole number from ${min} to ${max.toLocaleString('en-US')}`,
-    })
-    .meta({ description, example: String(example) })
-    .optional();
-}

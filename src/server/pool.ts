@@ -11,8 +11,11 @@
  *     counted: the shares below keep every client's wait short but its own);
  *   - one client (one remote address) holds at most all connections but one, so another
  *     client always finds one free or next in line;
- *   - heavy work (long lists of values) holds at most half the connections, so however many
- *     heavy requests arrive, ordinary ones keep the other half.
+ *   - heavy work (long lists of values, documents, maps, PNGs) holds at most half the
+ *     connections, so however many heavy requests arrive, ordinary ones keep the other half;
+ *   - an import runs on the store's own connection, not on these, but it takes the same CPU as
+ *     heavy work (reserve()): it waits for a heavy share, so imports and heavy reads together
+ *     never outnumber half the connections.
  */
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
@@ -42,7 +45,9 @@ export class BudgetExceeded extends Error {
 interface Waiter {
   client: string;
   heavy: boolean;
-  resolve: (store: Store) => void;
+  /** Needs a connection; a reservation (reserve()) only takes a share. */
+  lend: boolean;
+  resolve: (store: Store | undefined) => void;
 }
 
 export class ReaderPool {
@@ -89,7 +94,7 @@ export class ReaderPool {
     const budgetMs = options.budgetMs ?? this.budgetMs;
     const client = options.client ?? '';
     const heavy = !!options.heavy;
-    const store = await this.take(client, heavy);
+    const store = (await this.take(client, heavy, true))!;
     let timer: NodeJS.Timeout | undefined;
     const running = work(store);
     const released = running
@@ -97,7 +102,7 @@ export class ReaderPool {
         () => undefined,
         () => undefined,
       )
-      .finally(() => this.give(store, client, heavy));
+      .finally(() => this.give(client, heavy, store));
     void released;
     try {
       return await Promise.race([
@@ -114,21 +119,34 @@ export class ReaderPool {
     }
   }
 
-  private allowed(client: string, heavy: boolean): boolean {
-    return this.idle.length > 0 && (this.byClient.get(client) ?? 0) < this.perClient && (!heavy || this.heavyRunning < this.heavySlots);
+  /**
+   * Runs `work` (an import, on a connection of its own) once a heavy share is free, and holds
+   * the share, not a connection, until it ends. No time budget: an import is not interrupted.
+   */
+  async reserve<T>(work: () => Promise<T>, client = ''): Promise<T> {
+    await this.take(client, true, false);
+    try {
+      return await work();
+    } finally {
+      this.give(client, true);
+    }
   }
 
-  private hold(client: string, heavy: boolean): Store {
+  private allowed(client: string, heavy: boolean, lend: boolean): boolean {
+    return (!lend || this.idle.length > 0) && (this.byClient.get(client) ?? 0) < this.perClient && (!heavy || this.heavyRunning < this.heavySlots);
+  }
+
+  private hold(client: string, heavy: boolean, lend: boolean): Store | undefined {
     this.byClient.set(client, (this.byClient.get(client) ?? 0) + 1);
     if (heavy) this.heavyRunning++;
-    return this.idle.pop()!;
+    return lend ? this.idle.pop()! : undefined;
   }
 
-  private take(client: string, heavy: boolean): Promise<Store> {
+  private take(client: string, heavy: boolean, lend: boolean): Promise<Store | undefined> {
     if (this.closed) return Promise.reject(shuttingDown());
-    if (this.allowed(client, heavy) && !this.waiting.some((w) => w.client === client && w.heavy === heavy)) return Promise.resolve(this.hold(client, heavy));
+    if (this.allowed(client, heavy, lend) && !this.waiting.some((w) => w.client === client && w.heavy === heavy)) return Promise.resolve(this.hold(client, heavy, lend));
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { client, heavy, resolve };
+      const waiter: Waiter = { client, heavy, lend, resolve };
       this.rejectOnClose.set(waiter, reject);
       this.waiting.push(waiter);
     });
@@ -136,19 +154,19 @@ export class ReaderPool {
 
   private readonly rejectOnClose = new WeakMap<Waiter, (error: Error) => void>();
 
-  private give(store: Store, client: string, heavy: boolean): void {
+  private give(client: string, heavy: boolean, store?: Store): void {
     const held = (this.byClient.get(client) ?? 1) - 1;
     if (held > 0) this.byClient.set(client, held);
     else this.byClient.delete(client);
     if (heavy) this.heavyRunning--;
-    this.idle.push(store);
+    if (store) this.idle.push(store);
     // The first in line that may run now: a client at its share, or heavy work when the heavy
     // half is busy, lets those behind it go first.
-    for (let i = 0; i < this.waiting.length && this.idle.length > 0; i++) {
+    for (let i = 0; i < this.waiting.length; i++) {
       const next = this.waiting[i]!;
-      if (!this.allowed(next.client, next.heavy)) continue;
+      if (!this.allowed(next.client, next.heavy, next.lend)) continue;
       this.waiting.splice(i--, 1);
-      next.resolve(this.hold(next.client, next.heavy));
+      next.resolve(this.hold(next.client, next.heavy, next.lend));
     }
     if (this.closed && this.idle.length === this.all.length) this.drained?.();
   }

@@ -32,6 +32,11 @@ export interface RouteSpec<Q extends z.ZodObject = z.ZodObject> {
   token?: boolean;
   /** Statuses beyond 200 and 400 that the route may answer, with why. */
   errors?: Record<number, string>;
+  /**
+   * The route's work is expensive whatever is asked (a document chaining analyses, a map, a PNG),
+   * by path when only some of its forms are: it shares the heavy part of the readers (pool.ts).
+   */
+  heavy?: boolean | ((path: string) => boolean);
 }
 
 export interface Reply {

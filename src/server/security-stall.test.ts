@@ -138,6 +138,36 @@ test('heavy requests share half the connections, whoever sends them', async () =
   }
 });
 
+test('imports take a heavy share without a connection: heavy reads wait for them, ordinary reads do not', async () => {
+  const store = await Store.open(':memory:');
+  const pool = await ReaderPool.open(store, 4, 5000);
+  try {
+    const ends: Array<() => void> = [];
+    const importing = [1, 2].map(() => pool.reserve(() => new Promise<void>((resolve) => ends.push(resolve)), 'uploader'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(ends.length, 2, 'both imports run: the heavy half is theirs');
+    let heavyRan = false;
+    const heavy = pool.use(
+      async (s) => {
+        heavyRan = true;
+        return s.all('SELECT 1');
+      },
+      { client: 'h', heavy: true },
+    );
+    // All four connections are idle, and an ordinary read takes one at once.
+    assert.deepEqual(await pool.use((s) => s.all('SELECT 42 AS n'), { client: 'r' }), [{ n: 42 }]);
+    assert.equal(heavyRan, false, 'a heavy read waits while imports hold the heavy share');
+    ends[0]!();
+    await heavy;
+    assert.equal(heavyRan, true);
+    ends[1]!();
+    await Promise.all(importing);
+  } finally {
+    await pool.close();
+    store.close();
+  }
+});
+
 test('over-long URLs and malformed request lines get the JSON error shape, not an empty body', async () => {
   const long = `/api/count?country=${'Mali|'.repeat(MAX_URL_LENGTH / 5)}Mali`;
   await expectJsonError(await server.get(long), 414, /^the URL is [\d,]+ characters long: at most 8,192 are answered$/);

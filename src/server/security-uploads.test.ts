@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ACLED_HEADER, acledCsv, acledRow, ROOT, scratch, writeWorkbook } from '../../test/testing.js';
+import { basename, join } from 'node:path';
+import { ACLED_HEADER, acledCsv, acledRow, declareSizes, ROOT, scratch, writeWorkbook, writeZip } from '../../test/testing.js';
 import { smallAcledFile, testServer, type TestServer } from '../../test/server.js';
 
 // Imports in this file make their temporary folders here, where nothing else does: the tests watch them.
@@ -207,6 +207,41 @@ test('an upload that needs more memory than --import-memory: JSON 413, nothing i
     const next = await capped.json('/api/import', { method: 'POST', body: form('next.csv', acledCsv([{ event_id_cnty: 'NEXT1' }])), headers: auth });
     assert.equal(next.status, 200, JSON.stringify(next.body));
     assert.equal((await capped.json('/api/info', { headers: auth })).body.events, before + 1);
+  } finally {
+    await capped.close();
+  }
+});
+
+test('a zip or workbook that unpacks past --max-unpacked, or lies about its size: JSON 413 naming the limit, nothing imported', async () => {
+  const capped = await testServer([smallAcledFile()], { token: 'tok', maxUploadMb: 4, maxUnpackedMb: 1 });
+  try {
+    const before = (await capped.json('/api/info', { headers: auth })).body.events;
+    const csv = acledCsv([{ event_id_cnty: 'Z1' }]) + ' '.repeat(300_000);
+    // Declares 2 MB: refused from the central directory, before a byte is inflated.
+    const declared = declareSizes(await writeZip(join(scratch(), 'declared.zip'), { 'data.csv': csv }), 2 * 2 ** 20);
+    // Declares 1,000 bytes and inflates to 300 KB: stopped at byte 1,001.
+    const lying = declareSizes(await writeZip(join(scratch(), 'lying.zip'), { 'data.csv': csv }), 1000);
+    const book = declareSizes(
+      await writeWorkbook(join(scratch(), 'lying.xlsx'), [
+        ['event_id_cnty', 'event_date', 'actor1', 'country'],
+        ['Z2', '2022-01-01', 'A', 'Mali'],
+      ]),
+      10,
+      'xl/worksheets/sheet1.xml',
+    );
+    const answers = [];
+    for (const path of [declared, lying, book]) {
+      const { status, body } = await capped.json('/api/import', { method: 'POST', body: form(basename(path), readFileSync(path)), headers: auth });
+      assert.equal(status, 413, JSON.stringify(body));
+      answers.push(body.error.message);
+      assert.match(body.error.hints[0], /^nothing was imported: an upload may unpack to at most 1\.0 MB/);
+    }
+    assert.deepEqual(answers, [
+      'declared.zip: unpacks to 2.0 MB, more than the limit of 1.0 MB',
+      'lying.zip: data.csv declares 1000 bytes but unpacks to more: the archive lies about its size (the limit is 1.0 MB)',
+      'lying.xlsx: xl/worksheets/sheet1.xml declares 10 bytes but unpacks to more: the archive lies about its size (the limit is 1.0 MB)',
+    ]);
+    assert.equal((await capped.json('/api/info', { headers: auth })).body.events, before);
   } finally {
     await capped.close();
   }

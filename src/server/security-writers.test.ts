@@ -60,7 +60,7 @@ function assertAnswer({ target: path, status, type, bytes }: Answered): void {
   if (type.startsWith('application/json') || type.startsWith('application/geo+json')) JSON.parse(text);
   else if (type.startsWith('image/svg+xml')) {
     assert.doesNotMatch(text, NOT_XML, `${path}: a character XML forbids`);
-    svgToPng(text, 0.1); // resvg refuses what is not well-formed XML
+    await svgToPng(text, 0.1); // resvg refuses what is not well-formed XML
   } else if (type.startsWith('text/html')) assert.doesNotMatch(text, NOT_XML, `${path}: a control character in HTML`);
 }
 

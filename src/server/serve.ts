@@ -43,6 +43,8 @@ export interface ServeOptions {
   maxUploadMb?: number;
   /** Heap in MB of the worker thread that reads each upload (default 512): past it the upload gets a 413. */
   importMemoryMb?: number;
+  /** The most an uploaded zip or workbook may unpack to, in MB (default: twice importMemoryMb): past it, 413. */
+  maxUnpackedMb?: number;
   publicDir?: string;
   /** Refresh the store's subscriptions now and then every `everyMs` (serve --sync-every). */
   sync?: { everyMs: number; options: Omit<SyncOptions, 'signal'>; log: (line: string) => void };
@@ -84,6 +86,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(options.token ? { token: options.token } : {}),
       ...(options.maxUploadMb !== undefined ? { maxUploadMb: options.maxUploadMb } : {}),
       ...(options.importMemoryMb !== undefined ? { importMemoryMb: options.importMemoryMb } : {}),
+      ...(options.maxUnpackedMb !== undefined ? { maxUnpackedMb: options.maxUnpackedMb } : {}),
       ...(options.publicDir ? { publicDir: options.publicDir } : {}),
     });
     const credential = newCredential();

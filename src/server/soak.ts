@@ -5,11 +5,14 @@
  * with the token. It measures every ordinary read, the statuses of everything, and the
  * process's memory. A test helper: nothing in the server imports it.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { RunningServer } from './serve.js';
 
 export interface SoakOptions {
   readers: number;
   attackers: number;
+  /** Which attacks the attackers send, by kind (0 lists, 1 control characters, 2 long URLs, 3 uploads): attacker k sends kinds[k % length]. Default all four. */
+  kinds?: number[];
   seconds: number;
   /** Sent with uploads. */
   token: string;
@@ -35,6 +38,8 @@ export interface SoakResult {
   statuses: Record<number, number>;
   serverErrors: string[];
   peakRssMb: number;
+  /** The longest the process's event loop was held (server and clients share it): work that blocks every request at once. */
+  maxLoopDelayMs: number;
 }
 
 const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
@@ -65,7 +70,8 @@ function attack(k: number, n: number, o: SoakOptions): { url: string; init?: Req
     .map(encodeURIComponent)
     .join('|');
   const auth = { authorization: `Bearer ${o.token}` };
-  switch (k % 4) {
+  const kinds = o.kinds ?? [0, 1, 2, 3];
+  switch (kinds[k % kinds.length]) {
     case 0:
       return pick(
         [
@@ -107,6 +113,8 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const end = Date.now() + o.seconds * 1000;
   let next = 0;
 
@@ -144,6 +152,7 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
   const started = Date.now();
   await Promise.all([...Array.from({ length: o.readers }, reader), ...Array.from({ length: o.attackers }, (_, k) => attacker(k))]);
   clearInterval(sampler);
+  loop.disable();
   const seconds = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -159,5 +168,6 @@ export async function runSoak(server: RunningServer, o: SoakOptions): Promise<So
     statuses,
     serverErrors,
     peakRssMb: peakRss / 2 ** 20,
+    maxLoopDelayMs: loop.max / 1e6,
   };
 }

@@ -10,7 +10,9 @@ import { COUNTRY_COLUMNS, ensureCountryKeys, fixCountryCodes, joinCountryKeys, u
 import { parseDateSql, DATE_HINT } from './dates.js';
 import { sqlString } from './layout.js';
 import type { AggregateLayout } from './layouts/aggregated.js';
-import { locateProblems, writeRejects, type Problem } from './problems.js';
+import { NOTHING_IMPORTED } from './params.js';
+import { placeProblems, type Problem } from './problems.js';
+import type { FileReader } from './read.js';
 
 export interface AggregateOptions {
   skipInvalid?: boolean;
@@ -44,6 +46,8 @@ export async function readAggregate(
   rejectsWritten: Set<string>,
   locate: ((record: number) => string) | undefined,
   index: number,
+  /** Finds lines and writes the rejects file, off this thread when it has one of its own. */
+  reader: Pick<FileReader, 'lines' | 'writeRejects'>,
 ): Promise<ReadAggregate> {
   const f = layout.fields;
   const typed = `_agg_typed_${index}`;
@@ -85,15 +89,22 @@ export async function readAggregate(
   }));
   let rejectsFile: string | undefined;
   if (problems.length) {
-    const located = locateProblems(csvPath, problems, locate);
+    const located = placeProblems(
+      problems,
+      await reader.lines(
+        csvPath,
+        problems.map((p) => p.record),
+      ),
+      locate,
+    );
     if (!options.skipInvalid) {
       const shown = located.slice(0, options.shown).map((p) => `${file}:${p.where}: ${p.reason}`);
       if (located.length > options.shown) shown.push(`… and ${located.length - options.shown} more`);
-      shown.push('nothing was imported. Fix these rows, or import the others with --skip-invalid (rejected rows go to a rejects file)');
+      shown.push(NOTHING_IMPORTED);
       throw new CrisisError(`${file}: ${located.length} row${located.length === 1 ? '' : 's'} cannot be read`, shown);
     }
     rejectsFile = options.rejectsPath ?? `${file.replace(/\.(csv|xlsx|json|txt)$/i, '')}.rejects.csv`;
-    writeRejects(rejectsFile, csvPath, located, rejectsWritten.has(rejectsFile));
+    await reader.writeRejects(rejectsFile, csvPath, located, rejectsWritten.has(rejectsFile));
     rejectsWritten.add(rejectsFile);
   }
   if (Number(rows) - problems.length === 0)

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import { importFiles } from './import.js';
 import { count } from '../query/count.js';
-import { acledCsv, memoryStore, scratch, writeWorkbook, writeZip } from '../../test/testing.js';
+import { UnpackLimitError } from './archive.js';
+import { acledCsv, declareSizes, memoryStore, scratch, writeWorkbook, writeZip } from '../../test/testing.js';
 
 test('a zip holding one CSV imports as that CSV, and names it', async () => {
   const path = await writeZip(join(scratch(), 'ged.zip'), { 'data/export.csv': acledCsv([{ event_id_cnty: 'A1' }, { event_id_cnty: 'A2' }]) });
@@ -60,14 +61,46 @@ test('a zip with no data file says what it holds', async () => {
 test('an archive that unpacks beyond the limit is refused before it is read (zip-bomb defence)', async () => {
   const path = await writeZip(join(scratch(), 'bomb.zip'), { 'big.csv': acledCsv([{}]) + ' '.repeat(200_000) });
   const store = await memoryStore();
-  await assert.rejects(importFiles(store, [path], { maxUnpackedBytes: 100_000 }), /bomb\.zip: unpacks to 19\d\.\d KB, more than the limit of 97\.7 KB/);
+  await assert.rejects(importFiles(store, [path], { maxUnpackedMb: 100_000 / 2 ** 20 }), /bomb\.zip: unpacks to 19\d\.\d KB, more than the limit of 97\.7 KB/);
   assert.equal((await count(store, {})).total.events, 0);
+});
+
+test('a zip whose member lies about its size is stopped at the first byte past what it declares', async () => {
+  const csv = acledCsv([{ event_id_cnty: 'A1' }]) + ' '.repeat(300_000);
+  // Declared: 1,000 bytes, well within the limit; inflated: 300 KB of it.
+  const path = declareSizes(await writeZip(join(scratch(), 'liar.zip'), { 'data.csv': csv }), 1000);
+  const store = await memoryStore();
+  const error = await importFiles(store, [path]).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof UnpackLimitError, String(error));
+  assert.match(error.message, /liar\.zip: data\.csv declares 1000 bytes but unpacks to more: the archive lies about its size \(the limit is 2\.0 GB\)/);
+  assert.equal((await count(store, {})).total.events, 0);
+});
+
+test('the limit is read from the declared sizes first: a zip declaring 3 GB is refused without inflating a byte', async () => {
+  const path = declareSizes(await writeZip(join(scratch(), 'huge.zip'), { 'data.csv': acledCsv([{ event_id_cnty: 'A1' }]) }), 3 * 1024 ** 3);
+  await assert.rejects(importFiles(await memoryStore(), [path]), /huge\.zip: unpacks to 3\.0 GB, more than the limit of 2\.0 GB/);
+});
+
+test('a workbook whose sheet lies about its size is stopped the same way, in the worker thread too', async () => {
+  const rows = [['event_id_cnty', 'event_date', 'actor1', 'country', 'fatalities'], ...Array.from({ length: 2000 }, (_, i) => [`M${i}`, '2022-01-01', 'A', 'Mali', 1])];
+  const path = declareSizes(await writeWorkbook(join(scratch(), 'liar.xlsx'), rows), 2000, 'xl/worksheets/sheet1.xml');
+  for (const worker of [undefined, { memoryMb: 256 }]) {
+    const error = await importFiles(await memoryStore(), [path], worker ? { worker } : {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof UnpackLimitError, `${worker ? 'worker' : 'this thread'}: ${String(error)}`);
+    assert.match(error.message, /liar\.xlsx: xl\/worksheets\/sheet1\.xml declares 2\.0 KB but unpacks to more: the archive lies/);
+  }
 });
 
 test('a workbook that unpacks beyond the limit is refused before it is read', async () => {
   const rows = [['event_id_cnty', 'event_date', 'actor1', 'country', 'fatalities'], ...Array.from({ length: 2000 }, (_, i) => [`M${i}`, '2022-01-01', 'A', 'Mali', 1])];
   const path = await writeWorkbook(join(scratch(), 'big.xlsx'), rows);
-  await assert.rejects(importFiles(await memoryStore(), [path], { maxUnpackedBytes: 50_000 }), /big\.xlsx: unpacks to .* more than the limit/);
+  await assert.rejects(importFiles(await memoryStore(), [path], { maxUnpackedMb: 50_000 / 2 ** 20 }), /big\.xlsx: unpacks to .* more than the limit/);
   const [report] = await importFiles(await memoryStore(), [path]);
   assert.equal(report!.added, 2000);
 });

@@ -1,17 +1,36 @@
 /**
  * ZIP archives: UCDP ships GED as a zip holding one CSV, ACLED and HDX files often arrive zipped,
  * and an XLSX workbook is itself a zip. Sizes are checked in the central directory before anything
- * is unpacked, so an archive that unpacks to more than the limit (a zip bomb) is refused first;
- * yauzl then checks each member's real size against the one declared while it inflates.
+ * is unpacked, so an archive that unpacks to more than the limit (a zip bomb) is refused first.
+ * Declared sizes can lie, so the bytes are counted again as they inflate: a member that grows
+ * past its declared size, or an archive past the limit, stops there.
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { CrisisError } from '../model/errors.js';
+import { IMPORT_PARAMS } from './params.js';
 
-/** The most an archive or workbook may unpack to, all members together (default 2 GiB). */
-export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+/** The most an archive or workbook may unpack to, all members together, unless --max-unpacked says. */
+export const MAX_UNPACKED_BYTES = IMPORT_PARAMS.maxUnpackedMb.default! * 2 ** 20;
+
+/** An archive or workbook unpacks, or would unpack, to more than the limit: nothing was read. */
+export class UnpackLimitError extends CrisisError {
+  constructor(
+    readonly file: string,
+    readonly limit: number,
+    /** What it declared or was found to hold, e.g. "unpacks to 3.1 GB". */
+    readonly found: string,
+    /** A member inflated past the size it declared. */
+    readonly lie = false,
+  ) {
+    super(lie ? `${file}: ${found}: the archive lies about its size (the limit is ${formatBytes(limit)})` : `${file}: ${found}, more than the limit of ${formatBytes(limit)}`, [
+      'nothing was imported: an archive this large may be a zip bomb; if it is real data, unpack it yourself and import the files inside',
+    ]);
+    this.name = 'UnpackLimitError';
+  }
+}
 
 export interface Member {
   name: string;
@@ -30,7 +49,8 @@ export interface Archive {
 export async function openArchive(path: string, name: string, limit = MAX_UNPACKED_BYTES): Promise<Archive> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    // Sizes are validated below, against the limit as well as the declared size.
+    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: false, strictFileNames: false });
   } catch (error) {
     throw new CrisisError(`${name}: a ZIP archive that cannot be read: ${(error as Error).message}`);
   }
@@ -47,18 +67,37 @@ export async function openArchive(path: string, name: string, limit = MAX_UNPACK
   const total = members.reduce((sum, m) => sum + m.bytes, 0);
   if (total > limit) {
     zip.close();
-    throw new CrisisError(`${name}: unpacks to ${formatBytes(total)}, more than the limit of ${formatBytes(limit)}`, [
-      'nothing was read: an archive this large may be a zip bomb; if it is real data, unpack it yourself and import the files inside',
-    ]);
+    throw new UnpackLimitError(name, limit, `unpacks to ${formatBytes(total)}`);
   }
+  // Bytes inflated so far, all members together (a member read twice counts twice: a workbook's
+  // sheet previews are bounded by the same limit).
+  let inflated = 0;
   return {
     members,
     open: async (member) => {
+      let stream: Readable;
       try {
-        return await zip.openReadStreamPromise(member.entry);
+        stream = await zip.openReadStreamPromise(member.entry);
       } catch (error) {
         throw new CrisisError(`${name}/${member.name}: cannot be unpacked: ${(error as Error).message}`);
       }
+      let own = 0;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          own += chunk.length;
+          inflated += chunk.length;
+          if (own > member.bytes) done(new UnpackLimitError(name, limit, `${member.name} declares ${formatBytes(member.bytes)} but unpacks to more`, true));
+          else if (inflated > limit) done(new UnpackLimitError(name, limit, `unpacks to more than ${formatBytes(inflated - chunk.length)}`));
+          else done(null, chunk);
+        },
+        flush(done) {
+          done(own < member.bytes ? new CrisisError(`${name}/${member.name}: cannot be unpacked: it holds ${own} bytes of the ${member.bytes} it declares (a damaged archive)`) : null);
+        },
+      });
+      // A failure on either side ends both: the inflating stops at the first byte too many.
+      stream.on('error', (error) => counted.destroy(error));
+      counted.on('error', () => stream.destroy());
+      return stream.pipe(counted);
     },
     close: () => zip.close(),
   };

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
+import { wordText } from '../model/param.js';
+import { CLI_NAMES } from '../cli/wording.js';
 import { count } from '../query/count.js';
 import { importFiles } from './import.js';
 import { acledCsv, acledRow, ACLED_HEADER, memoryStore, scratch, writeScratch } from '../../test/testing.js';
@@ -44,7 +46,7 @@ for (const [name, row, message] of cases) {
     const error = await importError(acledCsv([good('MLI1'), { ...good('MLI2'), ...row }, good('MLI3')]));
     assert.match(error.message, /bad\.csv: 1 row cannot be read/);
     assert.match(error.details.join('\n'), message);
-    assert.match(error.details.join('\n'), /--skip-invalid/);
+    assert.match(wordText(error.details.join('\n'), CLI_NAMES), /--skip-invalid/);
   });
 }
 
@@ -117,7 +119,7 @@ test('a file of unknown layout names the columns it lacks and suggests --mapping
   const error = await importError('date,place,deaths\n2022-01-01,Gao,3\n');
   assert.match(error.message, /unknown layout/);
   assert.match(error.details.join('\n'), /event_id_cnty, event_date, actor1, country, fatalities/);
-  assert.match(error.details.join('\n'), /--mapping/);
+  assert.match(wordText(error.details.join('\n'), CLI_NAMES), /--mapping/);
 });
 
 test('a missing, empty or binary file gets one clear line', async () => {

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { CrisisError } from '../model/errors.js';
+import { wordText } from '../model/param.js';
+import { CLI_NAMES } from '../cli/wording.js';
 import { importFiles } from './import.js';
 import { readMapping } from './layouts/mapping.js';
 import { listEvents } from '../query/events.js';
@@ -51,7 +53,7 @@ test('a file that proves neither fails and asks for --date-order', async () => {
   assert.ok(error instanceof CrisisError);
   assert.match(error.message, /2 dates are written with slashes, and none shows whether the day or the month comes first/);
   assert.match(error.details.join('\n'), /dates\.csv:2: "03\/04\/2022" could be either/);
-  assert.match(error.details.join('\n'), /--date-order dmy .* --date-order mdy/);
+  assert.match(wordText(error.details.join('\n'), CLI_NAMES), /--date-order dmy .* --date-order mdy/);
 });
 
 test('--date-order decides when the file cannot, and the report says it was asked', async () => {

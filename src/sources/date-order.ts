@@ -6,6 +6,8 @@
  * (--date-order, or "dateOrder" in a mapping file).
  */
 import { CrisisError } from '../model/errors.js';
+import { ref } from '../model/param.js';
+import { IMPORT_PARAMS } from './params.js';
 import type { Store } from '../store/store.js';
 import { SLASH_DATE, type DateOrder } from './dates.js';
 import type { Layout } from './layout.js';
@@ -57,14 +59,14 @@ export function decideDateOrder(evidence: Evidence, given: DateOrder | undefined
     throw new CrisisError('dates with slashes are written both day first and month first in one file', [
       `${where(dmy.record)}: "${dmy.value}" can only be day first`,
       `${where(mdy.record)}: "${mdy.value}" can only be month first`,
-      'correct the dates that are in the wrong order, or split the file and import each part with --date-order',
+      `correct the dates that are in the wrong order, or split the file and import each part with ${ref(IMPORT_PARAMS.dateOrder)}`,
     ]);
   }
   if (dmy) return { order: 'dmy', given: false, ...dmy };
   if (mdy) return { order: 'mdy', given: false, ...mdy };
   throw new CrisisError(`${evidence.slashes} date${evidence.slashes === 1 ? ' is' : 's are'} written with slashes, and none shows whether the day or the month comes first`, [
     `${where(example!.record)}: "${example!.value}" could be either`,
-    'say the order with --date-order dmy (29/12/2015) or --date-order mdy (12/29/2015), or "dateOrder" in a mapping file',
+    `say the order with ${ref(IMPORT_PARAMS.dateOrder, 'dmy')} (29/12/2015) or ${ref(IMPORT_PARAMS.dateOrder, 'mdy')} (12/29/2015), or "dateOrder" in a mapping file`,
   ]);
 }
 

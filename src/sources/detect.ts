@@ -1,5 +1,7 @@
 /** Recognises a file's layout from its header: no flag needed for ACLED or UCDP files. */
 import { CrisisError } from '../model/errors.js';
+import { ref } from '../model/param.js';
+import { IMPORT_PARAMS } from './params.js';
 import type { Columns, Layout } from './layout.js';
 import { ACLED_REQUIRED, detectAcled } from './layouts/acled.js';
 import { detectUcdp } from './layouts/ucdp.js';
@@ -19,6 +21,6 @@ export function detectLayout(columns: Columns, file: string, mapping?: Mapping):
   throw new CrisisError(`${file}: unknown layout: not an ACLED or UCDP GED file`, [
     `${looksUcdp ? 'a UCDP GED' : 'an ACLED'} file would also have the columns: ${missing.join(', ')}`,
     `the file has: ${columns.names.slice(0, 40).join(', ')}${columns.names.length > 40 ? ', …' : ''}`,
-    'for any other CSV, say which column is which with --mapping FILE.json (see docs/import.md)',
+    `for any other CSV, say which column is which with ${ref(IMPORT_PARAMS.mapping)} (see docs/import.md)`,
   ]);
 }

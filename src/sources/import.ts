@@ -14,6 +14,7 @@
  */
 import { basename } from 'node:path';
 import { CrisisError } from '../model/errors.js';
+import { ParamError, ref, refOf } from '../model/param.js';
 import type { Store } from '../store/store.js';
 import { placeOf } from './convert.js';
 import { decideDateOrder, describeDateOrder, findDateEvidence, type DateOrderProof } from './date-order.js';
@@ -25,7 +26,8 @@ import { Columns, sqlString, type Layout } from './layout.js';
 import type { Mapping } from './layouts/mapping.js';
 import { mergeEvents, prepareEvents } from './merge.js';
 import { normalizeSql } from './normalize.js';
-import { locateProblems, writeRejects, type Located, type Problem } from './problems.js';
+import { DATASET_NAME, IMPORT_PARAMS, NOTHING_IMPORTED } from './params.js';
+import { placeProblems, type Located, type Problem } from './problems.js';
 import { readInThisThread, type FileReader, type Input } from './read.js';
 import { readInWorker } from './read-off-thread.js';
 import { Scratch } from './scratch.js';
@@ -45,7 +47,7 @@ export interface ImportOptions {
   /** Order of day and month in dates written with slashes, when the file cannot prove it (default: the mapping's). */
   dateOrder?: DateOrder;
   /** The most an archive or workbook may unpack to (zip-bomb defence). */
-  maxUnpackedBytes?: number;
+  maxUnpackedMb?: number;
   /**
    * Read the files (unpack, scan, convert, split again: read.ts) in a worker thread whose heap
    * may grow to `memoryMb`, so that this thread stays free for other work (the server's readers).
@@ -104,10 +106,14 @@ export interface PreparedImport {
 /** Steps 1–4 for every file; apply() is step 5. A sync uses it to land its pages with other writes in one transaction. */
 export async function prepareImport(store: Store, files: string[], options: ImportOptions = {}): Promise<PreparedImport> {
   if (store.readOnly) throw new CrisisError('the store is open read-only; cannot import');
+  if (options.dataset !== undefined && !DATASET_NAME.test(options.dataset))
+    throw new ParamError(refOf(IMPORT_PARAMS.dataset), options.dataset, { kind: 'other', text: 'may hold only letters, digits, . _ and -, and starts with a letter or digit' }, [
+      `e.g. ${ref(IMPORT_PARAMS.dataset, 'acled-2016')}`,
+    ]);
   const pending: Pending[] = [];
   const rejectsWritten = new Set<string>();
   const scratch = new Scratch();
-  const limits = options.maxUnpackedBytes !== undefined ? { maxUnpackedBytes: options.maxUnpackedBytes } : {};
+  const limits = options.maxUnpackedMb !== undefined ? { maxUnpackedBytes: options.maxUnpackedMb * 2 ** 20 } : {};
   const reader = options.worker ? readInWorker(scratch, options.worker.memoryMb, limits) : readInThisThread(scratch, limits);
   const dispose = async () => {
     await reader.close();
@@ -215,6 +221,7 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
       rejectsWritten,
       locate,
       index,
+      reader,
     );
     const report = { ...emptyReport(file, aggregate.name, aggregate.dataset, read.version, encoding), rowsRead: read.rowsRead + staged.rejects.length, rejected: read.rejected };
     if (read.rejectsFile) report.rejectsFile = read.rejectsFile;
@@ -299,9 +306,19 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
     n.rejectPos,
     staged.rejects.map((r) => r.record),
   );
-  // Lines are found only when needed (a scan of the file): to name a row in a message.
-  const where = (record: number) => `${file}:${locateProblems(csvPath, [{ record, reason: '' }], locate)[0]!.where}`;
+  // Lines are found only when needed (a scan of the file, by the reader: off this thread when it
+  // has its own): to name a row in a message, or to place the rows that failed.
+  const lines = new Map<number, number>();
+  const findLines = async (records: number[]) => {
+    const missing = [...new Set(records)].filter((r) => !lines.has(r));
+    if (!missing.length) return;
+    const found = await reader.lines(csvPath, missing);
+    for (const [i, r] of missing.entries()) lines.set(r, found[i]!);
+  };
+  // Named only after findLines: decideDateOrder and the warnings below ask for records found first.
+  const where = (record: number) => `${file}:${locate ? locate(record) : String(lines.get(record) ?? record + 1)}`;
   const evidence = await findDateEvidence(store, layout, n.staged, recordSql);
+  if (!locate) await findLines([evidence.dmy, evidence.mdy, evidence.example].flatMap((e) => (e ? [e.record] : [])));
   let proof: DateOrderProof | undefined;
   try {
     proof = decideDateOrder(evidence, dateOrder, where);
@@ -333,17 +350,23 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
 
   report.rowsRead = dataRows;
   if (problems.length || recovered.length) {
-    const located = [...(problems.length ? locateProblems(csvPath, problems, locate) : []), ...recovered].sort((a, b) => a.line - b.line);
+    await findLines(problems.map((p) => p.record));
+    const placed = placeProblems(
+      problems,
+      problems.map((p) => lines.get(p.record)!),
+      locate,
+    );
+    const located = [...placed, ...recovered].sort((a, b) => a.line - b.line);
     if (!options.skipInvalid) {
       const shown = located.slice(0, PROBLEMS_SHOWN).map((p) => `${file}:${p.where}: ${p.reason}`);
       if (located.length > PROBLEMS_SHOWN) shown.push(`… and ${located.length - PROBLEMS_SHOWN} more`);
-      shown.push('nothing was imported. Fix these rows, or import the others with --skip-invalid (rejected rows go to a rejects file)');
+      shown.push(NOTHING_IMPORTED);
       throw new CrisisError(`${file}: ${located.length} row${located.length === 1 ? '' : 's'} cannot be read`, shown);
     }
     if (located.length >= dataRows) throw nothingReadable(file, located);
     report.rejectsFile = options.rejectsPath ?? input.rejectsPath;
     // Several input files may share one --rejects file: the first writes it, the others append.
-    writeRejects(report.rejectsFile, csvPath, located, rejectsWritten.has(report.rejectsFile));
+    await reader.writeRejects(report.rejectsFile, csvPath, located, rejectsWritten.has(report.rejectsFile));
     rejectsWritten.add(report.rejectsFile);
     report.rejected = located.length;
   }
@@ -351,12 +374,14 @@ async function readFile(store: Store, reader: FileReader, input: Input, options:
   const stats = await store.one(`SELECT ${STATS} FROM ${n.normalized} WHERE _error IS NULL`);
   if (Number(stats.year_notes) > 0) {
     const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_year, _record) AS note FROM ${n.normalized} WHERE _error IS NULL AND _year IS NOT NULL`);
+    if (!locate) await findLines([Number(first.record)]);
     report.warnings.push(
       `the year column disagrees with the date in ${Number(stats.year_notes)} row${Number(stats.year_notes) === 1 ? '' : 's'}, which keep their date; the first is ${where(Number(first.record))}: ${first.note}`,
     );
   }
   if (Number(stats.dirty) > 0) {
     const first = await store.one(`SELECT arg_min(_record, _record) AS record, arg_min(_controls, _record) AS fields FROM ${n.normalized} WHERE _error IS NULL AND _controls IS NOT NULL`);
+    if (!locate) await findLines([Number(first.record)]);
     const rows = Number(stats.dirty);
     report.warnings.push(
       `control characters removed (tabs and line breaks made spaces, except in notes) in ${rows} row${rows === 1 ? '' : 's'}; the first is ${where(Number(first.record))} (${first.fields})`,

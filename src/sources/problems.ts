@@ -13,13 +13,19 @@ export interface Located extends Problem {
   raw?: Buffer;
 }
 
-/** Physical lines need a scan of the file: a quoted note may span lines. Only done when rows failed. */
-export function locateProblems(csvPath: string, problems: Problem[], locate?: (record: number) => string): Located[] {
+/**
+ * The physical line each data record starts on. It needs a scan of the file, as a quoted note
+ * may span lines: only done when rows failed, and by the FileReader (read.ts), so that a
+ * server's thread answering readers does not scan.
+ */
+export function recordLines(csvPath: string, records: number[]): number[] {
   const spans = scanRecords(csvPath);
-  return problems.map((p) => {
-    const line = spans[p.record]?.line ?? p.record + 1;
-    return { ...p, line, where: locate ? locate(p.record) : String(line) };
-  });
+  return records.map((record) => spans[record]?.line ?? record + 1);
+}
+
+/** Problems placed on their lines (recordLines, in the same order) and named as the user sees them. */
+export function placeProblems(problems: Problem[], lines: number[], locate?: (record: number) => string): Located[] {
+  return problems.map((p, i) => ({ ...p, line: lines[i]!, where: locate ? locate(p.record) : String(lines[i]) }));
 }
 
 /**

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { importFiles, type ImportOptions } from './import.js';
-import { ImportMemoryError } from './read-off-thread.js';
+import { ImportMemoryError, readInWorker } from './read-off-thread.js';
+import { Scratch } from './scratch.js';
 import { ACLED_HEADER, acledCsv, acledRow, HAS_SHARED, memoryStore, scratch, shared, writeScratch, writeWorkbook, writeZip } from '../../test/testing.js';
 
 // This file's imports make their temporary folders here, where nothing else does: the test can see that none is left.
@@ -156,5 +157,24 @@ test('a file that needs more memory than the cap stops only the worker: ImportMe
     assert.equal(report!.added, 25_000);
   } finally {
     store.close();
+  }
+});
+
+test('rows that failed are placed on their lines and copied to the rejects file by the reader: in the worker, not the thread that imports', async () => {
+  // A note spanning lines puts record 2 on line 4: only a scan of the file can say so.
+  const csv = writeScratch('placed.csv', `${ACLED_HEADER}\n${acledRow({ event_id_cnty: 'P1', notes: 'one\ntwo' })}\n${acledRow({ event_id_cnty: 'P2', fatalities: 'x' })}\n`);
+  const reader = readInWorker(new Scratch(), 64);
+  try {
+    assert.deepEqual(await reader.lines(csv, [1, 2]), [2, 4]);
+    const rejects = join(scratch(), 'placed.rejects.csv');
+    await reader.writeRejects(rejects, csv, [{ record: 2, reason: 'fatalities "x"', where: '4', line: 4 }], false);
+    assert.equal(readFileSync(rejects, 'utf8'), `_line,_reason,${ACLED_HEADER}\n4,"fatalities ""x""",${acledRow({ event_id_cnty: 'P2', fatalities: 'x' })}\n`);
+  } finally {
+    await reader.close();
+  }
+  // The importer reaches the file's bytes only through its reader (read.ts), never scanning them itself.
+  for (const module of ['import.ts', 'aggregates.ts']) {
+    const source = readFileSync(join(import.meta.dirname, module), 'utf8');
+    assert.doesNotMatch(source, /\b(scanRecords|recordLines|readSpan)\b|(?<![.\w])writeRejects\(/, module);
   }
 });

@@ -11,6 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CrisisError } from '../model/errors.js';
+import { UnpackLimitError } from './archive.js';
 import type { Recovered } from './recover.js';
 import type { FileReader, Input, ReadableCsv, ReadLimits } from './read.js';
 import type { Scratch } from './scratch.js';
@@ -27,7 +28,9 @@ export interface Call {
   op: Operation;
   args: unknown[];
 }
-export type Answer = { id: number; value: unknown } | { id: number; error: { message: string; details?: string[]; exitCode?: number } };
+export type Answer =
+  | { id: number; value: unknown }
+  | { id: number; error: { message: string; details?: string[]; exitCode?: number; unpack?: { file: string; limit: number; found: string; lie: boolean } } };
 
 /** Reading `file` needed more memory than an import may use; nothing was imported. */
 export class ImportMemoryError extends CrisisError {
@@ -71,8 +74,10 @@ export function readInWorker(scratch: Scratch, memoryMb: number, limits: ReadLim
     if (!call) return;
     pending.delete(answer.id);
     if ('error' in answer) {
-      const { message, details, exitCode } = answer.error;
-      call.reject(details ? new CrisisError(message, details, exitCode) : new Error(message));
+      const { message, details, exitCode, unpack } = answer.error;
+      // The limit's own error, so that a server answers it as such (413, naming the limit).
+      if (unpack) call.reject(new UnpackLimitError(unpack.file, unpack.limit, unpack.found, unpack.lie));
+      else call.reject(details ? new CrisisError(message, details, exitCode) : new Error(message));
     } else call.resolve(answer.value);
   });
   worker.on('error', (error: NodeJS.ErrnoException) => {
@@ -103,6 +108,8 @@ export function readInWorker(scratch: Scratch, memoryMb: number, limits: ReadLim
       for (const bad of split.bad) bad.raw = Buffer.from(bad.raw.buffer, bad.raw.byteOffset, bad.raw.byteLength);
       return split;
     },
+    lines: (csvPath, records) => call<number[]>(names.get(csvPath) ?? csvPath, 'lines', csvPath, records),
+    writeRejects: (path, csvPath, rows, append) => call<void>(names.get(csvPath) ?? csvPath, 'writeRejects', path, csvPath, rows, append),
     close: async () => {
       failed ??= new Error('the reading thread was closed');
       await worker.terminate();

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CrisisError } from '../model/errors.js';
 import { readInThisThread } from './read.js';
+import { UnpackLimitError } from './archive.js';
 import { Scratch } from './scratch.js';
 import type { Answer, Call, WorkerSetup } from './read-off-thread.js';
 
@@ -20,7 +21,15 @@ port.on('message', async ({ id, op, args }: Call) => {
   } catch (error) {
     answer = {
       id,
-      error: error instanceof CrisisError ? { message: error.message, details: error.details, exitCode: error.exitCode } : { message: (error as Error)?.message ?? String(error) },
+      error:
+        error instanceof CrisisError
+          ? {
+              message: error.message,
+              details: error.details,
+              exitCode: error.exitCode,
+              ...(error instanceof UnpackLimitError ? { unpack: { file: error.file, limit: error.limit, found: error.found, lie: error.lie } } : {}),
+            }
+          : { message: (error as Error)?.message ?? String(error) },
     };
   }
   port.postMessage(answer);

@@ -2,8 +2,9 @@
  * Steps 0 and 1 of an import (import.ts): a file given by the user becomes one or more CSV
  * files that DuckDB can read, with what the later steps need to know about each. This is the
  * part of an import that runs JavaScript over every byte: unpacking a zip, scanning the bytes
- * for their encoding, converting a workbook or a JSON page, rewriting a legacy encoding, and
- * splitting a damaged CSV again (recover.ts). So it sits behind one interface, FileReader,
+ * for their encoding, converting a workbook or a JSON page, rewriting a legacy encoding,
+ * splitting a damaged CSV again (recover.ts), and, when rows fail, finding their lines and
+ * copying them to the rejects file (problems.ts). So it sits behind one interface, FileReader,
  * that runs either in the calling thread or in a worker thread with a memory cap
  * (read-worker.ts), and everything that crosses it is plain data.
  */
@@ -12,6 +13,7 @@ import { CrisisError } from '../model/errors.js';
 import { dataMembers, extractMember, isWorkbook, MAX_UNPACKED_BYTES, openArchive } from './archive.js';
 import { convertJson, convertXlsx, type Places } from './convert.js';
 import { describeEncoding, readableAsIs, transcodeToUtf8 } from './encoding.js';
+import { recordLines, writeRejects, type Located } from './problems.js';
 import { recoverRecords, type Recovered } from './recover.js';
 import type { Scratch } from './scratch.js';
 import { sniff, type Sniffed } from './sniff.js';
@@ -45,6 +47,10 @@ export interface FileReader {
   readable(input: Input): Promise<ReadableCsv>;
   /** A CSV that DuckDB's reader could not split, split again strictly (recover.ts). */
   recover(csvPath: string, maxRecordBytes: number): Promise<Recovered>;
+  /** The line each data record of a CSV starts on (problems.ts): a scan of the file. */
+  lines(csvPath: string, records: number[]): Promise<number[]>;
+  /** Writes (or appends to) a rejects file: the rows as they were in the CSV, behind where and why (problems.ts). */
+  writeRejects(path: string, csvPath: string, rows: Located[], append: boolean): Promise<void>;
   /** Frees what the reader holds (a worker thread); the scratch folder stays with the import. */
   close(): Promise<void>;
 }
@@ -61,6 +67,8 @@ export function readInThisThread(scratch: Scratch, limits: ReadLimits = {}): Fil
     unpack: (file) => unpack(file, scratch, maxUnpacked),
     readable: (input) => readable(input, scratch, maxUnpacked),
     recover: async (csvPath, maxRecordBytes) => recoverRecords(csvPath, scratch.file('recovered.csv'), maxRecordBytes),
+    lines: async (csvPath, records) => recordLines(csvPath, records),
+    writeRejects: async (path, csvPath, rows, append) => writeRejects(path, csvPath, rows, append),
     close: async () => undefined,
   };
 }

@@ -26,11 +26,6 @@ export function numberFlag(value: unknown, name: string, fallback: number, decim
   return Number(text);
 }
 
-export function maxIdsFlag(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  return String(value).trim().toLowerCase() === 'all' ? Infinity : numberFlag(value, 'max-ids', 10_000);
-}
-
 export async function withStore<T>(db: unknown, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await Store.open(resolveDbPath(db as string | undefined), { readOnly: true });
   try {

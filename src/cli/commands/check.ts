@@ -5,8 +5,9 @@ import { checkHtml, checkMarkdown, checkText as checkPlain } from '../../check/r
 import { CrisisError } from '../../model/errors.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
-import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, parse } from '../options.js';
-import { maxIdsFlag, withStore } from './answer-output.js';
+import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
+import { CHECK_PARAMS } from '../../check/params.js';
+import { withStore } from './answer-output.js';
 
 export const checkCommand: Command = {
   help: `Usage: crisismap check [FILE|-] [--published YYYY-MM-DD] [--lang en|fr|auto] [--json|--md|--html] [--out F] [filters]
@@ -38,7 +39,7 @@ Output:
   --json                  {"text","published","lang","filters","claims":[…],"datasets","counts"}
   --md, --html            the whole text, claims highlighted by verdict, each linking to its events
   --out FILE              write there instead of standard output
-  --max-ids N|all         event ids per claim (default 200)
+${helpLinesOf(Object.values(CHECK_PARAMS))}
 ${DB_HELP}
 
 Examples:
@@ -59,7 +60,7 @@ Examples:
         md: { type: 'boolean' },
         html: { type: 'boolean' },
         out: { type: 'string' },
-        'max-ids': { type: 'string' },
+        ...optionsOf(Object.values(CHECK_PARAMS)),
       },
       true,
     );
@@ -72,7 +73,8 @@ Examples:
     const options = {
       filter: filterFrom(values),
       aliases: loadAliases(values.aliases as string | undefined),
-      maxIds: maxIdsFlag(values['max-ids']) ?? 200,
+      maxIds: CHECK_PARAMS.maxIds.default,
+      ...valuesOf(Object.values(CHECK_PARAMS), values),
       lang: lang as 'en' | 'fr' | 'auto',
       ...(published ? { published } : {}),
     };

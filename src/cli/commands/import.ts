@@ -1,11 +1,11 @@
 import { resolveDbPath, Store } from '../../store/store.js';
-import { importFiles, type ImportReport } from '../../sources/import.js';
+import { importFiles, type ImportOptions, type ImportReport } from '../../sources/import.js';
+import { IMPORT_PARAMS } from '../../sources/params.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import { getHeapStatistics } from 'node:v8';
 import { CrisisError } from '../../model/errors.js';
-import { DATE_ORDERS, type DateOrder } from '../../sources/dates.js';
 import type { Command } from '../command.js';
-import { DB_HELP, parse } from '../options.js';
+import { DB_HELP, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 import { json, table } from '../format.js';
 import { progressBar } from '../progress.js';
 
@@ -23,13 +23,7 @@ Events are matched by id: importing the same file twice changes nothing, and a n
 export updates its events (the newer timestamp wins) instead of duplicating them.
 
 Options:
-  --mapping FILE          JSON file saying which of your columns feeds which field
-  --skip-invalid          import the valid rows; write the others to a rejects file
-  --rejects FILE          where rejected rows go (default: FILE.rejects.csv beside the input)
-  --dataset NAME          name the dataset (default: acled, ucdp, or the mapping's)
-  --dataset-version V     name its version (default: from the file name or newest timestamp)
-  --date-order dmy|mdy    order of day and month in dates with slashes, when no date in the
-                          file proves it (a part above 12 does: 29/12/2015 is day first)
+${helpLinesOf(Object.values(IMPORT_PARAMS))}
   --json                  print the report as JSON
 ${DB_HELP}
 
@@ -38,35 +32,16 @@ Example:
   crisismap import messy.csv --skip-invalid --rejects messy-rejects.csv`,
 
   async run(args, io) {
-    const { values, positionals } = parse(
-      args,
-      {
-        mapping: { type: 'string' },
-        'skip-invalid': { type: 'boolean' },
-        rejects: { type: 'string' },
-        dataset: { type: 'string' },
-        'dataset-version': { type: 'string' },
-        'date-order': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      true,
-    );
-    const dateOrder = values['date-order'] as string | undefined;
-    if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder as DateOrder)) {
-      throw new CrisisError(`--date-order must be ${DATE_ORDERS.join(' or ')}, not "${dateOrder}"`, ['dmy: 29/12/2015 (day first); mdy: 12/29/2015 (month first)']);
-    }
+    const { values, positionals } = parse(args, { ...optionsOf(Object.values(IMPORT_PARAMS)), json: { type: 'boolean' } }, true);
+    const { mapping: mappingFile, ...options } = valuesOf(Object.values(IMPORT_PARAMS), values) as Omit<ImportOptions, 'mapping'> & { mapping?: string };
     if (!positionals.length) throw new CrisisError('no file to import', ['usage: crisismap import FILE... (see --help)']);
-    const mapping = values.mapping ? readMapping(values.mapping as string) : undefined;
+    const mapping = mappingFile ? readMapping(mappingFile) : undefined;
     const store = await Store.open(resolveDbPath(values.db as string | undefined));
     const bar = io.interactive ? progressBar() : undefined;
     try {
       const reports = await importFiles(store, positionals, {
+        ...options,
         ...(mapping ? { mapping } : {}),
-        skipInvalid: !!values['skip-invalid'],
-        ...(values.rejects ? { rejectsPath: values.rejects as string } : {}),
-        ...(values.dataset ? { dataset: values.dataset as string } : {}),
-        ...(values['dataset-version'] ? { version: values['dataset-version'] as string } : {}),
-        ...(dateOrder ? { dateOrder: dateOrder as DateOrder } : {}),
         ...(bar ? { onProgress: bar } : {}),
         // Sent to a running server (src/cli/via-server.ts): the files are read in a worker thread, so
         // that the server's readers are not held up, with as much heap as a process of its own has.

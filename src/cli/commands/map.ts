@@ -40,7 +40,7 @@ Examples:
     const level = options.level ?? MAP_PARAMS.level.default;
     await withStore(values.db, async (store) => {
       const figure = await map(store, filterFrom(values), options);
-      const format = writeMap(figure, out);
+      const format = await writeMap(figure, out);
       io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
       const u = figure.data.unmatched;
       if (u.length) {

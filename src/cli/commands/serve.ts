@@ -1,5 +1,5 @@
 import { CrisisError } from '../../model/errors.js';
-import { DEFAULT_IMPORT_MEMORY_MB, DEFAULT_MAX_UPLOAD_MB } from '../../server/app.js';
+import { DEFAULT_IMPORT_MEMORY_MB, DEFAULT_MAX_UPLOAD_MB, UNPACKED_PER_IMPORT_MEMORY } from '../../server/app.js';
 import { DEFAULT_CACHE_MB } from '../../server/cache.js';
 import { DEFAULT_QUERY_TIMEOUT_S, DEFAULT_READERS } from '../../server/pool.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../../server/serve.js';
@@ -34,6 +34,8 @@ Options:
   --max-upload MB         largest file accepted by POST /api/import (default ${DEFAULT_MAX_UPLOAD_MB})
   --import-memory MB      memory an upload may take while it is read, in a thread apart from
                           the one answering readers (default ${DEFAULT_IMPORT_MEMORY_MB}); past it: 413
+  --max-unpacked MB       most an uploaded zip or XLSX may unpack to (default: ${UNPACKED_PER_IMPORT_MEMORY}× --import-memory);
+                          larger ones, or ones that lie about their size, get a 413 before being read
   --demo                  build the synthetic demo store first if the store has no events
   --read-only             open the store read-only: other commands may read it meanwhile;
                           importing is disabled
@@ -58,6 +60,7 @@ Example:
       token: { type: 'string' },
       'max-upload': { type: 'string' },
       'import-memory': { type: 'string' },
+      'max-unpacked': { type: 'string' },
       demo: { type: 'boolean' },
       'read-only': { type: 'boolean' },
       'cache-mb': { type: 'string' },
@@ -75,6 +78,7 @@ Example:
     const syncEvery = values['sync-every'] === undefined ? undefined : parseInterval(values['sync-every'] as string);
     if (values['sync-every'] !== undefined && !syncEvery) throw new CrisisError(`--sync-every "${values['sync-every']}" is not a duration`, ['e.g. --sync-every 6h (s, m, h or d)']);
     if (syncEvery && values['read-only']) throw new CrisisError('--sync-every cannot write to a store opened --read-only', ['drop --read-only']);
+    const importMemoryMb = importMemory(values['import-memory']);
     const server = await startServer({
       db,
       port,
@@ -82,7 +86,8 @@ Example:
       readOnly: !!values['read-only'],
       ...(token ? { token } : {}),
       maxUploadMb: numberFlag(values['max-upload'], 'max-upload', DEFAULT_MAX_UPLOAD_MB, true),
-      importMemoryMb: importMemory(values['import-memory']),
+      importMemoryMb,
+      maxUnpackedMb: numberFlag(values['max-unpacked'], 'max-unpacked', UNPACKED_PER_IMPORT_MEMORY * importMemoryMb, true),
       cacheMb: numberFlag(values['cache-mb'], 'cache-mb', DEFAULT_CACHE_MB, true),
       readers: Math.max(1, numberFlag(values.readers, 'readers', DEFAULT_READERS)),
       queryTimeoutS: queryTimeout(values['query-timeout']),

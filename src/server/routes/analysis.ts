@@ -29,11 +29,13 @@ function analysisRoute(api: Api, a: Analysis<never>): void {
   const description = `As \`crisismap ${a.name} --json\`. ${wordText(a.about, HTTP_NAMES).replace(/\s*\n\s*/g, ' ')}`;
   const answer = (q: Record<string, string | undefined>, store: Parameters<Analysis['run']>[0]) => a.run(store, filterOf(q, filters), valuesOf(a.params, q));
 
-  api.get({ path: `/api/${a.name}`, tag: 'analyses', query, responses: { 'application/json': ANSWER }, summary, description }, async (q, store) => json(await answer(q, store)));
+  // A document (the brief) chains the analyses: expensive in every format.
+  const heavy = !!a.document;
+  api.get({ path: `/api/${a.name}`, tag: 'analyses', query, responses: { 'application/json': ANSWER }, summary, description, heavy }, async (q, store) => json(await answer(q, store)));
 
   if (!a.document) return;
   for (const [suffix, type, format, holds] of DOCUMENTS) {
-    api.get({ path: `/api/${a.name}${suffix}`, tag: 'analyses', query, responses: { [type]: holds }, summary: `${summary}, as ${format.toUpperCase()}`, description }, async (q, store) => {
+    api.get({ path: `/api/${a.name}${suffix}`, tag: 'analyses', query, responses: { [type]: holds }, summary: `${summary}, as ${format.toUpperCase()}`, description, heavy }, async (q, store) => {
       const result = await answer(q, store);
       // The page is served beside /api/events: its event ids link to this server's, relative to the page.
       return text(await briefDocument(store, result as never, format, HTTP_NAMES, { href: eventPath }), type, { filters: result.filters, datasets: result.datasets });

@@ -9,9 +9,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { loadAliases } from '../../analysis/aliases.js';
 import { checkText } from '../../check/check.js';
+import { CHECK_PARAMS } from '../../check/params.js';
 import { wordDeep } from '../../model/param.js';
 import { ApiError } from '../errors.js';
-import { FILTER_PARAMS, filterOf, whole } from '../params.js';
+import { FILTER_PARAMS, filterOf, shapeOf, valuesOf } from '../params.js';
 import type { ReaderPool } from '../pool.js';
 import { parseQuery, type Api } from '../route.js';
 import { HTTP_NAMES, WORDING_HEADER, wantsTokens } from '../wording.js';
@@ -19,7 +20,7 @@ import { HTTP_NAMES, WORDING_HEADER, wantsTokens } from '../wording.js';
 /** A long article is some 50 KB; the limit leaves room for several. */
 export const MAX_CHECK_BYTES = 256 * 1024;
 
-const CheckQuery = z.object({ ...FILTER_PARAMS, max_ids: whole('max_ids', 'event ids listed per claim (default 200; event_count and events_command cover them all)', 200, 100_000) });
+const CheckQuery = z.object({ ...FILTER_PARAMS, ...shapeOf(Object.values(CHECK_PARAMS)) });
 const CheckBody = z.object({
   text: z.string({ error: 'text is required: the news text to check, as a string' }).min(1, { error: 'text is empty' }),
   published: z
@@ -61,7 +62,8 @@ export function checkRoutes(api: Api, readers: ReaderPool): void {
         checkText(store, body.data.text, {
           filter: filterOf(query),
           aliases: loadAliases(),
-          maxIds: query.max_ids === undefined ? 200 : Number(query.max_ids),
+          maxIds: CHECK_PARAMS.maxIds.default,
+          ...valuesOf(Object.values(CHECK_PARAMS), query),
           ...(body.data.published ? { published: body.data.published } : {}),
           ...(body.data.lang ? { lang: body.data.lang } : {}),
         }),

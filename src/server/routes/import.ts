@@ -17,12 +17,16 @@ import { dirname, join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { CrisisError } from '../../model/errors.js';
+import { ParamError, wordError } from '../../model/param.js';
+import { IMPORT_PARAMS } from '../../sources/params.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
 import { ImportMemoryError } from '../../sources/read-off-thread.js';
+import { formatBytes, UnpackLimitError } from '../../sources/archive.js';
 import { readMapping } from '../../sources/layouts/mapping.js';
 import type { Store } from '../../store/store.js';
 import { ApiError } from '../errors.js';
-import { flag, isOn } from '../params.js';
+import { shapeOf, valuesOf } from '../params.js';
+import { HTTP_NAMES, TOKEN_NAMES, WORDING_HEADER, wantsTokens } from '../wording.js';
 import { parseQuery, type Api } from '../route.js';
 import { BEARER_CHALLENGE, givenToken, sameToken } from '../token.js';
 import { receiveUpload, UploadRefused } from './upload-body.js';
@@ -35,20 +39,16 @@ export interface WriteOptions {
   maxUploadBytes: number;
   /** Heap of the worker thread that reads each upload (serve --import-memory). */
   importMemoryMb: number;
+  /** The most an uploaded zip or workbook may unpack to (serve --max-unpacked). */
+  maxUnpackedMb: number;
+  /** Runs an import once the readers can spare it a heavy share (ReaderPool.reserve, for the request's client). */
+  reserve: <T>(c: Context, work: () => Promise<T>) => Promise<T>;
 }
 
 // A rejects file is returned in the answer (its temporary folder is removed) up to this size.
 const REJECTS_SHOWN = 5 * 2 ** 20;
 
-const ImportQuery = z.object({
-  skip_invalid: flag('skip_invalid', 'import the valid rows; the others come back, with their reasons, in "rejects"'),
-  dataset: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/i, { error: (i) => `dataset "${i.input}" may hold only letters, digits, . _ and -` })
-    .meta({ description: "name the dataset (default: acled, ucdp-ged, or the mapping's)", example: 'acled' })
-    .optional(),
-  dataset_version: z.string().max(200).meta({ description: 'name its version (default: from the file name or newest timestamp)', example: 'export 2024-06-30' }).optional(),
-});
+const ImportQuery = z.object(shapeOf(Object.values(IMPORT_PARAMS)));
 
 export function importRoutes(api: Api, options: WriteOptions): void {
   const mb = (options.maxUploadBytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -73,7 +73,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
       errors: {
         401: 'no token, or a wrong one',
         403: 'writing is disabled (no token configured, or the store is read-only)',
-        413: 'the upload is larger than --max-upload, or reading it needs more memory than --import-memory',
+        413: 'the upload is larger than --max-upload, unpacks to more than --max-unpacked (a zip or workbook), or reading it needs more memory than --import-memory',
         422: 'the file cannot be imported: the message and hints say which rows and why',
       },
     },
@@ -104,33 +104,39 @@ export function importRoutes(api: Api, options: WriteOptions): void {
         const own = `${dirname(path)}/`;
         // importFiles waits for the store's write turn: another upload, a scheduled sync or a
         // command sent to the server writes first, and this one lands after it, whole.
-        const reports = await importFiles(options.store, [path], {
-          skipInvalid: isOn(query.skip_invalid),
-          worker: { memoryMb: options.importMemoryMb },
-          ...(mapping ? { mapping } : {}),
-          ...(query.dataset ? { dataset: query.dataset } : {}),
-          ...(query.dataset_version ? { version: query.dataset_version } : {}),
-        }).catch((error: unknown) => {
-          if (!(error instanceof CrisisError)) throw error;
-          // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
-          const local = (text: string) =>
-            text
-              .split(own)
-              .join('')
-              .split(tmpdir())
-              .join('')
-              .replace(/\/crisismap-\w+\//g, '');
-          if (error instanceof ImportMemoryError)
-            throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
-              'nothing was imported',
-              'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
-            ]);
-          throw new ApiError(
-            422,
-            local(error.message),
-            error.details.map((d) => apiHint(local(d))),
-          );
-        });
+        // It takes the CPU that heavy reads take, so it waits for their share (pool.ts).
+        const reports = await options
+          .reserve(c, () =>
+            importFiles(options.store, [path], {
+              ...valuesOf(Object.values(IMPORT_PARAMS), query),
+              worker: { memoryMb: options.importMemoryMb },
+              maxUnpackedMb: options.maxUnpackedMb,
+              ...(mapping ? { mapping } : {}),
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!(error instanceof CrisisError)) throw error;
+            // Temporary folders (the upload's, a converted workbook's) mean nothing to the client.
+            const local = (text: string) =>
+              text
+                .split(own)
+                .join('')
+                .split(tmpdir())
+                .join('')
+                .replace(/\/crisismap-\w+\//g, '');
+            if (error instanceof UnpackLimitError)
+              throw new ApiError(413, `${local(error.message)}`, [
+                `nothing was imported: an upload may unpack to at most ${formatBytes(error.limit)}, and an archive larger than that, or one that lies about its size, may be a zip bomb`,
+                'if it is real data, unpack it and send the files inside, start the server with a larger --max-unpacked (MB), or stop it and run crisismap import FILE',
+              ]);
+            if (error instanceof ImportMemoryError)
+              throw new ApiError(413, `${local(error.file)}: reading it needs more than the ${error.memoryMb} MB of memory an upload may use`, [
+                'nothing was imported',
+                'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
+              ]);
+            const { message, hints } = wordError(error, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : HTTP_NAMES);
+            throw new ApiError(error instanceof ParamError ? 400 : 422, local(message), hints.map(local));
+          });
         return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, own)) });
       } finally {
         rmSync(folder, { recursive: true, force: true });
@@ -150,13 +156,6 @@ function authorize(options: WriteOptions): MiddlewareHandler {
     await next();
   };
 }
-
-/** The importer's hints name the CLI's flags: here they are parameters and form fields. */
-const apiHint = (hint: string) =>
-  hint
-    .replace(/--skip-invalid/g, 'skip_invalid=1')
-    .replace(/\(rejected rows go to a rejects file\)/g, '(rejected rows come back in "rejects")')
-    .replace(/--mapping FILE(\.json)?/g, 'a mapping file in multipart field "mapping"');
 
 /** The upload's own name, made safe to be a file name: the importer reads layout hints and versions from it. */
 export function uploadName(name: string): string {

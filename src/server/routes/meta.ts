@@ -10,6 +10,8 @@ import { COUNT_PARAMS } from '../../query/count.js';
 import { EVENTS_PARAMS } from '../../query/events.js';
 import { filterModel, modelParam } from '../../query/filter-model.js';
 import { CHART_PARAMS, MAP_PARAMS } from '../../render/index.js';
+import { IMPORT_PARAMS } from '../../sources/params.js';
+import { CHECK_PARAMS } from '../../check/params.js';
 import { storeInfo } from '../../query/info.js';
 import { docsPage, PAGE_CSP } from '../docs-page.js';
 import { openApiDocument } from '../openapi.js';
@@ -23,6 +25,8 @@ export const COMMAND_OPTIONS: Record<string, Param[]> = {
   events: Object.values(EVENTS_PARAMS),
   chart: Object.values(CHART_PARAMS),
   map: Object.values(MAP_PARAMS),
+  import: Object.values(IMPORT_PARAMS),
+  check: Object.values(CHECK_PARAMS),
   ...Object.fromEntries(ANALYSES.map((a) => [a.name, a.params])),
 };
 

@@ -85,6 +85,7 @@ export function renderRoutes(api: Api): void {
       description: 'As `crisismap chart KIND --out FILE.FORMAT`; see docs/charts.md. The filters and datasets are in the X-Crisismap-* headers.',
       responses: Object.fromEntries(CHART_FORMATS.map((f) => [TYPES[f].split(';')[0]!, `.${f}: ${HOLDS[f]}`])),
       errors: { 404: 'no such chart kind or format' },
+      heavy: (path) => path.endsWith('.png'),
     },
     async (q, store, c) => {
       const { kind, format } = chartFile(c.req.param('file') ?? '');
@@ -105,10 +106,11 @@ export function renderRoutes(api: Api): void {
         summary: `A map of events or fatalities by country, admin1 area or place, as ${format === 'geojson' ? 'GeoJSON' : format.toUpperCase()}`,
         description: 'As `crisismap map --out FILE`; see docs/maps.md. Names that match no boundary are listed, and their events drawn as points.',
         responses: { [TYPES[format].split(';')[0]!]: HOLDS[format] },
+        heavy: true,
       },
       async (q, store) => {
         const drawn = await map(store, filterOf(q), valuesOf(Object.values(MAP_PARAMS), q) as MapFigureOptions);
-        return figure(mapOutput(drawn, format), format, { filters: drawn.data.filters, datasets: drawn.data.datasets });
+        return figure(await mapOutput(drawn, format), format, { filters: drawn.data.filters, datasets: drawn.data.datasets });
       },
     );
   }

@@ -11,6 +11,8 @@
  * resolution, and never added to events (docs/counting.md).
  */
 import { CrisisError } from '../../model/errors.js';
+import { ref } from '../../model/param.js';
+import { IMPORT_PARAMS } from '../params.js';
 import type { Columns } from '../layout.js';
 
 export type Period = 'week' | 'month' | 'year';
@@ -86,7 +88,7 @@ export function detectAggregate(columns: Columns, file: string, dataset?: string
   if (!kind) {
     throw new CrisisError(`${file}: an ACLED country-level aggregated file, but its name does not say what it counts`, [
       "keep ACLED's file name (…political_violence_events…, …demonstration_events…, …civilian_targeting…, …fatalities…)",
-      `or name the dataset: --dataset ${COUNTRY_FILES.map((f) => f.dataset).join(' | ')}`,
+      `or name the dataset: ${COUNTRY_FILES.map((f) => ref(IMPORT_PARAMS.dataset, f.dataset)).join(' or ')}`,
     ]);
   }
   return {
