@@ -46,10 +46,10 @@ const get = (path: string) => fetch(new URL(path, server.url));
 
 /** The answer is what its content type promises, whatever went into it. */
 async function assertValid(path: string, response: Response): Promise<void> {
-  assertAnswer({ target: path, status: response.status, type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) });
+  await assertAnswer({ target: path, status: response.status, type: response.headers.get('content-type') ?? '', bytes: Buffer.from(await response.arrayBuffer()) });
 }
 
-function assertAnswer({ target: path, status, type, bytes }: Answered): void {
+async function assertAnswer({ target: path, status, type, bytes }: Answered): Promise<void> {
   assert.ok(status < 500, `${path}: ${status} ${bytes.toString('utf8', 0, 300)}`);
   if (type.startsWith('image/png')) {
     assert.equal(bytes.toString('latin1', 1, 4), 'PNG', path);
