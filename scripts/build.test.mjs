@@ -11,7 +11,9 @@ function project() {
   const root = mkdtempSync(join(tmpdir(), 'crisismap-build-'));
   symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
   writeFileSync(join(root, 'package.json'), '{"type":"module"}\n');
-  writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: [] } }));
+  // The smallest standard library (no DOM, no ES2022 declarations): the compiler then starts in
+  // a fifth of the time, and this file runs it five times.
+  writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES5'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: [] } }));
   writeFileSync(join(root, 'tsconfig.build.json'), readFileSync(join(ROOT, 'tsconfig.build.json')));
   for (const dir of ['cli', 'render/boundaries', 'web/public']) mkdirSync(join(root, 'src', dir), { recursive: true });
   writeFileSync(join(root, 'src/cli/main.ts'), `export const answer: number = 42;\n`);

@@ -1,19 +1,13 @@
 /** The HTML brief carries its charts and a map inline, in one file. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { brief } from '../analysis/index.js';
-import { importFiles } from '../sources/import.js';
-import { writeDemoCsv } from '../sources/demo/index.js';
-import { memoryStore, scratch } from '../../test/testing.js';
+import { demoStore } from '../../test/analysis-stores.js';
 import { briefDocument, renderBriefFigures } from './index.js';
 import { CLI_NAMES } from '../cli/wording.js';
 
 test('demo: the HTML brief on Mali in 2022 embeds the trend, who died, the actor and a map', async () => {
-  const store = await memoryStore();
-  const path = join(scratch(), 'demo.csv');
-  await writeDemoCsv(path, { seed: 1 });
-  await importFiles(store, [path], { dataset: 'demo-synthetic' });
+  const store = await demoStore();
   const answer = await brief(store, { country: ['Mali'], year: [2022] }, { actor: 'Wagner' });
   const figures = await renderBriefFigures(store, answer);
   assert.deepEqual(Object.keys(figures).sort(), ['actor', 'spread', 'trend', 'victims']);

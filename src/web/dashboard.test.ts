@@ -7,12 +7,12 @@
  * markup; downloads hold the panel's data. Screenshots go to test-output/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../server/serve.js';
-import { writeDemoCsv } from '../sources/demo/index.js';
+import { demoStoreFile } from '../../test/analysis-stores.js';
 import { acledCsv, ROOT, scratch } from '../../test/testing.js';
 import { apiCount, assertAgree, CHROMIUM, CHROMIUM_ARGS, mapPixelOf, openPage, problemsOf, storeOf, waitReady } from '../../test/dashboard.js';
 
@@ -27,9 +27,10 @@ describe('dashboard', { skip: SKIP }, () => {
 
   before(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const csv = join(scratch(), 'demo.csv');
-    await writeDemoCsv(csv, { seed: 1 });
-    server = await startServer({ db: await storeOf(csv, 'demo-synthetic'), port: 0, host: '127.0.0.1' });
+    // The demo store the other test files share, built once per run (a copy: the server may write to it).
+    const db = join(scratch(), 'demo.duckdb');
+    copyFileSync(await demoStoreFile(), db);
+    server = await startServer({ db, port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
