@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { CrisisError } from '../../model/errors.js';
-import { ParamError, wordError } from '../../model/param.js';
+import { type Namer, ParamError, wordError } from '../../model/param.js';
 import { IMPORT_PARAMS } from '../../sources/params.js';
 import { importFiles, type ImportReport } from '../../sources/import.js';
 import { ImportMemoryError } from '../../sources/read-off-thread.js';
@@ -134,7 +134,7 @@ export function importRoutes(api: Api, options: WriteOptions): void {
                 'nothing was imported',
                 'send it as CSV (a JSON page is held whole while it is read), start the server with a larger --import-memory (MB), or stop it and run crisismap import FILE',
               ]);
-            const { message, hints } = wordError(error, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : HTTP_NAMES);
+            const { message, hints } = wordError(error, wantsTokens(c.req.header(WORDING_HEADER)) ? TOKEN_NAMES : UPLOAD_NAMES);
             throw new ApiError(error instanceof ParamError ? 400 : 422, local(message), hints.map(local));
           });
         return c.json({ ok: true, store: options.store.path, files: reports.map((r) => answerOf(r, own)) });
@@ -156,6 +156,9 @@ function authorize(options: WriteOptions): MiddlewareHandler {
     await next();
   };
 }
+
+/** The API's names, but the mapping is not a query parameter here: it is a part of the upload. */
+const UPLOAD_NAMES: Namer = { ...HTTP_NAMES, name: (p) => (p.key === IMPORT_PARAMS.mapping.key ? 'a mapping file in multipart field "mapping"' : HTTP_NAMES.name(p)) };
 
 /** The upload's own name, made safe to be a file name: the importer reads layout hints and versions from it. */
 export function uploadName(name: string): string {
