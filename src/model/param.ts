@@ -9,6 +9,7 @@
  * (`--km 2000` on the command line, `km=2000` over HTTP, "Km" in the dashboard).
  */
 import { CrisisError } from './errors.js';
+import { thousands } from './thousands.js';
 
 export type ParamKind =
   | 'text-list' // names, alternatives: country=Mali|Niger, --country Mali --country Niger
@@ -124,7 +125,7 @@ export function placeholderOf(p: Param): string {
 
 /** One line of help, with the default and range the declaration gives. */
 export function helpOf(p: Param): string {
-  const range = (p.kind === 'whole' || p.kind === 'decimal') && p.max !== undefined ? `, ${(p.min ?? 0).toLocaleString('en-US')} to ${p.max.toLocaleString('en-US')}` : '';
+  const range = (p.kind === 'whole' || p.kind === 'decimal') && p.max !== undefined ? `, ${thousands(p.min ?? 0)} to ${thousands(p.max)}` : '';
   const dflt = p.default !== undefined && p.kind !== 'boolean' ? `default ${String(p.default)}` : '';
   const extra = [dflt, range.slice(2)].filter(Boolean).join(', ');
   return `${p.help}${extra ? ` (${extra})` : ''}`;
@@ -233,13 +234,13 @@ export function wordProblem(names: Namer, p: ParamRef, value: string, problem: P
     case 'unknown':
       return `unknown ${names.plain(p)} "${value}"`;
     case 'out-of-range':
-      return `${names.withValue(p, value)} is out of range: give a number from ${problem.min.toLocaleString('en-US')} to ${problem.max.toLocaleString('en-US')}${problem.all ? ', or all' : ''}`;
+      return `${names.withValue(p, value)} is out of range: give a number from ${thousands(problem.min)} to ${thousands(problem.max)}${problem.all ? ', or all' : ''}`;
     case 'not-one-of':
       return `${it} is not one of ${problem.values.join(', ')}`;
     case 'too-many':
       return `${names.name(p)}: ${problem.given} values, at most ${problem.max} are taken`;
     case 'too-long':
-      return `${names.name(p)}: a value of ${problem.length.toLocaleString('en-US')} characters, at most ${problem.max.toLocaleString('en-US')} are taken`;
+      return `${names.name(p)}: a value of ${thousands(problem.length)} characters, at most ${thousands(problem.max)} are taken`;
     case 'empty':
       return `${names.name(p)} is empty`;
     case 'required':

@@ -1,4 +1,5 @@
 import { CrisisError } from '../../model/errors.js';
+import { thousands } from '../../model/thousands.js';
 import { boundaries, MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
@@ -48,7 +49,7 @@ Examples:
         io.err(
           `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
         );
-        const n = (x: number | null, what: string) => (x === null ? '' : `${x.toLocaleString('en-US')} ${what}, `);
+        const n = (x: number | null, what: string) => (x === null ? '' : `${thousands(x)} ${what}, `);
         for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
       }
     });
