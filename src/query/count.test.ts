@@ -73,6 +73,10 @@ test('involvement means actor1, actor2 or any associated actor; part of a name u
   assert.equal((await count(store, { actor: ['Civilians'] })).total.events, 3);
   assert.equal((await count(store, { actor: ['Civilians'], actorExact: true })).total.events, 0);
   assert.equal((await count(store, { actor: ['wagner group'], actorExact: true })).total.events, 2);
+  // A name holds no line break or other control character: such a value matches no actor, not two names at once.
+  assert.equal((await count(store, { actor: ['civilians (mali)\nwagner'] })).total.events, 0);
+  assert.equal((await count(store, { actor: ['wag\u0001ner'] })).total.events, 0);
+  assert.equal((await count(store, { actor: ['wag\u0001ner', 'wagner'] })).total.events, 2);
 });
 
 test('grouping by actor lists an event under each actor; rows overlap and the total is distinct', async () => {

@@ -79,6 +79,9 @@ const names = (key: string, column: string, help: string, example: string, label
 /** SQL for "this event is civilian targeting": the column where the source has it, else the event type. */
 export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
 
+/** C0 control characters: never in a stored name. */
+const CONTROL = /[\u0000-\u001f]/;
+
 export const FILTER_PARAMS = {
   country: filterParam('text-list', {
     key: 'country',
@@ -128,9 +131,13 @@ export const FILTER_PARAMS = {
     help: 'involved as actor1, actor2 or an associated actor (a part of the name, any case)',
     example: 'Wagner',
     // actor_text is "\nname one\nname two\n", lower-cased: a part of a name, or a whole one fenced by newlines.
+    // A name holds no control character (the import refuses them), so a value holding one (a
+    // newline above all, which would match across two names) matches no actor: no scan at all.
     sql: (actors, filter) => {
+      const possible = actors.map((a) => a.trim().toLowerCase()).filter((a) => !CONTROL.test(a));
+      if (!possible.length) return { clause: 'FALSE', params: [] };
       const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';
-      return { clause: `(${actors.map(() => one).join(' OR ')})`, params: actors.map((a) => a.trim().toLowerCase()) };
+      return { clause: `(${possible.map(() => one).join(' OR ')})`, params: possible };
     },
   }),
   actorExact: filterParam('boolean', {
