@@ -92,16 +92,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const credential = newCredential();
     if (options.commands) localCommandRoute(app, { store, credential, run: options.commands });
     // Listening comes before the demo build: a busy port fails at once, before minutes of work.
-    const server = await listen(app, options.port ?? DEFAULT_PORT, host);
+    // Meanwhile every request is told to come back, not answered from a store still empty
+    // ("unknown country Mali" would be wrong, not just early).
+    let building = false;
+    const server = await listen((request, env) => (building ? stillBuilding() : app.fetch(request, env)), options.port ?? DEFAULT_PORT, host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
     if (options.demo && !options.readOnly && (await storeInfo(store)).events === 0) {
+      building = true;
       try {
         await options.demo(store);
       } catch (error) {
         server.closeAllConnections();
         server.close();
         throw error;
+      } finally {
+        building = false;
       }
     }
     if (options.commands && options.db !== ':memory:') {
@@ -174,9 +180,17 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
-function listen(app: Hono, port: number, host: string): Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null; closeAllConnections(): void }> {
+/** The answer while the demo data is built: the API's error shape, and when to ask again. */
+function stillBuilding(): Response {
+  return Response.json(errorBody(503, 'the demo data is being built: ask again in a moment', ['it takes about a minute, once: the next start serves the store at once']), {
+    status: 503,
+    headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' },
+  });
+}
+
+function listen(fetch: Hono['fetch'], port: number, host: string): Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null; closeAllConnections(): void }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server as never));
+    const server = serve({ fetch, port, hostname: host }, () => resolve(server as never));
     server.on('clientError', answerClientError);
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new CrisisError(`port ${port} on ${host} is in use`, ['choose another with --port, e.g. --port 8081 (or stop what uses it)']));
