@@ -182,7 +182,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 
 /** The answer while the demo data is built: the API's error shape, and when to ask again. */
 function stillBuilding(): Response {
-  return Response.json(errorBody(503, 'the demo data is being built: ask again in a moment', ['it takes about a minute, once: the next start serves the store at once']), {
+  return Response.json(errorBody(503, 'the demo data is being built: ask again in a moment', ['it takes a few seconds, once: the next start serves the store at once']), {
     status: 503,
     headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' },
   });
