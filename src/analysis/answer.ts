@@ -4,6 +4,7 @@
  * Analyses take (store, filter, options) and differ only in what `figures` holds.
  */
 import { ref, request } from '../model/param.js';
+import { thousands } from '../model/thousands.js';
 import { eventIds } from '../query/events.js';
 import { FILTER_PARAMS, normalizeFilter, type Filter, type FilterKey } from '../query/filter.js';
 import type { DatasetVersion } from '../query/provenance.js';
@@ -61,7 +62,8 @@ export function traceIds(ids: string[], options: AnalysisOptions = {}, count?: n
   return { eventIds: limit !== undefined ? unique.slice(0, limit) : unique, eventCount: count ?? unique.length };
 }
 
-export const fmt = (n: number): string => n.toLocaleString('en-US');
+/** "1,234": every number a reader sees, in sentences, tables and figures, grouped one way (without ICU). */
+export const fmt = thousands;
 
 /** "49%" — whole percent, or one decimal under 10%, so small shares do not read as 0. */
 export function percent(part: number, whole: number): string {

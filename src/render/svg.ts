@@ -1,14 +1,12 @@
 /** Small pieces of SVG writing shared by maps, legends and figure text. */
 
-import { thousands } from '../model/thousands.js';
-
 export { escapeHtml as esc } from '../model/html.js';
 
 /** Numbers in SVG coordinates: two decimals are a hundredth of a pixel, plenty at 2× zoom. */
 export const r2 = (n: number): string => String(Math.round(n * 100) / 100);
 
-/** "1,234": every number a reader sees has thousands separators. */
-export const fmt = thousands;
+/** "1,234": the analyses' one number format, for figures too. */
+export { fmt } from '../analysis/answer.js';
 
 /** Prefixes every id (and every reference to it) so several SVGs can share one HTML page. */
 export function prefixIds(svg: string, prefix: string): string {
