@@ -30,8 +30,11 @@ export interface Boundaries {
   admin1Topology: Topology;
   /** world-atlas 1:50m countries; `country` is the ISO numeric id. */
   countries: Shape[];
-  /** world-atlas 1:110m countries, for the locator. */
-  world: Shape[];
+  /**
+   * world-atlas 1:110m land, for the locator: the countries merged, so no border is drawn
+   * twice (half the points of drawing each country, and the same fill). Read when first used.
+   */
+  readonly land: Feature<MultiPolygon>;
   /** The name Natural Earth gives the country of an ISO alpha-3 code. */
   admin1CountryName(a3: string): string | undefined;
   /** A data country name → the ISO alpha-3 code of its admin1 areas. */
@@ -67,7 +70,6 @@ function load(): Boundaries {
     return lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, p.name, p.a3, i, g.bbox as Shape['bbox']);
   });
   const countries = worldShapes('countries-50m.json');
-  const world = worldShapes('countries-110m.json');
 
   // Own names first, then other spellings, so that another area's alternative never hides a name.
   const codes = new NameIndex<string>();
@@ -105,11 +107,15 @@ function load(): Boundaries {
   };
 
   const countryCode = (name: string) => codes.get(name, COUNTRY_ALIASES);
+  let land: Feature<MultiPolygon> | undefined;
   return {
     admin1,
     admin1Topology: topology,
     countries,
-    world,
+    get land() {
+      land ??= worldLand();
+      return land;
+    },
     countryCode,
     admin1CountryName: (a3) => topology.countries[a3]?.names[0],
     countryShape: (name) => countryShapes.get(name, COUNTRY_ALIASES),
@@ -127,6 +133,11 @@ function worldShapes(file: string): Shape[] {
   return collection.geometries
     .filter((g) => g.type !== null)
     .map((g, i) => lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox));
+}
+
+function worldLand(): Feature<MultiPolygon> {
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology;
+  return feature(topology, topology.objects.land as GeometryCollection).features[0] as Feature<MultiPolygon>;
 }
 
 /** A shape whose geometry is decoded when first read, and its box, when not given, measured from it. */

@@ -293,12 +293,7 @@ export function locator(drawn: DrawnMap, x: number, y: number, size: number): st
   for (let t = 0; t <= 1; t += 0.05) ring.push([e, n - t * (n - s)]);
   for (let t = 0; t <= 1; t += 0.05) ring.push([e - t * (e - w), s]);
   ring.push(ring[0]!);
-  const land = path.once('land', () =>
-    b.world
-      .map((c) => path(c))
-      .filter(Boolean)
-      .join(''),
-  );
+  const land = path.once('land', () => path(b.land) ?? '');
   return (
     `<g class="locator"><title>Where the map lies: centred on ${r2(drawn.centre[1])}°, ${r2(drawn.centre[0])}°</title>` +
     `<path d="${path({ type: 'Sphere' })}" fill="${INK.water}" stroke="${INK.faint}" stroke-width="0.8"/><path d="${land}" fill="${INK.noData}"/>` +
