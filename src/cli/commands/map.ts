@@ -41,23 +41,27 @@ Examples:
     const level = options.level ?? MAP_PARAMS.level.default;
     const drawn = withStore(values.db, async (store) => {
       const figure = await map(store, filterFrom(values), options);
-      const format = await writeMap(figure, out);
-      io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
-      const u = figure.data.unmatched;
-      if (u.length) {
-        const aggregated = figure.data.datasets.some((d) => d.aggregated);
-        io.err(
-          `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
-        );
-        const n = (x: number | null, what: string) => (x === null ? '' : `${thousands(x)} ${what}, `);
-        for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
-      }
+      // Awaited below, not here: a PNG is drawn on resvg's thread while the store closes on this one.
+      return { figure, written: writeMap(figure, out) };
     });
     // The boundaries are read while DuckDB opens the store on threads of its own: on two cores they overlap.
+    let done: Awaited<typeof drawn>;
     try {
       boundaries();
     } finally {
-      await drawn;
+      done = await drawn;
+    }
+    const { figure, written } = done;
+    const format = await written;
+    io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
+    const u = figure.data.unmatched;
+    if (u.length) {
+      const aggregated = figure.data.datasets.some((d) => d.aggregated);
+      io.err(
+        `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
+      );
+      const n = (x: number | null, what: string) => (x === null ? '' : `${thousands(x)} ${what}, `);
+      for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
     }
   },
 };
