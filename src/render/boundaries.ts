@@ -4,18 +4,32 @@
  * boundaries/admin1.topo.json (Natural Earth 1:10m, cut down by scripts/build-boundaries.mjs).
  * Nothing is downloaded: maps work offline.
  */
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { admin1Aliases, COUNTRY_ALIASES, NameIndex } from './names.js';
-import { lazyTopology } from './topology.js';
+import { packTopology, readTopology } from './topology.js';
 
 const require = createRequire(import.meta.url);
-export const ADMIN1_FILE = join(dirname(fileURLToPath(import.meta.url)), 'boundaries', 'admin1.topo.json');
+const DIR = join(dirname(fileURLToPath(import.meta.url)), 'boundaries');
+export const ADMIN1_FILE = join(DIR, 'admin1.topo.json');
+const COUNTRIES_FILE = require.resolve('world-atlas/countries-50m.json');
+const LAND_FILE = require.resolve('world-atlas/land-110m.json');
+/** Where the build keeps a boundary file packed (topology.ts): beside the program, in dist/render/boundaries. */
+const packedOf = (file: string) => join(DIR, `${basename(file, '.json')}.packed`);
+
+/** Run by the build (scripts/build.mjs) in dist/: every boundary file read at run time, packed beside the program. */
+export function packBoundaries(): void {
+  for (const file of [ADMIN1_FILE, COUNTRIES_FILE, LAND_FILE]) {
+    const packed = packTopology(file);
+    if (!packed) throw new Error(`${file} is not a quantized topology: it cannot be packed`);
+    writeFileSync(packedOf(file), packed);
+  }
+}
 
 export type Shape = Feature<Polygon | MultiPolygon, { name: string; country: string }> & {
   /** [[west, south], [east, north]] in degrees, for picking the shapes in view. */
@@ -62,14 +76,14 @@ export function boundaries(): Boundaries {
 }
 
 function load(): Boundaries {
-  const topology = lazyTopology<Admin1Topology>(readFileSync(ADMIN1_FILE, 'utf8'));
+  const topology = readTopology<Admin1Topology>(ADMIN1_FILE, packedOf(ADMIN1_FILE));
   const collection = topology.objects.admin1 as GeometryCollection<Admin1Properties>;
   // Areas are decoded when first drawn: a map of the Sahel decodes the Sahel, not the world.
   const admin1 = collection.geometries.map((g, i) => {
     const p = g.properties as Admin1Properties;
     return lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, p.name, p.a3, i, g.bbox as Shape['bbox']);
   });
-  const countries = worldShapes('countries-50m.json');
+  const countries = worldShapes(COUNTRIES_FILE);
 
   // Own names first, then other spellings, so that another area's alternative never hides a name.
   const codes = new NameIndex<string>();
@@ -127,7 +141,7 @@ function load(): Boundaries {
 }
 
 function worldShapes(file: string): Shape[] {
-  const topology = lazyTopology(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
+  const topology = readTopology(file, packedOf(file));
   const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
   // Decoded, and measured, when first drawn: an admin1 map needs the countries' names only.
   return collection.geometries
@@ -136,7 +150,7 @@ function worldShapes(file: string): Shape[] {
 }
 
 function worldLand(): Feature<MultiPolygon> {
-  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology;
+  const topology = readTopology(LAND_FILE, packedOf(LAND_FILE));
   return feature(topology, topology.objects.land as GeometryCollection).features[0] as Feature<MultiPolygon>;
 }
 
