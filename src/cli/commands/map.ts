@@ -1,9 +1,13 @@
 import { CrisisError } from '../../model/errors.js';
 import { thousands } from '../../model/thousands.js';
-import { boundaries, MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
+// The map's own modules, not render/index.js: that one holds the brief, and with it every analysis.
+import { boundaries } from '../../render/boundaries.js';
+import { map, type MapFigureOptions } from '../../render/map.js';
+import { writeMap } from '../../render/output.js';
+import { MAP_PARAMS } from '../../render/params.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
-import { withStore } from './answer-output.js';
+import { withStore } from './with-store.js';
 
 const PARAMS = Object.values(MAP_PARAMS);
 
