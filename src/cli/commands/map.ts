@@ -2,8 +2,7 @@ import { CrisisError } from '../../model/errors.js';
 import { thousands } from '../../model/thousands.js';
 // The map's own modules, not render/index.js: that one holds the brief, and with it every analysis.
 import { boundaries } from '../../render/boundaries.js';
-import { map, type MapFigureOptions } from '../../render/map.js';
-import { writeMap } from '../../render/output.js';
+import type { MapFigureOptions } from '../../render/map.js';
 import { MAP_PARAMS } from '../../render/params.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
@@ -43,12 +42,15 @@ Examples:
     const out = values.out as string | undefined;
     if (!out) throw new CrisisError('where to? give --out FILE', ['e.g. --out map.png (or .svg, .geojson, .csv)']);
     const level = options.level ?? MAP_PARAMS.level.default;
+    // While DuckDB opens the store on threads of its own, this one loads the drawing's modules
+    // (d3-geo, resvg) and reads the boundaries: on two cores they overlap.
+    const drawing = Promise.all([import('../../render/map.js'), import('../../render/output.js')]);
     const drawn = withStore(values.db, async (store) => {
+      const [{ map }, { writeMap }] = await drawing;
       const figure = await map(store, filterFrom(values), options);
       // Awaited below, not here: a PNG is drawn on resvg's thread while the store closes on this one.
       return { figure, written: writeMap(figure, out) };
     });
-    // The boundaries are read while DuckDB opens the store on threads of its own: on two cores they overlap.
     let done: Awaited<typeof drawn>;
     try {
       boundaries();
