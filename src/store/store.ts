@@ -95,6 +95,11 @@ export class Store {
     this.shared.generation = value;
   }
 
+  /** What caches of the store's contents key on, with `generation`: one object for every connection of an instance. */
+  get instanceKey(): object {
+    return this.shared;
+  }
+
   /**
    * Runs `work` once no other write to this store is under way through any of its connections.
    * A server writes on several (an upload, its scheduled sync, a command sent to it), and DuckDB
