@@ -220,5 +220,14 @@ function storeError(path: string, error: unknown): Error {
     const pid = /PID (\d+)/.exec(message)?.[1];
     return new StoreLockedError(path, pid ? Number(pid) : undefined);
   }
+  // The settings are given at opening, so DuckDB's refusal of one names none: memory_limit is the one a user sets.
+  const limit = process.env.CRISISMAP_MEMORY_LIMIT;
+  if (/set config/i.test(message) && limit !== undefined) {
+    return new CrisisError(
+      `cannot open the store ${path}: CRISISMAP_MEMORY_LIMIT=${JSON.stringify(limit)} is not a memory size`,
+      ['give a size such as 512MB or 2GB, or unset CRISISMAP_MEMORY_LIMIT for the default (1GB)'],
+      3,
+    );
+  }
   return new CrisisError(`cannot open the store ${path}: ${message}`, [], 3);
 }
