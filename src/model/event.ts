@@ -59,12 +59,15 @@ export const EVENT_FIELDS = {
 export type EventField = keyof typeof EVENT_FIELDS;
 export const EVENT_FIELD_NAMES = Object.keys(EVENT_FIELDS) as EventField[];
 
+/** Every actor involved in an event, as a list that may repeat a name or hold NULLs (docs/counting.md §10). */
+export const INVOLVED_SQL = 'list_concat([actor1, actor2], assoc_actor_1, assoc_actor_2)';
+
 /**
  * Columns DuckDB computes when they are read (VIRTUAL): they cost nothing to import.
  * list_distinct also drops the NULLs of a missing actor2.
  */
 export const GENERATED_FIELDS: Partial<Record<EventField, string>> = {
-  actors: 'list_distinct(list_concat([actor1, actor2], assoc_actor_1, assoc_actor_2))',
+  actors: `list_distinct(${INVOLVED_SQL})`,
 };
 
 /** The columns an import writes. */

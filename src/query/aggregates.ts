@@ -7,7 +7,7 @@ import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { catalog } from './catalog.js';
 import { AGGREGATE_COLUMNS, compileFilter, type Compiled } from './compile.js';
-import { FILTER_PARAMS, normalizeFilter, type Filter } from './filter.js';
+import { FILTER_PARAMS, normalizeFilter, type Filter, type FilterKey } from './filter.js';
 import { ParamError, ref, refOf } from '../model/param.js';
 import { noEventsError, resolveFilter } from './resolve.js';
 
@@ -122,7 +122,7 @@ export interface AggregateScope extends Compiled {
 
 /** The filter over one aggregated dataset: a filter that cannot apply is an error naming it. */
 export async function aggregateScope(store: Store, entry: AggregateEntry, filter: Filter, hasEvents: boolean): Promise<AggregateScope> {
-  for (const [key, value] of Object.entries(normalizeFilter(filter)) as Array<[keyof Filter, unknown]>) {
+  for (const [key, value] of Object.entries(normalizeFilter(filter)) as Array<[FilterKey, unknown]>) {
     if (value !== undefined && !applies(entry, key)) {
       throw new ParamError(
         refOf(FILTER_PARAMS[key]),

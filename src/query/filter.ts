@@ -80,7 +80,22 @@ const names = (key: string, column: string, help: string, example: string, label
 export const CIVILIAN_TARGETING_SQL = `coalesce(civilian_targeting, event_type = 'Violence against civilians')`;
 
 /** C0 control characters: never in a stored name. */
-const CONTROL = /[\u0000-\u001f]/;
+export const CONTROL = /[\u0000-\u001f]/;
+
+/** An actor value as the actor filter matches it against actor_text. */
+export const actorNeedle = (value: string) => value.trim().toLowerCase();
+
+/**
+ * What resolveFilter learnt about the actor values (needles, see actorNeedle) from the store's
+ * names: those that match no name, whole (exact) or in part. They add no clause, so a filter
+ * of names the store does not hold costs no scan. A symbol key: outputs and JSON never show it,
+ * and a filter spread from a resolved one keeps it; a value it does not list is matched as usual.
+ */
+export const ACTOR_MATCHES = Symbol('actor values that match no stored name');
+export interface ActorMatches {
+  exact: boolean;
+  none: ReadonlySet<string>;
+}
 
 export const FILTER_PARAMS = {
   country: filterParam('text-list', {
@@ -134,7 +149,9 @@ export const FILTER_PARAMS = {
     // A name holds no control character (the import refuses them), so a value holding one (a
     // newline above all, which would match across two names) matches no actor: no scan at all.
     sql: (actors, filter) => {
-      const possible = actors.map((a) => a.trim().toLowerCase()).filter((a) => !CONTROL.test(a));
+      const known = (filter as { [ACTOR_MATCHES]?: ActorMatches })[ACTOR_MATCHES];
+      const none = known && known.exact === (filter.actorExact === true) ? known.none : undefined;
+      const possible = actors.map(actorNeedle).filter((a) => !CONTROL.test(a) && !none?.has(a));
       if (!possible.length) return { clause: 'FALSE', params: [] };
       const one = filter.actorExact ? `contains(actor_text, chr(10) || ? || chr(10))` : 'contains(actor_text, ?)';
       return { clause: `(${possible.map(() => one).join(' OR ')})`, params: possible };
@@ -172,8 +189,8 @@ export const FILTER_PARAMS = {
 
 type Declared = typeof FILTER_PARAMS;
 /** A filter: each key a declared filter, holding the value its kind reads as. */
-export type Filter = { [K in keyof Declared]?: Declared[K] extends Param<infer Kind> ? ValueOfKind<Kind> : never };
-export type FilterKey = keyof Filter;
+export type Filter = { [K in keyof Declared]?: Declared[K] extends Param<infer Kind> ? ValueOfKind<Kind> : never } & { [ACTOR_MATCHES]?: ActorMatches };
+export type FilterKey = keyof Declared;
 export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterKey[];
 /** The declarations in one order (the order outputs echo filters in). */
 export const FILTERS: FilterParam[] = Object.values(FILTER_PARAMS);

@@ -7,7 +7,8 @@ import { listValue } from '../store/duckdb.js';
 import { CrisisError } from '../model/errors.js';
 import { findCountry } from '../model/countries.js';
 import type { Store } from '../store/store.js';
-import { CATEGORICAL, FILTER_PARAMS, type CategoricalKey, type Filter } from './filter.js';
+import { ACTOR_MATCHES, actorNeedle, CATEGORICAL, CONTROL, FILTER_PARAMS, type CategoricalKey, type Filter } from './filter.js';
+import { INVOLVED_SQL } from '../model/event.js';
 import { named, ParamError, refOf, request } from '../model/param.js';
 import { closest } from './similar.js';
 
@@ -68,6 +69,14 @@ export async function resolveFilter(store: Store, filter: Filter, from: ValueSou
       resolved.push(...found);
     }
     out[key] = resolved;
+  }
+  // One value costs one scan of actor_text, less than reading the names again after a write.
+  const names = filter.actor?.length && from.table === 'events' ? await actorNames(store, filter.actor.length > 1) : undefined;
+  if (names) {
+    const exact = filter.actorExact === true;
+    // An empty needle is left to SQL: "\n\n" may match where a name list is empty.
+    const none = new Set(filter.actor!.map(actorNeedle).filter((a) => a && !CONTROL.test(a) && !(exact ? names.lower.has(a) : names.text.includes(a))));
+    if (none.size) out[ACTOR_MATCHES] = { exact, none };
   }
   if (filter.eventId?.length && from.table === 'events') out.eventId = await resolveEventIds(store, filter.eventId);
   for (const key of ['from', 'to'] as const) {
@@ -160,9 +169,40 @@ function byName(key: CategoricalKey): string {
 
 /** Actor names close to one that matched nothing, for "did you mean". */
 export async function closestActors(store: Store, name: string): Promise<string[]> {
-  const rows = await store.all(`SELECT DISTINCT unnest(actors) AS a FROM events`);
-  return closest(
-    name,
-    rows.map((r) => String(r.a)),
-  );
+  return closest(name, (await actorNames(store)).names);
+}
+
+/**
+ * The stored actor names: as written; lower-cased as actor_text holds them (a set, for whole
+ * names); and joined by newlines (a text, for parts of names: a needle holds no newline, so it
+ * is found in the text exactly when it is found in one name). One scan of the events per
+ * store generation, shared by every connection, however many requests ask at once.
+ */
+interface ActorNames {
+  names: string[];
+  lower: Set<string>;
+  text: string;
+}
+const actorNamesCache = new WeakMap<object, { generation: number; names: Promise<ActorNames> }>();
+
+async function actorNames(store: Store): Promise<ActorNames>;
+/** `read` false: the names only if they are known for this generation already (or being read). */
+async function actorNames(store: Store, read: boolean): Promise<ActorNames | undefined>;
+async function actorNames(store: Store, read = true): Promise<ActorNames | undefined> {
+  const generation = store.generation;
+  const hit = actorNamesCache.get(store.instanceKey);
+  if (hit?.generation === generation) {
+    try {
+      return await hit.names;
+    } catch {
+      // The request that asked first was interrupted (its time budget): ask again on this connection.
+    }
+  }
+  if (!read) return undefined;
+  const names = store.all(`SELECT DISTINCT a, lower(a) AS l FROM (SELECT unnest(${INVOLVED_SQL}) AS a FROM events) WHERE a IS NOT NULL ORDER BY a`).then((rows) => {
+    const lower = rows.map((r) => String(r.l));
+    return { names: rows.map((r) => String(r.a)), lower: new Set(lower), text: lower.join('\n') };
+  });
+  actorNamesCache.set(store.instanceKey, { generation, names });
+  return names;
 }

@@ -15,7 +15,8 @@
  *     connections, so however many heavy requests arrive, ordinary ones keep the other half;
  *   - an import runs on the store's own connection, not on these, but it takes the same CPU as
  *     heavy work (reserve()): it waits for a heavy share, so imports and heavy reads together
- *     never outnumber half the connections.
+ *     never outnumber half the connections. Holding no connection, it takes none from its
+ *     client's part: a client that uploads still reads on all the connections but one.
  */
 import { CrisisError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
@@ -132,14 +133,17 @@ export class ReaderPool {
     }
   }
 
+  // A reservation (an import) holds no connection: it counts against the heavy share only, not
+  // against its client's connections, so that client's ordinary reads keep their part.
   private allowed(client: string, heavy: boolean, lend: boolean): boolean {
-    return (!lend || this.idle.length > 0) && (this.byClient.get(client) ?? 0) < this.perClient && (!heavy || this.heavyRunning < this.heavySlots);
+    return (!lend || (this.idle.length > 0 && (this.byClient.get(client) ?? 0) < this.perClient)) && (!heavy || this.heavyRunning < this.heavySlots);
   }
 
   private hold(client: string, heavy: boolean, lend: boolean): Store | undefined {
-    this.byClient.set(client, (this.byClient.get(client) ?? 0) + 1);
     if (heavy) this.heavyRunning++;
-    return lend ? this.idle.pop()! : undefined;
+    if (!lend) return undefined;
+    this.byClient.set(client, (this.byClient.get(client) ?? 0) + 1);
+    return this.idle.pop()!;
   }
 
   private take(client: string, heavy: boolean, lend: boolean): Promise<Store | undefined> {
@@ -155,11 +159,13 @@ export class ReaderPool {
   private readonly rejectOnClose = new WeakMap<Waiter, (error: Error) => void>();
 
   private give(client: string, heavy: boolean, store?: Store): void {
-    const held = (this.byClient.get(client) ?? 1) - 1;
-    if (held > 0) this.byClient.set(client, held);
-    else this.byClient.delete(client);
     if (heavy) this.heavyRunning--;
-    if (store) this.idle.push(store);
+    if (store) {
+      const held = (this.byClient.get(client) ?? 1) - 1;
+      if (held > 0) this.byClient.set(client, held);
+      else this.byClient.delete(client);
+      this.idle.push(store);
+    }
     // The first in line that may run now: a client at its share, or heavy work when the heavy
     // half is busy, lets those behind it go first.
     for (let i = 0; i < this.waiting.length; i++) {

@@ -168,6 +168,34 @@ test('imports take a heavy share without a connection: heavy reads wait for them
   }
 });
 
+test("an import holds no connection: its client's ordinary reads keep all the connections but one", async () => {
+  const store = await Store.open(':memory:');
+  const pool = await ReaderPool.open(store, 4, 5000);
+  try {
+    let end!: () => void;
+    const importing = pool.reserve(() => new Promise<void>((resolve) => (end = resolve)), 'one');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(end, 'the import runs');
+    // The same client (one address: a dashboard that uploads and reads) reads on three connections at once.
+    const held: Array<() => void> = [];
+    const reads = [1, 2, 3].map(() => pool.use(() => new Promise<void>((resolve) => held.push(resolve)), { client: 'one' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(held.length, 3, `${held.length} of its 3 reads run beside its import`);
+    // Its fourth waits: another client still finds a connection.
+    let fourth = false;
+    const waiting = pool.use(async () => (fourth = true), { client: 'one' });
+    assert.deepEqual(await pool.use((s) => s.all('SELECT 7 AS n'), { client: 'other' }), [{ n: 7 }]);
+    assert.equal(fourth, false);
+    for (const release of held) release();
+    await Promise.all([...reads, waiting]);
+    end();
+    await importing;
+  } finally {
+    await pool.close();
+    store.close();
+  }
+});
+
 test('over-long URLs and malformed request lines get the JSON error shape, not an empty body', async () => {
   const long = `/api/count?country=${'Mali|'.repeat(MAX_URL_LENGTH / 5)}Mali`;
   await expectJsonError(await server.get(long), 414, /^the URL is [\d,]+ characters long: at most 8,192 are answered$/);

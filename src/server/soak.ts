@@ -62,8 +62,11 @@ export function ordinaryUrl(i: number, o: SoakOptions): string {
   return pick(forms, i);
 }
 
+/** How many different requests each kind of attack cycles through (attack()'s n). */
+export const ATTACK_TURNS = [5, 6, 3, 2];
+
 /** What attacker k sends on its n-th turn. */
-function attack(k: number, n: number, o: SoakOptions): { url: string; init?: RequestInit } {
+export function attack(k: number, n: number, o: SoakOptions): { url: string; init?: RequestInit } {
   // 1,000 values in under 4 KB of URL: refused by the parameter's bound, not the URL's length.
   const many = Array.from({ length: 1000 }, (_, i) => i).join('|');
   const bound = Array.from({ length: 50 }, (_, i) => pick(o.actors, i) + (i >= o.actors.length ? ` ${i}` : ''))

@@ -95,6 +95,11 @@ export class Store {
     this.shared.generation = value;
   }
 
+  /** What caches of the store's contents key on, with `generation`: one object for every connection of an instance. */
+  get instanceKey(): object {
+    return this.shared;
+  }
+
   /**
    * Runs `work` once no other write to this store is under way through any of its connections.
    * A server writes on several (an upload, its scheduled sync, a command sent to it), and DuckDB
@@ -133,16 +138,19 @@ export class Store {
     }
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly && !memory ? { access_mode: 'READ_ONLY' } : {});
+      instance = await DuckDBInstance.create(path, {
+        ...(options.readOnly && !memory ? { access_mode: 'READ_ONLY' } : {}),
+        // Settings given at opening, not SET after: each statement is a round trip a command waits for.
+        // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
+        // where it does); keeping it makes bulk inserts several times slower.
+        preserve_insertion_order: 'false',
+        // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
+        memory_limit: process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
+      });
     } catch (error) {
       throw storeError(path, error);
     }
     const connection = await instance.connect();
-    // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
-    // where it does); keeping it makes bulk inserts several times slower.
-    await connection.run('SET preserve_insertion_order = false');
-    // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
-    await connection.run(`SET memory_limit = '${process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}'`);
     const store = new Store(path, connection, instance, !!options.readOnly && !memory);
     if (!store.readOnly) {
       for (const sql of schemaStatements()) await connection.run(sql);
@@ -211,6 +219,15 @@ function storeError(path: string, error: unknown): Error {
   if (/lock/i.test(message)) {
     const pid = /PID (\d+)/.exec(message)?.[1];
     return new StoreLockedError(path, pid ? Number(pid) : undefined);
+  }
+  // The settings are given at opening, so DuckDB's refusal of one names none: memory_limit is the one a user sets.
+  const limit = process.env.CRISISMAP_MEMORY_LIMIT;
+  if (/set config/i.test(message) && limit !== undefined) {
+    return new CrisisError(
+      `cannot open the store ${path}: CRISISMAP_MEMORY_LIMIT=${JSON.stringify(limit)} is not a memory size`,
+      ['give a size such as 512MB or 2GB, or unset CRISISMAP_MEMORY_LIMIT for the default (1GB)'],
+      3,
+    );
   }
   return new CrisisError(`cannot open the store ${path}: ${message}`, [], 3);
 }
