@@ -123,3 +123,15 @@ test('an event whose timestamp ties is compared whole: a changed field updates i
     [3, 6, 7, 9],
   );
 });
+
+test("an import that changes no event leaves the caches of the store's values valid; one that does makes them read again", async () => {
+  const store = await memoryStore();
+  const file = writeScratch('v1.csv', v1);
+  await importFiles(store, [file]);
+  const [generation, contents] = [store.generation, store.contentGeneration];
+  await importFiles(store, [file]);
+  // The import log changed (answers that show it are computed again); the events did not.
+  assert.deepEqual([store.generation, store.contentGeneration], [generation + 1, contents]);
+  await importFiles(store, [writeScratch('v2.csv', acledCsv([{ event_id_cnty: 'MLI1', fatalities: 4, timestamp: 2000 }]))]);
+  assert.deepEqual([store.generation, store.contentGeneration], [generation + 2, contents + 1]);
+});
