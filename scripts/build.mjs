@@ -5,6 +5,8 @@
  * dashboard (dist/web/public). Then the files in BUNDLED, which only re-export libraries of
  * hundreds of modules, are replaced by those libraries bundled into one file each (esbuild):
  * Node loads one file much faster than hundreds, which is most of a chart's or a count's start.
+ * Last, the modules in PREPARED make what they would otherwise recompute at every start (the
+ * shipped boundaries, packed to read fast).
  *
  * It runs at install (npm's `prepare`), on first use, and whenever a source is newer than the
  * build (after a `git pull` or an edit): a stale build is rebuilt, never run. Finding out is
@@ -18,7 +20,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +36,12 @@ export const BUNDLED = {
   'render/vega-bundle.ts': [],
 };
 export const BUNDLED_LIST = 'bundled.json';
+/**
+ * Compiled modules that prepare, in dist/, files they read at run time, with the function that
+ * does it: the shipped boundaries packed for reading fast (src/render/topology.ts). Each runs
+ * in a process of its own once everything else is in dist/.
+ */
+export const PREPARED = { 'render/boundaries.js': 'packBoundaries' };
 /** Besides src/, what changes the build. */
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 const STAMP = '.built.json';
@@ -97,6 +105,7 @@ export function build(root = ROOT, log = (text) => process.stderr.write(text), c
     rmSync(join(dist, asset), { recursive: true, force: true });
     if (existsSync(join(root, 'src', asset))) cpSync(join(root, 'src', asset), join(dist, asset), { recursive: true });
   }
+  prepare(dist, compilerOutput);
   writeFileSync(join(dist, STAMP), JSON.stringify({ started, inputs }) + '\n');
   log(`crisismap: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
@@ -140,6 +149,18 @@ function bundle(root, dist, log) {
     holds[out] = [...packages].sort();
   }
   writeFileSync(join(dist, BUNDLED_LIST), JSON.stringify(holds, null, 1) + '\n');
+}
+
+/** Runs each PREPARED module's function in dist/ (see PREPARED). */
+function prepare(dist, output) {
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process');
+  for (const [file, name] of Object.entries(PREPARED)) {
+    const module = join(dist, file);
+    if (!existsSync(module)) continue;
+    const script = `await (await import(${JSON.stringify(pathToFileURL(module).href)}))[${JSON.stringify(name)}]();`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', output, output] });
+    if (run.status !== 0) throw new Error(`${file} failed to prepare its files (above): dist/ was not updated to run`);
+  }
 }
 
 /** Compiled files whose source was deleted or moved: running them could mislead. */

@@ -84,3 +84,18 @@ test('a changed, added or removed source makes the build stale, and it is rebuil
   assert.equal(staleReason(root), 'not built yet');
   rmSync(root, { recursive: true });
 });
+
+test('a PREPARED module makes its files in dist/ once the rest is there; one that fails leaves no build to run', () => {
+  const root = project(['ES2022']);
+  // Beside itself, in dist/render/boundaries: there only once the assets are copied.
+  const prepare = (body) =>
+    writeFileSync(join(root, 'src/render/boundaries.ts'), `export async function packBoundaries(): Promise<void> {\n  const fs = await import('node:' + 'fs');\n  ${body}\n}\n`);
+  prepare(`fs.writeFileSync((import.meta as unknown as { url: string }).url.replace(/^file:\\/\\//, '').replace(/\\.js$/, '/packed.txt'), 'packed');`);
+  build(root, () => {});
+  assert.equal(readFileSync(join(root, 'dist/render/boundaries/packed.txt'), 'utf8'), 'packed');
+  assert.equal(staleReason(root), undefined);
+  prepare(`throw new Error('cannot pack ' + typeof fs);`);
+  assert.throws(() => build(root, () => {}, 'ignore'), /render\/boundaries\.js failed to prepare its files/);
+  assert.equal(staleReason(root), 'not built yet');
+  rmSync(root, { recursive: true });
+});

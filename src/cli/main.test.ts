@@ -104,6 +104,9 @@ test('errors the user can fix: one message, hints, non-zero exit', async () => {
   const missing = await run('count', '--db', join(scratch(), 'none.duckdb'));
   assert.equal(missing.code, 2);
   assert.match(missing.err, /no store at .*none\.duckdb\n {2}import data first/);
+  const limit = await runCli(['count', '--db', db], { CRISISMAP_MEMORY_LIMIT: 'lots' });
+  assert.equal(limit.code, 3);
+  assert.match(limit.err, /CRISISMAP_MEMORY_LIMIT="lots" is not a memory size\n {2}give a size such as 512MB/);
   const bad = await run('import', writeScratch('bad.csv', acledCsv([{ fatalities: 'x' }])), '--db', db);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /bad\.csv:2: fatalities "x"/);

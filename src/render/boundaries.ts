@@ -4,18 +4,32 @@
  * boundaries/admin1.topo.json (Natural Earth 1:10m, cut down by scripts/build-boundaries.mjs).
  * Nothing is downloaded: maps work offline.
  */
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { admin1Aliases, COUNTRY_ALIASES, NameIndex } from './names.js';
-import { lazyTopology } from './topology.js';
+import { packTopology, readTopology } from './topology.js';
 
 const require = createRequire(import.meta.url);
-export const ADMIN1_FILE = join(dirname(fileURLToPath(import.meta.url)), 'boundaries', 'admin1.topo.json');
+const DIR = join(dirname(fileURLToPath(import.meta.url)), 'boundaries');
+export const ADMIN1_FILE = join(DIR, 'admin1.topo.json');
+const COUNTRIES_FILE = require.resolve('world-atlas/countries-50m.json');
+const LAND_FILE = require.resolve('world-atlas/land-110m.json');
+/** Where the build keeps a boundary file packed (topology.ts): beside the program, in dist/render/boundaries. */
+const packedOf = (file: string) => join(DIR, `${basename(file, '.json')}.packed`);
+
+/** Run by the build (scripts/build.mjs) in dist/: every boundary file read at run time, packed beside the program. */
+export function packBoundaries(): void {
+  for (const file of [ADMIN1_FILE, COUNTRIES_FILE, LAND_FILE]) {
+    const packed = packTopology(file);
+    if (!packed) throw new Error(`${file} is not a quantized topology: it cannot be packed`);
+    writeFileSync(packedOf(file), packed);
+  }
+}
 
 export type Shape = Feature<Polygon | MultiPolygon, { name: string; country: string }> & {
   /** [[west, south], [east, north]] in degrees, for picking the shapes in view. */
@@ -30,8 +44,11 @@ export interface Boundaries {
   admin1Topology: Topology;
   /** world-atlas 1:50m countries; `country` is the ISO numeric id. */
   countries: Shape[];
-  /** world-atlas 1:110m countries, for the locator. */
-  world: Shape[];
+  /**
+   * world-atlas 1:110m land, for the locator: the countries merged, so no border is drawn
+   * twice (half the points of drawing each country, and the same fill). Read when first used.
+   */
+  readonly land: Feature<MultiPolygon>;
   /** The name Natural Earth gives the country of an ISO alpha-3 code. */
   admin1CountryName(a3: string): string | undefined;
   /** A data country name → the ISO alpha-3 code of its admin1 areas. */
@@ -59,15 +76,14 @@ export function boundaries(): Boundaries {
 }
 
 function load(): Boundaries {
-  const topology = lazyTopology<Admin1Topology>(readFileSync(ADMIN1_FILE, 'utf8'));
+  const topology = readTopology<Admin1Topology>(ADMIN1_FILE, packedOf(ADMIN1_FILE));
   const collection = topology.objects.admin1 as GeometryCollection<Admin1Properties>;
   // Areas are decoded when first drawn: a map of the Sahel decodes the Sahel, not the world.
   const admin1 = collection.geometries.map((g, i) => {
     const p = g.properties as Admin1Properties;
     return lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, p.name, p.a3, i, g.bbox as Shape['bbox']);
   });
-  const countries = worldShapes('countries-50m.json');
-  const world = worldShapes('countries-110m.json');
+  const countries = worldShapes(COUNTRIES_FILE);
 
   // Own names first, then other spellings, so that another area's alternative never hides a name.
   const codes = new NameIndex<string>();
@@ -105,11 +121,15 @@ function load(): Boundaries {
   };
 
   const countryCode = (name: string) => codes.get(name, COUNTRY_ALIASES);
+  let land: Feature<MultiPolygon> | undefined;
   return {
     admin1,
     admin1Topology: topology,
     countries,
-    world,
+    get land() {
+      land ??= worldLand();
+      return land;
+    },
     countryCode,
     admin1CountryName: (a3) => topology.countries[a3]?.names[0],
     countryShape: (name) => countryShapes.get(name, COUNTRY_ALIASES),
@@ -121,12 +141,17 @@ function load(): Boundaries {
 }
 
 function worldShapes(file: string): Shape[] {
-  const topology = lazyTopology(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
+  const topology = readTopology(file, packedOf(file));
   const collection = topology.objects.countries as GeometryCollection<{ name: string }>;
   // Decoded, and measured, when first drawn: an admin1 map needs the countries' names only.
   return collection.geometries
     .filter((g) => g.type !== null)
     .map((g, i) => lazyShape(() => (feature(topology, g) as Feature<Polygon | MultiPolygon>).geometry, g.properties!.name, String(g.id ?? g.properties!.name), i, planarBox));
+}
+
+function worldLand(): Feature<MultiPolygon> {
+  const topology = readTopology(LAND_FILE, packedOf(LAND_FILE));
+  return feature(topology, topology.objects.land as GeometryCollection).features[0] as Feature<MultiPolygon>;
 }
 
 /** A shape whose geometry is decoded when first read, and its box, when not given, measured from it. */

@@ -74,27 +74,17 @@ function viewPaths(view: string, path: ReturnType<typeof geoPath>): ViewPath {
 
 export function drawMap(data: MapData, classes: Classes | null, width: number, labels: number): DrawnMap {
   const b = boundaries();
-  const focus = focusOf(data);
-  const [[w, s], [e, n]] = geoBounds(focus);
+  const { focus, bounds } = focusOf(data);
+  const [[w, s], [e, n]] = bounds;
   const spanLon = e >= w ? e - w : e + 360 - w;
   const wide = spanLon > 150 || n - s > 80;
   const centre: [number, number] = [((w + spanLon / 2 + 540) % 360) - 180, (s + n) / 2];
   const projection: GeoProjection = wide ? geoEqualEarth().rotate([-centre[0], 0]) : geoAzimuthalEqualArea().rotate([-centre[0], -centre[1]]);
-  projection.fitWidth(width - 2 * MARGIN, focus);
-  const [[, y0], [, y1]] = geoPath(projection).bounds(focus);
-  const height = Math.round(Math.min(640, Math.max(240, y1 - y0 + 2 * MARGIN)));
-  projection
-    .fitExtent(
-      [
-        [MARGIN, MARGIN],
-        [width - MARGIN, height - MARGIN],
-      ],
-      focus,
-    )
-    .clipExtent([
-      [0, 0],
-      [width, height],
-    ]);
+  const height = fitView(projection, focus, width);
+  projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
   const path = viewPaths(`${wide}|${width}x${height}|${projection.rotate()}|${projection.scale()}|${projection.translate()}`, geoPath(projection).digits(1));
   const box = viewBox(projection, width, height, wide);
   const inView = (shape: Shape) => wide || !(shape.bbox[2] < box[0] || shape.bbox[0] > box[2] || shape.bbox[3] < box[1] || shape.bbox[1] > box[3]);
@@ -147,14 +137,22 @@ export function drawMap(data: MapData, classes: Classes | null, width: number, l
   return { svg: `<g class="map">${out.join('')}</g>`, height, kmPerPx: km, centre, box, wide };
 }
 
-/** What the view is fitted to: the areas with data and the places, or the world when there are none. */
-function focusOf(data: MapData): FeatureCollection {
+/**
+ * What the view is fitted to: the areas with data and the places, or the world when there
+ * are none; with its bounds in degrees (measured once: every area's boundary is walked).
+ */
+function focusOf(data: MapData): { focus: FeatureCollection; bounds: [[number, number], [number, number]] } {
   const features: Array<Feature<Geometry>> = [
     ...data.areas.map((a) => a.shape as Feature<Geometry>),
     ...data.places.map((p) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] } })),
   ];
-  if (!features.length) return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Sphere' } as unknown as Geometry }] };
-  const [[w, s], [e, n]] = geoBounds({ type: 'FeatureCollection', features });
+  if (!features.length) {
+    const world: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Sphere' } as unknown as Geometry }] };
+    return { focus: world, bounds: geoBounds(world) };
+  }
+  const focus: FeatureCollection = { type: 'FeatureCollection', features };
+  const bounds = geoBounds(focus);
+  const [[w, s], [e, n]] = bounds;
   // A single place, or a few close together: show a degree around them, not a street.
   if (Math.abs(e - w) < 1 && Math.abs(n - s) < 1) {
     const [x, y] = [(w + e) / 2, (s + n) / 2];
@@ -169,8 +167,26 @@ function focusOf(data: MapData): FeatureCollection {
         ],
       },
     });
+    return { focus, bounds: geoBounds(focus) };
   }
-  return { type: 'FeatureCollection', features };
+  return { focus, bounds };
+}
+
+/**
+ * Fits the projection to the focus, the full width across: the height is what the focus
+ * needs (240–640 px), and the focus is then centred in that frame. This is d3-geo's
+ * fitWidth, then fitExtent (src/projection/fit.js), with their one measurement made once:
+ * each projects the focus at scale 150 from the origin and scales its bounds, and projecting
+ * every area's boundary is most of their cost. Returns the height.
+ */
+function fitView(projection: GeoProjection, focus: FeatureCollection, width: number): number {
+  const [[x0, y0], [x1, y1]] = geoPath(projection.scale(150).translate([0, 0])).bounds(focus);
+  const fullWidth = (width - 2 * MARGIN) / (x1 - x0);
+  const height = Math.round(Math.min(640, Math.max(240, fullWidth * (y1 - y0) + 2 * MARGIN)));
+  const [w, h] = [width - 2 * MARGIN, height - 2 * MARGIN];
+  const k = Math.min(w / (x1 - x0), h / (y1 - y0));
+  projection.scale(150 * k).translate([MARGIN + (w - k * (x1 + x0)) / 2, MARGIN + (h - k * (y1 + y0)) / 2]);
+  return height;
 }
 
 function viewBox(projection: GeoProjection, width: number, height: number, wide: boolean): [number, number, number, number] {
@@ -277,12 +293,7 @@ export function locator(drawn: DrawnMap, x: number, y: number, size: number): st
   for (let t = 0; t <= 1; t += 0.05) ring.push([e, n - t * (n - s)]);
   for (let t = 0; t <= 1; t += 0.05) ring.push([e - t * (e - w), s]);
   ring.push(ring[0]!);
-  const land = path.once('land', () =>
-    b.world
-      .map((c) => path(c))
-      .filter(Boolean)
-      .join(''),
-  );
+  const land = path.once('land', () => path(b.land) ?? '');
   return (
     `<g class="locator"><title>Where the map lies: centred on ${r2(drawn.centre[1])}°, ${r2(drawn.centre[0])}°</title>` +
     `<path d="${path({ type: 'Sphere' })}" fill="${INK.water}" stroke="${INK.faint}" stroke-width="0.8"/><path d="${land}" fill="${INK.noData}"/>` +

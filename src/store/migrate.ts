@@ -12,12 +12,18 @@ async function hasColumn(store: Store, table: string, column: string): Promise<b
   return Number(n) > 0;
 }
 
-/** True when the store lacks what this version of crisismap reads. */
+/**
+ * True when the store lacks what this version of crisismap reads. One query, not one per
+ * question: it runs at the start of every command that reads a store.
+ */
 export async function needsMigration(store: Store): Promise<boolean> {
-  const { n } = await store.one(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'events'`);
-  if (Number(n) === 0) return false;
-  const aggregates = await store.one(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'aggregates'`);
-  return Number(aggregates.n) === 0 || !(await hasColumn(store, 'events', 'country_code'));
+  const found = await store.one(
+    `SELECT count(*) FILTER (WHERE table_name = 'events') AS events, count(*) FILTER (WHERE table_name = 'aggregates') AS aggregates,
+      count(*) FILTER (WHERE table_name = 'events' AND column_name = 'country_code') AS country_code
+    FROM information_schema.columns WHERE table_name IN ('events', 'aggregates')`,
+  );
+  if (Number(found.events) === 0) return false;
+  return Number(found.aggregates) === 0 || Number(found.country_code) === 0;
 }
 
 /** Run after the schema statements, which add the tables a store lacks (aggregates). */

@@ -152,16 +152,19 @@ export class Store {
     }
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly && !memory ? { access_mode: 'READ_ONLY' } : {});
+      instance = await DuckDBInstance.create(path, {
+        ...(options.readOnly && !memory ? { access_mode: 'READ_ONLY' } : {}),
+        // Settings given at opening, not SET after: each statement is a round trip a command waits for.
+        // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
+        // where it does); keeping it makes bulk inserts several times slower.
+        preserve_insertion_order: 'false',
+        // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
+        memory_limit: process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
+      });
     } catch (error) {
       throw storeError(path, error);
     }
     const connection = await instance.connect();
-    // Nothing in crisismap relies on the order rows are stored in (the importer asks for it
-    // where it does); keeping it makes bulk inserts several times slower.
-    await connection.run('SET preserve_insertion_order = false');
-    // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
-    await connection.run(`SET memory_limit = '${process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT}'`);
     const store = new Store(path, connection, instance, !!options.readOnly && !memory);
     if (!store.readOnly) {
       for (const sql of schemaStatements()) await connection.run(sql);
@@ -234,6 +237,15 @@ function storeError(path: string, error: unknown): Error {
   if (/lock/i.test(message)) {
     const pid = /PID (\d+)/.exec(message)?.[1];
     return new StoreLockedError(path, pid ? Number(pid) : undefined);
+  }
+  // The settings are given at opening, so DuckDB's refusal of one names none: memory_limit is the one a user sets.
+  const limit = process.env.CRISISMAP_MEMORY_LIMIT;
+  if (/set config/i.test(message) && limit !== undefined) {
+    return new CrisisError(
+      `cannot open the store ${path}: CRISISMAP_MEMORY_LIMIT=${JSON.stringify(limit)} is not a memory size`,
+      ['give a size such as 512MB or 2GB, or unset CRISISMAP_MEMORY_LIMIT for the default (1GB)'],
+      3,
+    );
   }
   return new CrisisError(`cannot open the store ${path}: ${message}`, [], 3);
 }

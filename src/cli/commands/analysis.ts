@@ -13,7 +13,8 @@ import type { Command } from '../command.js';
 import { csv, json, table } from '../format.js';
 import { DB_HELP, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 import { CLI_NAMES } from '../wording.js';
-import { ANSWER_HELP, ANSWER_OPTIONS, printAnswer, withStore } from './answer-output.js';
+import { ANSWER_HELP, ANSWER_OPTIONS, printAnswer } from './answer-output.js';
+import { withStore } from './with-store.js';
 
 /**
  * Where a document's event ids link: a crisismap server, at its events route. A file written

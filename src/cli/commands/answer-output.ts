@@ -1,12 +1,11 @@
 /**
  * What the analysis commands (trend, victims, actor, episodes, spread, surges, brief) share:
- * opening the store read-only, their output flags, whole-number flags, and printing an
- * Answer as a sentence, a table and its footer, or as JSON.
+ * their output flags, whole-number flags, and printing an Answer as a sentence, a table and
+ * its footer, or as JSON. (Opening the store read-only is with-store.ts.)
  */
 import type { Answer } from '../../analysis/answer.js';
 import { answerFooter } from '../../analysis/report.js';
 import { CrisisError } from '../../model/errors.js';
-import { resolveDbPath, Store } from '../../store/store.js';
 import type { IO } from '../command.js';
 import { json } from '../format.js';
 
@@ -24,15 +23,6 @@ export function numberFlag(value: unknown, name: string, fallback: number, decim
   const text = String(value).trim();
   if (!(decimal ? /^\d+(\.\d+)?$/ : /^\d+$/).test(text)) throw new CrisisError(`--${name} "${text}" is not a ${decimal ? 'number' : 'whole number'}`, [`e.g. --${name} ${fallback}`]);
   return Number(text);
-}
-
-export async function withStore<T>(db: unknown, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(resolveDbPath(db as string | undefined), { readOnly: true });
-  try {
-    return await work(store);
-  } finally {
-    store.close();
-  }
 }
 
 /** The sentence, what the command shows of the figures, then caveats, events, data and filters. */

@@ -3,7 +3,7 @@ import { CrisisError } from '../../model/errors.js';
 import { chart, CHART_KINDS, CHART_PARAMS, chartOptions, parseKind, writeChart } from '../../render/index.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
-import { withStore } from './answer-output.js';
+import { withStore } from './with-store.js';
 
 const PARAMS = Object.values(CHART_PARAMS);
 

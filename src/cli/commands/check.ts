@@ -7,7 +7,7 @@ import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
 import { CHECK_PARAMS } from '../../check/params.js';
-import { withStore } from './answer-output.js';
+import { withStore } from './with-store.js';
 
 export const checkCommand: Command = {
   help: `Usage: crisismap check [FILE|-] [--published YYYY-MM-DD] [--lang en|fr|auto] [--json|--md|--html] [--out F] [filters]

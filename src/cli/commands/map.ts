@@ -1,9 +1,12 @@
 import { CrisisError } from '../../model/errors.js';
 import { thousands } from '../../model/thousands.js';
-import { boundaries, MAP_PARAMS, map, writeMap, type MapFigureOptions } from '../../render/index.js';
+// The map's own modules, not render/index.js: that one holds the brief, and with it every analysis.
+import { boundaries } from '../../render/boundaries.js';
+import type { MapFigureOptions } from '../../render/map.js';
+import { MAP_PARAMS } from '../../render/params.js';
 import type { Command } from '../command.js';
 import { DB_HELP, FILTER_HELP, FILTER_OPTIONS, filterFrom, helpLinesOf, optionsOf, parse, valuesOf } from '../options.js';
-import { withStore } from './answer-output.js';
+import { withStore } from './with-store.js';
 
 const PARAMS = Object.values(MAP_PARAMS);
 
@@ -39,25 +42,32 @@ Examples:
     const out = values.out as string | undefined;
     if (!out) throw new CrisisError('where to? give --out FILE', ['e.g. --out map.png (or .svg, .geojson, .csv)']);
     const level = options.level ?? MAP_PARAMS.level.default;
+    // While DuckDB opens the store on threads of its own, this one loads the drawing's modules
+    // (d3-geo, resvg) and reads the boundaries: on two cores they overlap.
+    const drawing = Promise.all([import('../../render/map.js'), import('../../render/output.js')]);
     const drawn = withStore(values.db, async (store) => {
+      const [{ map }, { writeMap }] = await drawing;
       const figure = await map(store, filterFrom(values), options);
-      const format = await writeMap(figure, out);
-      io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
-      const u = figure.data.unmatched;
-      if (u.length) {
-        const aggregated = figure.data.datasets.some((d) => d.aggregated);
-        io.err(
-          `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
-        );
-        const n = (x: number | null, what: string) => (x === null ? '' : `${thousands(x)} ${what}, `);
-        for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
-      }
+      // Awaited below, not here: a PNG is drawn on resvg's thread while the store closes on this one.
+      return { figure, written: writeMap(figure, out) };
     });
-    // The boundaries are read while DuckDB opens the store on threads of its own: on two cores they overlap.
+    let done: Awaited<typeof drawn>;
     try {
       boundaries();
     } finally {
-      await drawn;
+      done = await drawn;
+    }
+    const { figure, written } = done;
+    const format = await written;
+    io.out(`wrote ${out} (${format}): ${figure.text.title}\n`);
+    const u = figure.data.unmatched;
+    if (u.length) {
+      const aggregated = figure.data.datasets.some((d) => d.aggregated);
+      io.err(
+        `Unmatched: ${u.length} ${level === 'country' ? 'country' : 'admin1'} names match no boundary; ${aggregated ? 'aggregated data has no event points, so they are listed, not drawn' : 'their events are drawn as points where they have coordinates'}:\n`,
+      );
+      const n = (x: number | null, what: string) => (x === null ? '' : `${thousands(x)} ${what}, `);
+      for (const x of u) io.err(`  ${x.admin1 === null ? x.country : `${x.admin1} (${x.country})`}: ${n(x.events, 'events')}${n(x.fatalities, 'fatalities')}${x.places} places drawn\n`);
     }
   },
 };
