@@ -109,7 +109,7 @@ export class Store {
     return this.shared.contents;
   }
 
-  /** What caches of the store's contents key on, with `generation`: one object for every connection of an instance. */
+  /** What caches of the store's contents key on, with `contentGeneration`: one object for every connection of an instance. */
   get instanceKey(): object {
     return this.shared;
   }
