@@ -15,14 +15,14 @@ const cache = new WeakMap<Store, { generation: number; spans: Spans }>();
 
 async function versionSpans(store: Store): Promise<Spans> {
   const hit = cache.get(store);
-  if (hit && hit.generation === store.generation) return hit.spans;
+  if (hit && hit.generation === store.contentGeneration) return hit.spans;
   // Aggregated data covers whole periods: from its first period's first day to its last one's last.
   const rows = await store.all(`SELECT dataset, dataset_version, min(event_date) AS first, max(event_date) AS last FROM events GROUP BY ALL
     UNION ALL SELECT dataset, dataset_version, min(period_start),
       -- a week is counted in the period of its first day, so weekly data reaches only as far as its last week's start
       max(CASE WHEN period = 'week' THEN period_start ELSE period_end END) FROM aggregates GROUP BY ALL`);
   const spans: Spans = new Map(rows.map((r) => [`${r.dataset}\u0000${r.dataset_version}`, { first: String(r.first), last: String(r.last) }]));
-  cache.set(store, { generation: store.generation, spans });
+  cache.set(store, { generation: store.contentGeneration, spans });
   return spans;
 }
 

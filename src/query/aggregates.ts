@@ -32,7 +32,7 @@ const cache = new WeakMap<Store, { generation: number; entries: AggregateEntry[]
 
 export async function aggregateCatalog(store: Store): Promise<AggregateEntry[]> {
   const hit = cache.get(store);
-  if (hit && hit.generation === store.generation) return hit.entries;
+  if (hit && hit.generation === store.contentGeneration) return hit.entries;
   const rows = await store.all(`SELECT dataset, list(DISTINCT dataset_version ORDER BY dataset_version) AS versions, any_value(layout) AS layout,
       any_value(scope) AS scope, any_value(resolution) AS resolution, any_value(period) AS period, count(*) AS rows,
       count(events) > 0 AS has_events, count(fatalities) > 0 AS has_fatalities, count(admin1) > 0 AS has_admin1,
@@ -52,7 +52,7 @@ export async function aggregateCatalog(store: Store): Promise<AggregateEntry[]> 
     first: String(r.first),
     last: String(r.last),
   }));
-  cache.set(store, { generation: store.generation, entries });
+  cache.set(store, { generation: store.contentGeneration, entries });
   return entries;
 }
 

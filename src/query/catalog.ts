@@ -17,10 +17,10 @@ const cache = new WeakMap<Store, { generation: number; entries: CatalogEntry[] }
 
 export async function catalog(store: Store): Promise<CatalogEntry[]> {
   const hit = cache.get(store);
-  if (hit && hit.generation === store.generation) return hit.entries;
+  if (hit && hit.generation === store.contentGeneration) return hit.entries;
   const rows = await store.all(`SELECT dataset, dataset_version AS version, count(*) AS events, count(fatalities_low) > 0 AS estimates
     FROM events GROUP BY ALL ORDER BY dataset, version`);
   const entries = rows.map((r) => ({ dataset: String(r.dataset), version: String(r.version), events: Number(r.events), estimates: r.estimates === true }));
-  cache.set(store, { generation: store.generation, entries });
+  cache.set(store, { generation: store.contentGeneration, entries });
   return entries;
 }

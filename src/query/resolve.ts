@@ -29,7 +29,7 @@ async function distinctValues(store: Store, column: string, from: ValueSource = 
   if (!perStore) cache.set(store, (perStore = new Map()));
   const cacheKey = `${from.table}\u0000${from.dataset ?? ''}\u0000${column}`;
   const hit = perStore.get(cacheKey);
-  if (hit && hit.generation === store.generation) return hit.byLower;
+  if (hit && hit.generation === store.contentGeneration) return hit.byLower;
   const only = from.dataset ? ` AND dataset = ${`'${from.dataset.replace(/'/g, "''")}'`}` : '';
   // disorder_type may hold several types ("Political violence; Demonstrations"): each counts.
   const sql =
@@ -41,7 +41,7 @@ async function distinctValues(store: Store, column: string, from: ValueSource = 
     const key = String(v).toLowerCase();
     byLower.set(key, [...(byLower.get(key) ?? []), String(v)]);
   }
-  perStore.set(cacheKey, { generation: store.generation, byLower });
+  perStore.set(cacheKey, { generation: store.contentGeneration, byLower });
   return byLower;
 }
 
@@ -189,7 +189,7 @@ async function actorNames(store: Store): Promise<ActorNames>;
 /** `read` false: the names only if they are known for this generation already (or being read). */
 async function actorNames(store: Store, read: boolean): Promise<ActorNames | undefined>;
 async function actorNames(store: Store, read = true): Promise<ActorNames | undefined> {
-  const generation = store.generation;
+  const generation = store.contentGeneration;
   const hit = actorNamesCache.get(store.instanceKey);
   if (hit?.generation === generation) {
     try {

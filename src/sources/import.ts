@@ -96,7 +96,12 @@ export async function importFiles(store: Store, files: string[], options: Import
   return store.exclusive(async () => {
     const prepared = await prepareImport(store, files, options);
     try {
-      return await store.transaction(() => prepared.apply());
+      // An upload whose events are all stored already only logs itself: the caches of the
+      // store's values stay valid (Store.contentGeneration).
+      return await store.transaction(
+        () => prepared.apply(),
+        (reports) => reports.some((r) => r.added > 0 || r.updated > 0 || r.deleted > 0),
+      );
     } finally {
       await prepared.dispose();
     }

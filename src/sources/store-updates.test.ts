@@ -104,3 +104,34 @@ test('a failure inside the transaction rolls back everything written in it', asy
   );
   assert.deepEqual(await store.all('SELECT * FROM events ORDER BY id'), before);
 });
+
+test('an event whose timestamp ties is compared whole: a changed field updates it, the same content leaves it', async () => {
+  const store = await memoryStore();
+  const rows = [
+    { event_id_cnty: 'MLI1', fatalities: 3, timestamp: 1000 },
+    { event_id_cnty: 'MLI2', fatalities: 5, timestamp: 1000 },
+    { event_id_cnty: 'MLI3', fatalities: 7, timestamp: '' },
+    { event_id_cnty: 'MLI4', fatalities: 8, timestamp: '' },
+  ];
+  await importFiles(store, [writeScratch('tie1.csv', acledCsv(rows))]);
+  const changed = rows.map((r) => (r.event_id_cnty === 'MLI2' || r.event_id_cnty === 'MLI4' ? { ...r, fatalities: r.fatalities + 1 } : r));
+  const [report] = await importFiles(store, [writeScratch('tie2.csv', acledCsv(changed))]);
+  assert.deepEqual([report!.added, report!.updated, report!.stale, report!.unchanged], [0, 2, 0, 2]);
+  const events = (await listEvents(store, {}, { fields: ['source_id', 'fatalities'] })).events;
+  assert.deepEqual(
+    events.sort((a, b) => String(a.source_id).localeCompare(String(b.source_id))).map((e) => e.fatalities),
+    [3, 6, 7, 9],
+  );
+});
+
+test("an import that changes no event leaves the caches of the store's values valid; one that does makes them read again", async () => {
+  const store = await memoryStore();
+  const file = writeScratch('v1.csv', v1);
+  await importFiles(store, [file]);
+  const [generation, contents] = [store.generation, store.contentGeneration];
+  await importFiles(store, [file]);
+  // The import log changed (answers that show it are computed again); the events did not.
+  assert.deepEqual([store.generation, store.contentGeneration], [generation + 1, contents]);
+  await importFiles(store, [writeScratch('v2.csv', acledCsv([{ event_id_cnty: 'MLI1', fatalities: 4, timestamp: 2000 }]))]);
+  assert.deepEqual([store.generation, store.contentGeneration], [generation + 2, contents + 1]);
+});

@@ -41,6 +41,8 @@ const hosts = new AsyncLocalStorage<StoreHost>();
 /** What the connections of one DuckDB instance share. */
 interface Shared {
   generation: number;
+  /** Writes that changed the events or the aggregates (generation counts every write). */
+  contents: number;
   turn: ReturnType<typeof takingTurns>;
 }
 
@@ -82,7 +84,7 @@ export class Store {
     readonly readOnly: boolean,
     // One counter for every connection of an instance: a write through one connection must
     // refresh the caches of all of them (see connect()). One queue of writers too (exclusive()).
-    private readonly shared: Shared = { generation: 0, turn: takingTurns() },
+    private readonly shared: Shared = { generation: 0, contents: 0, turn: takingTurns() },
     private readonly ownsInstance = true,
   ) {}
 
@@ -93,9 +95,21 @@ export class Store {
 
   set generation(value: number) {
     this.shared.generation = value;
+    this.shared.contents++;
   }
 
-  /** What caches of the store's contents key on, with `generation`: one object for every connection of an instance. */
+  /**
+   * Bumped by every write that changed the events or the aggregates: what caches of their values
+   * (catalog, distinct names, actor names, coverage) key on. A write that changed neither (an
+   * upload whose events are all stored already, which only logs the import) leaves them valid,
+   * so the readers after it do not read them all again. Answers (the server's cache) key on
+   * `generation`, which every write bumps: the import log is part of some.
+   */
+  get contentGeneration(): number {
+    return this.shared.contents;
+  }
+
+  /** What caches of the store's contents key on, with `contentGeneration`: one object for every connection of an instance. */
   get instanceKey(): object {
     return this.shared;
   }
@@ -177,13 +191,17 @@ export class Store {
     await this.connection.run(sql, params);
   }
 
-  /** Runs `work` in one transaction: all of it lands, or none of it. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction: all of it lands, or none of it. `changed` says from its
+   * result whether the events or aggregates changed (by default they did).
+   */
+  async transaction<T>(work: () => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
     await this.run('BEGIN TRANSACTION');
     try {
       const result = await work();
       await this.run('COMMIT');
-      this.generation++;
+      this.shared.generation++;
+      if (changed(result)) this.shared.contents++;
       return result;
     } catch (error) {
       await this.run('ROLLBACK').catch(() => undefined);
