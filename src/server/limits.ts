@@ -10,7 +10,7 @@ export const MAX_URL_LENGTH = 8 * 1024;
 
 /**
  * A request whose size makes it expensive: many values in all, or several actor names (each
- * is matched as a part of every actor column). Heavy requests share half of the store
+ * is matched as a part of every actor column). Heavy requests share a quarter of the store
  * connections, so a stream of them, each within its bounds, cannot delay ordinary reads.
  */
 export const HEAVY = { values: 12, actors: 3 };
