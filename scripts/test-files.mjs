@@ -1,7 +1,7 @@
 // The test files `npm test` runs, in the order it starts them: the slowest first, then every
-// other one alphabetically. Its runner (run-tests.mjs) starts them in this order, two at a time;
-// started last, a file of a minute or more would run alone at the end while the other core
-// idles (as the dashboard's did: `node --test` sorts its files by path, and src/web comes last). The slow ones are named here, as measured on a 2-core machine (seconds of
+// other one alphabetically. `node --test --test-concurrency=2` starts files in the order given,
+// two at a time; started last, a file of a minute or more would run alone at the end while the
+// other core idles. The slow ones are named here, as measured on a 2-core machine (seconds of
 // wall time, run alone); any file not named still runs, and scripts/test-files.test.mjs checks
 // that every test file is listed exactly once and that each slow one named exists.
 import { readdirSync } from 'node:fs';
