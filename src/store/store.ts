@@ -88,14 +88,9 @@ export class Store {
     private readonly ownsInstance = true,
   ) {}
 
-  /** Bumped by every write so that caches of distinct values know to refresh. */
+  /** Bumped by every write (the import log included): what cached answers key on. */
   get generation(): number {
     return this.shared.generation;
-  }
-
-  set generation(value: number) {
-    this.shared.generation = value;
-    this.shared.contents++;
   }
 
   /**
@@ -243,7 +238,7 @@ function storeError(path: string, error: unknown): Error {
   if (/set config/i.test(message) && limit !== undefined) {
     return new CrisisError(
       `cannot open the store ${path}: CRISISMAP_MEMORY_LIMIT=${JSON.stringify(limit)} is not a memory size`,
-      ['give a size such as 512MB or 2GB, or unset CRISISMAP_MEMORY_LIMIT for the default (1GB)'],
+      [`give a size such as 512MB or 2GB, or unset CRISISMAP_MEMORY_LIMIT for the default (${DEFAULT_MEMORY_LIMIT})`],
       3,
     );
   }
