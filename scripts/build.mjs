@@ -77,7 +77,8 @@ export function staleReason(root = ROOT) {
   const inputs = buildInputs(root);
   if (inputs.length !== stamp.inputs) return `${Math.abs(inputs.length - stamp.inputs)} source file(s) added or removed since the last build`;
   for (const file of inputs) {
-    if (statSync(file).mtimeMs > stamp.started) return `${relative(root, file)} changed since the last build`;
+    // Whole milliseconds, as Date.now() gave `started`: a file written in the millisecond the build began is in it.
+    if (Math.floor(statSync(file).mtimeMs) > stamp.started) return `${relative(root, file)} changed since the last build`;
   }
   return undefined;
 }
