@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { COMMANDS } from './main.js';
+import { Store } from '../store/store.js';
 import { cliReference } from './reference.js';
 import { acledCsv, ROOT, scratch, writeScratch } from '../../test/testing.js';
 import { runCli } from '../../test/cli.js';
@@ -107,9 +108,28 @@ test('errors the user can fix: one message, hints, non-zero exit', async () => {
   const limit = await runCli(['count', '--db', db], { CRISISMAP_MEMORY_LIMIT: 'lots' });
   assert.equal(limit.code, 3);
   assert.match(limit.err, /CRISISMAP_MEMORY_LIMIT="lots" is not a memory size\n {2}give a size such as 512MB/);
+  const threads = await runCli(['count', '--db', db], { CRISISMAP_THREADS: 'all' });
+  assert.equal(threads.code, 3);
+  assert.match(threads.err, /CRISISMAP_THREADS="all" is not a number of threads\n {2}give a whole number/);
   const bad = await run('import', writeScratch('bad.csv', acledCsv([{ fatalities: 'x' }])), '--db', db);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /bad\.csv:2: fatalities "x"/);
+});
+
+test('CRISISMAP_THREADS gives DuckDB that many threads (npm test gives each file one)', async () => {
+  const saved = process.env.CRISISMAP_THREADS;
+  process.env.CRISISMAP_THREADS = '3';
+  try {
+    const store = await Store.open(':memory:');
+    try {
+      assert.deepEqual(await store.all("SELECT current_setting('threads')::INTEGER AS threads"), [{ threads: 3 }]);
+    } finally {
+      store.close();
+    }
+  } finally {
+    if (saved === undefined) delete process.env.CRISISMAP_THREADS;
+    else process.env.CRISISMAP_THREADS = saved;
+  }
 });
 
 test('every command has --help with an example and --db', async () => {

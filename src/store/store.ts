@@ -18,6 +18,24 @@ export const DEFAULT_DB = 'crisismap.duckdb';
 /** DuckDB's memory ceiling unless CRISISMAP_MEMORY_LIMIT says otherwise. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
+/**
+ * DuckDB's worker threads: CRISISMAP_THREADS when set, else DuckDB's default of one per core.
+ * A machine that runs other work beside crisismap (a newsroom server, the test runner's two
+ * files at once) gives it fewer: threads of two processes on the same cores wait for each other.
+ */
+function threadsSetting(path: string): { threads?: string } {
+  const threads = process.env.CRISISMAP_THREADS;
+  if (threads === undefined || threads === '') return {};
+  if (!/^[1-9]\d{0,3}$/.test(threads.trim())) {
+    throw new CrisisError(
+      `cannot open the store ${path}: CRISISMAP_THREADS=${JSON.stringify(threads)} is not a number of threads`,
+      ['give a whole number such as 1 or 4, or unset CRISISMAP_THREADS for one thread per core'],
+      3,
+    );
+  }
+  return { threads: threads.trim() };
+}
+
 /** `--db` wins, then CRISISMAP_DB (the caller's, when a server runs a command for it), then ./crisismap.duckdb. */
 export function resolveDbPath(flag?: string): string {
   return resolve(flag ?? hosts.getStore()?.defaultDb ?? process.env.CRISISMAP_DB ?? DEFAULT_DB);
@@ -145,6 +163,7 @@ export class Store {
     if (!memory && !existsSync(path) && (options.mustExist || options.readOnly)) {
       throw new CrisisError(`no store at ${path}`, ['import data first (crisismap import FILE) or build the demo store (crisismap demo); choose another file with --db']);
     }
+    const threads = threadsSetting(path);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
@@ -155,6 +174,7 @@ export class Store {
         preserve_insertion_order: 'false',
         // A newsroom laptop runs other things: DuckDB spills to disk past this instead of taking 80% of memory.
         memory_limit: process.env.CRISISMAP_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
+        ...threads,
       });
     } catch (error) {
       throw storeError(path, error);
