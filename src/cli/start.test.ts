@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,4 +92,37 @@ test('the recorder does see the heavy libraries when a command needs them: a cha
   const { packages } = await packagesLoaded('chart', 'trend', '--db', await store(), '--out', out);
   assert.match(readFileSync(out, 'utf8'), /^<svg/);
   assert.ok(packages.has('vega') && packages.has('vega-lite'), [...packages].join(', '));
+});
+
+test('crisismap serve starts without the checker or vega: each loads at the first request that needs it', async () => {
+  const record = join(scratch(), 'serve-loads.txt');
+  const child = spawn(process.execPath, ['--import', join(ROOT, 'test/record-loads.mjs'), join(ROOT, 'bin/crisismap.js'), 'serve', '--db', await store(), '--port', '0'], {
+    env: { ...process.env, CRISISMAP_LOADS: record },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((done) => child.on('exit', done));
+  try {
+    let out = '';
+    const url = await new Promise<string>((found, failed) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const at = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (at) found(at[0]);
+      });
+      child.on('exit', () => failed(new Error(`serve ended before listening: ${out}`)));
+    });
+    const loaded = (name: string) => readFileSync(record, 'utf8').includes(`/node_modules/${name}/`);
+    assert.ok(loaded('hono'), 'the recorder saw the server start');
+    assert.deepEqual(['chrono-node', 'vega', 'vega-lite', 'exceljs'].filter(loaded), []);
+    const checked = await fetch(new URL('/api/check', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'In Mali, 4 people were killed in 2022.', published: '2023-01-01' }),
+    });
+    assert.equal(checked.status, 200);
+    assert.ok(loaded('chrono-node'), 'the first check loaded the checker');
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 });

@@ -8,7 +8,6 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { loadAliases } from '../../analysis/aliases.js';
-import { checkText } from '../../check/check.js';
 import { CHECK_PARAMS } from '../../check/params.js';
 import { wordDeep } from '../../model/param.js';
 import { ApiError } from '../errors.js';
@@ -58,6 +57,8 @@ export function checkRoutes(api: Api, readers: ReaderPool): void {
       });
       const body = CheckBody.safeParse(raw);
       if (!body.success) throw new ApiError(400, body.error.issues.map((i) => i.message).join('; '), ['send {"text": "…", "published": "2023-02-08", "lang": "en"}']);
+      // Loaded at the first check, not at every start of the server: the checker and chrono-node are some 300 modules.
+      const { checkText } = await import('../../check/check.js');
       const report = await readers.use((store) =>
         checkText(store, body.data.text, {
           filter: filterOf(query),
