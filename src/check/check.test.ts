@@ -62,6 +62,8 @@ test('civilians died in greater numbers than militants "in such operations": jud
   // "such operations" follows "war crimes by Malian soldiers and mercenaries": the article is about the mercenaries.
   assert.deepEqual(c.actors, ['Wagner Group']);
   assert.deepEqual(c.data?.filters.actor, ['Wagner Group']);
+  // "Malian soldiers … Malian civilians": one place, named once.
+  assert.equal(c.place?.text, 'Malian');
   assert.equal(c.verdict, 'supported');
   assert.ok(c.data!.parts!.value > c.data!.parts!.base, JSON.stringify(c.data?.parts));
   assert.ok(c.data?.caveats.some((x) => /does not say who died/.test(x)));

@@ -600,7 +600,8 @@ function placeOf(run: PlaceMention[], contextCountries: string[]): Place {
     ...new Set(run.flatMap((p) => (p.level === 'country' || p.level === 'region' || p.level === 'demonym' ? p.countries : narrow(p, named.length ? named : contextCountries)))),
   ].sort();
   return {
-    text: run.map((p) => p.text).join(', '),
+    // A place named twice ("Malian troops … Malian civilians") is one place.
+    text: [...new Set(run.map((p) => p.text))].join(', '),
     countries,
     country_names: countries.map(countryName),
     admin1: [...new Set(run.filter((p) => p.level === 'admin1' && p.admin1).map((p) => p.admin1!))],
