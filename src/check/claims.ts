@@ -19,7 +19,7 @@ import { qualifierOf, type Qualifier } from './qualifiers.js';
 import { findRanks } from './ranks.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { findSource, type Source } from './sources.js';
-import { countUnit, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE, unitsIn, type Unit, type UnitReading } from './units.js';
+import { countUnit, namesOneSide, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE, unitsIn, type Unit, type UnitReading } from './units.js';
 
 export type Metric = 'total' | 'change_pct' | 'change_ratio' | 'share' | 'rank';
 export type ClaimKind = 'number' | 'activity' | 'spread' | 'victims';
@@ -53,6 +53,8 @@ export interface Claim {
   metric: Metric;
   /** The count is of events that target civilians ("attacks on civilians rose by 40%"). */
   targets?: 'civilians';
+  /** The dead of one side, as the text names them ("15 mercenaries", "60 soldiers"): event data give only the events' dead. */
+  side?: string;
   place: Place | null;
   period: Period | null;
   /** Actor names as the datasets store them. */
@@ -568,6 +570,7 @@ function buildClaim(
     qualifier: activity ? 'exact' : n.kind === 'vague' ? 'at_least' : qualifierOf(t, n.start, n.end, collective),
     unit: r.unit,
     ...(r.targets ? { targets: r.targets } : {}),
+    ...(!activity && r.unit === 'deaths' && r.metric === 'total' && namesOneSide(r.noun) ? { side: r.noun } : {}),
     metric: r.metric,
     place,
     period,

@@ -42,6 +42,17 @@ test('small numbers must match exactly; civilian deaths count events targeting c
   assert.equal((await verdictOf('In Mali, 19 people were killed on 1 June 2022.')).verdict, 'contradicted');
 });
 
+test("the dead of one side: the events' dead on every side bound the claim, but cannot confirm it (ACLED does not attribute them)", async () => {
+  const within = await verdictOf('In Mali, militants killed 120 soldiers in 2022.');
+  assert.deepEqual([within.side, within.verdict, within.data?.figure], ['soldiers', 'unclear', 200]);
+  assert.match(within.explanation, /^Unclear: the store holds 200 fatalities .* on every side: it does not say how many of them were soldiers/);
+  const beyond = await verdictOf('In Mali, militants killed 300 soldiers in 2022.');
+  assert.equal(beyond.verdict, 'contradicted');
+  assert.match(beyond.explanation, /fewer than the 300 soldiers the claim counts/);
+  // People, not a side: judged as before.
+  assert.equal((await verdictOf('In Mali, militants killed 200 people in 2022.')).verdict, 'supported');
+});
+
 test('changes: the figure is the change between the two periods, with both counts', async () => {
   const c = await verdictOf('Deaths in Mali doubled in 2022 compared to 2021.');
   assert.deepEqual([c.metric, c.verdict, c.data?.figure, c.data?.parts?.value, c.data?.parts?.base], ['change_ratio', 'supported', 2, 200, 100]);

@@ -292,6 +292,20 @@ async function judgeNumber(store: Store, claim: Claim, filter: Filter, facts: St
         tolerance: tol.words,
       };
   }
+  // "They killed 15 mercenaries": the events' dead are everyone killed in them, on every side. The
+  // store can show that the claim is too many, never that those dead were the side the text names.
+  const least = claim.low ?? claim.quantity ?? claim.at_least_implied;
+  if (claim.side && claim.metric === 'total' && least != null && claim.qualifier !== 'at_most') {
+    const within = least <= figure;
+    return {
+      verdict: within ? 'unclear' : 'contradicted',
+      explanation: within
+        ? `Unclear: the store holds ${show(figure, claim)} ${scopeWords} (${release}), on every side: it does not say how many of them were ${claim.side}, so it can neither confirm nor refute ${fmt(least)}.`
+        : `Contradicted: the store holds ${show(figure, claim)} ${scopeWords} (${release}), on every side together, fewer than the ${fmt(least)} ${claim.side} the claim counts.`,
+      data,
+      tolerance: tol.words,
+    };
+  }
   const verdict: Verdict = pass ? 'supported' : 'contradicted';
   const detail = parts ? ` (${fmt(parts.value)} against ${fmt(parts.base)})` : '';
   return {

@@ -16,6 +16,10 @@ const CIVILIAN_NOUN =
   /^(civilians?|civils?|civiles|children|child|women|villagers|inhabitants|residents|worshippers|passengers|farmers|herders|students|enfants|femmes|habitants|villageois|fideles|eleves)\b/;
 const COMBATANT_NOUN =
   /^(soldiers?|troops|servicemen|militants?|fighters?|jihadists?|djihadistes?|jihadistes?|assailants?|attackers?|members|insurgents?|terrorists?|gunmen|mercenar(y|ies)|policemen|police officers|gendarmes|peacekeepers|combatants|militiamen|rebels|suspects|soldats|militaires|assaillants|terroristes|combattants|casques bleus)\b/;
+/** "15 mercenaries", "60 soldiers": the dead of one side of the fighting, which event data such as ACLED's do not attribute. */
+export function namesOneSide(noun: string): boolean {
+  return COMBATANT_NOUN.test(noun) && !/^(members|suspects)\b/.test(noun);
+}
 const PERSON_NOUN = /^(people|persons|personnes|individuals|men|others|autres|hommes|individus|ones)\b/;
 const EVENT_NOUN = /^(events?|incidents?|cases|cas|operations?|clashes|battles|evenements|affrontements|violent (events|incidents)|incidents violents|enlevements|kidnappings|abductions)\b/;
 const ATTACK_NOUN = /^(attacks?|attaques?|assaults?|raids?|ambush(es)?|embuscades?|strikes?|airstrikes?|drone strikes|explosions|bombings|massacres?)\b/;
