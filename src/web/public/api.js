@@ -59,11 +59,8 @@ const words = wordsOf(MODEL);
 async function readJson(response, url) {
   const type = response.headers.get('content-type') ?? '';
   const raw = await response.text();
-  const parsed = type.includes('json') ? JSON.parse(raw) : raw;
-  // Only a text that names a parameter holds a token: an answer without one (the map's events, the
-  // boundaries: megabytes of features) is used as it came, not copied whole to word nothing.
   /** @type {unknown} */
-  const body = raw.includes('⟦') || raw.includes('\\u27e6') ? words.deep(parsed) : parsed;
+  const body = words.answer(raw, type.includes('json') ? JSON.parse(raw) : raw);
   /** @type {{ ok?: unknown, error?: { message?: string, status?: number, hints?: string[] } | null } | null} */
   const shaped = body && typeof body === 'object' ? body : null;
   if (!response.ok || shaped?.ok === false) {

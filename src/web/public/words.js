@@ -16,7 +16,7 @@ const TOKEN = /⟦(@\[.*?\]|[A-Za-z0-9]+(?:=[^⟧]*)?)⟧/g;
 /**
  * @typedef {{ key: string, label: string, kind: string }} Labelled
  * @typedef {{ filters: Labelled[], options?: Record<string, Labelled[]> }} LabelModel
- * @typedef {{ text: (text: string) => string, deep: <T>(value: T) => T }} Words
+ * @typedef {{ text: (text: string) => string, deep: <T>(value: T) => T, answer: (raw: string, parsed: unknown) => unknown }} Words
  */
 
 /**
@@ -78,5 +78,15 @@ export function wordsOf(model) {
     return value;
   }
 
-  return { text, deep };
+  /**
+   * An answer as it came over the wire (`raw`) and parsed: worded where its text holds a token.
+   * One without (the map's events, the boundaries: megabytes of features) is used as it is,
+   * not copied whole to word nothing. A token may come escaped in JSON (\u27e6).
+   * @param {string} raw @param {unknown} parsed @returns {unknown}
+   */
+  function answer(raw, parsed) {
+    return raw.includes('⟦') || raw.includes('\\u27e6') ? deep(parsed) : parsed;
+  }
+
+  return { text, deep, answer };
 }
