@@ -44,9 +44,10 @@ export class ImportMemoryError extends CrisisError {
 }
 
 /**
- * Compiled (dist/), the worker is read-worker.js beside this file. Under tsx (the tests,
- * benchmarks) it is TypeScript, and a worker thread does not inherit the loader hooks that
- * `--import tsx` registered, so the worker registers tsx itself before loading it.
+ * Compiled (dist/), the worker is read-worker.js beside this file. Run from source (under
+ * tsx, or in the tests, whose compiled files keep their source's URL: scripts/test.mjs) it is
+ * TypeScript, and a worker thread does not inherit a loader's hooks, so the worker registers
+ * tsx itself before loading it.
  */
 function startWorker(setup: WorkerSetup, memoryMb: number): Worker {
   const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
