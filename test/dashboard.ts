@@ -3,7 +3,7 @@
  * The page marks itself for this: data-state on <body> says when every panel has drawn the
  * URL's state, and window.crisismap.numbers() and .mapPixelOf() (public/probe.js) read back
  * what the panels show. They are called by name, as strings: functions written here would be
- * compiled by tsx with helpers the page lacks.
+ * compiled for Node with helpers the page lacks.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -57,6 +57,26 @@ export async function openPage(browser: Browser, url: string, viewport: { width:
 }
 
 export const problemsOf = (page: Page): string[] => problems.get(page) ?? [];
+
+/** Takes out of the page's problems those a test caused on purpose, and returns them. */
+export function forgetProblems(page: Page, expected: RegExp): string[] {
+  const [forgotten, kept] = [[], []] as [string[], string[]];
+  for (const problem of problems.get(page) ?? []) (expected.test(problem) ? forgotten : kept).push(problem);
+  problems.set(page, kept);
+  return forgotten;
+}
+
+/**
+ * Takes an open page to `path` as the dashboard's own links and the back button do: a history
+ * entry, then `popstate`. Every panel draws the new state as it would on a load, without the
+ * page being loaded again: a load costs Chromium some 3 s of CPU here (MapLibre and its worker
+ * on software WebGL), and the tests that are not about loading need not pay it each time.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  // The dashboard marks itself loading as it receives popstate, before this returns.
+  await page.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`);
+  await waitReady(page);
+}
 
 /** Every panel has drawn the state now in the URL. */
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {

@@ -15,7 +15,7 @@ import { startServer, type RunningServer } from '../server/serve.js';
 import { importFiles } from '../sources/import.js';
 import { Store } from '../store/store.js';
 import { acledCsv, NEEDS_SHARED, ROOT, scratch, shared, writeScratch } from '../../test/testing.js';
-import { apiCount, assertAgree, assertAgreeAggregate, CHROMIUM, CHROMIUM_ARGS, dashboardNumbers, openPage, problemsOf, waitReady } from '../../test/dashboard.js';
+import { apiCount, assertAgree, assertAgreeAggregate, CHROMIUM, CHROMIUM_ARGS, dashboardNumbers, openPage, problemsOf, visit, waitReady } from '../../test/dashboard.js';
 
 const SKIP: false | string = existsSync(CHROMIUM) ? NEEDS_SHARED : `${CHROMIUM} is absent: dashboard tests skipped (.ci/run installs Debian's chromium)`;
 const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
@@ -96,8 +96,7 @@ describe('dashboard on aggregated data', { skip: SKIP }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'aggregates-country-year.png'), fullPage: true });
 
     // Mali's years, chosen by typing, as the README gives them.
-    await page.goto(new URL('/?dataset=acled-fatalities&country=Mali&event_date=2021-01-01|2023-12-31&event_date_where=BETWEEN', aggregates.url).href);
-    await waitReady(page);
+    await visit(page, '/?dataset=acled-fatalities&country=Mali&event_date=2021-01-01|2023-12-31&event_date_where=BETWEEN');
     ({ expected } = await assertAgreeAggregate(page, 'Mali 2021–2023'));
     assert.equal(expected.fatalities, 1_909 + 4_858 + 4_329);
 
@@ -128,8 +127,7 @@ describe('dashboard on aggregated data', { skip: SKIP }, () => {
     assert.ok(expected.events! > 0 && expected.events! < 111_034);
 
     // Minnesota in 2020, as the README counts it: dates match whole weeks, and the totals panel says so.
-    await page.goto(new URL('/?dataset=acled-weekly&country=United%20States&admin1=Minnesota&event_date=2020-01-01|2020-12-31&event_date_where=BETWEEN', aggregates.url).href);
-    await waitReady(page);
+    await visit(page, '/?dataset=acled-weekly&country=United%20States&admin1=Minnesota&event_date=2020-01-01|2020-12-31&event_date_where=BETWEEN');
     ({ expected } = await assertAgreeAggregate(page, 'Minnesota 2020'));
     assert.deepEqual(expected, { events: 368, fatalities: 3 });
     assert.match(await page.locator('#panel-totals .panel-footer').innerText(), /dates match whole weeks: counted are the weeks starting 2020-01-04 to 2020-12-26/);
