@@ -44,17 +44,17 @@ export class ImportMemoryError extends CrisisError {
 }
 
 /**
- * Compiled (dist/), the worker is read-worker.js beside this file. Run from source (under
- * tsx, or in the tests, whose compiled files keep their source's URL: scripts/test.mjs) it is
- * TypeScript, and a worker thread does not inherit a loader's hooks, so the worker registers
- * tsx itself before loading it.
+ * The worker is the module that './read-worker.js' resolves to from here, as an import would:
+ * read-worker.js beside this file when it is compiled (dist/, and the tests' compiled files),
+ * read-worker.ts under tsx. A worker thread does not inherit a loader's hooks, so a TypeScript
+ * worker registers tsx itself before loading it.
  */
 function startWorker(setup: WorkerSetup, memoryMb: number): Worker {
   const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./read-worker.js', import.meta.url), options);
-  const entry = JSON.stringify(new URL('./read-worker.ts', import.meta.url).href);
+  const entry = import.meta.resolve('./read-worker.js');
+  if (!entry.endsWith('.ts')) return new Worker(new URL(entry), options);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${entry}); })`, { ...options, eval: true });
+  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, { ...options, eval: true });
 }
 
 export function readInWorker(scratch: Scratch, memoryMb: number, limits: ReadLimits = {}): FileReader {
