@@ -9,9 +9,10 @@
  * CPU. Compiled beforehand (0.3 s for the whole tree), the tests load as plain JavaScript.
  *
  * The compiled files go to node_modules/.cache/crisismap-test/, in the tree's own layout, made
- * afresh at every run (a deleted test must not run). Each keeps its source's `import.meta.url`
- * (and dirname, filename): paths the code finds from its own place (fixtures, the shipped
- * boundaries, the dashboard, ../shared) are those of the source tree. Source maps are inline, so
+ * afresh at every run (a deleted test must not run), so one run at a time in a checkout. Each
+ * keeps its source's `import.meta.url` (and dirname, filename): paths the code finds from its
+ * own place (fixtures, the shipped boundaries, the dashboard, ../shared) are those of the
+ * source tree. Source maps are inline, so
  * a failure's stack names the .ts line. The files that only re-export a library (build.mjs's
  * BUNDLED: DuckDB's client, Vega) re-export dist/'s bundle of it instead, as the program does:
  * 181 files of DuckDB's client cost each test process 0.2 s of CPU to load one by one.
