@@ -31,11 +31,11 @@ const OUT = join(ROOT, 'node_modules/.cache/crisismap-test');
 /** Compiled from TypeScript; scripts/ holds plain JavaScript, run as it is. */
 const COMPILED = ['src', 'test'];
 
-function filesUnder(dir, keep) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && keep(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
+/** Files below `dir` whose path (relative to it) `keep` accepts. */
+const filesUnder = (dir, keep) =>
+  readdirSync(dir, { recursive: true })
+    .filter(keep)
+    .map((name) => join(dir, name));
 
 const isTypeScript = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 const compiledPath = (file) => join(OUT, relative(ROOT, file)).replace(/\.ts$/, '.js');
@@ -63,14 +63,13 @@ async function compile(file) {
   writeFileSync(out, code);
 }
 
+const sources = COMPILED.flatMap((dir) => filesUnder(join(ROOT, dir), isTypeScript));
 const requested = process.argv.slice(2).map((file) => resolve(file));
-const tests = requested.length
-  ? requested
-  : [...COMPILED.flatMap((dir) => filesUnder(join(ROOT, dir), (name) => name.endsWith('.test.ts'))), ...filesUnder(join(ROOT, 'scripts'), (name) => name.endsWith('.test.mjs'))].sort();
+const tests = requested.length ? requested : [...sources.filter((file) => file.endsWith('.test.ts')), ...filesUnder(join(ROOT, 'scripts'), (name) => name.endsWith('.test.mjs'))].sort();
 
 ensureBuilt();
 rmSync(OUT, { recursive: true, force: true });
-await Promise.all(COMPILED.flatMap((dir) => filesUnder(join(ROOT, dir), isTypeScript)).map(compile));
+await Promise.all(sources.map(compile));
 
 const run = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=2', ...tests.map((file) => (isTypeScript(file) ? compiledPath(file) : file))], {
   stdio: 'inherit',
